@@ -1,0 +1,72 @@
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+
+#include "site/build.hpp"
+
+#ifndef COMMONPLACE_THEMES_DIR
+#define COMMONPLACE_THEMES_DIR "themes"
+#endif
+
+namespace cp::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Where the themes are: beside the binary's install (share/commonplace/themes) or the source tree.
+fs::path default_themes_dir() {
+    if (const char* env = std::getenv("COMMONPLACE_THEMES")) return env;
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        fs::path installed = exe.parent_path().parent_path() / "share" / "commonplace" / "themes";
+        if (fs::is_directory(installed, ec)) return installed;
+    }
+    return COMMONPLACE_THEMES_DIR;
+}
+
+void add_source_options(CLI::App* cmd, site::BuildOptions& o, std::string& audience) {
+    cmd->add_option("SOURCE", o.source, "the memory's folder")->capture_default_str();
+    cmd->add_option("--ref", o.ref, "build the memory as it was at this commit, tag or branch");
+    cmd->add_option("--audience", audience, "community or public")
+        ->check(CLI::IsMember({"community", "public"}))
+        ->capture_default_str();
+    cmd->add_flag("--drafts", o.drafts, "include drafts");
+    cmd->add_option("-j,--jobs", o.jobs, "worker threads (default: every core)");
+}
+
+}  // namespace
+
+int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+    CLI::App app{"Commonplace: a community of practice's shared memory, as a static site", "commonplace"};
+    app.require_subcommand(1);
+    site::BuildOptions options;
+    options.themes_dir = default_themes_dir();
+    std::string audience = "community";
+
+    CLI::App* build = app.add_subcommand("build", "render SOURCE into OUT");
+    add_source_options(build, options, audience);
+    build->add_option("-o,--output", options.output, "the output folder")->capture_default_str();
+    build->add_option("--base-url", options.base_url, "the published site's absolute URL");
+    build->add_flag("-q,--quiet", options.quiet, "print only problems");
+    build->add_flag("--timings", options.timings, "print how long each step took");
+
+    CLI::App* check = app.add_subcommand("check", "validate everything and print each problem");
+    add_source_options(check, options, audience);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e, out, err);
+        return code == 0 ? 0 : site::kExitUsage;
+    }
+    options.audience = audience == "public" ? audience::Audience::Public : audience::Audience::Community;
+    if (*build) return site::build(options, err);
+    if (*check) return site::check(options, err);
+    return site::kExitUsage;
+}
+
+}  // namespace cp::cli

@@ -1,0 +1,71 @@
+#include "config/config.hpp"
+
+#include "diag/suggest.hpp"
+#include "frontmatter/fields.hpp"
+#include "frontmatter/split.hpp"
+#include "frontmatter/yaml_tree.hpp"
+
+namespace cp::config {
+
+using frontmatter::YamlNode;
+
+Config parse_config(std::string_view text, const std::string& path, diag::Sink& sink) {
+    Config config;
+    if (auto bad = frontmatter::find_invalid_utf8(text)) {
+        sink.error(path, bad->first, bad->second, "config is not valid UTF-8 text");
+        return config;
+    }
+    auto tree = frontmatter::parse_yaml(text, 1, path, sink);
+    if (!tree || tree->is_null()) return config;
+    if (!tree->is_mapping()) {
+        sink.error(path, tree->line, tree->column, "config must be a mapping of settings, not " +
+                                                        frontmatter::shape_name(*tree));
+        return config;
+    }
+    frontmatter::FieldReader read(path, sink);
+    static const std::vector<std::string> known = {
+        "title", "description", "base_url", "language", "timezone", "default_visibility",
+        "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size"};
+    for (const auto& [key, value] : tree->entries) {
+        const std::string& k = key.scalar;
+        auto set_string = [&](std::string& target) {
+            if (auto v = read.string(value, k)) target = *v;
+        };
+        if (k == "title") set_string(config.title);
+        else if (k == "description") set_string(config.description);
+        else if (k == "base_url") set_string(config.base_url);
+        else if (k == "language") set_string(config.language);
+        else if (k == "timezone") set_string(config.timezone);
+        else if (k == "theme") set_string(config.theme);
+        else if (k == "repo_url") set_string(config.repo_url);
+        else if (k == "default_visibility") {
+            if (auto v = read.one_of(value, k, {"public", "community"})) config.default_visibility = *v;
+        } else if (k == "public_names") {
+            if (auto v = read.one_of(value, k, {"full", "initials"})) config.public_names = *v;
+        } else if (k == "exclude") {
+            if (auto v = read.string_list(value, k)) config.exclude = *v;
+        } else if (k == "max_file_size") {
+            auto v = read.string(value, k);
+            try {
+                if (v) config.max_file_size = std::stoull(*v);
+            } catch (const std::exception&) {
+                read.error(value, "'max_file_size' must be a number of bytes");
+            }
+        } else if (k == "field_map") {
+            if (!value.is_mapping()) {
+                read.error(value, "'field_map' must be a mapping from a field to its other names");
+                continue;
+            }
+            for (const auto& [field, names] : value.entries)
+                if (auto v = read.string_list(names, field.scalar)) config.field_map[field.scalar] = *v;
+        } else if (auto guess = diag::closest(k, known)) {
+            read.warning(key, "unknown setting '" + k + "': did you mean " + *guess + "?");
+        } else {
+            read.warning(key, "unknown setting '" + k + "'");
+        }
+    }
+    if (config.base_url.empty() || config.base_url.back() != '/') config.base_url += '/';
+    return config;
+}
+
+}  // namespace cp::config

@@ -1,0 +1,30 @@
+#pragma once
+// The site settings from commonplace.yaml (contract section 7), every key defaulted.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace cp::config {
+
+struct Config {
+    std::string title = "Community memory";
+    std::string description;
+    std::string base_url = "/";
+    std::string language = "en";
+    std::string timezone = "UTC";
+    std::string default_visibility = "community";
+    std::string public_names = "full";  // or "initials"
+    std::string theme = "default";
+    std::string repo_url;  // a pattern with {path}, or empty
+    std::vector<std::string> exclude;
+    std::map<std::string, std::vector<std::string>> field_map;  // field -> other names, in order
+    std::size_t max_file_size = 4 * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
+};
+
+// Reads the config from `text` (the contents of commonplace.yaml, reported as `path`).
+// Problems go to the sink; the returned config keeps the defaults for keys in error.
+Config parse_config(std::string_view text, const std::string& path, diag::Sink& sink);
+
+}  // namespace cp::config

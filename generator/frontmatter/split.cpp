@@ -1,0 +1,99 @@
+#include "frontmatter/split.hpp"
+
+namespace cp::frontmatter {
+
+std::optional<std::pair<int, int>> find_invalid_utf8(std::string_view s) {
+    int line = 1, column = 1;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        auto c = static_cast<unsigned char>(s[i]);
+        std::size_t len = 0;
+        if (c == 0) return std::pair{line, column};
+        if (c < 0x80) len = 1;
+        else if ((c >> 5) == 0x6 && c >= 0xC2) len = 2;
+        else if ((c >> 4) == 0xE) len = 3;
+        else if ((c >> 3) == 0x1E && c <= 0xF4) len = 4;
+        else return std::pair{line, column};
+        if (i + len > s.size()) return std::pair{line, column};
+        for (std::size_t k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return std::pair{line, column};
+        if (len == 3) {
+            auto c1 = static_cast<unsigned char>(s[i + 1]);
+            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return std::pair{line, column};
+        } else if (len == 4) {
+            auto c1 = static_cast<unsigned char>(s[i + 1]);
+            if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) return std::pair{line, column};
+        }
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+std::string normalise(std::string_view text) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+        out.push_back(text[i]);
+    }
+    return out;
+}
+
+// The line without its trailing spaces, for comparing with a fence.
+std::string_view trimmed_line(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::optional<SplitFile> split(std::string_view raw, const std::string& path, diag::Sink& sink) {
+    if (auto bad = find_invalid_utf8(raw)) {
+        sink.error(path, bad->first, bad->second,
+                   raw.find('\0') != std::string_view::npos
+                       ? "file holds a NUL byte: it is binary, not Markdown text"
+                       : "file is not valid UTF-8 text");
+        return std::nullopt;
+    }
+    std::string text = normalise(raw);
+    SplitFile result;
+    std::size_t first_end = text.find('\n');
+    std::string_view first = trimmed_line(std::string_view(text).substr(0, first_end));
+    if (first != "---") {
+        result.body = std::move(text);
+        result.body_first_line = 1;
+        return result;
+    }
+    // Look for the closing fence, line by line.
+    std::size_t pos = first_end == std::string::npos ? text.size() : first_end + 1;
+    int line = 2;
+    while (pos < text.size()) {
+        std::size_t end = text.find('\n', pos);
+        std::string_view l = trimmed_line(
+            std::string_view(text).substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+        if (l == "---" || l == "...") {
+            result.has_front_matter = true;
+            result.yaml = text.substr(first_end + 1, pos - first_end - 1);
+            result.yaml_first_line = 2;
+            result.body = end == std::string::npos ? std::string{} : text.substr(end + 1);
+            result.body_first_line = line + 1;
+            return result;
+        }
+        if (end == std::string::npos) break;
+        pos = end + 1;
+        ++line;
+    }
+    sink.error(path, 1, 1, "front matter is not closed: the first line is '---' but no line '---' or '...' ends it");
+    return std::nullopt;
+}
+
+}  // namespace cp::frontmatter

@@ -1,0 +1,146 @@
+#include "frontmatter/yaml_tree.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+
+namespace cp::frontmatter {
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+    for (const auto& [k, v] : entries)
+        if (k.scalar == key) return &v;
+    return nullptr;
+}
+
+std::string shape_name(const YamlNode& node) {
+    switch (node.kind) {
+        case YamlNode::Kind::Null: return "empty";
+        case YamlNode::Kind::Scalar: return "a single value";
+        case YamlNode::Kind::Sequence: return "a list";
+        case YamlNode::Kind::Mapping: return "a mapping";
+    }
+    return "unknown";
+}
+
+namespace {
+
+struct Walker {
+    const std::string& path;
+    int first_line;
+    diag::Sink& sink;
+    const YamlLimits& limits;
+    std::size_t nodes = 0;
+    std::vector<YAML::Node> ancestors;  // for cycle detection by node identity
+    bool failed = false;
+
+    void fail(const YAML::Mark& mark, std::string message) {
+        if (failed) return;
+        failed = true;
+        sink.error(path, mark.line >= 0 ? first_line + mark.line : first_line,
+                   mark.column >= 0 ? mark.column + 1 : 1, std::move(message));
+    }
+
+    YamlNode copy(const YAML::Node& in, int depth) {
+        YamlNode out;
+        if (failed) return out;
+        YAML::Mark mark = in.Mark();
+        out.line = mark.line >= 0 ? first_line + mark.line : first_line;
+        out.column = mark.column >= 0 ? mark.column + 1 : 1;
+        if (++nodes > limits.max_nodes) {
+            fail(mark, "front matter is too large (more than " + std::to_string(limits.max_nodes) +
+                           " values, perhaps an alias bomb)");
+            return out;
+        }
+        if (depth > limits.max_depth) {
+            fail(mark, "front matter is nested too deeply (more than " +
+                           std::to_string(limits.max_depth) + " levels)");
+            return out;
+        }
+        for (const auto& a : ancestors) {
+            if (a.is(in)) {
+                fail(mark, "front matter refers to itself through an alias (a cycle)");
+                return out;
+            }
+        }
+        switch (in.Type()) {
+            case YAML::NodeType::Undefined:
+            case YAML::NodeType::Null:
+                out.kind = YamlNode::Kind::Null;
+                break;
+            case YAML::NodeType::Scalar:
+                out.kind = YamlNode::Kind::Scalar;
+                out.scalar = in.Scalar();
+                out.quoted = in.Tag() == "!";
+                break;
+            case YAML::NodeType::Sequence: {
+                out.kind = YamlNode::Kind::Sequence;
+                ancestors.push_back(in);
+                for (const auto& item : in) {
+                    out.items.push_back(copy(item, depth + 1));
+                    if (failed) break;
+                }
+                ancestors.pop_back();
+                break;
+            }
+            case YAML::NodeType::Map: {
+                out.kind = YamlNode::Kind::Mapping;
+                ancestors.push_back(in);
+                std::set<std::string> seen;
+                for (const auto& kv : in) {
+                    YamlNode key = copy(kv.first, depth + 1);
+                    if (failed) break;
+                    if (!key.is_scalar()) {
+                        fail(kv.first.Mark(), "a key must be a plain name, not " + shape_name(key));
+                        break;
+                    }
+                    if (!seen.insert(key.scalar).second) {
+                        fail(kv.first.Mark(), "duplicate key '" + key.scalar + "'");
+                        break;
+                    }
+                    YamlNode value = copy(kv.second, depth + 1);
+                    out.entries.emplace_back(std::move(key), std::move(value));
+                }
+                ancestors.pop_back();
+                break;
+            }
+        }
+        return out;
+    }
+};
+
+std::string clean_parser_message(const std::string& msg) {
+    // yaml-cpp's what() repeats the position ("yaml-cpp: error at line 2, column 3: ...").
+    auto pos = msg.find(": ", msg.find("column"));
+    if (msg.rfind("yaml-cpp:", 0) == 0 && pos != std::string::npos) return msg.substr(pos + 2);
+    return msg;
+}
+
+}  // namespace
+
+std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const std::string& path,
+                                   diag::Sink& sink, const YamlLimits& limits) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        int line = e.mark.line >= 0 ? first_line + e.mark.line : first_line;
+        int column = e.mark.column >= 0 ? e.mark.column + 1 : 1;
+        sink.error(path, line, column, "front matter does not parse: " + clean_parser_message(e.msg));
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        sink.error(path, first_line, 1, std::string("front matter does not parse: ") + e.what());
+        return std::nullopt;
+    }
+    Walker walker{path, first_line, sink, limits};
+    YamlNode tree;
+    try {
+        tree = walker.copy(root, 0);
+    } catch (const std::exception& e) {
+        sink.error(path, first_line, 1, std::string("front matter could not be read: ") + e.what());
+        return std::nullopt;
+    }
+    if (walker.failed) return std::nullopt;
+    return tree;
+}
+
+}  // namespace cp::frontmatter

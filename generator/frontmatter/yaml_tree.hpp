@@ -1,0 +1,46 @@
+#pragma once
+// A YAML document copied out of yaml-cpp into a plain tree that is safe to walk:
+// bounded in depth and size, free of alias cycles, duplicate keys rejected, and
+// every node marked with its line and column in the *file*.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace cp::frontmatter {
+
+struct YamlNode {
+    enum class Kind { Null, Scalar, Sequence, Mapping };
+    Kind kind = Kind::Null;
+    std::string scalar;   // for Scalar
+    bool quoted = false;  // a quoted scalar is always a string ("true" is not a bool)
+    std::vector<YamlNode> items;                               // for Sequence
+    std::vector<std::pair<YamlNode, YamlNode>> entries;        // for Mapping, in source order
+    int line = 0;         // 1-based, in the file
+    int column = 0;       // 1-based
+
+    bool is_null() const { return kind == Kind::Null; }
+    bool is_scalar() const { return kind == Kind::Scalar; }
+    bool is_sequence() const { return kind == Kind::Sequence; }
+    bool is_mapping() const { return kind == Kind::Mapping; }
+    // The value under a mapping key, or nullptr.
+    const YamlNode* find(std::string_view key) const;
+};
+
+struct YamlLimits {
+    int max_depth = 64;            // deeper front matter is refused, not recursed into
+    std::size_t max_nodes = 100000;  // bounds alias bombs ("billion laughs")
+};
+
+// Parses `text` whose first line is line `first_line` of `path`. On failure reports
+// an error at the right file line and column to `sink` and returns nothing.
+std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const std::string& path,
+                                   diag::Sink& sink, const YamlLimits& limits = {});
+
+// A short description of a node's shape for messages: "a list", "a mapping", "a string".
+std::string shape_name(const YamlNode& node);
+
+}  // namespace cp::frontmatter

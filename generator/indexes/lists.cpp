@@ -1,0 +1,176 @@
+#include "indexes/lists.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "links/urls.hpp"
+#include "views/context.hpp"
+
+namespace cp::indexes {
+
+using nlohmann::json;
+using model::Page;
+using model::PageType;
+
+namespace {
+
+std::vector<const Page*> of_type(const model::Site& site, PageType type) {
+    std::vector<const Page*> out;
+    for (const auto& p : site.pages)
+        if (p.type == type) out.push_back(&p);
+    return out;
+}
+
+// Newest first; undated last; ties by title so the order never depends on the file system.
+void sort_by_date_desc(std::vector<const Page*>& pages) {
+    std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
+        if (a->date != b->date) return a->date > b->date;
+        return a->title < b->title;
+    });
+}
+
+void sort_by_title(std::vector<const Page*>& pages) {
+    std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return a->title < b->title; });
+}
+
+json grouped(const std::vector<const Page*>& pages, const std::string& from,
+             const std::function<std::string(const Page&)>& key, bool newest_group_first) {
+    std::map<std::string, json> groups;
+    for (const Page* p : pages) {
+        auto& g = groups[key(*p)];
+        if (g.is_null()) g = json::array();
+        g.push_back(views::page_link(*p, from));
+    }
+    json out = json::array();
+    auto add = [&](const std::string& name, json& items) {
+        out.push_back({{"name", name.empty() ? "Undated" : name}, {"count", std::to_string(items.size())}, {"items", items}});
+    };
+    if (newest_group_first)
+        for (auto it = groups.rbegin(); it != groups.rend(); ++it) add(it->first, it->second);
+    else
+        for (auto& [name, items] : groups) add(name, items);
+    return out;
+}
+
+std::string kind_heading(const std::string& kind) {
+    static const std::map<std::string, std::string> names = {
+        {"story", "Stories"},     {"lesson", "Lessons learned"}, {"practice", "Practices"},
+        {"question", "Questions"}, {"tip", "Tips"},              {"resource", "Resources"},
+        {"review", "Reviews"},    {"value-story", "Value stories"}, {"note", "Other notes"}};
+    auto it = names.find(kind);
+    return it == names.end() ? kind : it->second;
+}
+
+}  // namespace
+
+std::vector<views::HtmlPage> type_lists(const model::Site& site) {
+    std::vector<views::HtmlPage> out;
+
+    {  // Domains: phase, conveners and how much each holds.
+        const std::string url = "/domains/";
+        auto domains = of_type(site, PageType::Domain);
+        sort_by_title(domains);
+        std::map<std::string, int> meetings, notes;
+        for (const auto& p : site.pages)
+            for (const auto& d : p.domains) {
+                if (p.type == PageType::Meeting) ++meetings[d.url];
+                if (p.type == PageType::Note) ++notes[d.url];
+            }
+        json items = json::array();
+        for (const Page* d : domains) {
+            json item = views::page_link(*d, url);
+            item["phase"] = d->phase;
+            item["conveners"] = views::refs_json(d->conveners, url);
+            item["meeting_count"] = std::to_string(meetings[d->url]);
+            item["note_count"] = std::to_string(notes[d->url]);
+            items.push_back(std::move(item));
+        }
+        json ctx = views::page_frame(site, url, "Domains");
+        ctx["list"] = {{"title", "Domains"},
+                       {"intro", "The problem areas this community gathers around: what each is about, who convenes it, and where it stands."},
+                       {"domains", items}, {"count", std::to_string(items.size())}};
+        out.push_back({url, "domains", std::move(ctx), "list of domains"});
+    }
+    {  // Meetings by year, newest first.
+        const std::string url = "/meetings/";
+        auto meetings = of_type(site, PageType::Meeting);
+        sort_by_date_desc(meetings);
+        json ctx = views::page_frame(site, url, "Meetings");
+        ctx["list"] = {{"title", "Meetings"},
+                       {"intro", "Every meeting's record, newest first: who came, what was decided, what was agreed."},
+                       {"count", std::to_string(meetings.size())},
+                       {"groups", grouped(meetings, url, [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); }, true)}};
+        out.push_back({url, "list", std::move(ctx), "list of meetings"});
+    }
+    {  // Notes by kind.
+        const std::string url = "/notes/";
+        auto notes = of_type(site, PageType::Note);
+        sort_by_date_desc(notes);
+        json ctx = views::page_frame(site, url, "Notes");
+        ctx["list"] = {{"title", "Notes"},
+                       {"intro", "Stories, lessons, practices, questions, tips and resources members wrote down."},
+                       {"count", std::to_string(notes.size())},
+                       {"groups", grouped(notes, url, [](const Page& p) { return kind_heading(p.kind); }, false)}};
+        out.push_back({url, "list", std::move(ctx), "list of notes"});
+    }
+    {  // People.
+        const std::string url = "/people/";
+        auto people = of_type(site, PageType::Person);
+        sort_by_title(people);
+        json items = json::array();
+        for (const Page* p : people) {
+            json item = views::page_link(*p, url);
+            item["organisation"] = p->organisation;
+            item["profession"] = p->profession;
+            json expertise = json::array();
+            for (const auto& e : p->expertise) expertise.push_back(e);
+            item["expertise"] = expertise;
+            items.push_back(std::move(item));
+        }
+        json ctx = views::page_frame(site, url, "People");
+        ctx["list"] = {{"title", "People"},
+                       {"intro", "Who's who, and who knows what."},
+                       {"people", items}, {"count", std::to_string(items.size())}};
+        out.push_back({url, "people", std::move(ctx), "list of people"});
+    }
+    return out;
+}
+
+void fill_home(const model::Site& site, json& ctx) {
+    const std::string url = "/";
+    auto domains = of_type(site, PageType::Domain);
+    sort_by_title(domains);
+    json d = json::array();
+    for (const Page* p : domains) {
+        json item = views::page_link(*p, url);
+        item["phase"] = p->phase;
+        d.push_back(std::move(item));
+    }
+    ctx["home_domains"] = d;
+
+    std::vector<const Page*> dated;
+    for (const auto& p : site.pages)
+        if ((p.type == PageType::Meeting || p.type == PageType::Note) && !p.date.empty() &&
+            (site.reference_date.empty() || model::day_of(p.date) <= site.reference_date))
+            dated.push_back(&p);
+    sort_by_date_desc(dated);
+    json recent = json::array();
+    for (std::size_t i = 0; i < dated.size() && i < 8; ++i) recent.push_back(views::page_link(*dated[i], url));
+    ctx["recent"] = recent;
+
+    std::vector<const Page*> upcoming;
+    for (const auto& p : site.pages)
+        if (p.type == PageType::Meeting && !site.reference_date.empty() && model::day_of(p.date) > site.reference_date)
+            upcoming.push_back(&p);
+    std::sort(upcoming.begin(), upcoming.end(), [](const Page* a, const Page* b) { return a->date < b->date; });
+    json up = json::array();
+    for (std::size_t i = 0; i < upcoming.size() && i < 5; ++i) up.push_back(views::page_link(*upcoming[i], url));
+    ctx["upcoming"] = up;
+    if (const Page* start = nullptr; start == nullptr) {
+        for (const auto& p : site.pages)
+            if (p.url == "/start-here/") ctx["start_here_url"] = links::relative_url(url, p.url);
+    }
+}
+
+}  // namespace cp::indexes

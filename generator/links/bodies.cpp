@@ -1,0 +1,41 @@
+#include "links/bodies.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "parallel/parallel_for.hpp"
+
+namespace cp::links {
+
+std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
+                                        const BodyOptions& options, diag::Sink& sink) {
+    std::vector<RenderedPage> out(site.pages.size());
+    parallel::parallel_for(site.pages.size(), options.jobs, [&](std::size_t i) {
+        model::Page& page = site.pages[i];
+        RenderedPage& r = out[i];
+        if (page.lfs_pointer) {
+            r.body.html = "<p class=\"notice\">This file is stored in Git LFS; its text is not in the repository.</p>\n";
+            return;
+        }
+        auto resolver = make_resolver(index, page, catalogue, options.strictness, sink, r.links);
+        markdown::RenderOptions ro;
+        ro.first_line = page.body_first_line;
+        ro.max_bytes = options.max_bytes;
+        r.body = markdown::render(page.body, resolver, ro);
+        if (page.summary.empty()) page.summary = r.body.summary;
+        std::sort(r.links.pages.begin(), r.links.pages.end());
+        r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());
+    });
+    // Backlinks: one pass over every page's outgoing links.
+    std::map<std::string, std::size_t> by_url;
+    for (std::size_t i = 0; i < site.pages.size(); ++i) by_url.emplace(site.pages[i].url, i);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        for (const auto& url : out[i].links.pages) {
+            auto it = by_url.find(url);
+            if (it != by_url.end() && it->second != i) out[it->second].backlinks.push_back(i);
+        }
+    }
+    return out;
+}
+
+}  // namespace cp::links

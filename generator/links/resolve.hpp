@@ -1,0 +1,46 @@
+#pragma once
+// Cross-references: front-matter slugs (people, domains, related pages) and links
+// in the Markdown (relative .md paths, [[wikilinks]], images) turned into addresses.
+// Runs after the audience filter, so a page this build does not hold is never linked.
+#include <set>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "markdown/render.hpp"
+#include "model/site.hpp"
+
+namespace cp::links {
+
+// Every address the memory had before the audience filter, as keys ("person:ada",
+// "path:notes/x.md", "slug:ada"): enough to tell a link to a page this build leaves
+// out (silent plain text) from a link to nothing (a problem to report). Holds no content.
+struct Catalogue {
+    std::set<std::string> keys;
+    bool has(const std::string& key) const { return keys.count(key) != 0; }
+};
+
+// Records the address of every page of an unfiltered site.
+Catalogue catalogue_of(const model::Site& site);
+
+// How to report a reference to nothing: `check` makes it an error, `build` a warning.
+enum class Strictness { Build, Check };
+
+// Fills the url and label of every Ref in every page. A slug that names no page this
+// build holds becomes plain text: a warning (build) or an error (check) unless the
+// page exists but the audience filter removed it, which is silent by design.
+void resolve_references(model::Site& site, const Catalogue& catalogue, Strictness strictness,
+                        diag::Sink& sink);
+
+// What one page's Markdown links to, gathered while it renders.
+struct PageLinks {
+    std::vector<std::string> pages;   // site-absolute URLs of pages linked (no anchors), for backlinks
+    std::vector<std::string> assets;  // site-absolute URLs of assets used
+};
+
+// A resolver for one page's Markdown; what it links to is added to `found`.
+markdown::LinkResolver make_resolver(const model::SiteIndex& index, const model::Page& page,
+                                     const Catalogue& catalogue, Strictness strictness,
+                                     diag::Sink& sink, PageLinks& found);
+
+}  // namespace cp::links

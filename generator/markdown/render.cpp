@@ -1,0 +1,350 @@
+#include "markdown/render.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+
+namespace cp::markdown {
+
+namespace {
+
+// RAII owners for cmark-gfm's C objects.
+struct ParserFree {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeFree {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+using ParserPtr = std::unique_ptr<cmark_parser, ParserFree>;
+using NodePtr = std::unique_ptr<cmark_node, NodeFree>;
+
+constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG;
+
+std::string literal(cmark_node* node) {
+    const char* s = cmark_node_get_literal(node);
+    return s ? std::string(s) : std::string{};
+}
+
+// The words under a node, for headings, summaries and search.
+void collect_text(cmark_node* node, std::string& out) {
+    cmark_iter* iter = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* n = cmark_iter_get_node(iter);
+        if (ev != CMARK_EVENT_ENTER) {
+            cmark_node_type t = cmark_node_get_type(n);
+            bool block_end = t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM ||
+                             t == CMARK_NODE_CODE_BLOCK ||
+                             std::string_view(cmark_node_get_type_string(n)) == "table_cell";
+            if (block_end && !out.empty() && out.back() != ' ')
+                out.push_back(' ');
+            continue;
+        }
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+            case CMARK_NODE_CODE_BLOCK: out += literal(n); break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK: out.push_back(' '); break;
+            default: break;
+        }
+    }
+    cmark_iter_free(iter);
+}
+
+std::string text_of(cmark_node* node) {
+    std::string out;
+    collect_text(node, out);
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+std::string cut_summary(const std::string& text, std::size_t limit = 200) {
+    if (text.size() <= limit) return text;
+    std::size_t cut = text.rfind(' ', limit);
+    if (cut == std::string::npos || cut < limit / 2) {
+        cut = limit;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not mid-character
+    }
+    std::string out = text.substr(0, cut);
+    while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';' || out.back() == ':'))
+        out.pop_back();
+    return out + "…";
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+// Where a node was written, in file lines: inline nodes may lack a position, so walk up.
+std::pair<int, int> position(cmark_node* node, int first_line) {
+    for (cmark_node* n = node; n; n = cmark_node_parent(n)) {
+        int line = cmark_node_get_start_line(n);
+        if (line > 0) return {first_line - 1 + line, std::max(1, cmark_node_get_start_column(n))};
+    }
+    return {first_line, 1};
+}
+
+class TreeRewriter {
+public:
+    TreeRewriter(cmark_node* root, const LinkResolver& resolve, int first_line)
+        : root_(root), resolve_(resolve), first_line_(first_line) {}
+
+    void run(Rendered& out) {
+        cmark_consolidate_text_nodes(root_);
+        wrap_community_blocks();
+        std::vector<cmark_node*> texts, links, headings;
+        cmark_iter* iter = cmark_iter_new(root_);
+        cmark_event_type ev;
+        while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+            if (ev != CMARK_EVENT_ENTER) continue;
+            cmark_node* n = cmark_iter_get_node(iter);
+            switch (cmark_node_get_type(n)) {
+                case CMARK_NODE_TEXT: texts.push_back(n); break;
+                case CMARK_NODE_LINK:
+                case CMARK_NODE_IMAGE: links.push_back(n); break;
+                case CMARK_NODE_HEADING: headings.push_back(n); break;
+                default: break;
+            }
+        }
+        cmark_iter_free(iter);
+        for (cmark_node* link : links) rewrite_link(link);
+        for (cmark_node* text : texts) expand_wikilinks(text);
+        for (cmark_node* heading : headings) out.headings.push_back(give_id(heading));
+    }
+
+private:
+    // Top-level marker comments become one aside holding the blocks between them.
+    void wrap_community_blocks() {
+        cmark_node* n = cmark_node_first_child(root_);
+        while (n) {
+            cmark_node* next = cmark_node_next(n);
+            if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK && trimmed(literal(n)) == kCommunityStart) {
+                cmark_node* aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+                cmark_node_set_on_enter(aside,
+                                        "<aside class=\"community-only\" aria-label=\"Community only\">\n"
+                                        "<p class=\"community-only-label\">Community only</p>\n");
+                cmark_node_set_on_exit(aside, "</aside>\n");
+                cmark_node_insert_before(n, aside);
+                cmark_node* cur = next;
+                while (cur) {
+                    cmark_node* after = cmark_node_next(cur);
+                    if (cmark_node_get_type(cur) == CMARK_NODE_HTML_BLOCK && trimmed(literal(cur)) == kCommunityEnd) {
+                        cmark_node_free(cur);
+                        cur = after;
+                        break;
+                    }
+                    cmark_node_append_child(aside, cur);
+                    cur = after;
+                }
+                cmark_node_free(n);
+                next = cur;
+            }
+            n = next;
+        }
+    }
+
+    static std::string trimmed(std::string s) {
+        while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+        return s;
+    }
+
+    void replace_with_children(cmark_node* node, bool mark_broken) {
+        cmark_node* holder = node;
+        if (mark_broken) {
+            holder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+            cmark_node_set_on_enter(holder, "<span class=\"broken-link\" title=\"This link leads nowhere in this build\">");
+            cmark_node_set_on_exit(holder, "</span>");
+            cmark_node_insert_before(node, holder);
+        }
+        while (cmark_node* child = cmark_node_first_child(node)) {
+            if (mark_broken) cmark_node_append_child(holder, child);
+            else cmark_node_insert_before(node, child);
+        }
+        cmark_node_free(node);
+    }
+
+    void rewrite_link(cmark_node* link) {
+        LinkRequest req;
+        const char* url = cmark_node_get_url(link);
+        req.destination = url ? url : "";
+        req.is_image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
+        auto [line, column] = position(link, first_line_);
+        req.line = line;
+        req.column = column;
+        LinkResult result = resolve_(req);
+        switch (result.action) {
+            case LinkResult::Action::Keep: break;
+            case LinkResult::Action::Rewrite: cmark_node_set_url(link, result.url.c_str()); break;
+            case LinkResult::Action::Unlink: replace_with_children(link, false); break;
+            case LinkResult::Action::Broken: replace_with_children(link, true); break;
+        }
+    }
+
+    // Splits "[[target|label]]" out of a text node into a link node.
+    void expand_wikilinks(cmark_node* text) {
+        std::string s = literal(text);
+        if (s.find("[[") == std::string::npos) return;
+        auto [line, column] = position(text, first_line_);
+        std::size_t pos = 0;
+        bool changed = false;
+        std::string pending;
+        auto flush_text = [&](const std::string& t) {
+            if (t.empty()) return;
+            cmark_node* n = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(n, t.c_str());
+            cmark_node_insert_before(text, n);
+        };
+        while (true) {
+            std::size_t open = s.find("[[", pos);
+            if (open == std::string::npos) break;
+            std::size_t close = s.find("]]", open + 2);
+            if (close == std::string::npos) break;
+            std::string inner = s.substr(open + 2, close - open - 2);
+            if (inner.empty() || inner.find('\n') != std::string::npos || inner.find("[[") != std::string::npos) {
+                pending += s.substr(pos, open + 2 - pos);
+                pos = open + 2;
+                continue;
+            }
+            pending += s.substr(pos, open - pos);
+            flush_text(pending);
+            pending.clear();
+            LinkRequest req;
+            req.is_wikilink = true;
+            std::string label;
+            if (auto bar = inner.find('|'); bar != std::string::npos) {
+                label = inner.substr(bar + 1);
+                inner = inner.substr(0, bar);
+                req.has_label = true;
+            }
+            req.destination = inner;
+            req.line = line;
+            req.column = column + static_cast<int>(open);
+            LinkResult result = resolve_(req);
+            std::string shown = !label.empty() ? label : (!result.label.empty() ? result.label : inner);
+            cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(label_node, shown.c_str());
+            if (result.action == LinkResult::Action::Rewrite) {
+                cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+                cmark_node_set_url(link, result.url.c_str());
+                cmark_node_append_child(link, label_node);
+                cmark_node_insert_before(text, link);
+            } else {
+                cmark_node* holder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+                bool broken = result.action == LinkResult::Action::Broken;
+                cmark_node_set_on_enter(holder, broken ? "<span class=\"broken-link\" title=\"This link leads nowhere in this build\">" : "<span>");
+                cmark_node_set_on_exit(holder, "</span>");
+                cmark_node_append_child(holder, label_node);
+                cmark_node_insert_before(text, holder);
+            }
+            pos = close + 2;
+            changed = true;
+        }
+        if (!changed) return;
+        pending += s.substr(pos);
+        flush_text(pending);
+        cmark_node_free(text);
+    }
+
+    Heading give_id(cmark_node* heading) {
+        Heading h;
+        h.level = cmark_node_get_heading_level(heading);
+        h.text = text_of(heading);
+        std::string base = heading_id(h.text);
+        if (base.empty()) base = "section";
+        int& count = ids_[base];
+        h.id = count == 0 ? base : base + "-" + std::to_string(count);
+        ++count;
+        cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        std::string open = "<h" + std::to_string(h.level) + " id=\"" + html_escape(h.id) + "\">";
+        std::string close = "</h" + std::to_string(h.level) + ">\n";
+        cmark_node_set_on_enter(block, open.c_str());
+        cmark_node_set_on_exit(block, close.c_str());
+        cmark_node_insert_before(heading, block);
+        while (cmark_node* child = cmark_node_first_child(heading)) cmark_node_append_child(block, child);
+        cmark_node_free(heading);
+        return h;
+    }
+
+    cmark_node* root_;
+    const LinkResolver& resolve_;
+    int first_line_;
+    std::map<std::string, int> ids_;
+};
+
+cmark_node* first_paragraph(cmark_node* root) {
+    cmark_iter* iter = cmark_iter_new(root);
+    cmark_event_type ev;
+    cmark_node* found = nullptr;
+    while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+        cmark_node* n = cmark_iter_get_node(iter);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+            found = n;
+            break;
+        }
+    }
+    cmark_iter_free(iter);
+    return found;
+}
+
+}  // namespace
+
+std::string heading_id(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            out.push_back(static_cast<char>(c));  // keep letters of other scripts, as GitHub does
+        } else if (std::isalnum(c) || c == '_' || c == '-') {
+            out.push_back(static_cast<char>(std::tolower(c)));
+        } else if (c == ' ') {
+            out.push_back('-');
+        }
+    }
+    return out;
+}
+
+Rendered render(std::string_view markdown, const LinkResolver& resolve, const RenderOptions& options) {
+    Rendered out;
+    if (markdown.size() > options.max_bytes) {
+        out.html = "<p class=\"notice\">This page is too large to show (" + std::to_string(markdown.size()) +
+                   " bytes).</p>\n";
+        return out;
+    }
+    ParserPtr parser(cmark_parser_new(kOptions));
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    NodePtr root(cmark_parser_finish(parser.get()));
+    if (!root) return out;
+
+    TreeRewriter(root.get(), resolve, options.first_line).run(out);
+    if (cmark_node* p = first_paragraph(root.get())) out.summary = cut_summary(text_of(p));
+    out.plain_text = text_of(root.get());
+
+    char* html = cmark_render_html(root.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
+    if (html) {
+        out.html = html;
+        free(html);
+    }
+    return out;
+}
+
+}  // namespace cp::markdown

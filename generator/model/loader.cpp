@@ -1,0 +1,179 @@
+#include "model/loader.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "model/glob.hpp"
+#include "model/page_reader.hpp"
+#include "model/slug.hpp"
+#include "parallel/parallel_for.hpp"
+
+namespace cp::model {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool excluded(const std::string& path, const config::Config& config) {
+    for (const auto& pattern : config.exclude)
+        if (glob_match(pattern, path)) return true;
+    return false;
+}
+
+// The address of a page: typed pages live flat under their folder; free pages keep their folders.
+std::string url_for(const Page& page) {
+    if (page.type != PageType::Page) return "/" + std::string(type_folder(page.type)) + "/" + page.slug + "/";
+    std::string path = page.source_path.substr(0, page.source_path.size() - 3);  // drop ".md"
+    std::string url = "/";
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        std::size_t end = path.find('/', start);
+        std::string part = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        bool last = end == std::string::npos;
+        if (!(last && (part == "index" || part == "README" || part == "readme")))
+            url += slugify(part) + "/";
+        if (last) break;
+        start = end + 1;
+    }
+    return url;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Maps a git identity to a person: their `git:` list first, then the .mailmap's name.
+class ContributorMap {
+public:
+    ContributorMap(const std::vector<Page>& pages, const history::History& history) : history_(history) {
+        for (const auto& p : pages) {
+            if (p.type != PageType::Person) continue;
+            for (const auto& id : p.git_identities) by_identity_.emplace(lower(id), p.slug);
+            by_identity_.emplace(lower(p.title), p.slug);
+        }
+    }
+    Ref ref_for(const history::Revision& r) const {
+        for (const std::string* id : {&r.author_email, &r.author_name}) {
+            auto it = by_identity_.find(lower(*id));
+            if (it != by_identity_.end()) return Ref{it->second, 0, 0, {}, {}};
+        }
+        for (const std::string* id : {&r.author_email, &r.author_name}) {
+            auto m = history_.mailmap.find(lower(*id));
+            if (m == history_.mailmap.end()) continue;
+            auto it = by_identity_.find(lower(m->second));
+            if (it != by_identity_.end()) return Ref{it->second, 0, 0, {}, {}};
+            return Ref{m->second, 0, 0, {}, {}};
+        }
+        return Ref{r.author_name, 0, 0, {}, {}};
+    }
+
+private:
+    const history::History& history_;
+    std::map<std::string, std::string> by_identity_;
+};
+
+void apply_history(std::vector<Page>& pages, const history::History& history) {
+    ContributorMap contributors(pages, history);
+    for (auto& page : pages) {
+        const history::FileHistory* fh = history.find(page.source_path);
+        if (!fh) continue;
+        page.history_incomplete = fh->incomplete;
+        if (const auto* c = fh->created()) {
+            // A shallow history does not know when the file was really created.
+            if (!fh->incomplete) page.created = c->date;
+        }
+        if (const auto* u = fh->updated()) page.updated = u->date;
+        std::vector<std::string> seen;
+        for (auto it = fh->revisions.rbegin(); it != fh->revisions.rend(); ++it) {
+            Ref r = contributors.ref_for(*it);
+            if (std::find(seen.begin(), seen.end(), r.text) != seen.end()) continue;
+            seen.push_back(r.text);
+            page.contributors.push_back(r);
+        }
+        if (page.date.empty() && !page.created.empty()) page.date = page.created;
+        if (page.authors.empty() && page.type != PageType::Person) page.authors = page.contributors;
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& generated_urls() {
+    static const std::vector<std::string> urls = {
+        "/domains/", "/meetings/", "/notes/", "/people/", "/timeline/", "/tags/", "/actions/",
+        "/agenda/", "/changes/", "/stats/", "/search/", "/assets/", "/static/"};
+    return urls;
+}
+
+Site load_site(const source::Snapshot& snapshot, const config::Config& config,
+               history::History history, const LoadOptions& options, diag::Sink& sink) {
+    Site site;
+    site.config = config;
+    site.reference_date = snapshot.reference_date;
+
+    std::vector<const source::SourceFile*> sources;
+    for (const auto& file : snapshot.files) {
+        if (file.path == "commonplace.yaml" || excluded(file.path, config)) continue;
+        if (file.path.rfind("layouts/", 0) == 0) continue;  // theme overrides, read by the theme
+        if (file.path.rfind("assets/", 0) == 0) {
+            site.assets.push_back({file.path, "/" + file.path});
+            continue;
+        }
+        if (ends_with(file.path, ".md")) sources.push_back(&file);
+    }
+
+    std::vector<std::optional<Page>> parsed(sources.size());
+    parallel::parallel_for(sources.size(), options.jobs,
+                           [&](std::size_t i) { parsed[i] = read_page(*sources[i], config, sink); });
+    for (auto& p : parsed)
+        if (p) site.pages.push_back(std::move(*p));
+
+    for (auto& page : site.pages) {
+        page.slug = slugify(stem_of(page.source_path));
+        if (page.type == PageType::Page && page.source_path == "index.md") page.slug = "index";
+        page.url = url_for(page);
+    }
+
+    // One address, one source: never let a file silently overwrite another.
+    std::map<std::string, const Page*> owners;  // collision key -> the page that has it
+    std::map<std::string, std::string> alias_owner;
+    for (const auto& page : site.pages) {
+        for (const auto& reserved : generated_urls()) {
+            if (page.url == reserved)
+                sink.error(page.source_path, 0, 0, "this page would take the address " + page.url +
+                                                       ", which the generator writes itself; rename the file");
+        }
+        auto [it, inserted] = owners.emplace(collision_key(page.url), &page);
+        if (!inserted)
+            sink.error(page.source_path, 0, 0,
+                       "this page and " + it->second->source_path + " would both be written to " + page.url +
+                           ": rename one of them");
+    }
+    for (const auto& page : site.pages) {
+        for (const auto& alias : page.aliases) {
+            std::string url = alias;
+            if (url.empty() || url.front() != '/') url = "/" + url;
+            if (url.back() != '/' && !ends_with(url, ".html")) url += '/';
+            std::string key = collision_key(url);
+            if (auto it = owners.find(key); it != owners.end())
+                sink.error(page.source_path, 0, 0, "alias " + alias + " is the address of " +
+                                                       it->second->source_path + ": one would overwrite the other");
+            else if (auto a = alias_owner.find(key); a != alias_owner.end())
+                sink.error(page.source_path, 0, 0, "alias " + alias + " is also an alias of " + a->second);
+            else
+                alias_owner.emplace(key, page.source_path);
+        }
+    }
+
+    apply_history(site.pages, history);
+    site.history = std::move(history);
+    std::sort(site.pages.begin(), site.pages.end(),
+              [](const Page& a, const Page& b) { return a.url < b.url; });
+    std::sort(site.assets.begin(), site.assets.end(),
+              [](const Asset& a, const Asset& b) { return a.url < b.url; });
+    return site;
+}
+
+}  // namespace cp::model

@@ -1,0 +1,24 @@
+#pragma once
+// Builds the site model from a snapshot of the memory: every page read (in
+// parallel), every address known and checked for collisions, git history applied.
+#include "config/config.hpp"
+#include "diag/diagnostic.hpp"
+#include "history/history.hpp"
+#include "model/site.hpp"
+#include "source/snapshot.hpp"
+
+namespace cp::model {
+
+struct LoadOptions {
+    unsigned jobs = 1;
+};
+
+// URLs the generator writes itself; a page may not take one of them.
+const std::vector<std::string>& generated_urls();
+
+// Reads every page and asset of `snapshot`. Problems go to the sink (the caller
+// stops on errors once loading is done); drafts are kept, marked, for the audience filter.
+Site load_site(const source::Snapshot& snapshot, const config::Config& config,
+               history::History history, const LoadOptions& options, diag::Sink& sink);
+
+}  // namespace cp::model

@@ -1,0 +1,51 @@
+#pragma once
+// The site model: every page, its address known, plus what the whole memory shares.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/config.hpp"
+#include "history/history.hpp"
+#include "model/page.hpp"
+#include "source/snapshot.hpp"
+
+namespace cp::model {
+
+struct Asset {
+    std::string source_path;  // "assets/images/x.png"
+    std::string url;          // "/assets/images/x.png"
+};
+
+struct Site {
+    config::Config config;
+    std::vector<Page> pages;     // sorted by url
+    std::vector<Asset> assets;   // sorted by url
+    std::string reference_date;  // "today" for the build: overdue actions are measured against it
+    history::History history;
+    std::string audience = "community";  // or "public", once filtered
+    // Names to show for people whose pages this build does not hold (full name or initials).
+    std::map<std::string, std::string> hidden_people;
+};
+
+// Fast lookups into a Site's pages by address, slug and source path. Holds indices,
+// so it must not outlive the Site it was built from or see it change.
+class SiteIndex {
+public:
+    explicit SiteIndex(const Site& site);
+    // The page at a site-absolute URL, or nullptr.
+    const Page* by_url(const std::string& url) const;
+    // The page from a memory-relative source path ("notes/x.md"), or nullptr.
+    const Page* by_source(const std::string& path) const;
+    // Pages with this slug, of any type.
+    std::vector<const Page*> by_slug(const std::string& slug) const;
+    // The page of a type with a slug, or nullptr.
+    const Page* find(PageType type, const std::string& slug) const;
+    const Site& site() const { return site_; }
+
+private:
+    const Site& site_;
+    std::map<std::string, std::size_t> by_url_, by_source_;
+    std::multimap<std::string, std::size_t> by_slug_;
+};
+
+}  // namespace cp::model

@@ -1,0 +1,392 @@
+#include "search/search_index.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <string_view>
+#include <unordered_map>
+
+namespace cp::search {
+namespace {
+
+constexpr std::string_view kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::size_t kMaxTermBytes = 40;  // longer "words" are hashes, URLs, base64
+// Body term frequency thresholds: the documents of a term with tf >= 2, >= 4, >= 8 are
+// stored as nested subsets, so ranking by frequency costs little for frequent terms.
+constexpr std::uint32_t kTfLevels[] = {2, 4, 8};
+
+int alphabet_index(char c) {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+    return -1;
+}
+
+// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return 1;
+    std::size_t len = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return 0;
+    std::uint32_t cp = b0 & (0x7F >> len);
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return len;
+}
+
+// Valid UTF-8 with runs of whitespace and control characters collapsed to one space;
+// stops once longer than `limit` bytes.
+std::string clean_text(std::string_view s, std::size_t limit = std::string::npos) {
+    std::string out;
+    out.reserve(std::min(s.size(), limit));
+    bool space = false;
+    for (std::size_t i = 0; i < s.size() && out.size() <= limit;) {
+        const std::size_t len = utf8_length(s, i);
+        if (len == 0) {
+            ++i;
+            continue;
+        }
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (len == 1 && (c <= 0x20 || c == 0x7F)) {
+            space = !out.empty();
+        } else {
+            if (space) out += ' ';
+            space = false;
+            out.append(s, i, len);
+        }
+        i += len;
+    }
+    return out;
+}
+
+// The start of the text, cut at a word boundary, for the snippet.
+std::string make_excerpt(const std::string& clean, std::size_t max_bytes) {
+    if (clean.size() <= max_bytes) return clean;
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80) --cut;
+    const std::size_t space = clean.rfind(' ', cut);
+    if (space != std::string::npos && space + 40 > cut) cut = space;
+    return clean.substr(0, cut) + "\u2026";
+}
+
+// A JSON string literal; the input must be valid UTF-8 (clean_text makes it so).
+void append_json(std::string& out, std::string_view s) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += static_cast<char>(c);
+        } else if (c < 0x20 || c == '<') {
+            out += "\\u00";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' &&
+                   (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+            out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";  // line breaks to old JS
+            i += 2;
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    out += '"';
+}
+
+std::string json(std::string_view s) {
+    std::string out;
+    append_json(out, clean_text(s));
+    return out;
+}
+
+template <typename T, typename F>
+std::string json_array(const std::vector<T>& items, F&& each) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) out += ',';
+        out += each(items[i]);
+    }
+    return out + "]";
+}
+
+struct Posting {
+    std::uint32_t doc;
+    std::uint16_t tf;  // occurrences in the body, at most 65535
+    bool title;
+};
+
+// One term's postings as JSON: the encoded document set alone, or an array of the
+// document set, the title subset, then the tf >= 2, 4, 8 subsets (each numbered
+// within the one before), trailing empty sets left out.
+std::string encode_postings(const std::vector<Posting>& postings, std::uint32_t doc_count) {
+    std::vector<std::uint32_t> docs;
+    std::vector<std::uint32_t> titled;
+    for (std::uint32_t i = 0; i < postings.size(); ++i) {
+        docs.push_back(postings[i].doc);
+        if (postings[i].title) titled.push_back(i);
+    }
+    std::vector<std::string> parts{detail::encode_set(docs, doc_count),
+                                   detail::encode_set(titled, static_cast<std::uint32_t>(postings.size()))};
+    std::vector<std::uint32_t> level(postings.size());  // positions in `postings` of the previous level
+    std::iota(level.begin(), level.end(), 0U);
+    for (const std::uint32_t threshold : kTfLevels) {
+        std::vector<std::uint32_t> next;
+        std::vector<std::uint32_t> within;
+        for (std::uint32_t k = 0; k < level.size(); ++k) {
+            if (postings[level[k]].tf >= threshold) {
+                next.push_back(level[k]);
+                within.push_back(k);
+            }
+        }
+        parts.push_back(detail::encode_set(within, static_cast<std::uint32_t>(level.size())));
+        level = std::move(next);
+    }
+    while (parts.size() > 1 && parts.back().empty()) parts.pop_back();
+    if (parts.size() == 1) return '"' + parts[0] + '"';
+    return json_array(parts, [](const std::string& p) { return '"' + p + '"'; });
+}
+
+// The shortest prefix of `first` that sorts after `previous` (first > previous).
+std::string separator(std::string_view previous, std::string_view first) {
+    std::size_t n = 1;
+    while (n < first.size() && first.substr(0, n) <= previous) ++n;
+    return std::string(first.substr(0, n));
+}
+
+std::vector<std::string> sorted_unique(std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+}
+
+std::uint32_t index_of(const std::vector<std::string>& sorted, const std::string& s) {
+    return static_cast<std::uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), s) - sorted.begin());
+}
+
+}  // namespace
+
+const std::vector<std::string>& stop_words() {
+    static const std::vector<std::string> words{
+        "a",    "an",   "and",  "are",   "as",    "at",    "be",   "but",  "by",    "for",
+        "from", "had",  "has",  "have",  "he",    "her",   "his",  "i",    "if",    "in",
+        "into", "is",   "it",   "its",   "of",    "on",    "or",   "our",  "she",   "so",
+        "than", "that", "the",  "their", "them",  "then",  "there", "these", "they", "this",
+        "to",   "was",  "we",   "were",  "which", "with",  "you",  "your"};
+    return words;
+}
+
+namespace detail {
+
+std::string encode_set(const std::vector<std::uint32_t>& sorted, std::uint32_t universe) {
+    if (sorted.empty()) return {};
+    std::string gaps;
+    std::uint32_t previous = 0;
+    bool first = true;
+    for (const std::uint32_t n : sorted) {
+        std::uint32_t gap = first ? n : n - previous - 1;
+        first = false;
+        previous = n;
+        while (gap >= 32) {
+            gaps += kAlphabet[32 | (gap & 31)];
+            gap >>= 5;
+        }
+        gaps += kAlphabet[gap];
+    }
+    const std::size_t bitmap_chars = (std::max(universe, sorted.back() + 1) + 5) / 6;
+    if (1 + bitmap_chars >= gaps.size()) return gaps;
+    std::string bits(bitmap_chars, 0);
+    for (const std::uint32_t n : sorted) bits[n / 6] = static_cast<char>(bits[n / 6] | (1 << (n % 6)));
+    while (!bits.empty() && bits.back() == 0) bits.pop_back();
+    for (char& c : bits) c = kAlphabet[static_cast<unsigned char>(c)];
+    return "!" + bits;
+}
+
+std::vector<std::uint32_t> decode_set(std::string_view text) {
+    std::vector<std::uint32_t> out;
+    if (!text.empty() && text[0] == '!') {
+        for (std::size_t i = 1; i < text.size(); ++i) {
+            const int v = alphabet_index(text[i]);
+            if (v < 0) break;
+            for (int b = 0; b < 6; ++b) {
+                if (v & (1 << b)) out.push_back(static_cast<std::uint32_t>((i - 1) * 6 + b));
+            }
+        }
+        return out;
+    }
+    std::uint64_t next = 0;
+    std::uint64_t gap = 0;
+    int shift = 0;
+    for (const char c : text) {
+        const int v = alphabet_index(c);
+        if (v < 0 || shift > 30) break;
+        gap |= static_cast<std::uint64_t>(v & 31) << shift;
+        shift += 5;
+        if (v < 32) {
+            next += gap;
+            out.push_back(static_cast<std::uint32_t>(next));
+            ++next;
+            gap = 0;
+            shift = 0;
+        }
+    }
+    return out;
+}
+
+}  // namespace detail
+
+std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs) {
+    return build_search_index(docs, IndexLimits{});
+}
+
+std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& input,
+                                           const IndexLimits& limits) {
+    // Newest first, so that ties in ranking go to the newest; undated documents last.
+    std::vector<std::size_t> order(input.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const SearchDocument& x = input[a];
+        const SearchDocument& y = input[b];
+        if (x.date != y.date) return x.date > y.date;
+        return x.url < y.url;
+    });
+    const auto doc_count = static_cast<std::uint32_t>(input.size());
+
+    std::vector<std::string> types;
+    std::vector<std::string> domains;
+    for (const SearchDocument& d : input) {
+        types.push_back(d.type);
+        domains.insert(domains.end(), d.domains.begin(), d.domains.end());
+    }
+    types = sorted_unique(std::move(types));
+    domains = sorted_unique(std::move(domains));
+
+    // Every distinct word gets a number once; a document's words are then counted by
+    // sorting numbers, not strings.
+    std::unordered_map<std::string, std::uint32_t> term_ids;
+    std::vector<std::string> term_names;
+    std::vector<std::vector<Posting>> postings;  // by term number; empty for stop words
+    std::vector<bool> skipped;                   // stop words and over-long words
+    for (const std::string& w : stop_words()) {
+        term_ids.emplace(w, static_cast<std::uint32_t>(term_names.size()));
+        term_names.push_back(w);
+        postings.emplace_back();
+        skipped.push_back(true);
+    }
+    auto term_id = [&](std::string&& w) {
+        auto [it, inserted] = term_ids.try_emplace(std::move(w), static_cast<std::uint32_t>(term_names.size()));
+        if (inserted) {
+            term_names.push_back(it->first);
+            postings.emplace_back();
+            skipped.push_back(it->first.size() > kMaxTermBytes);
+        }
+        return it->second;
+    };
+
+    std::vector<SearchFile> files;
+    std::vector<std::vector<std::uint32_t>> type_docs(types.size());
+    std::vector<std::vector<std::uint32_t>> domain_docs(domains.size());
+    std::string chunk;
+    std::vector<std::uint64_t> occurrences;  // term number << 1 | 1 in the title
+    for (std::uint32_t id = 0; id < doc_count; ++id) {
+        const SearchDocument& d = input[order[id]];
+        occurrences.clear();
+        for (std::string& w : tokenize(d.title)) occurrences.push_back(std::uint64_t{term_id(std::move(w))} << 1 | 1);
+        for (std::string& w : tokenize(d.text)) occurrences.push_back(std::uint64_t{term_id(std::move(w))} << 1);
+        std::sort(occurrences.begin(), occurrences.end());
+        for (std::size_t i = 0; i < occurrences.size();) {
+            const auto term = static_cast<std::uint32_t>(occurrences[i] >> 1);
+            Posting p{id, 0, false};
+            for (; i < occurrences.size() && occurrences[i] >> 1 == term; ++i) {
+                if (occurrences[i] & 1) {
+                    p.title = true;
+                } else if (p.tf < 0xFFFF) {
+                    ++p.tf;
+                }
+            }
+            if (!skipped[term]) postings[term].push_back(p);
+        }
+
+        const std::uint32_t type = index_of(types, d.type);
+        type_docs[type].push_back(id);
+        std::vector<std::uint32_t> doc_domains;
+        for (const std::string& name : d.domains) doc_domains.push_back(index_of(domains, name));
+        std::sort(doc_domains.begin(), doc_domains.end());
+        doc_domains.erase(std::unique(doc_domains.begin(), doc_domains.end()), doc_domains.end());
+        for (const std::uint32_t k : doc_domains) domain_docs[k].push_back(id);
+
+        // [url, title, type, date, [domains], excerpt]
+        chunk += chunk.empty() ? "[" : ",";
+        chunk += "[" + json(d.url) + "," + json(d.title) + "," + std::to_string(type) + "," +
+                 json(d.date) + "," +
+                 json_array(doc_domains, [](std::uint32_t k) { return std::to_string(k); }) + ",";
+        append_json(chunk, make_excerpt(clean_text(d.text, limits.excerpt_bytes), limits.excerpt_bytes));
+        chunk += "]";
+        const bool last = id + 1 == doc_count;
+        if ((id + 1) % limits.docs_per_chunk == 0 || last) {
+            const std::size_t n = id / limits.docs_per_chunk;
+            files.push_back({"search/docs/" + std::to_string(n) + ".js",
+                             "window.cpSearch.docs(" + std::to_string(n) + "," + chunk + "]);\n"});
+            chunk.clear();
+        }
+    }
+
+    // Terms in byte order (= code point order), packed into shards of bounded size.
+    std::vector<std::uint32_t> terms;
+    for (std::uint32_t t = 0; t < term_names.size(); ++t) {
+        if (!postings[t].empty()) terms.push_back(t);
+    }
+    std::sort(terms.begin(), terms.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return term_names[a] < term_names[b]; });
+    std::vector<std::string> separators;
+    std::string shard;
+    std::string previous_term;
+    auto close_shard = [&] {
+        const std::size_t n = separators.size() - 1;
+        files.push_back({"search/shards/" + std::to_string(n) + ".js",
+                         "window.cpSearch.shard(" + std::to_string(n) + ",{" + shard + "});\n"});
+        shard.clear();
+    };
+    for (const std::uint32_t t : terms) {
+        const std::string& term = term_names[t];
+        std::string entry = json(term) + ":" + encode_postings(postings[t], doc_count);
+        if (separators.empty() || (!shard.empty() && shard.size() + entry.size() + 1 > limits.shard_bytes)) {
+            if (!separators.empty()) close_shard();
+            separators.push_back(separators.empty() ? std::string() : separator(previous_term, term));
+        }
+        if (!shard.empty()) shard += ',';
+        shard += entry;
+        previous_term = term;
+    }
+    if (separators.empty()) separators.emplace_back();
+    close_shard();
+
+    auto facet = [&](const std::string& key, const std::vector<std::uint32_t>& ids) {
+        files.push_back({"search/facets/" + key + ".js", "window.cpSearch.facet(" + json(key) + "," +
+                                                             '"' + detail::encode_set(ids, doc_count) +
+                                                             "\");\n"});
+    };
+    for (std::size_t k = 0; k < types.size(); ++k) facet("type-" + std::to_string(k), type_docs[k]);
+    for (std::size_t k = 0; k < domains.size(); ++k) facet("domain-" + std::to_string(k), domain_docs[k]);
+
+    auto strings = [](const std::vector<std::string>& v) {
+        return json_array(v, [](const std::string& s) { return json(s); });
+    };
+    files.push_back({"search/manifest.js",
+                     "window.cpSearch.manifest({\"version\":1,\"docs\":" + std::to_string(doc_count) +
+                         ",\"chunk\":" + std::to_string(limits.docs_per_chunk) +
+                         ",\"types\":" + strings(types) + ",\"domains\":" + strings(domains) +
+                         ",\"stop\":" + strings(stop_words()) + ",\"shards\":" + strings(separators) +
+                         "});\n"});
+    std::sort(files.begin(), files.end(),
+              [](const SearchFile& a, const SearchFile& b) { return a.path < b.path; });
+    return files;
+}
+
+}  // namespace cp::search

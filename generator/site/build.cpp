@@ -1,0 +1,126 @@
+#include "site/build.hpp"
+
+#include <chrono>
+#include <iostream>
+
+#include "config/config.hpp"
+#include "diag/printer.hpp"
+#include "indexes/lists.hpp"
+#include "links/bodies.hpp"
+#include "links/resolve.hpp"
+#include "model/loader.hpp"
+#include "output/writer.hpp"
+#include "parallel/parallel_for.hpp"
+#include "site/pipeline.hpp"
+#include "source/working_tree.hpp"
+#include "theme/theme.hpp"
+#include "views/context.hpp"
+
+namespace cp::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class StepTimer {
+public:
+    StepTimer(bool enabled, std::ostream& err) : enabled_(enabled), err_(err), last_(Clock::now()) {}
+    void step(const char* name) {
+        auto now = Clock::now();
+        if (enabled_)
+            err_ << "  " << name << ": "
+                 << std::chrono::duration_cast<std::chrono::milliseconds>(now - last_).count() << " ms\n";
+        last_ = now;
+    }
+
+private:
+    using Clock = std::chrono::steady_clock;
+    bool enabled_;
+    std::ostream& err_;
+    Clock::time_point last_;
+};
+
+// Prints the sink's problems with their source lines, capped.
+void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err) {
+    diag::print(err, sink.sorted(), [&](const std::string& path) -> std::string {
+        const source::SourceFile* f = snapshot.find(path);
+        return f ? f->content : std::string{};
+    });
+}
+
+}  // namespace
+
+int run(const BuildOptions& options, Mode mode, std::ostream& err) {
+    diag::Sink sink;
+    StepTimer timer(options.timings, err);
+    unsigned jobs = options.jobs ? options.jobs : parallel::default_jobs();
+
+    Loaded loaded = load(options, sink);
+    timer.step("read and parse");
+    if (sink.has_errors() || !loaded.ok) {
+        print_problems(sink, loaded.snapshot, err);
+        err << "commonplace: " << sink.error_count() << " error(s); nothing was written\n";
+        return kExitContentError;
+    }
+
+    links::Catalogue catalogue = links::catalogue_of(loaded.site);
+    model::Site site = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
+    timer.step("audience filter");
+
+    auto strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;
+    links::resolve_references(site, catalogue, strictness, sink);
+    model::SiteIndex index(site);
+    links::BodyOptions body_options;
+    body_options.jobs = jobs;
+    body_options.strictness = strictness;
+    body_options.max_bytes = site.config.max_file_size;
+    auto bodies = links::render_bodies(site, index, catalogue, body_options, sink);
+    timer.step("markdown and links");
+
+    if (mode == Mode::Check) {
+        print_problems(sink, loaded.snapshot, err);
+        // A clean memory prints nothing, like a compiler.
+        if (sink.error_count() + sink.warning_count() > 0)
+            err << "commonplace check: " << sink.error_count() << " error(s), " << sink.warning_count() << " warning(s)\n";
+        return sink.has_errors() ? kExitContentError : kExitOk;
+    }
+    if (sink.has_errors()) {
+        print_problems(sink, loaded.snapshot, err);
+        err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
+        return kExitContentError;
+    }
+
+    Outputs outputs = make_outputs(site, bodies, loaded.snapshot, sink);
+    timer.step("indexes");
+
+    try {
+        output::SiteWriter writer(options.output);
+        write_outputs(site, outputs, *loaded.theme, loaded.snapshot, writer, jobs, sink);
+        timer.step("render and write");
+        if (!sink.has_errors() && options.audience == audience::Audience::Public)
+            audit_public_output(writer, sink);
+        if (sink.has_errors()) {
+            print_problems(sink, loaded.snapshot, err);
+            err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
+            return kExitContentError;
+        }
+        writer.commit();
+        timer.step("swap in");
+        if (!options.quiet) {
+            print_problems(sink, loaded.snapshot, err);
+            err << "commonplace: built " << writer.paths().size() << " files (" << site.pages.size()
+                << " pages, " << site.audience << ") into " << options.output.string() << "\n";
+        }
+    } catch (const std::exception& e) {
+        print_problems(sink, loaded.snapshot, err);
+        err << "commonplace: build failed: " << e.what() << "; the earlier output is untouched\n";
+        return kExitContentError;
+    }
+    return kExitOk;
+}
+
+int build(const BuildOptions& options, std::ostream& err) { return run(options, Mode::Build, err); }
+
+int check(const BuildOptions& options, std::ostream& err) { return run(options, Mode::Check, err); }
+
+}  // namespace cp::site

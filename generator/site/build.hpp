@@ -1,0 +1,39 @@
+#pragma once
+// The build as a flat list of steps, each taking what the last produced:
+// source -> config -> history -> site model -> audience filter -> links ->
+// indexes, search, feeds -> theme -> output (atomic swap).
+#include <filesystem>
+#include <ostream>
+#include <string>
+
+#include "audience/filter.hpp"
+
+namespace cp::site {
+
+struct BuildOptions {
+    std::filesystem::path source = ".";
+    std::filesystem::path output = "_site";
+    audience::Audience audience = audience::Audience::Community;
+    bool drafts = false;
+    std::string ref;       // build the memory as it was at this commit; empty: the working tree
+    std::string base_url;  // overrides the config's base_url when set
+    unsigned jobs = 0;     // 0: every core
+    std::filesystem::path themes_dir;  // where "default" and other named themes live
+    bool quiet = false;
+    bool timings = false;  // print how long each step took
+};
+
+// Exit statuses, as the contract's command line says.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitContentError = 1;
+inline constexpr int kExitUsage = 2;
+
+// Builds the site. Prints problems (capped) and a one-line summary to `err`.
+// Returns kExitOk, or kExitContentError with the earlier output left untouched.
+int build(const BuildOptions& options, std::ostream& err);
+
+// Validates everything a build would, with unknown references as errors, and writes nothing.
+// Returns kExitOk when there is no error (warnings are printed), else kExitContentError.
+int check(const BuildOptions& options, std::ostream& err);
+
+}  // namespace cp::site

@@ -1,0 +1,54 @@
+#pragma once
+// The steps of a build, each a function from the last step's result to the next.
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+#include "links/bodies.hpp"
+#include "model/site.hpp"
+#include "output/writer.hpp"
+#include "site/build.hpp"
+#include "source/snapshot.hpp"
+#include "theme/theme.hpp"
+#include "views/output_item.hpp"
+
+namespace cp::site {
+
+enum class Mode { Build, Check };
+
+// Runs a build or a check; see build() and check().
+int run(const BuildOptions& options, Mode mode, std::ostream& err);
+
+struct Loaded {
+    bool ok = false;
+    source::Snapshot snapshot;
+    model::Site site;  // unfiltered: hand it to the audience filter and nothing else
+    std::unique_ptr<theme::Theme> theme;
+};
+
+// Reads the source (working tree or a git ref), the config, the theme and the history,
+// and builds the unfiltered site model. Problems go to the sink.
+Loaded load(const BuildOptions& options, diag::Sink& sink);
+
+// Everything the build writes besides assets and the theme's static files.
+struct Outputs {
+    std::vector<views::HtmlPage> pages;
+    std::vector<views::RawFile> files;
+    std::vector<std::string> assets;  // site-absolute URLs of assets to copy
+};
+
+// Makes every output from the filtered site: pages, lists, indexes, search, feeds.
+Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies,
+                     const source::Snapshot& snapshot, diag::Sink& sink);
+
+// Renders the pages through the theme (in parallel) and writes everything; a path
+// written twice is an error naming both origins.
+void write_outputs(const model::Site& site, const Outputs& outputs, const theme::Theme& theme,
+                   const source::Snapshot& snapshot, output::SiteWriter& writer, unsigned jobs, diag::Sink& sink);
+
+// Public builds only: searches every written file (and file name) for what must not
+// be there; each hit is an error naming the file and what was found.
+void audit_public_output(const output::SiteWriter& writer, diag::Sink& sink);
+
+}  // namespace cp::site

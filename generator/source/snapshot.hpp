@@ -1,0 +1,37 @@
+#pragma once
+// The memory's files as one value, whether read from the working tree or from
+// a git commit: every later stage reads only this, never the disk or the repository.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cp::source {
+
+struct SourceFile {
+    std::string path;             // relative to the memory's root, '/'-separated
+    std::string content;          // the bytes (empty when `disk_path` is set or the file is refused)
+    std::filesystem::path disk_path;  // for a working-tree asset: copied from here, not held in memory
+    std::uintmax_t size = 0;      // bytes
+    bool too_large = false;       // over the size limit: content not read
+    bool lfs_pointer = false;     // a Git LFS pointer, not the real file
+};
+
+struct Snapshot {
+    std::vector<SourceFile> files;      // sorted by path
+    std::string reference_date;         // YYYY-MM-DD: the source commit's date, else the newest file's
+    std::optional<std::string> commit;  // the commit id read, when built from git
+    // Finds a file by its relative path, or nullptr.
+    const SourceFile* find(const std::string& path) const;
+};
+
+struct ReadOptions {
+    std::uintmax_t max_file_size = 4 * 1024 * 1024;  // for .md and .yaml files
+};
+
+// True for a path component the contract says to ignore: names starting with '.' or '_'.
+bool is_ignored_name(std::string_view name);
+// True when the bytes start like a Git LFS pointer file.
+bool looks_like_lfs_pointer(std::string_view content);
+
+}  // namespace cp::source

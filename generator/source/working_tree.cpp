@@ -1,0 +1,125 @@
+#include "source/working_tree.hpp"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace cp::source {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_text_source(const std::string& path) {
+    auto ends = [&](std::string_view suffix) {
+        return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html");
+}
+
+std::string read_file(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// Asks git (through libgit2) whether a path is ignored; a folder outside any repository ignores nothing.
+class GitIgnore {
+public:
+    explicit GitIgnore(const fs::path& root) {
+        git_libgit2_init();
+        git_repository* repo = nullptr;
+        if (git_repository_open_ext(&repo, root.c_str(), 0, nullptr) == 0) {
+            repo_.reset(repo);
+            if (const char* wd = git_repository_workdir(repo)) {
+                std::error_code ec;
+                auto rel = fs::relative(fs::weakly_canonical(root, ec), fs::weakly_canonical(wd, ec), ec);
+                prefix_ = (rel.empty() || rel == ".") ? "" : rel.generic_string() + "/";
+            } else {
+                repo_.reset();  // a bare repository has no working tree to ignore anything in
+            }
+        }
+    }
+    ~GitIgnore() { git_libgit2_shutdown(); }
+    bool ignored(const std::string& rel_path) const {
+        if (!repo_) return false;
+        int ignored = 0;
+        if (git_ignore_path_is_ignored(&ignored, repo_.get(), (prefix_ + rel_path).c_str()) != 0) return false;
+        return ignored != 0;
+    }
+
+private:
+    struct Free {
+        void operator()(git_repository* r) const { git_repository_free(r); }
+    };
+    std::unique_ptr<git_repository, Free> repo_;
+    std::string prefix_;
+};
+
+}  // namespace
+
+Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, diag::Sink& sink) {
+    Snapshot snap;
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        sink.error(root.string(), 0, 0, "the memory's folder does not exist or is not a folder");
+        return snap;
+    }
+    GitIgnore ignore(root);
+    fs::file_time_type newest{};
+    auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+    for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        const fs::path& p = it->path();
+        std::string name = p.filename().string();
+        std::string rel = fs::relative(p, root, ec).generic_string();
+        if (is_ignored_name(name) || ignore.ignored(rel)) {
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_symlink(ec)) {
+            sink.warning(rel, 0, 0, "symbolic link skipped: links are never followed");
+            if (it->is_directory(ec)) it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_directory(ec)) continue;
+        if (!it->is_regular_file(ec)) continue;
+        SourceFile file;
+        file.path = rel;
+        file.size = it->file_size(ec);
+        auto mtime = it->last_write_time(ec);
+        if (mtime > newest) newest = mtime;
+        if (is_text_source(rel)) {
+            if (file.size > options.max_file_size) {
+                file.too_large = true;
+            } else {
+                file.content = read_file(p);
+                file.lfs_pointer = looks_like_lfs_pointer(file.content);
+            }
+        } else {
+            file.disk_path = p;
+        }
+        snap.files.push_back(std::move(file));
+    }
+    std::sort(snap.files.begin(), snap.files.end(),
+              [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
+    if (newest != fs::file_time_type{}) {
+        // file_time_type's epoch differs from the system clock's (GCC 12 has no clock_cast).
+        auto sys = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+            newest - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
+        std::time_t t = std::chrono::system_clock::to_time_t(sys);
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char buf[16];
+        std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+        snap.reference_date = buf;
+    }
+    return snap;
+}
+
+}  // namespace cp::source

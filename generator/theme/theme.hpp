@@ -1,0 +1,50 @@
+#pragma once
+// The theme: Mustache templates (parsed once) and static files. A memory's own
+// `layouts/NAME.mustache` replaces the theme's template of that name.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostic.hpp"
+
+namespace cp::theme {
+
+struct StaticFile {
+    std::string path;  // site-relative, "static/style.css"
+    std::filesystem::path from;
+};
+
+class Theme {
+public:
+    // Loads `theme_dir`/templates/*.mustache and `theme_dir`/static/**, then applies the
+    // overrides (template name -> text). A template that does not parse is an error in the sink.
+    Theme(const std::filesystem::path& theme_dir, const std::map<std::string, std::string>& overrides,
+          diag::Sink& sink);
+    ~Theme();
+    Theme(Theme&&) noexcept;
+
+    // Renders `template_name` with `context`, then the "base" layout around it (the inner
+    // HTML as {{{content}}}). Thread-safe. Throws std::runtime_error naming the template
+    // when it is missing or fails to render.
+    std::string render_page(const std::string& template_name, const nlohmann::json& context) const;
+    // Renders one template alone (no layout): feeds, calendars, redirects.
+    std::string render(const std::string& template_name, const nlohmann::json& context) const;
+    bool has(const std::string& template_name) const;
+    const std::vector<StaticFile>& static_files() const { return static_files_; }
+
+private:
+    struct Compiled;
+    std::map<std::string, std::shared_ptr<const Compiled>> templates_;
+    std::vector<StaticFile> static_files_;
+};
+
+// Expands every {{> name}} in `text` from `partials`, recursively up to a small depth,
+// so each template is parsed once instead of its partials being re-parsed on every render.
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            int depth = 0);
+
+}  // namespace cp::theme

@@ -1,0 +1,234 @@
+#include "views/context.hpp"
+
+#include "links/urls.hpp"
+#include "model/slug.hpp"
+
+namespace cp::views {
+
+using nlohmann::json;
+using model::Page;
+using model::PageType;
+
+const std::vector<NavEntry>& navigation() {
+    static const std::vector<NavEntry> nav = {
+        {"Domains", "/domains/"}, {"Meetings", "/meetings/"}, {"Notes", "/notes/"},
+        {"People", "/people/"},   {"Timeline", "/timeline/"}, {"Search", "/search/"}};
+    return nav;
+}
+
+std::string human_date(const std::string& date) {
+    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+    std::string day = model::day_of(date);
+    if (day.size() != 10) return date;
+    int m = std::atoi(day.substr(5, 2).c_str());
+    int d = std::atoi(day.substr(8, 2).c_str());
+    if (m < 1 || m > 12) return date;
+    return std::to_string(d) + " " + months[m - 1] + " " + day.substr(0, 4);
+}
+
+json page_frame(const model::Site& site, const std::string& url, const std::string& title,
+                const std::string& description) {
+    json nav = json::array();
+    for (const auto& entry : navigation()) {
+        bool current = url.rfind(entry.url, 0) == 0;
+        nav.push_back({{"label", entry.label}, {"url", links::relative_url(url, entry.url)}, {"current", current}});
+    }
+    const auto& c = site.config;
+    return {
+        {"site",
+         {{"title", c.title},
+          {"description", c.description},
+          {"language", c.language},
+          {"base_url", c.base_url},
+          {"audience", site.audience},
+          {"is_public", site.audience == "public"}}},
+        {"root", links::root_prefix(url)},
+        {"home_url", links::relative_url(url, "/")},
+        {"search_url", links::relative_url(url, "/search/")},
+        {"nav", nav},
+        {"url", url},
+        {"page_title", title},
+        {"is_home", url == "/"},
+        {"description", description.empty() ? c.description : description},
+    };
+}
+
+json ref_json(const model::Ref& ref, const std::string& from_url) {
+    std::string label = ref.label.empty() ? ref.text : ref.label;
+    json j = {{"label", label}, {"linked", !ref.url.empty()}};
+    j["url"] = ref.url.empty() ? "" : links::relative_url(from_url, ref.url);
+    return j;
+}
+
+json refs_json(const std::vector<model::Ref>& refs, const std::string& from_url) {
+    json arr = json::array();
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+        json j = ref_json(refs[i], from_url);
+        j["last"] = i + 1 == refs.size();
+        arr.push_back(std::move(j));
+    }
+    return arr;
+}
+
+namespace {
+
+json strings(const std::vector<std::string>& items) {
+    json arr = json::array();
+    for (const auto& s : items) arr.push_back(s);
+    return arr;
+}
+
+std::string words(std::string s) {
+    for (char& c : s)
+        if (c == '_' || c == '-') c = ' ';
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
+std::string repo_link(const std::string& pattern, const std::string& path) {
+    if (pattern.empty()) return {};
+    std::string out = pattern;
+    auto pos = out.find("{path}");
+    if (pos == std::string::npos) return {};
+    return out.replace(pos, 6, path);
+}
+
+}  // namespace
+
+json page_link(const Page& page, const std::string& from_url) {
+    return {{"title", page.title},
+            {"url", links::relative_url(from_url, page.url)},
+            {"type", std::string(model::type_name(page.type))},
+            {"date", model::day_of(page.date)},
+            {"date_human", human_date(page.date)},
+            {"summary", page.summary},
+            {"kind", page.kind}};
+}
+
+std::string template_for(const Page& page) {
+    if (page.type == PageType::Page && page.url == "/") return "home";
+    return std::string(model::type_name(page.type));
+}
+
+json page_context(const model::Site& site, const Page& page, const links::RenderedPage& rendered,
+                  const std::vector<Page>& pages) {
+    const std::string& from = page.url;
+    json ctx = page_frame(site, page.url, page.title, page.summary);
+    json p = {
+        {"title", page.title},
+        {"type", std::string(model::type_name(page.type))},
+        {"type_label", words(std::string(model::type_name(page.type)))},
+        {"date", model::day_of(page.date)},
+        {"date_human", human_date(page.date)},
+        {"summary", page.summary},
+        {"content", rendered.body.html},
+        {"is_public", page.visibility == model::Visibility::Public},
+        {"is_draft", page.draft},
+        {"params", page.params},
+    };
+    json tags = json::array();
+    for (const auto& t : page.tags)
+        tags.push_back({{"name", t}, {"url", links::relative_url(from, "/tags/" + model::slugify(t) + "/")}});
+    p["tags"] = tags;
+    p["domains"] = refs_json(page.domains, from);
+    p["authors"] = refs_json(page.authors, from);
+    json headings = json::array();
+    for (const auto& h : rendered.body.headings)
+        if (h.level == 2) headings.push_back({{"text", h.text}, {"id", h.id}});
+    p["headings"] = headings;
+    p["has_headings"] = headings.size() >= 3;
+
+    json backlinks = json::array();
+    for (std::size_t i : rendered.backlinks) backlinks.push_back(page_link(pages[i], from));
+    p["backlinks"] = backlinks;
+
+    // History.
+    p["created"] = page.created;
+    p["created_human"] = human_date(page.created);
+    p["updated"] = page.updated;
+    p["updated_human"] = human_date(page.updated);
+    p["contributors"] = refs_json(page.contributors, from);
+    p["history_incomplete"] = page.history_incomplete;
+    p["edit_url"] = repo_link(site.config.repo_url, page.source_path);
+
+    switch (page.type) {
+        case PageType::Domain: {
+            p["conveners"] = refs_json(page.conveners, from);
+            p["phase"] = page.phase;
+            p["phase_label"] = words(page.phase);
+            json phases = json::array();
+            for (const auto& ph : page.phases)
+                phases.push_back({{"phase", words(ph.phase)}, {"since", ph.since}, {"since_human", human_date(ph.since)}});
+            p["phases"] = phases;
+            p["started"] = page.started;
+            p["started_human"] = human_date(page.started);
+            p["practices"] = strings(page.practices);
+            json agenda = json::array();
+            for (const auto& q : page.learning_agenda) {
+                json item = {{"question", q.question}, {"status", q.status}, {"answered", q.status == "answered"}};
+                item["answered_in"] = ref_json(q.answered_in, from);
+                item["has_answer"] = !q.answered_in.url.empty();
+                agenda.push_back(std::move(item));
+            }
+            p["learning_agenda"] = agenda;
+            p["expected_results"] = strings(page.expected_results);
+            p["audiences"] = strings(page.audiences);
+            p["parent"] = ref_json(page.parent, from);
+            p["has_parent"] = !page.parent.label.empty();
+            break;
+        }
+        case PageType::Meeting: {
+            p["time"] = page.time;
+            p["end_time"] = page.end_time;
+            p["location"] = page.location;
+            p["format"] = page.format;
+            p["format_label"] = words(page.format);
+            p["series"] = page.series;
+            p["attendees"] = refs_json(page.attendees, from);
+            p["attendee_count"] = std::to_string(page.attendees.size());
+            p["apologies"] = refs_json(page.apologies, from);
+            json roles = json::array();
+            for (const auto& r : page.roles)
+                roles.push_back({{"role", r.role}, {"role_label", words(r.role)}, {"people", refs_json(r.people, from)}});
+            p["roles"] = roles;
+            p["agenda"] = strings(page.agenda);
+            p["decisions"] = strings(page.decisions);
+            json actions = json::array();
+            for (const auto& a : page.actions) {
+                json item = {{"action", a.action}, {"due", a.due}, {"due_human", human_date(a.due)}, {"done", a.done}};
+                item["owner"] = ref_json(a.owner, from);
+                item["has_owner"] = !a.owner.text.empty();
+                item["overdue"] = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
+                actions.push_back(std::move(item));
+            }
+            p["actions"] = actions;
+            p["parking_lot"] = strings(page.parking_lot);
+            p["went_well"] = strings(page.went_well);
+            p["to_improve"] = strings(page.to_improve);
+            p["has_feedback"] = !page.went_well.empty() || !page.to_improve.empty();
+            p["highlights"] = strings(page.highlights);
+            break;
+        }
+        case PageType::Note:
+            p["kind"] = page.kind;
+            p["kind_label"] = words(page.kind);
+            p["related"] = refs_json(page.related, from);
+            p["source"] = page.source_url;
+            break;
+        case PageType::Person:
+            p["roles"] = json::array();
+            for (const auto& r : page.person_roles) p["roles"].push_back(words(r));
+            p["organisation"] = page.organisation;
+            p["profession"] = page.profession;
+            p["expertise"] = strings(page.expertise);
+            p["joined"] = page.joined;
+            p["joined_human"] = human_date(page.joined);
+            break;
+        case PageType::Page: break;
+    }
+    ctx["page"] = std::move(p);
+    return ctx;
+}
+
+}  // namespace cp::views

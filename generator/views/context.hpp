@@ -1,0 +1,42 @@
+#pragma once
+// The values templates see: the frame every page shares (site, navigation, root
+// prefix) and the fields of each page, with links made relative to the page.
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "links/bodies.hpp"
+#include "model/site.hpp"
+
+namespace cp::views {
+
+// The navigation entries of the header, in order.
+struct NavEntry {
+    std::string label;
+    std::string url;
+};
+const std::vector<NavEntry>& navigation();
+
+// The shared frame: site {title, description, language, audience, is_public, base_url},
+// root ("../../"), nav [{label, url, current}], url, page_title, description, search_url.
+nlohmann::json page_frame(const model::Site& site, const std::string& url, const std::string& title,
+                          const std::string& description = {});
+
+// A reference as {label, url, linked}, its url relative to the page at `from_url`.
+nlohmann::json ref_json(const model::Ref& ref, const std::string& from_url);
+nlohmann::json refs_json(const std::vector<model::Ref>& refs, const std::string& from_url);
+// A link to a page as {title, url (relative), type, date, summary, kind}.
+nlohmann::json page_link(const model::Page& page, const std::string& from_url);
+// "12 March 2016" from "2016-03-12" (the date itself when it does not parse).
+std::string human_date(const std::string& date);
+
+// The context of one page: the frame plus `page` with every field of its type,
+// its rendered body, backlinks and history.
+nlohmann::json page_context(const model::Site& site, const model::Page& page,
+                            const links::RenderedPage& rendered, const std::vector<model::Page>& pages);
+
+// The template a page renders with: "domain", "meeting", "note", "person", "page" or "home".
+std::string template_for(const model::Page& page);
+
+}  // namespace cp::views
