@@ -51,14 +51,26 @@ constexpr std::string_view kLatinAdditional =
     "|o|o|o|o|o|o|u|u|u|u|u|u|u|u|u|u|u|u|u|u|y|y|y|y|y|y|y|y|ỻ||ỽ||ỿ|"
     ;
 
+// U+1F00..U+1FFF
+constexpr std::string_view kGreekExtended =
+    "α|α|α|α|α|α|α|α|α|α|α|α|α|α|α|α|ε|ε|ε|ε|ε|ε|||ε|ε|ε|ε|ε|ε|||"
+    "η|η|η|η|η|η|η|η|η|η|η|η|η|η|η|η|ι|ι|ι|ι|ι|ι|ι|ι|ι|ι|ι|ι|ι|"
+    "ι|ι|ι|ο|ο|ο|ο|ο|ο|||ο|ο|ο|ο|ο|ο|||υ|υ|υ|υ|υ|υ|υ|υ||υ||υ||υ||υ"
+    "|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|α|α|ε|ε|η|η|ι|ι|ο|ο|υ|υ|ω|"
+    "ω|||α|α|α|α|α|α|α|α|α|α|α|α|α|α|α|α|η|η|η|η|η|η|η|η|η|η|η|η"
+    "|η|η|η|η|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|ω|α|α|α|α|α||α|α|α|α"
+    "|α|α|α||ι|||¨|η|η|η||η|η|ε|ε|η|η|η|᾿|᾿|᾿|ι|ι|ι|ι|||ι|ι|ι|ι|"
+    "ι|ι||῾|῾|῾|υ|υ|υ|υ|ρ|ρ|υ|υ|υ|υ|υ|υ|ρ|¨|¨|`|||ω|ω|ω||ω|ω|ο|"
+    "ο|ω|ω|ω|´||";
 struct FoldBlock {
     char32_t first;
     std::string_view table;
 };
-constexpr std::array<FoldBlock, 4> kBlocks{{{0x00C0, kLatin},
+constexpr std::array<FoldBlock, 5> kBlocks{{{0x00C0, kLatin},
                                             {0x0370, kGreek},
                                             {0x0400, kCyrillic},
-                                            {0x1E00, kLatinAdditional}}};
+                                            {0x1E00, kLatinAdditional},
+                                            {0x1F00, kGreekExtended}}};
 
 constexpr char32_t kInvalid = 0xFFFFFFFF;
 

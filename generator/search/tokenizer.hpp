@@ -10,7 +10,7 @@
 namespace cp::search {
 
 // Lower-cases and strips accents (Latin-1 Supplement, Latin Extended-A/B and
-// Additional, Greek, Cyrillic): é->e, ß->ss, œ->oe, Σ->σ, Ё->е; combining marks
+// Additional, Greek and Greek Extended, Cyrillic): é->e, ß->ss, œ->oe, Σ->σ, Ё->е; combining marks
 // vanish, other characters are kept. Invalid UTF-8 bytes are dropped; never throws.
 std::string fold(std::string_view utf8);
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "indexes/indexes.hpp"
 #include "indexes/lists.hpp"
 #include "links/urls.hpp"
 #include "parallel/parallel_for.hpp"
@@ -27,9 +28,11 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
     (void)sink;
     Outputs out;
     bool has_home = false;
+    indexes::PageEnricher enricher(site);
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
         const model::Page& page = site.pages[i];
         json ctx = views::page_context(site, page, bodies[i], site.pages);
+        enricher.enrich(i, ctx);
         if (page.url == "/") {
             has_home = true;
             indexes::fill_home(site, ctx);
@@ -42,7 +45,9 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
         indexes::fill_home(site, ctx);
         out.pages.push_back({"/", "home", std::move(ctx), "the generated home page"});
     }
-    for (auto& list : indexes::type_lists(site)) out.pages.push_back(std::move(list));
+    indexes::Generated generated = indexes::generate_indexes(site, bodies);
+    for (auto& p : generated.pages) out.pages.push_back(std::move(p));
+    for (auto& f : generated.files) out.files.push_back(std::move(f));
 
     {
         json ctx = views::page_frame(site, "/404.html", "Page not found");
@@ -82,11 +87,6 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
     }
     for (const auto& s : theme.static_files())
         if (!writer.copy(s.path, s.from, "the theme")) clash(s.path, "the theme's " + s.path);
-}
-
-void audit_public_output(const output::SiteWriter& writer, diag::Sink& sink) {
-    (void)writer;
-    (void)sink;
 }
 
 }  // namespace cp::site

@@ -58,7 +58,7 @@
     var c = ch.codePointAt(0);
     if (c < 0x80) return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
     if (c >= 0x300 && c <= 0x36f) return '';
-    if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0x1e00 && c <= 0x1eff)) {
+    if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x370 && c <= 0x4ff) || (c >= 0x1e00 && c <= 0x1fff)) {
       var hit = foldCache[ch];
       if (hit !== undefined) return hit;
       var out = '';

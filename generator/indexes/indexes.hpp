@@ -1,0 +1,36 @@
+#pragma once
+// Every page the generator makes beyond the pages themselves: timelines, tags,
+// actions, the learning agenda, measures, feeds, calendar, sitemap, redirects.
+// Each reads only the filtered site, so it can never show what the audience filter removed.
+#include <memory>
+#include <vector>
+
+#include "links/bodies.hpp"
+#include "model/site.hpp"
+#include "views/output_item.hpp"
+
+namespace cp::indexes {
+
+struct Generated {
+    std::vector<views::HtmlPage> pages;
+    std::vector<views::RawFile> files;
+};
+
+// Makes every index page and file. One pass over the pages per index: never quadratic.
+Generated generate_indexes(const model::Site& site, const std::vector<links::RenderedPage>& bodies);
+
+// Adds to one page's context what comes from other pages: a domain's meetings, notes and
+// timeline, a person's meetings, notes and actions, previous/next links. `page_index`
+// indexes site.pages. Called for every page, so it must not scan the whole site per call.
+class PageEnricher {
+public:
+    explicit PageEnricher(const model::Site& site);
+    ~PageEnricher();
+    void enrich(std::size_t page_index, nlohmann::json& context) const;
+
+private:
+    struct Data;
+    std::unique_ptr<Data> data_;
+};
+
+}  // namespace cp::indexes
