@@ -1,10 +1,12 @@
-// search_index_bench MEMORY_DIR OUT_DIR
+// search_index_bench [--shard-bytes N] [--chunk N] MEMORY_DIR OUT_DIR
 //
 // Builds the search index of a memory without the rest of the generator, for
 // bench/search: reads every .md file (front matter stripped; title from `title:`, else
 // the first "# " heading, else the file name), takes the type from the top folder,
 // strips the commonest Markdown marks from the body, calls build_search_index and
 // writes the files under OUT_DIR (OUT_DIR/search/...). Prints the time it took.
+// --shard-bytes and --chunk override IndexLimits (small values give a small test site
+// many files).
 
 #include <algorithm>
 #include <chrono>
@@ -114,12 +116,22 @@ std::vector<std::string> list(const std::string& value) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: search_index_bench MEMORY_DIR OUT_DIR\n";
+    cp::search::IndexLimits limits;
+    std::vector<std::string> paths;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if ((arg == "--shard-bytes" || arg == "--chunk") && i + 1 < argc) {
+            (arg == "--chunk" ? limits.docs_per_chunk : limits.shard_bytes) = std::stoul(argv[++i]);
+        } else {
+            paths.push_back(arg);
+        }
+    }
+    if (paths.size() != 2 || limits.docs_per_chunk == 0) {
+        std::cerr << "usage: search_index_bench [--shard-bytes N] [--chunk N] MEMORY_DIR OUT_DIR\n";
         return 2;
     }
-    const fs::path root = argv[1];
-    const fs::path out = argv[2];
+    const fs::path root = paths[0];
+    const fs::path out = paths[1];
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
         const std::string name = it->path().filename().string();
@@ -169,7 +181,7 @@ int main(int argc, char** argv) {
     }
 
     const auto start = std::chrono::steady_clock::now();
-    const auto index = cp::search::build_search_index(docs);
+    const auto index = cp::search::build_search_index(docs, limits);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
     std::size_t bytes = 0;
     for (const auto& f : index) {

@@ -29,6 +29,8 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
     int best_distance = max_distance + 1;
     for (const auto& c : candidates) {
         int d = edit_distance(word, c, max_distance);
+        // Two edits turn "name" into "date": a guess must keep most of the word.
+        if (2 * d >= static_cast<int>(word.size())) continue;
         if (d < best_distance) {
             best_distance = d;
             best = c;

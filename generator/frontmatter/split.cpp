@@ -28,7 +28,7 @@ std::optional<std::pair<int, int>> find_invalid_utf8(std::string_view s) {
             ++line;
             column = 1;
         } else {
-            ++column;
+            column += static_cast<int>(len);  // columns count bytes; the printer shows characters
         }
         i += len;
     }
@@ -36,6 +36,20 @@ std::optional<std::pair<int, int>> find_invalid_utf8(std::string_view s) {
 }
 
 namespace {
+
+// The 1-based line and byte column of byte `offset`.
+std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+        if (text[i] == '\n') {
+            line++;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
 
 std::string normalise(std::string_view text) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -57,11 +71,13 @@ std::string_view trimmed_line(std::string_view s) {
 }  // namespace
 
 std::optional<SplitFile> split(std::string_view raw, const std::string& path, diag::Sink& sink) {
+    if (auto nul = raw.find('\0'); nul != std::string_view::npos) {
+        auto [line, column] = position_of(raw, nul);
+        sink.error(path, line, column, "file holds a NUL byte: it is binary, not Markdown text");
+        return std::nullopt;
+    }
     if (auto bad = find_invalid_utf8(raw)) {
-        sink.error(path, bad->first, bad->second,
-                   raw.find('\0') != std::string_view::npos
-                       ? "file holds a NUL byte: it is binary, not Markdown text"
-                       : "file is not valid UTF-8 text");
+        sink.error(path, bad->first, bad->second, "file is not valid UTF-8 text: save it as UTF-8");
         return std::nullopt;
     }
     std::string text = normalise(raw);

@@ -18,10 +18,10 @@ struct SplitFile {
 };
 
 // Normalises the text first (drops a UTF-8 byte-order mark, turns CRLF into LF).
-// Reports unclosed front matter, NUL bytes and invalid UTF-8 as errors and returns nothing.
+// Reports unclosed front matter, a NUL byte (a binary file) and invalid UTF-8 as errors and returns nothing.
 std::optional<SplitFile> split(std::string_view text, const std::string& path, diag::Sink& sink);
 
-// Returns the 1-based line and column of the first byte that is not valid UTF-8 (or a NUL), if any.
+// Returns the 1-based line and byte column of the first byte that is not valid UTF-8 (or a NUL), if any.
 std::optional<std::pair<int, int>> find_invalid_utf8(std::string_view text);
 
 }  // namespace cp::frontmatter

@@ -1,5 +1,6 @@
 #include "frontmatter/yaml_tree.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <set>
@@ -32,6 +33,9 @@ struct Walker {
     std::size_t nodes = 0;
     std::vector<YAML::Node> ancestors;  // for cycle detection by node identity
     bool failed = false;
+
+    // A problem that leaves the rest of the tree readable.
+    void report(const YamlNode& at, std::string message) { sink.error(path, at.line, at.column, std::move(message)); }
 
     void fail(const YAML::Mark& mark, std::string message) {
         if (failed) return;
@@ -89,15 +93,17 @@ struct Walker {
                 for (const auto& kv : in) {
                     YamlNode key = copy(kv.first, depth + 1);
                     if (failed) break;
+                    // A bad key is reported and skipped; the other fields are still read.
                     if (!key.is_scalar()) {
-                        fail(kv.first.Mark(), "a key must be a plain name, not " + shape_name(key));
-                        break;
+                        report(key, "a field name must be a plain name, not " + shape_name(key));
+                        continue;
                     }
                     if (!seen.insert(key.scalar).second) {
-                        fail(kv.first.Mark(), "duplicate key '" + key.scalar + "'");
-                        break;
+                        report(key, "duplicate key '" + key.scalar + "': the field is given twice; keep one");
+                        continue;
                     }
                     YamlNode value = copy(kv.second, depth + 1);
+                    if (failed) break;
                     out.entries.emplace_back(std::move(key), std::move(value));
                 }
                 ancestors.pop_back();
@@ -115,16 +121,46 @@ std::string clean_parser_message(const std::string& msg) {
     return msg;
 }
 
+// The first tab that indents a line at or before `last_line` (0-based), as a 0-based line and
+// column: YAML forbids tabs there, and yaml-cpp's own message for it ("illegal map value") misleads.
+std::optional<std::pair<int, int>> indenting_tab(std::string_view text, int last_line) {
+    int line = 0;
+    std::size_t pos = 0;
+    while (pos < text.size() && line <= last_line) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string_view::npos) end = text.size();
+        for (std::size_t i = pos; i < end; ++i) {
+            if (text[i] == '\t') return std::pair{line, static_cast<int>(i - pos)};
+            if (text[i] != ' ') break;
+        }
+        pos = end + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const std::string& path,
                                    diag::Sink& sink, const YamlLimits& limits) {
     YAML::Node root;
+    auto at = [&](const YAML::Mark& mark) {
+        return std::pair{mark.line >= 0 ? first_line + mark.line : first_line, mark.column >= 0 ? mark.column + 1 : 1};
+    };
     try {
         root = YAML::Load(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+        auto [line, column] = at(e.mark);
+        sink.error(path, line, column, "front matter is nested too deeply (more than " +
+                                           std::to_string(limits.max_depth) + " levels)");
+        return std::nullopt;
     } catch (const YAML::Exception& e) {
-        int line = e.mark.line >= 0 ? first_line + e.mark.line : first_line;
-        int column = e.mark.column >= 0 ? e.mark.column + 1 : 1;
+        if (auto tab = indenting_tab(text, e.mark.line >= 0 ? e.mark.line : 0)) {
+            sink.error(path, first_line + tab->first, tab->second + 1,
+                       "front matter does not parse: a tab indents this line; YAML indents with spaces only");
+            return std::nullopt;
+        }
+        auto [line, column] = at(e.mark);
         sink.error(path, line, column, "front matter does not parse: " + clean_parser_message(e.msg));
         return std::nullopt;
     } catch (const std::exception& e) {

@@ -1,7 +1,7 @@
 #pragma once
 // A YAML document copied out of yaml-cpp into a plain tree that is safe to walk:
-// bounded in depth and size, free of alias cycles, duplicate keys rejected, and
-// every node marked with its line and column in the *file*.
+// bounded in depth and size, free of alias cycles, each key once (a repeat is an
+// error and the first one is kept), and every node marked with its line and column in the *file*.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,8 +35,9 @@ struct YamlLimits {
     std::size_t max_nodes = 100000;  // bounds alias bombs ("billion laughs")
 };
 
-// Parses `text` whose first line is line `first_line` of `path`. On failure reports
-// an error at the right file line and column to `sink` and returns nothing.
+// Parses `text` whose first line is line `first_line` of `path`. When it does not parse,
+// is too deep or too large, or refers to itself, reports an error at the right file line and
+// column to `sink` and returns nothing; a duplicate or non-scalar key is reported and skipped.
 std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const std::string& path,
                                    diag::Sink& sink, const YamlLimits& limits = {});
 

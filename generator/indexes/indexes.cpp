@@ -1,24 +1,31 @@
 #include "indexes/indexes.hpp"
 
+#include "indexes/actions.hpp"
+#include "indexes/calendar.hpp"
+#include "indexes/feeds.hpp"
 #include "indexes/lists.hpp"
+#include "indexes/stats.hpp"
+#include "indexes/tags.hpp"
+#include "indexes/timeline.hpp"
 
 namespace cp::indexes {
 
-Generated generate_indexes(const model::Site& site, const std::vector<links::RenderedPage>& bodies) {
-    (void)bodies;
+Generated generate_indexes(const model::Site& site, const std::vector<links::RenderedPage>& bodies, diag::Sink& sink) {
     Generated out;
-    out.pages = type_lists(site);
+    auto add = [&](std::vector<views::HtmlPage> pages) {
+        for (auto& p : pages) out.pages.push_back(std::move(p));
+    };
+    add(type_lists(site));
+    add(timeline_pages(site, collect_timeline(site)));
+    add(tag_pages(site, collect_tags(site)));
+    out.pages.push_back(actions_page(site));
+    out.pages.push_back(agenda_page(site));
+    out.pages.push_back(stats_page(site));
+    add(redirect_pages(site, sink));
+    out.files.push_back(atom_feed(site, bodies));
+    out.files.push_back(calendar_file(site, sink));
+    out.files.push_back(robots(site));
     return out;
-}
-
-struct PageEnricher::Data {};
-
-PageEnricher::PageEnricher(const model::Site& site) : data_(std::make_unique<Data>()) { (void)site; }
-PageEnricher::~PageEnricher() = default;
-
-void PageEnricher::enrich(std::size_t page_index, nlohmann::json& context) const {
-    (void)page_index;
-    (void)context;
 }
 
 }  // namespace cp::indexes

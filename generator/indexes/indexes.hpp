@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "diag/diagnostic.hpp"
 #include "links/bodies.hpp"
 #include "model/site.hpp"
 #include "views/output_item.hpp"
@@ -17,7 +18,10 @@ struct Generated {
 };
 
 // Makes every index page and file. One pass over the pages per index: never quadratic.
-Generated generate_indexes(const model::Site& site, const std::vector<links::RenderedPage>& bodies);
+// `bodies[i]` is site.pages[i] rendered. Problems (an alias outside the site, an unknown
+// time zone) are warnings in the sink; the rest of the output is still made.
+Generated generate_indexes(const model::Site& site, const std::vector<links::RenderedPage>& bodies,
+                           diag::Sink& sink);
 
 // Adds to one page's context what comes from other pages: a domain's meetings, notes and
 // timeline, a person's meetings, notes and actions, previous/next links. `page_index`

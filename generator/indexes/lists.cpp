@@ -4,7 +4,9 @@
 #include <functional>
 #include <map>
 
+#include "indexes/labels.hpp"
 #include "links/urls.hpp"
+#include "model/slug.hpp"
 #include "views/context.hpp"
 
 namespace cp::indexes {
@@ -44,7 +46,8 @@ json grouped(const std::vector<const Page*>& pages, const std::string& from,
     }
     json out = json::array();
     auto add = [&](const std::string& name, json& items) {
-        out.push_back({{"name", name.empty() ? "Undated" : name}, {"count", std::to_string(items.size())}, {"items", items}});
+        std::string shown = name.empty() ? "Undated" : name;
+        out.push_back({{"name", shown}, {"anchor", "g-" + model::slugify(shown)}, {"count", std::to_string(items.size())}, {"items", items}});
     };
     if (newest_group_first)
         for (auto it = groups.rbegin(); it != groups.rend(); ++it) add(it->first, it->second);
@@ -53,13 +56,31 @@ json grouped(const std::vector<const Page*>& pages, const std::string& from,
     return out;
 }
 
-std::string kind_heading(const std::string& kind) {
-    static const std::map<std::string, std::string> names = {
-        {"story", "Stories"},     {"lesson", "Lessons learned"}, {"practice", "Practices"},
-        {"question", "Questions"}, {"tip", "Tips"},              {"resource", "Resources"},
-        {"review", "Reviews"},    {"value-story", "Value stories"}, {"note", "Other notes"}};
-    auto it = names.find(kind);
-    return it == names.end() ? kind : it->second;
+// "Who knows what": each area of expertise (compared case-insensitively, shown as first
+// written) with the people who can help with it. `people` is sorted by title.
+json expertise_index(const std::vector<const Page*>& people, const std::string& from) {
+    struct Area {
+        std::string name;
+        std::vector<model::Ref> people;
+    };
+    std::map<std::string, Area> areas;
+    for (const Page* p : people)
+        for (const auto& e : p->expertise) {
+            std::string key;
+            for (char c : e) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            Area& area = areas[key];
+            if (area.name.empty()) area.name = e;
+            if (area.people.empty() || area.people.back().url != p->url)
+                area.people.push_back({p->slug, 0, 0, p->url, p->title});
+        }
+    json out = json::array();
+    std::map<std::string, int> anchors;  // two areas may slugify alike: ids must stay unique
+    for (const auto& [key, area] : areas) {
+        std::string anchor = "knows-" + model::slugify(key);
+        if (int n = ++anchors[anchor]; n > 1) anchor += "-" + std::to_string(n);
+        out.push_back({{"name", area.name}, {"anchor", anchor}, {"people", views::refs_json(area.people, from)}});
+    }
+    return out;
 }
 
 }  // namespace
@@ -101,6 +122,20 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
                        {"intro", "Every meeting's record, newest first: who came, what was decided, what was agreed."},
                        {"count", std::to_string(meetings.size())},
                        {"groups", grouped(meetings, url, [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); }, true)}};
+        // Recurring series, each with its meetings newest first (the list is already in that order).
+        std::map<std::string, json> series;
+        for (const Page* m : meetings)
+            if (!m->series.empty()) {
+                auto& items = series[m->series];
+                if (items.is_null()) items = json::array();
+                items.push_back(views::page_link(*m, url));
+            }
+        json series_list = json::array();
+        for (auto& [name, items] : series)
+            series_list.push_back({{"name", name}, {"anchor", "series-" + model::slugify(name)},
+                                   {"count", std::to_string(items.size())}, {"latest", items[0]}, {"items", items}});
+        ctx["list"]["series_count"] = std::to_string(series_list.size());
+        ctx["list"]["series"] = series_list;
         out.push_back({url, "list", std::move(ctx), "list of meetings"});
     }
     {  // Notes by kind.
@@ -131,7 +166,8 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         json ctx = views::page_frame(site, url, "People");
         ctx["list"] = {{"title", "People"},
                        {"intro", "Who's who, and who knows what."},
-                       {"people", items}, {"count", std::to_string(items.size())}};
+                       {"people", items}, {"count", std::to_string(items.size())},
+                       {"expertise", expertise_index(people, url)}};
         out.push_back({url, "people", std::move(ctx), "list of people"});
     }
     return out;

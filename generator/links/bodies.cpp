@@ -21,6 +21,7 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         markdown::RenderOptions ro;
         ro.first_line = page.body_first_line;
         ro.max_bytes = options.max_bytes;
+        ro.title = page.title;
         r.body = markdown::render(page.body, resolver, ro);
         if (page.summary.empty()) page.summary = r.body.summary;
         std::sort(r.links.pages.begin(), r.links.pages.end());

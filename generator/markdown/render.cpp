@@ -302,6 +302,33 @@ cmark_node* first_paragraph(cmark_node* root) {
     return found;
 }
 
+// The tasklist extension writes bare checkboxes; screen readers need a name for each.
+// Raw HTML is never let through, so every such input here came from the extension.
+std::string label_task_checkboxes(std::string_view html) {
+    static constexpr std::string_view done = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />";
+    static constexpr std::string_view open = "<input type=\"checkbox\" disabled=\"\" />";
+    std::string out;
+    out.reserve(html.size() + 64);
+    std::size_t pos = 0;
+    while (true) {
+        std::size_t at = html.find("<input type=\"checkbox\"", pos);
+        if (at == std::string_view::npos) break;
+        out.append(html.substr(pos, at - pos));
+        if (html.substr(at, done.size()) == done) {
+            out += "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />";
+            pos = at + done.size();
+        } else if (html.substr(at, open.size()) == open) {
+            out += "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />";
+            pos = at + open.size();
+        } else {
+            out.append(html.substr(at, 1));
+            pos = at + 1;
+        }
+    }
+    out.append(html.substr(pos));
+    return out;
+}
+
 }  // namespace
 
 std::string heading_id(std::string_view text) {
@@ -335,13 +362,17 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
     NodePtr root(cmark_parser_finish(parser.get()));
     if (!root) return out;
 
+    if (cmark_node* first = cmark_node_first_child(root.get());
+        first && !options.title.empty() && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
+        cmark_node_get_heading_level(first) == 1 && text_of(first) == options.title)
+        cmark_node_free(first);
     TreeRewriter(root.get(), resolve, options.first_line).run(out);
     if (cmark_node* p = first_paragraph(root.get())) out.summary = cut_summary(text_of(p));
     out.plain_text = text_of(root.get());
 
     char* html = cmark_render_html(root.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
     if (html) {
-        out.html = html;
+        out.html = label_task_checkboxes(html);
         free(html);
     }
     return out;

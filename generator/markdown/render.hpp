@@ -43,6 +43,9 @@ struct Rendered {
 struct RenderOptions {
     int first_line = 1;                    // file line of the body's first line
     std::size_t max_bytes = 4 * 1024 * 1024;  // a larger body is not rendered (cmark-gfm has quadratic cases)
+    // The page's title: a first "# heading" with exactly this text is dropped, since the
+    // template shows the title already.
+    std::string title;
 };
 
 // Renders a body. A line `<!--cp:community-->` ... `<!--cp:end-->` (put there by the

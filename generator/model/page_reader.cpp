@@ -1,6 +1,9 @@
 #include "model/page_reader.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "diag/suggest.hpp"
 #include "frontmatter/fields.hpp"
@@ -61,6 +64,7 @@ public:
 
     std::vector<Ref> refs(const YamlNode& node, std::string_view field) {
         std::vector<Ref> out;
+        if (node.is_null()) return out;
         if (node.is_scalar()) {
             out.push_back({node.scalar, node.line, node.column, {}, {}});
             return out;
@@ -75,8 +79,14 @@ public:
         return text ? Ref{*text, node.line, node.column, {}, {}} : Ref{};
     }
 
+    // Appends: a field given under several names (field_map) keeps every value, in order.
     void strings(const YamlNode& node, std::string_view field, std::vector<std::string>& target) {
-        if (auto v = read_.string_list(node, field)) target = std::move(*v);
+        if (auto v = read_.string_list(node, field)) target.insert(target.end(), v->begin(), v->end());
+    }
+
+    void more_refs(const YamlNode& node, std::string_view field, std::vector<Ref>& target) {
+        auto more = refs(node, field);
+        target.insert(target.end(), more.begin(), more.end());
     }
 
     void string(const YamlNode& node, std::string_view field, std::string& target) {
@@ -95,10 +105,8 @@ public:
         } else if (key == "date") date(v, key, page_.date);
         else if (key == "summary") string(v, key, page_.summary);
         else if (key == "tags") strings(v, key, page_.tags);
-        else if (key == "domains" || key == "domain") {
-            auto more = refs(v, key);
-            page_.domains.insert(page_.domains.end(), more.begin(), more.end());
-        } else if (key == "authors") page_.authors = refs(v, key);
+        else if (key == "domains" || key == "domain") more_refs(v, key, page_.domains);
+        else if (key == "authors") more_refs(v, key, page_.authors);
         else if (key == "visibility") {
             // Only the exact values count; anything else is an error and never public.
             if (auto vis = read_.one_of(v, key, {"public", "community"}))
@@ -114,7 +122,7 @@ public:
     }
 
     bool domain(const std::string& key, const YamlNode& v) {
-        if (key == "conveners") page_.conveners = refs(v, key);
+        if (key == "conveners") more_refs(v, key, page_.conveners);
         else if (key == "phase") {
             if (auto p = read_.one_of(v, key, kPhases)) page_.phase = *p;
         } else if (key == "phases") {
@@ -127,6 +135,7 @@ public:
                     read_.error(item, "each item of 'phases' must be a mapping {phase, since}");
                     continue;
                 }
+                warn_unknown_keys(item, "phase change", {"phase", "since"});
                 PhaseChange change;
                 if (const auto* p = item.find("phase"))
                     if (auto ph = read_.one_of(*p, "phase", kPhases)) change.phase = *ph;
@@ -155,6 +164,7 @@ public:
             if (item.is_scalar()) {
                 q.question = item.scalar;
             } else if (item.is_mapping()) {
+                warn_unknown_keys(item, "learning-agenda", {"question", "status", "answered_in"});
                 if (const auto* n = item.find("question")) string(*n, "question", q.question);
                 if (const auto* n = item.find("status"))
                     if (auto s = read_.one_of(*n, "status", {"open", "answered"})) q.status = *s;
@@ -177,10 +187,8 @@ public:
         else if (key == "format") {
             if (auto f = read_.one_of(v, key, kFormats)) page_.format = *f;
         } else if (key == "series") string(v, key, page_.series);
-        else if (key == "attendees") {
-            auto more = refs(v, key);
-            page_.attendees.insert(page_.attendees.end(), more.begin(), more.end());
-        } else if (key == "apologies") page_.apologies = refs(v, key);
+        else if (key == "attendees") more_refs(v, key, page_.attendees);
+        else if (key == "apologies") more_refs(v, key, page_.apologies);
         else if (key == "roles") roles(v);
         else if (key == "agenda") strings(v, key, page_.agenda);
         else if (key == "decisions") strings(v, key, page_.decisions);
@@ -192,11 +200,9 @@ public:
                 read_.error(v, "'feedback' must be a mapping {went_well: [...], to_improve: [...]}");
                 return true;
             }
-            for (const auto& [k, items] : v.entries) {
-                if (k.scalar == "went_well") strings(items, "went_well", page_.went_well);
-                else if (k.scalar == "to_improve") strings(items, "to_improve", page_.to_improve);
-                else read_.warning(k, "unknown feedback field '" + k.scalar + "' (went_well or to_improve)");
-            }
+            warn_unknown_keys(v, "feedback", {"went_well", "to_improve"});
+            if (const auto* n = v.find("went_well")) strings(*n, "went_well", page_.went_well);
+            if (const auto* n = v.find("to_improve")) strings(*n, "to_improve", page_.to_improve);
         } else if (key == "highlights") strings(v, key, page_.highlights);
         else return false;
         return true;
@@ -237,12 +243,9 @@ public:
                     else if (k.scalar == "due") date(val, "due", a.due);
                     else if (k.scalar == "done") {
                         if (auto b = read_.boolean(val, "done")) a.done = *b;
-                    } else {
-                        auto guess = diag::closest(k.scalar, {"action", "owner", "due", "done"});
-                        read_.warning(k, "unknown action field '" + k.scalar + "'" +
-                                             (guess ? ": did you mean " + *guess + "?" : ""));
                     }
                 }
+                warn_unknown_keys(item, "action", {"action", "owner", "due", "done"});
                 if (a.action.empty()) read_.error(item, "an action needs 'action': what is to be done");
             } else {
                 read_.error(item, "each action must be a mapping {action, owner, due, done}");
@@ -255,7 +258,7 @@ public:
     bool note(const std::string& key, const YamlNode& v) {
         if (key == "kind") {
             if (auto k = read_.one_of(v, key, kKinds)) page_.kind = *k;
-        } else if (key == "related") page_.related = refs(v, key);
+        } else if (key == "related") more_refs(v, key, page_.related);
         else if (key == "source") string(v, key, page_.source_url);
         else return false;
         return true;
@@ -279,23 +282,110 @@ public:
         return true;
     }
 
+    // A key of a nested mapping that nobody reads is a mistake worth a warning, never silence.
+    void warn_unknown_keys(const YamlNode& mapping, const std::string& what, const std::vector<std::string>& known) {
+        for (const auto& [k, unused] : mapping.entries) {
+            if (std::find(known.begin(), known.end(), k.scalar) != known.end()) continue;
+            auto guess = diag::closest(k.scalar, known);
+            read_.warning(k, "unknown " + what + " field '" + k.scalar + "'" +
+                                 (guess ? ": did you mean " + *guess + "?" : " (it is ignored)"));
+        }
+    }
+
 private:
     Page& page_;
     FieldReader& read_;
 };
 
-// Applies the config's field_map: other names read as a known field, in order.
-std::vector<std::pair<std::string, const YamlNode*>> mapped_entries(
-    const YamlNode& root, const config::Config& config) {
-    std::vector<std::pair<std::string, const YamlNode*>> out;
-    std::map<std::string, std::string> alias_to_field;
+// One field as written: the name it is read as (after field_map), its key and its value.
+struct Entry {
+    std::string field;
+    const YamlNode* key;
+    const YamlNode* value;
+};
+
+// Applies the config's field_map: `{attendees: [members, other_attendees]}` reads those keys as
+// attendees, after attendees itself and in that order. Fields keep the order they were written in.
+std::vector<Entry> mapped_entries(const YamlNode& root, const config::Config& config) {
+    std::map<std::string, std::pair<std::string, std::size_t>> alias_to_field;  // name -> field, rank
     for (const auto& [field, names] : config.field_map)
-        for (const auto& n : names) alias_to_field.emplace(n, field);
-    for (const auto& [k, v] : root.entries) {
+        for (std::size_t i = 0; i < names.size(); ++i) alias_to_field.emplace(names[i], std::pair{field, i + 1});
+    struct Ranked {
+        Entry entry;
+        std::size_t first_seen, rank, order;
+    };
+    std::vector<Ranked> ranked;
+    std::map<std::string, std::size_t> first_seen;
+    for (std::size_t i = 0; i < root.entries.size(); ++i) {
+        const auto& [k, v] = root.entries[i];
         auto it = alias_to_field.find(k.scalar);
-        out.emplace_back(it == alias_to_field.end() ? k.scalar : it->second, &v);
+        std::string field = it == alias_to_field.end() ? k.scalar : it->second.first;
+        std::size_t rank = it == alias_to_field.end() ? 0 : it->second.second;
+        std::size_t seen = first_seen.emplace(field, i).first->second;
+        ranked.push_back({{field, &k, &v}, seen, rank, i});
     }
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return std::tie(a.first_seen, a.rank, a.order) < std::tie(b.first_seen, b.rank, b.order);
+    });
+    std::vector<Entry> out;
+    for (auto& r : ranked) out.push_back(r.entry);
     return out;
+}
+
+// Fields that hold one value: given under two names (field_map), the first one counts.
+bool is_single_valued(const std::string& field) {
+    static const std::set<std::string> single = {
+        "title", "date", "summary", "visibility", "draft", "type", "phase", "started", "parent",
+        "time", "end_time", "location", "format", "series", "kind", "source", "name",
+        "organisation", "profession", "joined", "feedback"};
+    return single.count(field) != 0;
+}
+
+// Reads every field of a front-matter mapping into `page`; returns whether a date was written.
+bool read_fields(Page& page, const YamlNode& tree, const config::Config& config, diag::Sink& sink) {
+    FieldReader read(page.source_path, sink);
+    if (const auto* t = tree.find("type")) {
+        auto text = read.string(*t, "type");
+        if (text && !text->empty()) {
+            if (auto type = parse_type(*text)) page.type = *type;
+            else read.error(*t, "'type' must be one of domain, meeting, note, person, page, not '" + *text + "'");
+        }
+    }
+    PageFields fields(page, read);
+    const auto& known = known_fields(page.type);
+    std::set<std::string> given;
+    bool date_written = false;
+    for (const auto& [field, key, value] : mapped_entries(tree, config)) {
+        if (is_single_valued(field) && !given.insert(field).second) {
+            read.warning(*key, "'" + key->scalar + "' is read as '" + field +
+                                   "', which this page already gives: it is ignored");
+            continue;
+        }
+        if (field == "date" && !value->is_null()) date_written = true;
+        bool handled = fields.common(field, *value);
+        switch (page.type) {
+            case PageType::Domain: handled = handled || fields.domain(field, *value); break;
+            case PageType::Meeting: handled = handled || fields.meeting(field, *value); break;
+            case PageType::Note: handled = handled || fields.note(field, *value); break;
+            case PageType::Person: handled = handled || fields.person(field, *value); break;
+            case PageType::Page: break;
+        }
+        if (handled) continue;
+        // Kept for the templates, under the name it was written with.
+        page.params[key->scalar] = to_json(*value);
+        // Point at the key itself: it is the key that is misspelt.
+        if (auto guess = diag::closest(field, known)) read.warning(*key, field + ": did you mean " + *guess + "?");
+    }
+    return date_written;
+}
+
+Page placeholder(const std::string& path, PageType type, const config::Config& config) {
+    Page page;
+    page.source_path = path;
+    page.type = type;
+    page.title = stem_in_words(stem_of(path));
+    page.visibility = config.default_visibility == "public" ? Visibility::Public : Visibility::Community;
+    return page;
 }
 
 }  // namespace
@@ -340,65 +430,38 @@ std::string first_heading(std::string_view body) {
 std::optional<Page> read_page(const source::SourceFile& file, const config::Config& config,
                               diag::Sink& sink) {
     const std::string& path = file.path;
-    if (file.too_large) {
-        sink.error(path, 0, 0, "file is " + std::to_string(file.size) + " bytes, over the limit of " +
-                                   std::to_string(config.max_file_size) +
-                                   " bytes (max_file_size in commonplace.yaml)");
-        return std::nullopt;
-    }
-    Page page;
-    page.source_path = path;
     auto slash = path.find('/');
     auto folder_type = slash == std::string::npos ? std::nullopt : parse_type(path.substr(0, slash));
-    page.type = folder_type && path.substr(0, slash) == type_folder(*folder_type) ? *folder_type : PageType::Page;
+    PageType type = folder_type && path.substr(0, slash) == type_folder(*folder_type) ? *folder_type : PageType::Page;
+    // A file that cannot be read still holds its address, so other pages' links to it
+    // are not reported as broken too: one mistake, one message.
+    Page page = placeholder(path, type, config);
+    if (file.too_large) {
+        sink.error(path, 1, 1, "file is " + std::to_string(file.size) + " bytes, over the limit of " +
+                                   std::to_string(config.max_file_size) +
+                                   " bytes (max_file_size in commonplace.yaml)");
+        return page;
+    }
     if (file.lfs_pointer) {
         page.lfs_pointer = true;
-        page.title = stem_in_words(stem_of(path));
-        page.visibility = config.default_visibility == "public" ? Visibility::Public : Visibility::Community;
         return page;
     }
     auto split = frontmatter::split(file.content, path, sink);
-    if (!split) return std::nullopt;
+    if (!split) return page;
     page.body = std::move(split->body);
     page.body_first_line = split->body_first_line;
-    page.visibility = config.default_visibility == "public" ? Visibility::Public : Visibility::Community;
+    page.title.clear();
 
+    bool date_written = false;
     if (split->has_front_matter) {
         auto tree = frontmatter::parse_yaml(split->yaml, split->yaml_first_line, path, sink);
-        if (!tree) return std::nullopt;
-        if (!tree->is_null() && !tree->is_mapping()) {
+        if (tree && !tree->is_null() && !tree->is_mapping()) {
             sink.error(path, tree->line, tree->column,
                        "front matter must be a mapping of fields (name: value), not " + shape_name(*tree));
-            return std::nullopt;
+            tree.reset();
         }
-        FieldReader read(path, sink);
-        if (const auto* t = tree->find("type")) {
-            auto text = read.string(*t, "type");
-            if (text) {
-                if (auto type = parse_type(*text)) page.type = *type;
-                else read.error(*t, "'type' must be one of domain, meeting, note, person, page, not '" + *text + "'");
-            }
-        }
-        PageFields fields(page, read);
-        const auto& known = known_fields(page.type);
-        for (const auto& [key, value] : mapped_entries(*tree, config)) {
-            bool handled = fields.common(key, *value);
-            switch (page.type) {
-                case PageType::Domain: handled = handled || fields.domain(key, *value); break;
-                case PageType::Meeting: handled = handled || fields.meeting(key, *value); break;
-                case PageType::Note: handled = handled || fields.note(key, *value); break;
-                case PageType::Person: handled = handled || fields.person(key, *value); break;
-                case PageType::Page: break;
-            }
-            if (handled) continue;
-            page.params[key] = to_json(*value);
-            // Point at the key itself: it is the key that is misspelt.
-            const YamlNode* key_node = nullptr;
-            for (const auto& [k, v] : tree->entries)
-                if (&v == value) key_node = &k;
-            if (auto guess = diag::closest(key, known))
-                read.warning(key_node ? *key_node : *value, key + ": did you mean " + *guess + "?");
-        }
+        if (!tree) date_written = true;  // the date may be there; the error already says what is wrong
+        if (tree) date_written = read_fields(page, *tree, config, sink);
     }
     std::string stem = stem_of(path);
     if (page.title.empty()) {
@@ -406,6 +469,9 @@ std::optional<Page> read_page(const source::SourceFile& file, const config::Conf
         if (page.title.empty()) page.title = stem_in_words(stem);
     }
     if (page.date.empty()) page.date = date_prefix(stem);
+    if (page.type == PageType::Meeting && page.date.empty() && !date_written)
+        sink.error(path, 1, 1, "a meeting needs a date: add 'date: YYYY-MM-DD' to its front matter, "
+                               "or start the file name with it (2016-03-02-kickoff.md)");
     if (page.type == PageType::Note && page.kind.empty()) page.kind = "note";
     return page;
 }

@@ -375,11 +375,27 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
     for (std::size_t k = 0; k < types.size(); ++k) facet("type-" + std::to_string(k), type_docs[k]);
     for (std::size_t k = 0; k < domains.size(); ++k) facet("domain-" + std::to_string(k), domain_docs[k]);
 
+    // A fingerprint of the index, which search.js appends to the URL of every file it
+    // loads (?v=...), so that a fresh manifest is never read with shards an HTTP cache
+    // kept from an earlier build.
+    std::sort(files.begin(), files.end(),
+              [](const SearchFile& a, const SearchFile& b) { return a.path < b.path; });
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
+    for (const SearchFile& f : files) {
+        for (const std::string* s : {&f.path, &f.content}) {
+            for (const char c : *s) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+            hash = (hash ^ 0xFF) * 1099511628211ULL;
+        }
+    }
+    std::string build(16, '0');
+    for (int i = 15; i >= 0; --i, hash >>= 4) build[static_cast<std::size_t>(i)] = "0123456789abcdef"[hash & 15];
+
     auto strings = [](const std::vector<std::string>& v) {
         return json_array(v, [](const std::string& s) { return json(s); });
     };
     files.push_back({"search/manifest.js",
-                     "window.cpSearch.manifest({\"version\":1,\"docs\":" + std::to_string(doc_count) +
+                     "window.cpSearch.manifest({\"version\":1,\"build\":\"" + build + "\",\"docs\":" +
+                         std::to_string(doc_count) +
                          ",\"chunk\":" + std::to_string(limits.docs_per_chunk) +
                          ",\"types\":" + strings(types) + ",\"domains\":" + strings(domains) +
                          ",\"stop\":" + strings(stop_words()) + ",\"shards\":" + strings(separators) +

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "indexes/feeds.hpp"
 #include "indexes/indexes.hpp"
 #include "indexes/lists.hpp"
 #include "links/urls.hpp"
@@ -45,7 +46,7 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
         indexes::fill_home(site, ctx);
         out.pages.push_back({"/", "home", std::move(ctx), "the generated home page"});
     }
-    indexes::Generated generated = indexes::generate_indexes(site, bodies);
+    indexes::Generated generated = indexes::generate_indexes(site, bodies, sink);
     for (auto& p : generated.pages) out.pages.push_back(std::move(p));
     for (auto& f : generated.files) out.files.push_back(std::move(f));
 
@@ -53,6 +54,7 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
         json ctx = views::page_frame(site, "/404.html", "Page not found");
         out.pages.push_back({"/404.html", "notfound", std::move(ctx), "the 404 page"});
     }
+    out.files.push_back(indexes::sitemap(site, out.pages));  // last: it lists every page made above
 
     // Assets: in a public build, only those a public page uses.
     std::set<std::string> used;

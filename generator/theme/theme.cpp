@@ -32,7 +32,12 @@ data to_data(const nlohmann::json& j) {
     switch (j.type()) {
         case nlohmann::json::value_t::object: {
             data d{data::type::object};
-            for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
+            for (auto it = j.begin(); it != j.end(); ++it) {
+                d.set(it.key(), to_data(it.value()));
+                // Mustache cannot test a list for emptiness: every list `x` gets a flag `has_x`.
+                if (it.value().is_array() && !j.contains("has_" + it.key()))
+                    d.set("has_" + it.key(), it.value().empty() ? data{data::type::bool_false} : data{data::type::bool_true});
+            }
             return d;
         }
         case nlohmann::json::value_t::array: {
@@ -40,7 +45,11 @@ data to_data(const nlohmann::json& j) {
             for (const auto& item : j) d.push_back(to_data(item));
             return d;
         }
-        case nlohmann::json::value_t::string: return data{j.get_ref<const std::string&>()};
+        case nlohmann::json::value_t::string: {
+            // An empty string is false, so {{#field}}...{{/field}} hides an empty field.
+            const auto& str = j.get_ref<const std::string&>();
+            return str.empty() ? data{data::type::bool_false} : data{str};
+        }
         case nlohmann::json::value_t::boolean: return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
         case nlohmann::json::value_t::number_integer:
         case nlohmann::json::value_t::number_unsigned:

@@ -22,8 +22,8 @@
  *   <ol class="search-list">
  *     <li class="search-result">
  *       <a class="search-title" href="...">Title with <mark>words</mark></a>
- *       <p class="search-meta"><span class="search-type">Note</span>
- *         <time datetime="2023-08-18">2023-08-18</time> <span class="search-domains">A, B</span></p>
+ *       <p class="search-meta"><span class="search-type">Note</span> ·
+ *         <time datetime="2023-08-18">2023-08-18</time> · <span class="search-domains">A, B</span></p>
  *       <p class="search-snippet">Excerpt with <mark>words</mark>…</p>
  *     </li>
  *   </ol>
@@ -38,6 +38,7 @@
 
   var PAGE = 10;              // results shown at a time
   var MAX_PREFIX_SHARDS = 3;  // a shorter prefix spanning more shards matches exactly
+  var MAX_TERMS = 8;          // words of a longer query (a pasted paragraph) are ignored
   var DEBOUNCE_MS = 120;
   var TYPE_LABELS = { domain: 'Domain', meeting: 'Meeting', note: 'Note', page: 'Page', person: 'Person' };
 
@@ -133,7 +134,8 @@
     if (!loading[key]) {
       loading[key] = new Promise(function (resolve, reject) {
         var script = document.createElement('script');
-        script.src = base + key + '.js';
+        var build = key !== 'manifest' && registry.manifest ? '?v=' + registry.manifest.build : '';
+        script.src = base + key + '.js' + build;
         script.onload = function () {
           if (key in registry) resolve(registry[key]);
           else reject(new Error(script.src + ' registered nothing'));
@@ -212,7 +214,8 @@
   // ---- queries ----
 
   // The query's words: each with the exact variants it matches (plural stripped) and
-  // whether it also matches as a prefix; stop words dropped except one being typed.
+  // whether it also matches as a prefix; stop words dropped except one being typed, and
+  // a single letter being typed dropped.
   function parseQuery(q, manifest) {
     var list = tokenize(q);
     var typing = !/\s$/.test(q);
@@ -221,10 +224,11 @@
     var terms = [];
     list.forEach(function (w, i) {
       var last = typing && i === list.length - 1;
+      var n = Array.from(w).length;
       if (seen.has(w) || (stop.has(w) && !last)) return;
+      if (last && n === 1 && !isCjk(w.codePointAt(0))) return; // one letter typed: wait for more
       seen.add(w);
       var exact = [w];
-      var n = Array.from(w).length;
       if (n >= 4 && /s$/.test(w)) exact.push(w.slice(0, -1));
       if (n >= 5 && /es$/.test(w)) exact.push(w.slice(0, -2));
       if (n >= 5 && /ies$/.test(w)) exact.push(w.slice(0, -3) + 'y');
@@ -237,7 +241,7 @@
       exact.forEach(function (e) { needed.add(shardOf(shards, e)); });
       terms.push({ word: w, exact: exact, prefix: prefix, shards: Array.from(needed) });
     });
-    return terms;
+    return terms.slice(0, MAX_TERMS);
   }
 
   function matches(term, candidate) {
@@ -407,13 +411,13 @@
         var meta = el('p', 'search-meta');
         meta.appendChild(el('span', 'search-type', TYPE_LABELS[doc.type] || doc.type));
         if (doc.date) {
-          meta.appendChild(document.createTextNode(' '));
+          meta.appendChild(document.createTextNode(' · '));
           var time = el('time', '', doc.date);
           time.setAttribute('datetime', doc.date);
           meta.appendChild(time);
         }
         if (doc.domains.length) {
-          meta.appendChild(document.createTextNode(' '));
+          meta.appendChild(document.createTextNode(' · '));
           meta.appendChild(el('span', 'search-domains', doc.domains.join(', ')));
         }
         li.appendChild(meta);

@@ -1,0 +1,175 @@
+#include "indexes/actions.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "indexes/labels.hpp"
+#include "links/urls.hpp"
+#include "model/slug.hpp"
+#include "views/context.hpp"
+
+namespace cp::indexes {
+
+using nlohmann::json;
+using model::Page;
+using model::PageType;
+
+namespace {
+
+struct AgreedAction {
+    const Page* meeting;
+    const model::Action* action;
+};
+
+bool is_overdue(const model::Site& site, const model::Action& a) {
+    return !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
+}
+
+json action_json(const model::Site& site, const AgreedAction& a, const std::string& from) {
+    json j = {{"action", a.action->action},
+              {"due", a.action->due},
+              {"due_human", views::human_date(a.action->due)},
+              {"done", a.action->done},
+              {"overdue", is_overdue(site, *a.action)},
+              {"has_owner", !a.action->owner.text.empty()},
+              {"owner", views::ref_json(a.action->owner, from)},
+              {"meeting", views::page_link(*a.meeting, from)},
+              {"key", a.meeting->url + "#" + std::to_string(a.action - a.meeting->actions.data())}};
+    return j;
+}
+
+json group(const std::string& name, const std::string& anchor, const json& items, bool overdue = false) {
+    return {{"name", name}, {"anchor", anchor}, {"count", std::to_string(items.size())}, {"items", items}, {"overdue", overdue}};
+}
+
+}  // namespace
+
+views::HtmlPage actions_page(const model::Site& site) {
+    const std::string url = "/actions/";
+    std::vector<AgreedAction> open, done;
+    for (const auto& p : site.pages) {
+        if (p.type != PageType::Meeting) continue;
+        for (const auto& a : p.actions) (a.done ? done : open).push_back({&p, &a});
+    }
+    // Soonest due first; no due date last; then by meeting date and the order written.
+    auto by_due = [](const AgreedAction& x, const AgreedAction& y) {
+        if (x.action->due.empty() != y.action->due.empty()) return y.action->due.empty();
+        if (x.action->due != y.action->due) return x.action->due < y.action->due;
+        if (x.meeting->date != y.meeting->date) return x.meeting->date < y.meeting->date;
+        if (x.meeting != y.meeting) return x.meeting->url < y.meeting->url;
+        return x.action < y.action;
+    };
+    std::sort(open.begin(), open.end(), by_due);
+
+    // By owner: each owner's open actions, owners by name, no owner last.
+    std::map<std::string, std::pair<std::string, json>> owners;  // sort key -> (name, items)
+    json by_date = json::array();
+    json overdue = json::array();
+    std::map<std::string, json> months;
+    json undated = json::array();
+    std::size_t overdue_count = 0;
+    for (const auto& a : open) {
+        json item = action_json(site, a, url);
+        const model::Ref& owner = a.action->owner;
+        std::string name = owner.text.empty() ? "" : (owner.label.empty() ? owner.text : owner.label);
+        std::string key = name.empty() ? "\x7f" : name;
+        auto& slot = owners[key];
+        if (slot.second.is_null()) slot = {name.empty() ? "No owner" : name, json::array()};
+        slot.second.push_back(item);
+        if (is_overdue(site, *a.action)) {
+            ++overdue_count;
+            overdue.push_back(item);
+        } else if (a.action->due.empty()) {
+            undated.push_back(item);
+        } else {
+            auto& m = months[a.action->due.substr(0, 7)];
+            if (m.is_null()) m = json::array();
+            m.push_back(item);
+        }
+    }
+    json owner_groups = json::array();
+    for (auto& [key, slot] : owners) owner_groups.push_back(group(slot.first, "owner-" + model::slugify(slot.first), slot.second));
+    if (!overdue.empty()) by_date.push_back(group("Overdue", "due-overdue", overdue, true));
+    for (auto& [month, items] : months) by_date.push_back(group("Due " + month_heading(month + "-01"), "due-" + month, items));
+    if (!undated.empty()) by_date.push_back(group("No due date", "due-none", undated));
+
+    // Done: most recently agreed first.
+    std::sort(done.begin(), done.end(), [](const AgreedAction& x, const AgreedAction& y) {
+        if (x.meeting->date != y.meeting->date) return x.meeting->date > y.meeting->date;
+        if (x.meeting != y.meeting) return x.meeting->url < y.meeting->url;
+        return x.action < y.action;
+    });
+    json done_items = json::array();
+    for (const auto& a : done) done_items.push_back(action_json(site, a, url));
+
+    json ctx = views::page_frame(site, url, "Open actions");
+    ctx["actions"] = {{"title", "Open actions"},
+                      {"reference_date", site.reference_date},
+                      {"reference_date_human", views::human_date(site.reference_date)},
+                      {"open_count", std::to_string(open.size())},
+                      {"overdue_count", std::to_string(overdue_count)},
+                      {"done_count", std::to_string(done.size())},
+                      {"by_owner", owner_groups},
+                      {"by_date", by_date},
+                      {"done", done_items}};
+    return {url, "actions", std::move(ctx), "the list of actions"};
+}
+
+views::HtmlPage agenda_page(const model::Site& site) {
+    const std::string url = "/agenda/";
+    json domains = json::array(), answered = json::array();
+    std::size_t open_count = 0;
+    std::vector<const Page*> sorted;
+    for (const auto& p : site.pages)
+        if (p.type == PageType::Domain && !p.learning_agenda.empty()) sorted.push_back(&p);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Page* a, const Page* b) { return a->title < b->title; });
+    for (const Page* d : sorted) {
+        json open = json::array();
+        for (const auto& q : d->learning_agenda) {
+            if (q.status == "answered") {
+                json item = {{"question", q.question}, {"domain", views::page_link(*d, url)},
+                             {"answered_in", views::ref_json(q.answered_in, url)},
+                             {"has_answer", !q.answered_in.text.empty()}};
+                answered.push_back(std::move(item));
+            } else {
+                open.push_back({{"question", q.question}});
+            }
+        }
+        open_count += open.size();
+        if (open.empty()) continue;
+        json item = views::page_link(*d, url);
+        item["questions"] = open;
+        item["count"] = std::to_string(open.size());
+        item["anchor"] = "d-" + d->slug;
+        domains.push_back(std::move(item));
+    }
+    // The parking lot: what each meeting set aside, newest meeting first.
+    std::vector<const Page*> meetings;
+    for (const auto& p : site.pages)
+        if (p.type == PageType::Meeting && !p.parking_lot.empty()) meetings.push_back(&p);
+    std::stable_sort(meetings.begin(), meetings.end(), [](const Page* a, const Page* b) {
+        if (a->date != b->date) return a->date > b->date;
+        return a->url < b->url;
+    });
+    json parked = json::array();
+    std::size_t parked_count = 0;
+    for (const Page* m : meetings) {
+        json item = views::page_link(*m, url);
+        json issues = json::array();
+        for (const auto& s : m->parking_lot) issues.push_back(s);
+        parked_count += issues.size();
+        item["issues"] = issues;
+        parked.push_back(std::move(item));
+    }
+    json ctx = views::page_frame(site, url, "Learning agenda");
+    ctx["agenda"] = {{"title", "Learning agenda"},
+                     {"open_count", std::to_string(open_count)},
+                     {"answered_count", std::to_string(answered.size())},
+                     {"parked_count", std::to_string(parked_count)},
+                     {"domains", domains},
+                     {"answered", answered},
+                     {"parking_lot", parked}};
+    return {url, "agenda", std::move(ctx), "the learning agenda"};
+}
+
+}  // namespace cp::indexes

@@ -1,0 +1,257 @@
+// PageEnricher: what each page shows from other pages, gathered once for the whole site.
+#include <algorithm>
+#include <map>
+
+#include "indexes/indexes.hpp"
+#include "indexes/labels.hpp"
+#include "indexes/timeline.hpp"
+#include "links/urls.hpp"
+#include "views/context.hpp"
+
+namespace cp::indexes {
+
+using nlohmann::json;
+using model::Page;
+using model::PageType;
+
+namespace {
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+struct PagerLink {
+    std::string label;
+    std::string domain;  // the domain's URL, or empty for a series
+    std::size_t prev = kNone, next = kNone;
+};
+
+// A person's part in one meeting: attended, and the roles held there.
+struct Involvement {
+    std::size_t meeting = 0;
+    bool attended = false;
+    std::vector<std::string> roles;
+};
+
+struct OwnedAction {
+    std::size_t meeting = 0, action = 0;
+};
+
+}  // namespace
+
+struct PageEnricher::Data {
+    const model::Site& site;
+    std::vector<TimelineEntry> timeline;
+    std::map<std::string, std::vector<std::size_t>> domain_entries;   // domain url -> timeline indices
+    std::map<std::string, std::vector<std::size_t>> domain_meetings;  // domain url -> pages, newest first
+    std::map<std::string, std::vector<std::size_t>> domain_notes;
+    std::map<std::string, std::vector<Involvement>> person_meetings;  // person url -> meetings
+    std::map<std::string, std::vector<std::size_t>> person_notes;     // person url -> notes written
+    std::map<std::string, std::vector<OwnedAction>> person_actions;
+    std::vector<std::vector<PagerLink>> pagers;                       // by page index
+    explicit Data(const model::Site& s) : site(s), pagers(s.pages.size()) {}
+};
+
+namespace {
+
+bool older(const model::Site& site, std::size_t a, std::size_t b) {
+    const Page &pa = site.pages[a], &pb = site.pages[b];
+    if (pa.date != pb.date) return pa.date < pb.date;
+    return pa.url < pb.url;
+}
+
+// Links each page of `sequence` (oldest first) to its neighbours under `label`.
+void add_pager(std::vector<std::vector<PagerLink>>& pagers, const std::vector<std::size_t>& sequence,
+               const std::string& label, const std::string& domain) {
+    for (std::size_t k = 0; k < sequence.size(); ++k)
+        pagers[sequence[k]].push_back(
+            {label, domain, k ? sequence[k - 1] : kNone, k + 1 < sequence.size() ? sequence[k + 1] : kNone});
+}
+
+json page_list(const model::Site& site, const std::vector<std::size_t>& pages, const std::string& from) {
+    json out = json::array();
+    for (std::size_t i : pages) out.push_back(views::page_link(site.pages[i], from));
+    return out;
+}
+
+// One line of a person's own timeline.
+struct PersonEntry {
+    std::string date;
+    int order = 0;  // joined, meeting, action, note: the order within one day
+    std::string type_label, title, url, context;
+};
+
+}  // namespace
+
+PageEnricher::PageEnricher(const model::Site& site) : data_(std::make_unique<Data>(site)) {
+    Data& d = *data_;
+    d.timeline = collect_timeline(site);
+    for (std::size_t k = 0; k < d.timeline.size(); ++k)
+        for (const auto& url : entry_domains(site, d.timeline[k])) d.domain_entries[url].push_back(k);
+
+    std::map<std::string, std::vector<std::size_t>> series;
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& p = site.pages[i];
+        if (p.type != PageType::Meeting && p.type != PageType::Note) continue;
+        std::vector<std::string> seen;  // a domain named twice counts once
+        for (const auto& dom : p.domains) {
+            if (dom.url.empty() || std::find(seen.begin(), seen.end(), dom.url) != seen.end()) continue;
+            seen.push_back(dom.url);
+            (p.type == PageType::Meeting ? d.domain_meetings : d.domain_notes)[dom.url].push_back(i);
+        }
+        if (p.type == PageType::Note) {
+            for (const auto& a : p.authors)
+                if (!a.url.empty()) {
+                    auto& notes = d.person_notes[a.url];
+                    if (notes.empty() || notes.back() != i) notes.push_back(i);
+                }
+            continue;
+        }
+        if (!p.series.empty()) series[p.series].push_back(i);
+        // Who took part, in the order the record names them.
+        std::vector<std::pair<std::string, Involvement>> people;
+        auto involvement = [&](const std::string& url) -> Involvement& {
+            for (auto& [u, inv] : people)
+                if (u == url) return inv;
+            people.push_back({url, Involvement{i, false, {}}});
+            return people.back().second;
+        };
+        for (const auto& a : p.attendees)
+            if (!a.url.empty()) involvement(a.url).attended = true;
+        for (const auto& role : p.roles)
+            for (const auto& who : role.people)
+                if (!who.url.empty()) involvement(who.url).roles.push_back(in_words(role.role));
+        for (auto& [url, inv] : people) d.person_meetings[url].push_back(std::move(inv));
+        for (std::size_t a = 0; a < p.actions.size(); ++a)
+            if (!p.actions[a].owner.url.empty()) d.person_actions[p.actions[a].owner.url].push_back({i, a});
+    }
+
+    // Newest first for the lists; oldest first for previous/next.
+    auto newest_first = [&](std::vector<std::size_t>& v) {
+        std::sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) { return older(site, b, a); });
+    };
+    for (auto& [name, pages] : series) {
+        std::sort(pages.begin(), pages.end(), [&](std::size_t a, std::size_t b) { return older(site, a, b); });
+        add_pager(d.pagers, pages, "Series: " + name, {});
+    }
+    model::SiteIndex index(site);
+    for (auto& [url, pages] : d.domain_meetings) {
+        std::sort(pages.begin(), pages.end(), [&](std::size_t a, std::size_t b) { return older(site, a, b); });
+        const Page* domain = index.by_url(url);
+        add_pager(d.pagers, pages, "Meetings of " + (domain ? domain->title : url), url);
+        std::reverse(pages.begin(), pages.end());
+    }
+    for (auto& [url, pages] : d.domain_notes) newest_first(pages);
+    for (auto& [url, pages] : d.person_notes) newest_first(pages);
+    for (auto& [url, list] : d.person_meetings)
+        std::sort(list.begin(), list.end(), [&](const Involvement& a, const Involvement& b) { return older(site, b.meeting, a.meeting); });
+}
+
+PageEnricher::~PageEnricher() = default;
+
+void PageEnricher::enrich(std::size_t page_index, json& context) const {
+    const Data& d = *data_;
+    const model::Site& site = d.site;
+    const Page& page = site.pages[page_index];
+    const std::string& from = page.url;
+    json& out = context["page"];
+    auto find = [](const auto& map, const std::string& key) -> const auto* {
+        auto it = map.find(key);
+        return it == map.end() ? nullptr : &it->second;
+    };
+
+    if (page.type == PageType::Domain) {
+        static const std::vector<std::size_t> none;
+        const auto* meetings = find(d.domain_meetings, page.url);
+        const auto* notes = find(d.domain_notes, page.url);
+        out["domain_meetings"] = page_list(site, meetings ? *meetings : none, from);
+        out["domain_notes"] = page_list(site, notes ? *notes : none, from);
+        out["meeting_count"] = std::to_string(meetings ? meetings->size() : 0);
+        out["note_count"] = std::to_string(notes ? notes->size() : 0);
+        if (meetings && !meetings->empty()) out["latest_meeting"] = views::page_link(site.pages[meetings->front()], from);
+        json timeline = json::array();
+        if (const auto* entries = find(d.domain_entries, page.url))
+            for (std::size_t k : *entries) timeline.push_back(entry_json(site, d.timeline[k], from));
+        out["timeline"] = timeline;
+    }
+
+    if (page.type == PageType::Meeting) {
+        json pager = json::array();
+        auto link = [&](std::size_t i) -> json {
+            if (i == kNone) return nullptr;
+            return {{"url", links::relative_url(from, site.pages[i].url)}, {"title", site.pages[i].title},
+                    {"date_human", views::human_date(site.pages[i].date)}};
+        };
+        // The series first, then each domain in the order the meeting names them.
+        const auto& links_here = d.pagers[page_index];
+        auto add = [&](const PagerLink& pl) { pager.push_back({{"label", pl.label}, {"prev", link(pl.prev)}, {"next", link(pl.next)}}); };
+        for (const auto& pl : links_here)
+            if (pl.domain.empty()) add(pl);
+        std::vector<std::string> done;
+        for (const auto& dom : page.domains) {
+            if (dom.url.empty() || std::find(done.begin(), done.end(), dom.url) != done.end()) continue;
+            done.push_back(dom.url);
+            for (const auto& pl : links_here)
+                if (pl.domain == dom.url) add(pl);
+        }
+        out["pager"] = pager;
+    }
+
+    if (page.type == PageType::Person) {
+        std::vector<PersonEntry> entries;
+        if (!page.joined.empty()) entries.push_back({model::day_of(page.joined), 0, "Joined", "Joined the community", {}, {}});
+        json meetings = json::array();
+        if (const auto* list = find(d.person_meetings, page.url))
+            for (const auto& inv : *list) {
+                const Page& m = site.pages[inv.meeting];
+                json item = views::page_link(m, from);
+                std::string roles;
+                for (const auto& r : inv.roles) roles += (roles.empty() ? "" : ", ") + r;
+                item["roles"] = roles;
+                meetings.push_back(std::move(item));
+                std::string label = roles.empty() ? "Attended" : roles;
+                entries.push_back({model::day_of(m.date), 1, label, m.title, m.url, {}});
+            }
+        out["person_meetings"] = meetings;
+        json open_actions = json::array();
+        if (const auto* list = find(d.person_actions, page.url))
+            for (const auto& oa : *list) {
+                const Page& m = site.pages[oa.meeting];
+                const model::Action& a = m.actions[oa.action];
+                bool overdue = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
+                std::string status = a.done ? "done" : overdue ? "overdue" : "open";
+                std::string context = (a.due.empty() ? "" : "due " + views::human_date(a.due) + ", ") + status;
+                entries.push_back({model::day_of(m.date), 2, "Action", a.action, m.url, context});
+                if (!a.done)
+                    open_actions.push_back({{"action", a.action}, {"due", a.due}, {"due_human", views::human_date(a.due)},
+                                            {"overdue", overdue}, {"meeting", views::page_link(m, from)}});
+            }
+        std::stable_sort(open_actions.begin(), open_actions.end(), [](const json& a, const json& b) {
+            const std::string &da = a["due"].get_ref<const std::string&>(), &db = b["due"].get_ref<const std::string&>();
+            if (da.empty() != db.empty()) return db.empty();  // actions with a due date first
+            return da < db;
+        });
+        out["person_actions"] = open_actions;
+        static const std::vector<std::size_t> none;
+        const auto* notes = find(d.person_notes, page.url);
+        out["person_notes"] = page_list(site, notes ? *notes : none, from);
+        if (notes)
+            for (std::size_t i : *notes)
+                entries.push_back({model::day_of(site.pages[i].date), 3, kind_label(site.pages[i].kind),
+                                   site.pages[i].title, site.pages[i].url, {}});
+        std::stable_sort(entries.begin(), entries.end(), [](const PersonEntry& a, const PersonEntry& b) {
+            if (a.date != b.date) return a.date > b.date;
+            return a.order < b.order;
+        });
+        json timeline = json::array();
+        for (const auto& e : entries) {
+            if (e.date.empty()) continue;  // an undated note has no place in time
+            static const char* types[] = {"joined", "meeting", "action", "note"};
+            timeline.push_back({{"key", ""}, {"date", e.date}, {"date_human", views::human_date(e.date)},
+                                {"type", types[e.order]}, {"type_label", e.type_label}, {"title", e.title},
+                                {"url", e.url.empty() ? "" : links::relative_url(from, e.url)}, {"context", e.context},
+                                {"domains", json::array()}, {"domain_keys", ""}});
+        }
+        out["timeline"] = timeline;
+    }
+}
+
+}  // namespace cp::indexes

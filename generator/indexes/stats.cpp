@@ -1,0 +1,199 @@
+#include "indexes/stats.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "indexes/chart.hpp"
+#include "indexes/labels.hpp"
+#include "views/context.hpp"
+
+namespace cp::indexes {
+
+using nlohmann::json;
+using model::Page;
+using model::PageType;
+
+namespace {
+
+// Whom a reference names: the page it links to, else the name as written.
+std::string who(const model::Ref& r) {
+    if (!r.url.empty()) return r.url;
+    std::string out;
+    for (char c : r.text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return "name:" + out;
+}
+
+// "2016 Q3" -> the next quarter, "2016 Q4"; then "2017 Q1".
+std::string next_quarter(const std::string& q) {
+    int year = std::stoi(q.substr(0, 4)), n = q[6] - '0';
+    if (n == 4) return std::to_string(year + 1) + " Q1";
+    return q.substr(0, 4) + " Q" + std::to_string(n + 1);
+}
+
+json table_json(const std::string& caption, const std::string& first_column, const std::vector<std::string>& rows,
+                const std::vector<std::string>& columns, const std::vector<std::vector<long>>& cells) {
+    json cols = json::array(), out_rows = json::array();
+    for (const auto& c : columns) cols.push_back(c);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        json values = json::array();
+        for (long v : cells[r]) values.push_back(std::to_string(v));
+        out_rows.push_back({{"label", rows[r]}, {"cells", values}});
+    }
+    return {{"caption", caption}, {"first_column", first_column}, {"columns", cols}, {"rows", out_rows}};
+}
+
+}  // namespace
+
+QuarterlyMeasures measure_quarters(const model::Site& site) {
+    struct Quarter {
+        long meetings = 0, attendances = 0;
+        std::set<std::string> attendees, contributors;
+    };
+    std::map<std::string, Quarter> by_quarter;
+    for (const auto& p : site.pages) {
+        std::string q = quarter_of(model::day_of(p.date));
+        if (q.empty()) continue;
+        if (p.type == PageType::Meeting) {
+            Quarter& quarter = by_quarter[q];
+            ++quarter.meetings;
+            quarter.attendances += static_cast<long>(p.attendees.size());
+            for (const auto& a : p.attendees) {
+                quarter.attendees.insert(who(a));
+                quarter.contributors.insert(who(a));
+            }
+            for (const auto& role : p.roles)
+                for (const auto& r : role.people) quarter.contributors.insert(who(r));
+        } else if (p.type == PageType::Note) {
+            Quarter& quarter = by_quarter[q];
+            for (const auto& a : p.authors) quarter.contributors.insert(who(a));
+        }
+    }
+    QuarterlyMeasures out;
+    if (by_quarter.empty()) return out;
+    std::vector<std::string> quarters;
+    const std::string first = by_quarter.begin()->first, last = by_quarter.rbegin()->first;
+    bool fill = std::stoi(last.substr(0, 4)) - std::stoi(first.substr(0, 4)) <= 100;
+    if (fill)
+        for (std::string q = first; q <= last; q = next_quarter(q)) quarters.push_back(q);
+    else
+        for (const auto& [q, _] : by_quarter) quarters.push_back(q);
+    static const Quarter empty;
+    for (const auto& q : quarters) {
+        auto it = by_quarter.find(q);
+        const Quarter& quarter = it == by_quarter.end() ? empty : it->second;
+        out.quarters.push_back(q);
+        out.meetings.push_back(quarter.meetings);
+        out.attendees_total.push_back(quarter.attendances);
+        out.attendees_distinct.push_back(static_cast<long>(quarter.attendees.size()));
+        out.contributors.push_back(static_cast<long>(quarter.contributors.size()));
+    }
+    return out;
+}
+
+NotesByDomain measure_notes(const model::Site& site) {
+    NotesByDomain out;
+    std::set<std::string> kinds;
+    std::map<std::string, std::string> titles;  // domain url -> title, for the row order
+    model::SiteIndex index(site);
+    const std::string none = "No domain";
+    for (const auto& p : site.pages) {
+        if (p.type != PageType::Note) continue;
+        std::string kind = kind_label(p.kind);
+        kinds.insert(kind);
+        std::set<std::string> counted;
+        for (const auto& d : p.domains) {
+            if (d.url.empty() || !counted.insert(d.url).second) continue;
+            const Page* domain = index.by_url(d.url);
+            std::string title = domain ? domain->title : d.url;
+            titles[d.url] = title;
+            ++out.counts[title][kind];
+        }
+        if (counted.empty()) ++out.counts[none][kind];
+    }
+    std::set<std::string> rows;
+    for (const auto& [url, title] : titles) rows.insert(title);
+    out.domains.assign(rows.begin(), rows.end());
+    if (out.counts.count(none)) out.domains.push_back(none);
+    out.kinds.assign(kinds.begin(), kinds.end());
+    return out;
+}
+
+views::HtmlPage stats_page(const model::Site& site) {
+    const std::string url = "/stats/";
+    QuarterlyMeasures q = measure_quarters(site);
+    NotesByDomain notes = measure_notes(site);
+    // Under each bar only the year, at its first quarter: a dozen years of quarters stay legible.
+    std::vector<std::string> axis;
+    for (std::size_t i = 0; i < q.quarters.size(); ++i)
+        axis.push_back(q.quarters.size() <= 8 ? q.quarters[i]
+                       : (i == 0 || q.quarters[i].substr(5) == "Q1") ? q.quarters[i].substr(0, 4) : std::string{});
+    std::string span = q.quarters.empty() ? "" : " from " + q.quarters.front() + " to " + q.quarters.back();
+
+    json charts = json::array();
+    auto per_quarter = [&](const std::string& id, const std::string& title, const std::string& description,
+                           std::vector<ChartSeries> series) {
+        BarChart c{id, title, description, q.quarters, axis, series, false};
+        std::vector<std::string> columns;
+        std::vector<std::vector<long>> cells(q.quarters.size());
+        for (const auto& s : series) {
+            columns.push_back(s.name);
+            for (std::size_t i = 0; i < q.quarters.size(); ++i) cells[i].push_back(s.values[i]);
+        }
+        charts.push_back({{"id", id}, {"title", title}, {"description", description}, {"svg", draw_bar_chart(c)},
+                          {"table", table_json(title + ", per quarter", "Quarter", q.quarters, columns, cells)}});
+    };
+    long total_meetings = 0;
+    for (long v : q.meetings) total_meetings += v;
+    per_quarter("chart-meetings", "Meetings per quarter",
+                "The number of meetings held in each quarter" + span + ": " + std::to_string(total_meetings) + " in all.",
+                {{"Meetings", q.meetings}});
+    per_quarter("chart-attendees", "Attendees per quarter",
+                "For each quarter" + span + ", every attendance counted (total) and each person counted once (distinct).",
+                {{"Total", q.attendees_total}, {"Distinct", q.attendees_distinct}});
+    per_quarter("chart-contributors", "Active contributors per quarter",
+                "Distinct people who attended a meeting, held a role at one or wrote a note, in each quarter" + span + ".",
+                {{"Contributors", q.contributors}});
+    {
+        std::vector<ChartSeries> series;
+        for (const auto& k : notes.kinds) {
+            ChartSeries s{k, {}};
+            for (const auto& d : notes.domains) {
+                long v = 0;
+                if (auto row = notes.counts.find(d); row != notes.counts.end())
+                    if (auto cell = row->second.find(k); cell != row->second.end()) v = cell->second;
+                s.values.push_back(v);
+            }
+            series.push_back(std::move(s));
+        }
+        const std::string title = "Notes per domain and kind";
+        const std::string description = "For each domain, how many notes of each kind belong to it; a note in two "
+                                        "domains counts in both.";
+        BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
+        std::vector<std::string> columns = notes.kinds;
+        columns.push_back("All");
+        std::vector<std::vector<long>> cells(notes.domains.size());
+        for (std::size_t r = 0; r < notes.domains.size(); ++r) {
+            long total = 0;
+            for (const auto& s : series) {
+                cells[r].push_back(s.values[r]);
+                total += s.values[r];
+            }
+            cells[r].push_back(total);
+        }
+        charts.push_back({{"id", "chart-notes"}, {"title", title}, {"description", description}, {"svg", draw_bar_chart(c)},
+                          {"table", table_json(title, "Domain", notes.domains, columns, cells)}});
+    }
+    std::map<PageType, long> totals;
+    for (const auto& p : site.pages) ++totals[p.type];
+    json ctx = views::page_frame(site, url, "Measures");
+    ctx["stats"] = {{"title", "Measures"},
+                    {"totals",
+                     {{{"label", "Domains"}, {"value", std::to_string(totals[PageType::Domain])}},
+                      {{"label", "Meetings"}, {"value", std::to_string(totals[PageType::Meeting])}},
+                      {{"label", "Notes"}, {"value", std::to_string(totals[PageType::Note])}},
+                      {{"label", "People"}, {"value", std::to_string(totals[PageType::Person])}}}},
+                    {"charts", charts}};
+    return {url, "stats", std::move(ctx), "the measures page"};
+}
+
+}  // namespace cp::indexes

@@ -1,0 +1,104 @@
+#include "indexes/tags.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "links/urls.hpp"
+#include "model/slug.hpp"
+#include "views/context.hpp"
+
+namespace cp::indexes {
+
+using nlohmann::json;
+using model::Page;
+using model::PageType;
+
+namespace {
+
+std::string lower(const std::string& s) {
+    std::string out;
+    for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string type_heading(PageType t) {
+    switch (t) {
+        case PageType::Domain: return "Domains";
+        case PageType::Meeting: return "Meetings";
+        case PageType::Note: return "Notes";
+        case PageType::Person: return "People";
+        case PageType::Page: return "Pages";
+    }
+    return "Pages";
+}
+
+}  // namespace
+
+std::vector<Tag> collect_tags(const model::Site& site) {
+    std::map<std::string, Tag> by_slug;
+    for (std::size_t i = 0; i < site.pages.size(); ++i)
+        for (const auto& t : site.pages[i].tags) {
+            std::string slug = model::slugify(t);
+            Tag& tag = by_slug[slug];
+            if (tag.slug.empty()) {
+                tag.slug = slug;
+                tag.name = t;
+            }
+            if (tag.pages.empty() || tag.pages.back() != i) tag.pages.push_back(i);
+        }
+    std::vector<Tag> out;
+    out.reserve(by_slug.size());
+    for (auto& [slug, tag] : by_slug) out.push_back(std::move(tag));
+    return out;
+}
+
+std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vector<Tag>& tags) {
+    std::vector<views::HtmlPage> out;
+    {
+        const std::string url = "/tags/";
+        std::vector<const Tag*> sorted;
+        for (const auto& t : tags) sorted.push_back(&t);
+        std::stable_sort(sorted.begin(), sorted.end(), [](const Tag* a, const Tag* b) { return lower(a->name) < lower(b->name); });
+        json items = json::array(), popular = json::array();
+        for (const Tag* t : sorted)
+            items.push_back({{"name", t->name}, {"slug", t->slug}, {"url", links::relative_url(url, "/tags/" + t->slug + "/")},
+                             {"count", std::to_string(t->pages.size())}});
+        // The most used, for a quick way in: by count, then name.
+        std::vector<const Tag*> by_count = sorted;
+        std::stable_sort(by_count.begin(), by_count.end(), [](const Tag* a, const Tag* b) { return a->pages.size() > b->pages.size(); });
+        for (std::size_t k = 0; k < by_count.size() && k < 12; ++k)
+            popular.push_back({{"name", by_count[k]->name}, {"url", links::relative_url(url, "/tags/" + by_count[k]->slug + "/")},
+                               {"count", std::to_string(by_count[k]->pages.size())}});
+        json ctx = views::page_frame(site, url, "Tags");
+        ctx["tags"] = {{"title", "Tags"}, {"count", std::to_string(tags.size())}, {"items", items},
+                       {"popular", sorted.size() > 12 ? popular : json::array()}};
+        out.push_back({url, "tag_index", std::move(ctx), "the tag index"});
+    }
+    for (const auto& t : tags) {
+        const std::string url = "/tags/" + t.slug + "/";
+        std::map<PageType, std::vector<const Page*>> by_type;
+        for (std::size_t i : t.pages) by_type[site.pages[i].type].push_back(&site.pages[i]);
+        json groups = json::array();
+        for (auto& [type, pages] : by_type) {
+            std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
+                if (a->date != b->date) return a->date > b->date;
+                return a->title < b->title;
+            });
+            json items = json::array();
+            for (const Page* p : pages) items.push_back(views::page_link(*p, url));
+            groups.push_back({{"name", type_heading(type)}, {"anchor", "g-" + std::string(model::type_folder(type).empty() ? "pages" : model::type_folder(type))},
+                              {"count", std::to_string(pages.size())}, {"items", items}});
+        }
+        json ctx = views::page_frame(site, url, "Tagged " + t.name);
+        ctx["list"] = {{"title", "Tagged “" + t.name + "”"},
+                       {"intro", ""},
+                       {"count", std::to_string(t.pages.size())},
+                       {"groups", groups},
+                       {"up_url", links::relative_url(url, "/tags/")},
+                       {"up_label", "All tags"}};
+        out.push_back({url, "tag", std::move(ctx), "the page of tag " + t.name});
+    }
+    return out;
+}
+
+}  // namespace cp::indexes

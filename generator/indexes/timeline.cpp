@@ -1,0 +1,301 @@
+#include "indexes/timeline.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "indexes/labels.hpp"
+#include "links/urls.hpp"
+#include "views/context.hpp"
+
+namespace cp::indexes {
+
+using nlohmann::json;
+using model::Page;
+using model::PageType;
+
+namespace {
+
+// A real YYYY-MM-DD prefix, or empty: only such dates have a place on the timeline.
+std::string timeline_day(const std::string& date) {
+    std::string day = model::day_of(date);
+    if (day.size() != 10 || day[4] != '-' || day[7] != '-') return {};
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(day[i]))) return {};
+    return day;
+}
+
+int kind_order(EntryKind k) { return static_cast<int>(k); }
+
+std::string slug_of_url(const std::string& url) {
+    // "/domains/safer-handovers/" -> "safer-handovers"
+    if (url.size() < 2) return url;
+    std::string s = url.substr(0, url.size() - 1);
+    return s.substr(s.rfind('/') + 1);
+}
+
+struct TypePage {
+    std::string type, path, title, intro;  // path: the page's address under /timeline/
+};
+
+const std::vector<TypePage>& type_pages() {
+    static const std::vector<TypePage> pages = {
+        {"meeting", "meetings", "Meetings", "Every meeting, newest first."},
+        {"note", "notes", "Notes", "Every dated note, newest first."},
+        {"highlight", "highlights", "Highlights", "The significant moments of our meetings."},
+        {"phase", "phases", "Domains and phases", "When each domain started and each change in its life cycle."},
+        {"joined", "joined", "People joining", "When each member joined."}};
+    return pages;
+}
+
+json type_nav(const std::map<std::string, std::size_t>& counts, const std::string& from, const std::string& current) {
+    json nav = json::array();
+    nav.push_back({{"label", "Everything"}, {"url", links::relative_url(from, "/timeline/")},
+                   {"current", current.empty()}, {"count", ""}, {"key", ""}});
+    for (const auto& t : type_pages()) {
+        auto it = counts.find(t.type);
+        if (it == counts.end()) continue;
+        nav.push_back({{"label", t.title}, {"url", links::relative_url(from, "/timeline/" + t.path + "/")},
+                       {"current", current == t.type}, {"count", std::to_string(it->second)}, {"key", t.type}});
+    }
+    return nav;
+}
+
+}  // namespace
+
+std::string entry_type(EntryKind kind) {
+    switch (kind) {
+        case EntryKind::Meeting: return "meeting";
+        case EntryKind::Note: return "note";
+        case EntryKind::Highlight: return "highlight";
+        case EntryKind::DomainStarted:
+        case EntryKind::PhaseChange: return "phase";
+        case EntryKind::Joined: return "joined";
+    }
+    return "note";
+}
+
+std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
+    std::vector<TimelineEntry> out;
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& p = site.pages[i];
+        switch (p.type) {
+            case PageType::Meeting: {
+                std::string day = timeline_day(p.date);
+                if (day.empty()) break;
+                out.push_back({day, EntryKind::Meeting, i, 0, p.title});
+                for (std::size_t h = 0; h < p.highlights.size(); ++h)
+                    out.push_back({day, EntryKind::Highlight, i, h, p.highlights[h]});
+                break;
+            }
+            case PageType::Note:
+                if (auto day = timeline_day(p.date); !day.empty()) out.push_back({day, EntryKind::Note, i, 0, p.title});
+                break;
+            case PageType::Domain:
+                if (auto day = timeline_day(p.started); !day.empty())
+                    out.push_back({day, EntryKind::DomainStarted, i, 0, p.title + " starts"});
+                for (std::size_t h = 0; h < p.phases.size(); ++h)
+                    if (auto day = timeline_day(p.phases[h].since); !day.empty())
+                        out.push_back({day, EntryKind::PhaseChange, i, h,
+                                       p.title + " enters the " + p.phases[h].phase + " phase"});
+                break;
+            case PageType::Person:
+                if (auto day = timeline_day(p.joined); !day.empty())
+                    out.push_back({day, EntryKind::Joined, i, 0, p.title + " joins"});
+                break;
+            case PageType::Page: break;
+        }
+    }
+    // Newest first; on one day, in the order things happen at a meeting, then by title.
+    std::sort(out.begin(), out.end(), [&](const TimelineEntry& a, const TimelineEntry& b) {
+        if (a.date != b.date) return a.date > b.date;
+        if (a.kind != b.kind) return kind_order(a.kind) < kind_order(b.kind);
+        if (a.page != b.page) {
+            const Page &pa = site.pages[a.page], &pb = site.pages[b.page];
+            if (pa.title != pb.title) return pa.title < pb.title;
+            return pa.url < pb.url;
+        }
+        return a.ordinal < b.ordinal;
+    });
+    return out;
+}
+
+std::string entry_key(const model::Site& site, const TimelineEntry& e) {
+    const std::string& url = site.pages[e.page].url;
+    switch (e.kind) {
+        case EntryKind::Meeting: return "meeting:" + url;
+        case EntryKind::Note: return "note:" + url;
+        case EntryKind::Highlight: return "highlight:" + url + "#" + std::to_string(e.ordinal);
+        case EntryKind::DomainStarted: return "started:" + url;
+        case EntryKind::PhaseChange: return "phase:" + url + "#" + std::to_string(e.ordinal);
+        case EntryKind::Joined: return "joined:" + url;
+    }
+    return url;
+}
+
+std::vector<std::string> entry_domains(const model::Site& site, const TimelineEntry& e) {
+    const Page& p = site.pages[e.page];
+    if (p.type == PageType::Domain) return {p.url};
+    std::vector<std::string> out;
+    for (const auto& d : p.domains)
+        if (!d.url.empty() && std::find(out.begin(), out.end(), d.url) == out.end()) out.push_back(d.url);
+    return out;
+}
+
+json entry_json(const model::Site& site, const TimelineEntry& e, const std::string& from) {
+    const Page& p = site.pages[e.page];
+    std::string type = entry_type(e.kind), label;
+    switch (e.kind) {
+        case EntryKind::Meeting: label = "Meeting"; break;
+        case EntryKind::Note: label = kind_label(p.kind); break;
+        case EntryKind::Highlight: label = "Highlight"; break;
+        case EntryKind::DomainStarted: label = "Started"; break;
+        case EntryKind::PhaseChange: label = "Phase"; break;
+        case EntryKind::Joined: label = "Joined"; break;
+    }
+    json domains = json::array();
+    std::string keys;
+    if (p.type == PageType::Domain) {
+        domains.push_back({{"label", p.title}, {"url", links::relative_url(from, p.url)}, {"linked", true}, {"last", true}});
+        keys = slug_of_url(p.url);
+    } else {
+        domains = views::refs_json(p.domains, from);
+        for (const auto& d : p.domains)
+            if (!d.url.empty()) keys += (keys.empty() ? "" : " ") + slug_of_url(d.url);
+    }
+    return {{"key", entry_key(site, e)},
+            {"date", e.date},
+            {"date_human", views::human_date(e.date)},
+            {"type", type},
+            {"type_label", label},
+            {"title", e.title},
+            {"url", links::relative_url(from, p.url)},
+            {"context", e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}},
+            {"summary", e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{}},
+            {"domains", domains},
+            {"domain_keys", keys}};
+}
+
+json by_year_and_month(const model::Site& site, const std::vector<const TimelineEntry*>& entries,
+                       const std::string& from) {
+    json years = json::array();
+    for (const TimelineEntry* e : entries) {
+        std::string year = e->date.substr(0, 4), month = e->date.substr(0, 7);
+        if (years.empty() || years.back()["year"] != year)
+            years.push_back({{"year", year}, {"anchor", "y" + year}, {"count", 0}, {"months", json::array()}});
+        json& y = years.back();
+        json& months = y["months"];
+        if (months.empty() || months.back()["key"] != month)
+            months.push_back({{"key", month}, {"name", month_heading(e->date)}, {"anchor", "m" + month},
+                              {"count", 0}, {"items", json::array()}});
+        months.back()["items"].push_back(entry_json(site, *e, from));
+        months.back()["count"] = months.back()["count"].get<int>() + 1;
+        y["count"] = y["count"].get<int>() + 1;
+    }
+    // Counts as text: the theme shows them as they are.
+    for (auto& y : years) {
+        y["count"] = std::to_string(y["count"].get<int>());
+        for (auto& m : y["months"]) m["count"] = std::to_string(m["count"].get<int>());
+    }
+    return years;
+}
+
+std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const std::vector<TimelineEntry>& entries) {
+    std::vector<views::HtmlPage> out;
+    std::map<std::string, std::vector<const TimelineEntry*>> by_type, by_year;
+    std::vector<const TimelineEntry*> all;
+    std::map<std::string, std::size_t> type_counts;
+    for (const auto& e : entries) {
+        all.push_back(&e);
+        by_type[entry_type(e.kind)].push_back(&e);
+        by_year[e.date.substr(0, 4)].push_back(&e);
+        ++type_counts[entry_type(e.kind)];
+    }
+    // Domains with entries, for the "by domain" way in (their own pages hold their timelines).
+    std::map<std::string, std::size_t> domain_counts;
+    for (const auto& e : entries)
+        for (const auto& d : entry_domains(site, e)) ++domain_counts[d];
+    model::SiteIndex index(site);
+    auto domain_nav = [&](const std::string& from) {
+        json nav = json::array();
+        for (const auto& [url, n] : domain_counts)
+            if (const Page* d = index.by_url(url))
+                nav.push_back({{"label", d->title}, {"url", links::relative_url(from, url + "#timeline")},
+                               {"count", std::to_string(n)}, {"key", slug_of_url(url)}});
+        std::stable_sort(nav.begin(), nav.end(), [](const json& a, const json& b) { return a["label"] < b["label"]; });
+        return nav;
+    };
+
+    const bool split = entries.size() > kTimelineYearPagesAbove;
+    {
+        const std::string url = "/timeline/";
+        json ctx = views::page_frame(site, url, "Timeline");
+        json t = {{"title", "Timeline"},
+                  {"intro", "Everything dated in our memory, newest first: meetings, notes, highlights, "
+                            "domains starting and changing phase, people joining."},
+                  {"count", std::to_string(entries.size())},
+                  {"types", type_nav(type_counts, url, "")},
+                  {"domains", domain_nav(url)},
+                  {"split", split},
+                  {"filterable", !split}};
+        if (split) {
+            json years = json::array();
+            for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
+                std::string year_url = "/timeline/" + it->first + "/";
+                json months = json::array();
+                for (const auto& y : by_year_and_month(site, it->second, url))
+                    for (const auto& m : y["months"])
+                        months.push_back({{"name", m["name"]}, {"count", m["count"]},
+                                          {"url", links::relative_url(url, year_url + "#" + m["anchor"].get<std::string>())}});
+                years.push_back({{"year", it->first}, {"url", links::relative_url(url, year_url)},
+                                 {"count", std::to_string(it->second.size())}, {"months", months}});
+            }
+            t["year_index"] = years;
+        } else {
+            t["years"] = by_year_and_month(site, all, url);
+        }
+        ctx["timeline"] = std::move(t);
+        out.push_back({url, "timeline", std::move(ctx), "the timeline"});
+    }
+    if (split) {
+        for (auto it = by_year.begin(); it != by_year.end(); ++it) {
+            const std::string url = "/timeline/" + it->first + "/";
+            json ctx = views::page_frame(site, url, "Timeline: " + it->first);
+            json t = {{"title", "Timeline: " + it->first},
+                      {"count", std::to_string(it->second.size())},
+                      {"types", type_nav(type_counts, url, "")},
+                      {"domains", domain_nav(url)},
+                      {"filterable", true},
+                      {"years", by_year_and_month(site, it->second, url)},
+                      {"all_url", links::relative_url(url, "/timeline/")}};
+            json pager = json::object();
+            if (it != by_year.begin()) {
+                auto prev = std::prev(it);
+                pager["prev"] = {{"url", links::relative_url(url, "/timeline/" + prev->first + "/")}, {"title", prev->first}};
+            }
+            if (auto next = std::next(it); next != by_year.end())
+                pager["next"] = {{"url", links::relative_url(url, "/timeline/" + next->first + "/")}, {"title", next->first}};
+            if (!pager.empty()) t["year_pager"] = pager;
+            ctx["timeline"] = std::move(t);
+            out.push_back({url, "timeline", std::move(ctx), "the timeline of " + it->first});
+        }
+    }
+    for (const auto& tp : type_pages()) {
+        auto it = by_type.find(tp.type);
+        if (it == by_type.end()) continue;
+        const std::string url = "/timeline/" + tp.path + "/";
+        json ctx = views::page_frame(site, url, "Timeline: " + tp.title);
+        ctx["timeline"] = {{"title", "Timeline: " + tp.title},
+                           {"intro", tp.intro},
+                           {"count", std::to_string(it->second.size())},
+                           {"types", type_nav(type_counts, url, tp.type)},
+                           {"domains", domain_nav(url)},
+                           {"filterable", true},
+                           {"years", by_year_and_month(site, it->second, url)},
+                           {"all_url", links::relative_url(url, "/timeline/")}};
+        out.push_back({url, "timeline", std::move(ctx), "the timeline of " + tp.title});
+    }
+    return out;
+}
+
+}  // namespace cp::indexes

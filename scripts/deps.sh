@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what Commonplace needs on Debian 12 (bookworm), only what is missing.
+# Used by setup.sh and test.sh; safe to run again.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git python3
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libgit2-dev
+  libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev catch2
+)
+if [ "${1:-}" = "--test" ]; then
+  # The tests also parse the feed and calendar with real parsers, and drive a real browser.
+  packages+=(python3-feedparser python3-icalendar chromium nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# Node and npm may come from elsewhere than Debian; what matters is that the commands exist.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [ "$p" = nodejs ] || [ "$p" = npm ] || filtered+=("$p"); done
+  missing=("${filtered[@]+"${filtered[@]}"}")
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
