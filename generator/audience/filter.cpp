@@ -1,108 +1,112 @@
 #include "audience/filter.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
-#include "markdown/render.hpp"
+#include "audience/emails.hpp"
+#include "model/page_reader.hpp"
+#include "model/slug.hpp"
 
 namespace cp::audience {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
+// The length of the UTF-8 character that starts with byte `c` (1 for a stray byte).
+std::size_t utf8_length(unsigned char c) {
+    if (c >= 0xF0 && c < 0xF8) return 4;
+    if (c >= 0xE0) return c < 0xF0 ? 3 : 1;
+    if (c >= 0xC0) return 2;
+    return 1;
+}
+
+// Only what touched pages this build holds: a commit that touched nothing else it holds is
+// dropped; in a public build, one that also touched other files keeps no subject (it might
+// name them), and so do the revisions of every page, unless their commit is known to be clean.
+void filter_history(history::History& history, const std::set<std::string>& kept_paths,
+                    const std::set<std::string>& removed_paths, bool is_public) {
+    std::map<std::string, bool> clean;  // commit id -> touched only kept pages
+    std::vector<history::Commit> commits;
+    for (auto& c : history.recent) {
+        std::vector<std::string> paths;
+        for (auto& path : c.paths)
+            if (is_public ? kept_paths.count(path) != 0 : removed_paths.count(path) == 0) paths.push_back(path);
+        bool had_paths = !c.paths.empty();
+        bool all_kept = paths.size() == c.paths.size();
+        clean[c.id] = all_kept;
+        if (had_paths && paths.empty()) continue;
+        if (is_public && !all_kept) c.subject.clear();
+        c.paths = std::move(paths);
+        commits.push_back(std::move(c));
+    }
+    history.recent = std::move(commits);
+    for (auto it = history.files.begin(); it != history.files.end();) {
+        bool keep = is_public ? kept_paths.count(it->first) != 0 : removed_paths.count(it->first) == 0;
+        it = keep ? std::next(it) : history.files.erase(it);
+    }
+    if (!is_public) return;
+    for (auto& [path, fh] : history.files)
+        for (auto& r : fh.revisions) {
+            auto c = clean.find(r.commit);
+            if (c == clean.end() || !c->second) r.subject.clear();
+        }
 }
 
 }  // namespace
 
-std::string filter_community_blocks(std::string_view body, Audience audience) {
-    std::string out;
-    out.reserve(body.size());
-    bool inside = false;
-    std::size_t pos = 0;
-    while (pos < body.size()) {
-        std::size_t end = body.find('\n', pos);
-        bool has_newline = end != std::string_view::npos;
-        std::string_view line = body.substr(pos, has_newline ? end - pos : std::string_view::npos);
-        pos = has_newline ? end + 1 : body.size();
-        std::string_view t = trim(line);
-        if (!inside && t == ":::community") {
-            inside = true;
-            if (audience == Audience::Community) out += markdown::kCommunityStart;
-        } else if (inside && t == ":::") {
-            inside = false;
-            if (audience == Audience::Community) out += markdown::kCommunityEnd;
-        } else if (!inside || audience == Audience::Community) {
-            out += line;
-        }
-        if (has_newline) out.push_back('\n');
-    }
-    if (inside && audience == Audience::Community) out += std::string("\n") + std::string(markdown::kCommunityEnd) + "\n";
-    return out;
+bool keeps(const model::Page& page, const FilterOptions& options) {
+    if (page.draft && !options.drafts) return false;
+    return options.audience == Audience::Community || page.visibility == model::Visibility::Public;
 }
 
 std::string public_name(const std::string& full_name, const std::string& setting) {
     if (setting != "initials") return full_name;
     std::string out;
     bool start = true;
-    for (char c : full_name) {
+    for (std::size_t i = 0; i < full_name.size();) {
+        unsigned char c = static_cast<unsigned char>(full_name[i]);
+        std::size_t len = std::min(utf8_length(c), full_name.size() - i);
         if (c == ' ' || c == '-') {
             start = true;
-            continue;
-        }
-        if (start) {
-            out.push_back(c);
-            // Keep a whole UTF-8 character, not half of one.
+        } else if (start) {
+            out += full_name.substr(i, len);  // a whole UTF-8 character, never half of one
             out += ".";
             start = false;
         }
+        i += len;
     }
     return out;
 }
 
 model::Site filter(model::Site site, const FilterOptions& options) {
     using model::Page;
-    using model::Visibility;
     bool is_public = options.audience == Audience::Public;
     site.audience = is_public ? "public" : "community";
 
-    auto keep = [&](const Page& p) {
-        if (p.draft && !options.drafts) return false;
-        return !is_public || p.visibility == Visibility::Public;
-    };
-    std::set<std::string> removed_paths;
+    std::set<std::string> removed_paths, kept_paths;
     for (const auto& p : site.pages) {
-        if (keep(p)) continue;
+        if (keeps(p, options)) {
+            kept_paths.insert(p.source_path);
+            continue;
+        }
         removed_paths.insert(p.source_path);
         if (p.type == model::PageType::Person)
             site.hidden_people[p.slug] = public_name(p.title, site.config.public_names);
     }
-    site.pages.erase(std::remove_if(site.pages.begin(), site.pages.end(), [&](const Page& p) { return !keep(p); }),
+    site.pages.erase(std::remove_if(site.pages.begin(), site.pages.end(),
+                                    [&](const Page& p) { return !keeps(p, options); }),
                      site.pages.end());
-    for (auto& p : site.pages) p.body = filter_community_blocks(p.body, options.audience);
 
-    // History: only what touched pages this audience keeps.
-    for (const auto& path : removed_paths) site.history.files.erase(path);
-    if (is_public) {
-        std::set<std::string> kept_paths;
-        for (const auto& p : site.pages) kept_paths.insert(p.source_path);
-        std::vector<history::Commit> commits;
-        for (auto& c : site.history.recent) {
-            std::vector<std::string> paths;
-            for (auto& path : c.paths)
-                if (kept_paths.count(path)) paths.push_back(path);
-            if (paths.empty()) continue;
-            // A commit that also touched community files keeps no subject: it might name them.
-            if (paths.size() != c.paths.size()) c.subject.clear();
-            c.paths = std::move(paths);
-            commits.push_back(std::move(c));
+    for (auto& p : site.pages) {
+        p.body = filter_community_blocks(p.body, options.audience);
+        // A title taken from a "# heading" inside a community block must not survive it.
+        if (is_public && !p.title_from_front_matter && !p.lfs_pointer) {
+            p.title = model::first_heading(p.body);
+            if (p.title.empty()) p.title = model::stem_in_words(model::stem_of(p.source_path));
         }
-        site.history.recent = std::move(commits);
-        for (auto& [path, fh] : site.history.files)
-            for (auto& r : fh.revisions) r.subject.clear();  // subjects may name community pages
+        hide_email_addresses(p);
     }
+    filter_history(site.history, kept_paths, removed_paths, is_public);
     return site;
 }
 

@@ -4,6 +4,7 @@
 // anything; what it removes is gone for every later stage.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/site.hpp"
 
@@ -15,6 +16,22 @@ struct FilterOptions {
     Audience audience = Audience::Community;
     bool drafts = false;  // keep drafts (never in a public build unless asked)
 };
+
+// True when a build for these options holds the page: not a draft (unless drafts are
+// asked for) and, in a public build, visibility exactly public. Never fails.
+bool keeps(const model::Page& page, const FilterOptions& options);
+
+// One `:::community` block of a body, as written between its opening and closing lines.
+struct CommunityBlock {
+    std::size_t first_line = 0;  // 0-based line of the opening `:::community`
+    std::size_t end_line = 0;    // 0-based line of the closing `:::`, or the line count when unclosed
+    std::string text;            // the lines inside, joined by '\n'
+};
+
+// Finds the community blocks of a body. An opening line is `:::community` (three or more
+// colons, spaces and case ignored, anything after the word allowed: fail closed); the block
+// ends at the `:::` that closes it, counting nested `:::name` divs, or at the end of the body.
+std::vector<CommunityBlock> community_blocks(std::string_view body);
 
 // Community build: marks each `:::community` ... `:::` block for rendering as an aside.
 // Public build: removes the block's lines. An unclosed block runs to the end (fail closed).

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 
+#include "cli/scaffold.hpp"
+#include "cli/serve.hpp"
 #include "site/build.hpp"
 
 #ifndef COMMONPLACE_THEMES_DIR
@@ -57,6 +59,24 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     CLI::App* check = app.add_subcommand("check", "validate everything and print each problem");
     add_source_options(check, options, audience);
 
+    ServeOptions serve_options;
+    CLI::App* serve_cmd = app.add_subcommand("serve", "preview on 127.0.0.1, rebuilding when a file changes");
+    add_source_options(serve_cmd, options, audience);
+    serve_cmd->add_option("--port", serve_options.port, "the port to listen on")->capture_default_str();
+    serve_cmd->add_option("--stop-after", serve_options.max_seconds, "stop after this many seconds (for scripts)");
+
+    NewPageOptions new_options;
+    CLI::App* new_cmd = app.add_subcommand("new", "write a new meeting, note, domain or person with its fields laid out");
+    new_cmd->add_option("TYPE", new_options.type, "meeting, note, domain or person")->required();
+    new_cmd->add_option("TITLE", new_options.title, "the title")->required();
+    new_cmd->add_option("--date", new_options.date, "YYYY-MM-DD (default: today)");
+    new_cmd->add_option("--domain", new_options.domain, "a domain slug");
+    new_cmd->add_option("-C,--memory", new_options.memory, "the memory's folder")->capture_default_str();
+
+    fs::path init_dir;
+    CLI::App* init_cmd = app.add_subcommand("init", "start a new memory with a config, a first domain and a git repository");
+    init_cmd->add_option("DIR", init_dir, "the folder to start it in")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -66,6 +86,12 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
     options.audience = audience == "public" ? audience::Audience::Public : audience::Audience::Community;
     if (*build) return site::build(options, err);
     if (*check) return site::check(options, err);
+    if (*serve_cmd) {
+        serve_options.build = options;
+        return serve(serve_options, out, err);
+    }
+    if (*new_cmd) return new_page(new_options, out, err);
+    if (*init_cmd) return init_memory(init_dir, out, err);
     return site::kExitUsage;
 }
 

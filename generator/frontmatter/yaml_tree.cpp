@@ -167,7 +167,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const 
         sink.error(path, first_line, 1, std::string("front matter does not parse: ") + e.what());
         return std::nullopt;
     }
-    Walker walker{path, first_line, sink, limits};
+    Walker walker{path, first_line, sink, limits, 0, {}, false};
     YamlNode tree;
     try {
         tree = walker.copy(root, 0);

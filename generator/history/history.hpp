@@ -8,10 +8,13 @@ namespace cp::history {
 
 struct Revision {
     std::string commit;        // full id
-    std::string date;          // YYYY-MM-DD (author date, in UTC)
-    std::string author_name;
+    std::string date;          // YYYY-MM-DD: the author date, in the author's own time zone (git log --date=short)
+    std::string author_name;   // as the commit records it (git log %an), any e-mail address in it cut to its local part
     std::string author_email;  // for mapping to people only: never written to output
-    std::string subject;       // the commit message's first line
+    std::string mailmap_name;  // the .mailmap's name for the author (%aN); author_name when it has none
+    std::string mailmap_email; // the .mailmap's e-mail (%aE), for mapping only: never written to output
+    std::string subject;       // the commit message's first paragraph, as one line (%s), e-mail addresses cut
+    std::string contributor;   // set by the site model: the person's slug, else the name to show
 };
 
 struct FileHistory {
@@ -23,19 +26,22 @@ struct FileHistory {
 
 struct Commit {
     std::string id;
-    std::string date;  // YYYY-MM-DD
+    std::string date;  // YYYY-MM-DD, as Revision::date
     std::string author_name;
     std::string author_email;  // never written to output
+    std::string mailmap_name;
+    std::string mailmap_email;  // never written to output
     std::string subject;
-    std::vector<std::string> paths;  // memory-relative paths it touched
+    std::vector<std::string> paths;  // memory-relative paths it touched (as they are now when the file still exists)
+    std::string contributor;         // set by the site model, as Revision::contributor
 };
 
 struct History {
     bool available = false;                    // false: no repository, or no commits
-    bool shallow = false;
+    bool shallow = false;                      // the walk stopped at a graft: some histories are incomplete
     std::map<std::string, FileHistory> files;  // by memory-relative path, as it is now
     std::vector<Commit> recent;                // newest first, at most 100
-    std::map<std::string, std::string> mailmap;  // e-mail or name -> canonical name, from .mailmap
+    std::map<std::string, std::string> mailmap;  // lower-cased e-mail -> canonical name, where the .mailmap renames
     const FileHistory* find(const std::string& path) const {
         auto it = files.find(path);
         return it == files.end() ? nullptr : &it->second;

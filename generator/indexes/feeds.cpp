@@ -140,6 +140,17 @@ views::RawFile robots(const model::Site& site) {
     return {"robots.txt", out, "robots.txt"};
 }
 
+views::HtmlPage not_found_page(const model::Site& site) {
+    const std::string url = "/404.html";
+    nlohmann::json ctx = views::page_frame(site, url, "Page not found");
+    ctx["root"] = absolute_url(site, "/");
+    ctx["home_url"] = absolute_url(site, "/");
+    ctx["search_url"] = absolute_url(site, "/search/");
+    for (std::size_t i = 0; i < views::navigation().size() && i < ctx["nav"].size(); ++i)
+        ctx["nav"][i]["url"] = absolute_url(site, views::navigation()[i].url);
+    return {url, "notfound", std::move(ctx), "the 404 page"};
+}
+
 std::vector<views::HtmlPage> redirect_pages(const model::Site& site, diag::Sink& sink) {
     std::vector<views::HtmlPage> out;
     for (const auto& p : site.pages)

@@ -27,6 +27,10 @@ views::RawFile robots(const model::Site& site);
 // a safe address inside the site is skipped with a warning naming the page's file.
 std::vector<views::HtmlPage> redirect_pages(const model::Site& site, diag::Sink& sink);
 
+// /404.html: a server shows it at any depth, so its links are absolute from base_url
+// (relative links would resolve against the missing page's folder).
+views::HtmlPage not_found_page(const model::Site& site);
+
 // "https://example.org/cp/" + "/notes/x/" -> "https://example.org/cp/notes/x/".
 std::string absolute_url(const model::Site& site, const std::string& url);
 

@@ -2,6 +2,7 @@
 
 #include "indexes/actions.hpp"
 #include "indexes/calendar.hpp"
+#include "indexes/changes.hpp"
 #include "indexes/feeds.hpp"
 #include "indexes/lists.hpp"
 #include "indexes/stats.hpp"
@@ -21,6 +22,7 @@ Generated generate_indexes(const model::Site& site, const std::vector<links::Ren
     out.pages.push_back(actions_page(site));
     out.pages.push_back(agenda_page(site));
     out.pages.push_back(stats_page(site));
+    out.pages.push_back(changes_page(site));
     add(redirect_pages(site, sink));
     out.files.push_back(atom_feed(site, bodies));
     out.files.push_back(calendar_file(site, sink));

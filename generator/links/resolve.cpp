@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
+#include "diag/suggest.hpp"
 #include "links/urls.hpp"
+#include "markdown/render.hpp"
 #include "model/slug.hpp"
 
 namespace cp::links {
@@ -25,22 +28,44 @@ bool looks_like_slug(const std::string& s) {
     });
 }
 
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
 void report(diag::Sink& sink, Strictness strictness, const std::string& path, int line, int column,
             std::string message) {
     if (strictness == Strictness::Check) sink.error(path, line, column, std::move(message));
     else sink.warning(path, line, column, std::move(message));
 }
 
+// The address an alias names, as the loader checks it for clashes: "/old/" or "/old.html".
+std::string alias_url(std::string url) {
+    if (url.empty() || url.front() != '/') url = "/" + url;
+    bool html = url.size() > 5 && url.compare(url.size() - 5, 5, ".html") == 0;
+    if (url.back() != '/' && !html) url += '/';
+    return url;
+}
+
 class ReferenceResolver {
 public:
     ReferenceResolver(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
                       Strictness strictness, diag::Sink& sink)
-        : site_(site), index_(index), catalogue_(catalogue), strictness_(strictness), sink_(sink) {}
+        : site_(site), index_(index), catalogue_(catalogue), strictness_(strictness), sink_(sink) {
+        for (const Page& p : site.pages) {
+            slugs_[p.type].push_back(p.slug);
+            if (p.type == PageType::Person) people_by_name_.emplace(lower(p.title), &p);
+        }
+    }
 
     void person(Ref& ref, const std::string& path) {
         if (ref.text.empty()) return;
         ref.label = ref.text;
-        if (const Page* p = index_.find(PageType::Person, ref.text)) {
+        const Page* p = index_.find(PageType::Person, ref.text);
+        // A free name that is a member's name ("Ada Okafor") links to their profile too.
+        if (!p)
+            if (auto it = people_by_name_.find(lower(ref.text)); it != people_by_name_.end()) p = it->second;
+        if (p) {
             ref.url = p->url;
             ref.label = p->title;
         } else if (auto it = site_.hidden_people.find(ref.text); it != site_.hidden_people.end()) {
@@ -48,8 +73,8 @@ public:
         } else if (catalogue_.has(type_key(PageType::Person, ref.text))) {
             ref.label = model::stem_in_words(ref.text);  // a draft profile
         } else if (looks_like_slug(ref.text) && ref.line > 0) {
-            report(sink_, strictness_, path, ref.line, ref.column, "unknown person '" + ref.text +
-                                                                       "' (no people/" + ref.text + ".md)");
+            report(sink_, strictness_, path, ref.line, ref.column,
+                   "unknown person '" + ref.text + "' (no people/" + ref.text + ".md)" + guess(PageType::Person, ref.text));
         }
     }
 
@@ -64,7 +89,7 @@ public:
         }
         if (!catalogue_.has(type_key(type, ref.text)))
             report(sink_, strictness_, path, ref.line, ref.column,
-                   std::string("unknown ") + what + " '" + ref.text + "'");
+                   std::string("unknown ") + what + " '" + ref.text + "'" + guess(type, ref.text));
         return false;
     }
 
@@ -106,11 +131,20 @@ public:
     }
 
 private:
+    std::string guess(PageType type, const std::string& text) const {
+        auto it = slugs_.find(type);
+        if (it == slugs_.end()) return {};
+        auto g = diag::closest(text, it->second);
+        return g ? ": did you mean " + *g + "?" : std::string{};
+    }
+
     model::Site& site_;
     const model::SiteIndex& index_;
     const Catalogue& catalogue_;
     Strictness strictness_;
     diag::Sink& sink_;
+    std::map<PageType, std::vector<std::string>> slugs_;
+    std::map<std::string, const Page*> people_by_name_;
 };
 
 bool has_scheme(const std::string& url) {
@@ -141,23 +175,72 @@ std::string percent_decode(const std::string& s) {
     return out;
 }
 
+std::string trim(std::string s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.erase(s.begin());
+    return s;
+}
+
 }  // namespace
 
 Catalogue catalogue_of(const model::Site& site) {
     Catalogue c;
     for (const auto& p : site.pages) {
-        c.keys.insert(type_key(p.type, p.slug));
-        c.keys.insert("path:" + p.source_path);
-        c.keys.insert("slug:" + p.slug);
+        std::vector<std::string> keys = {type_key(p.type, p.slug), "path:" + p.source_path, "slug:" + p.slug,
+                                         "url:" + p.url};
+        for (const auto& k : keys) {
+            c.keys.insert(k);
+            if (p.visibility == model::Visibility::Community) c.community.insert(k);
+        }
+        for (const auto& a : p.aliases) c.aliases.emplace(alias_url(a), p.source_path);
+        if (!p.draft)
+            for (const auto& t : p.tags) c.tags.insert(model::slugify(t));
     }
     for (const auto& a : site.assets) c.keys.insert("path:" + a.source_path);
     return c;
+}
+
+bool is_generated_address(const std::string& url, const Catalogue& catalogue) {
+    static const std::set<std::string> fixed = {
+        "/",        "/domains/", "/meetings/", "/notes/",    "/people/",      "/timeline/",  "/tags/",
+        "/actions/", "/agenda/", "/changes/",  "/stats/",    "/search/",      "/feed.xml",   "/meetings.ics",
+        "/sitemap.xml", "/robots.txt", "/404.html"};
+    if (fixed.count(url)) return true;
+    // The timeline's pages by year, month or domain.
+    if (url.rfind("/timeline/", 0) == 0 && url.back() == '/') return true;
+    if (url.rfind("/tags/", 0) == 0 && url.back() == '/') {
+        std::string slug = url.substr(6, url.size() - 7);
+        return catalogue.tags.count(slug) != 0;
+    }
+    return false;
 }
 
 void resolve_references(model::Site& site, const Catalogue& catalogue, Strictness strictness,
                         diag::Sink& sink) {
     model::SiteIndex index(site);
     ReferenceResolver(site, index, catalogue, strictness, sink).run();
+}
+
+void warn_unreferenced_people(const model::Site& site, const std::vector<bool>& linked, diag::Sink& sink) {
+    std::set<std::string> named;  // person URLs some other page names in its front matter
+    for (const Page& p : site.pages) {
+        auto add = [&](const Ref& r) {
+            if (!r.url.empty() && r.url != p.url) named.insert(r.url);
+        };
+        for (const auto* list : {&p.authors, &p.conveners, &p.attendees, &p.apologies, &p.contributors})
+            for (const Ref& r : *list) add(r);
+        for (const auto& role : p.roles)
+            for (const Ref& r : role.people) add(r);
+        for (const auto& a : p.actions) add(a.owner);
+        for (const Ref& r : p.related) add(r);
+    }
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& p = site.pages[i];
+        if (p.type != PageType::Person || named.count(p.url) || (i < linked.size() && linked[i])) continue;
+        sink.warning(p.source_path, 1, 1,
+                     "no page refers to this person: name '" + p.slug +
+                         "' as an attendee, author, convener, owner or role, or link to the profile");
+    }
 }
 
 markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& page, const Catalogue& catalogue,
@@ -173,43 +256,67 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         };
         auto to_page = [&](const Page& target, const std::string& fragment) {
             found.pages.push_back(target.url);
+            if (page.visibility == model::Visibility::Public && target.visibility == model::Visibility::Community)
+                sink.warning(path, req.line, req.column,
+                             "this public page links to " + target.source_path +
+                                 ", a community page: in the public build the link becomes plain text");
             std::string url = relative_url(page.url, target.url + (fragment.empty() ? "" : "#" + fragment));
             return LinkResult{Action::Rewrite, url, target.title};
+        };
+        // A page this build leaves out (a draft, or a community page in the public build): plain text.
+        auto left_out = [] { return LinkResult{Action::Unlink, {}, {}}; };
+        auto to_address = [&](const std::string& url, const std::string& fragment) -> std::optional<LinkResult> {
+            if (const Page* p = index.by_url(url)) return to_page(*p, fragment);
+            if (auto a = catalogue.aliases.find(url); a != catalogue.aliases.end()) {
+                if (const Page* p = index.by_source(a->second)) return to_page(*p, fragment);
+                return left_out();
+            }
+            if (is_generated_address(url, catalogue))
+                return LinkResult{Action::Rewrite, relative_url(page.url, url + (fragment.empty() ? "" : "#" + fragment)), {}};
+            if (catalogue.has("url:" + url)) return left_out();
+            return std::nullopt;
         };
 
         if (req.is_wikilink) {
             std::string target = req.destination, fragment;
             if (auto hash = target.find('#'); hash != std::string::npos) {
-                fragment = target.substr(hash + 1);
+                // [[slug#Night handovers]]: the heading's text gives its id.
+                fragment = markdown::heading_id(trim(target.substr(hash + 1)));
                 target = target.substr(0, hash);
             }
-            while (!target.empty() && target.back() == ' ') target.pop_back();
-            while (!target.empty() && target.front() == ' ') target.erase(target.begin());
-            std::optional<PageType> type;
-            if (auto slash = target.find('/'); slash != std::string::npos) {
-                type = model::parse_type(target.substr(0, slash));
-                if (!type) return broken("wikilink [[" + req.destination + "]]: unknown type '" +
-                                         target.substr(0, slash) + "'");
-                target = target.substr(slash + 1);
+            target = trim(target);
+            if (target.empty()) {
+                if (fragment.empty()) return broken("wikilink [[" + req.destination + "]] names no page");
+                return LinkResult{Action::Rewrite, "#" + fragment, {}};  // [[#heading]]: this page
+            }
+            if (auto slash = target.rfind('/'); slash != std::string::npos) {
+                std::string folder = target.substr(0, slash), slug = model::slugify(target.substr(slash + 1));
+                if (auto type = model::parse_type(folder); type && folder.find('/') == std::string::npos) {
+                    if (const Page* p = index.find(*type, slug)) return to_page(*p, fragment);
+                    if (catalogue.has(type_key(*type, slug))) return left_out();
+                    return broken("wikilink [[" + req.destination + "]] leads to no page: there is no " +
+                                  std::string(model::type_folder(*type)) + "/" + slug + ".md");
+                }
+                // A free page by its path: [[guides/setup]].
+                std::string source = target.front() == '/' ? target.substr(1) : target;
+                if (const Page* p = index.by_source(source + ".md")) return to_page(*p, fragment);
+                if (catalogue.has("path:" + source + ".md")) return left_out();
+                return broken("wikilink [[" + req.destination + "]] leads to no page: there is no " + source + ".md");
             }
             std::string slug = model::slugify(target);
-            if (type) {
-                if (const Page* p = index.find(*type, slug)) return to_page(*p, fragment);
-                if (catalogue.has(std::string(model::type_name(*type)) + ":" + slug)) return {Action::Unlink, {}, {}};
-                return broken("wikilink [[" + req.destination + "]] leads to no page");
-            }
             auto pages = index.by_slug(slug);
             if (pages.size() > 1) {
                 std::string kinds;
-                for (const Page* p : pages) kinds += (kinds.empty() ? "" : " and ") + std::string(model::type_name(p->type));
+                for (const Page* p : pages) kinds += (kinds.empty() ? "" : " and a ") + std::string(model::type_name(p->type));
                 report(sink, strictness, path, req.line, req.column,
-                       "wikilink [[" + req.destination + "]] is ambiguous: it names a " + kinds +
-                           "; write [[type/" + slug + "]]");
+                       "wikilink [[" + req.destination + "]] is ambiguous: it names a " + kinds + "; write [[" +
+                           std::string(model::type_name(pages.front()->type)) + "/" + slug + "]] or [[" +
+                           std::string(model::type_name(pages.back()->type)) + "/" + slug + "]]");
                 return to_page(*pages.front(), fragment);
             }
             if (pages.size() == 1) return to_page(*pages.front(), fragment);
-            if (catalogue.has("slug:" + slug)) return {Action::Unlink, {}, {}};
-            return broken("wikilink [[" + req.destination + "]] leads to no page");
+            if (catalogue.has("slug:" + slug)) return left_out();
+            return broken("wikilink [[" + req.destination + "]] leads to no page: no file is named " + slug + ".md");
         }
 
         const std::string& dest = req.destination;
@@ -224,25 +331,30 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         target = percent_decode(target);
         const char* what = req.is_image ? "image" : "link";
 
-        // A site address ("/notes/x/") rather than a file path.
-        if (!target.empty() && target.front() == '/' && (target.back() == '/' || target.find('.') == std::string::npos)) {
-            std::string url = target.back() == '/' ? target : target + "/";
-            if (const Page* p = index.by_url(url)) return to_page(*p, fragment);
+        // A site address ("/notes/x/", "/timeline/") rather than a file path.
+        if (!target.empty() && target.front() == '/' && !req.is_image) {
+            bool file_like = target.find('.', target.rfind('/')) != std::string::npos;
+            std::string url = target.back() == '/' || file_like ? target : target + "/";
+            if (auto r = to_address(url, fragment)) return *r;
         }
         auto joined = join_path(folder_of(path), target);
         if (!joined) return broken(std::string(what) + " '" + dest + "' points outside the memory");
         if (joined->size() > 3 && joined->compare(joined->size() - 3, 3, ".md") == 0) {
             if (const Page* p = index.by_source(*joined)) return to_page(*p, fragment);
-            if (catalogue.has("path:" + *joined)) return {Action::Unlink, {}, {}};
+            if (catalogue.has("path:" + *joined)) return left_out();
             return broken(std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
         }
         if (catalogue.has("path:" + *joined)) {
             found.assets.push_back("/" + *joined);
             return {Action::Rewrite, relative_url(page.url, "/" + *joined + (fragment.empty() ? "" : "#" + fragment)), {}};
         }
-        // A folder link to a free page ("guides/") or a generated page.
-        std::string as_url = "/" + *joined + (joined->empty() || joined->back() == '/' ? "" : "/");
-        if (const Page* p = index.by_url(as_url)) return to_page(*p, fragment);
+        // A folder link to a free page ("guides/") or a generated page ("../timeline/").
+        if (!req.is_image) {
+            bool file_like = joined->find('.', joined->rfind('/') == std::string::npos ? 0 : joined->rfind('/')) !=
+                             std::string::npos;
+            std::string as_url = "/" + *joined + (joined->empty() || file_like ? "" : "/");
+            if (auto r = to_address(as_url, fragment)) return *r;
+        }
         return broken(std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
     };
 }

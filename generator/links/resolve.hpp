@@ -2,6 +2,7 @@
 // Cross-references: front-matter slugs (people, domains, related pages) and links
 // in the Markdown (relative .md paths, [[wikilinks]], images) turned into addresses.
 // Runs after the audience filter, so a page this build does not hold is never linked.
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,6 +18,9 @@ namespace cp::links {
 // out (silent plain text) from a link to nothing (a problem to report). Holds no content.
 struct Catalogue {
     std::set<std::string> keys;
+    std::set<std::string> community;              // the same keys, for pages only the community may read
+    std::map<std::string, std::string> aliases;   // an old address ("/old/") -> the source path it redirects to
+    std::set<std::string> tags;                   // every tag's address slug, for links to /tags/SLUG/
     bool has(const std::string& key) const { return keys.count(key) != 0; }
 };
 
@@ -38,9 +42,19 @@ struct PageLinks {
     std::vector<std::string> assets;  // site-absolute URLs of assets used
 };
 
-// A resolver for one page's Markdown; what it links to is added to `found`.
+// A resolver for one page's Markdown; what it links to is added to `found`. A link from a
+// public page to a community page is a warning: the public build will show it as plain text.
 markdown::LinkResolver make_resolver(const model::SiteIndex& index, const model::Page& page,
                                      const Catalogue& catalogue, Strictness strictness,
                                      diag::Sink& sink, PageLinks& found);
+
+// True for an address the generator writes itself (/timeline/, /tags/SLUG/, /feed.xml...), which
+// a page may link to though no source file is behind it.
+bool is_generated_address(const std::string& url, const Catalogue& catalogue);
+
+// Warns about each person whom no page names (attendee, author, convener, owner, role...) and
+// no page links to. `linked[i]` says whether site.pages[i] has a backlink. Run on the whole
+// community's site only: a public build leaves out who refers to whom.
+void warn_unreferenced_people(const model::Site& site, const std::vector<bool>& linked, diag::Sink& sink);
 
 }  // namespace cp::links

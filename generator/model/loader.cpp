@@ -45,38 +45,37 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Maps a git identity to a person: their `git:` list first, then the .mailmap's name.
+// Maps a git identity to a person: their `git:` list (or their name) matched against the
+// commit's identity, then against the .mailmap's; else the .mailmap's name, else the commit's.
 class ContributorMap {
 public:
-    ContributorMap(const std::vector<Page>& pages, const history::History& history) : history_(history) {
+    explicit ContributorMap(const std::vector<Page>& pages) {
         for (const auto& p : pages) {
             if (p.type != PageType::Person) continue;
             for (const auto& id : p.git_identities) by_identity_.emplace(lower(id), p.slug);
             by_identity_.emplace(lower(p.title), p.slug);
         }
     }
-    Ref ref_for(const history::Revision& r) const {
-        for (const std::string* id : {&r.author_email, &r.author_name}) {
+    // The person's slug, or the name to show. Works for a Revision and a Commit alike.
+    template <class Entry>
+    std::string key_for(const Entry& r) const {
+        for (const std::string* id : {&r.author_email, &r.author_name, &r.mailmap_email, &r.mailmap_name}) {
+            if (id->empty()) continue;
             auto it = by_identity_.find(lower(*id));
-            if (it != by_identity_.end()) return Ref{it->second, 0, 0, {}, {}};
+            if (it != by_identity_.end()) return it->second;
         }
-        for (const std::string* id : {&r.author_email, &r.author_name}) {
-            auto m = history_.mailmap.find(lower(*id));
-            if (m == history_.mailmap.end()) continue;
-            auto it = by_identity_.find(lower(m->second));
-            if (it != by_identity_.end()) return Ref{it->second, 0, 0, {}, {}};
-            return Ref{m->second, 0, 0, {}, {}};
-        }
-        return Ref{r.author_name, 0, 0, {}, {}};
+        return r.mailmap_name.empty() ? r.author_name : r.mailmap_name;
     }
 
 private:
-    const history::History& history_;
     std::map<std::string, std::string> by_identity_;
 };
 
-void apply_history(std::vector<Page>& pages, const history::History& history) {
-    ContributorMap contributors(pages, history);
+void apply_history(std::vector<Page>& pages, history::History& history) {
+    ContributorMap contributors(pages);
+    for (auto& [path, fh] : history.files)
+        for (auto& r : fh.revisions) r.contributor = contributors.key_for(r);
+    for (auto& c : history.recent) c.contributor = contributors.key_for(c);
     for (auto& page : pages) {
         const history::FileHistory* fh = history.find(page.source_path);
         if (!fh) continue;
@@ -88,10 +87,9 @@ void apply_history(std::vector<Page>& pages, const history::History& history) {
         if (const auto* u = fh->updated()) page.updated = u->date;
         std::vector<std::string> seen;
         for (auto it = fh->revisions.rbegin(); it != fh->revisions.rend(); ++it) {
-            Ref r = contributors.ref_for(*it);
-            if (std::find(seen.begin(), seen.end(), r.text) != seen.end()) continue;
-            seen.push_back(r.text);
-            page.contributors.push_back(r);
+            if (std::find(seen.begin(), seen.end(), it->contributor) != seen.end()) continue;
+            seen.push_back(it->contributor);
+            page.contributors.push_back(Ref{it->contributor, 0, 0, {}, {}});
         }
         if (page.date.empty() && !page.created.empty()) page.date = page.created;
         if (page.authors.empty() && page.type != PageType::Person) page.authors = page.contributors;

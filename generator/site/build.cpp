@@ -55,15 +55,20 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     StepTimer timer(options.timings, err);
     unsigned jobs = options.jobs ? options.jobs : parallel::default_jobs();
 
-    Loaded loaded = load(options, sink);
+    Loaded loaded = load(options, sink, [&](const char* name) { timer.step(name); });
     timer.step("read and parse");
-    if (sink.has_errors() || !loaded.ok) {
+    // check goes on past errors in the files, to report every problem in one run.
+    if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) {
         print_problems(sink, loaded.snapshot, err);
         err << "commonplace: " << sink.error_count() << " error(s); nothing was written\n";
         return kExitContentError;
     }
 
     links::Catalogue catalogue = links::catalogue_of(loaded.site);
+    // What the public build must not contain, known only before the filter removes it.
+    audience::AuditFacts audit_facts;
+    if (mode == Mode::Build && options.audience == audience::Audience::Public)
+        audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
     model::Site site = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
     timer.step("audience filter");
 
@@ -98,7 +103,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         write_outputs(site, outputs, *loaded.theme, loaded.snapshot, writer, jobs, sink);
         timer.step("render and write");
         if (!sink.has_errors() && options.audience == audience::Audience::Public)
-            audit_public_output(writer, sink);
+            audit_public_output(writer, audit_facts, sink);
         if (sink.has_errors()) {
             print_problems(sink, loaded.snapshot, err);
             err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";

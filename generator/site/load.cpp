@@ -1,10 +1,13 @@
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "config/config.hpp"
+#include "history/reader.hpp"
 #include "model/loader.hpp"
 #include "parallel/parallel_for.hpp"
 #include "site/pipeline.hpp"
+#include "source/git_tree.hpp"
 #include "source/working_tree.hpp"
 
 namespace cp::site {
@@ -34,36 +37,97 @@ std::map<std::string, std::string> layout_overrides(const source::Snapshot& snap
     return out;
 }
 
-}  // namespace
+// Where the memory is read from: a commit (with --ref, or a bare repository's HEAD, which has
+// no working tree) or the working tree; the repository, when there is one, gives the history.
+struct Origin {
+    std::unique_ptr<source::Repository> repo;
+    std::optional<std::string> commit;  // read this commit's tree; nothing: the working tree
+    bool ok = true;
+};
 
-Loaded load(const BuildOptions& options, diag::Sink& sink) {
-    Loaded loaded;
-    unsigned jobs = options.jobs ? options.jobs : parallel::default_jobs();
-    source::ReadOptions read_options;
+Origin find_origin(const BuildOptions& options, diag::Sink& sink) {
+    Origin origin;
+    const std::string where = options.source.string();
+    std::string error;
+    origin.repo = source::Repository::find(options.source, error);
     if (!options.ref.empty()) {
-        sink.error(options.source.string(), 0, 0, "--ref is not supported yet");
-        return loaded;
+        if (!origin.repo) {
+            sink.error(where, 0, 0, error.empty() ? "--ref needs a git repository, and " + where + " is not in one" : error);
+            origin.ok = false;
+            return origin;
+        }
+        origin.commit = origin.repo->resolve(options.ref, error);
+        if (!origin.commit) {
+            sink.error(where, 0, 0, error);
+            origin.ok = false;
+        }
+        return origin;
     }
-    // The config decides the size limit, so it is read first, on its own.
-    config::Config config;
-    {
-        std::error_code ec;
-        fs::path config_path = options.source / "commonplace.yaml";
-        if (fs::is_regular_file(config_path, ec)) {
-            std::ifstream in(config_path, std::ios::binary);
-            std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            config = config::parse_config(text, "commonplace.yaml", sink);
+    if (!error.empty()) sink.warning(where, 0, 0, error + "; the memory is read without its history");
+    if (origin.repo && origin.repo->bare()) {
+        origin.commit = origin.repo->head();
+        if (!origin.commit) {
+            sink.error(where, 0, 0, "a bare repository with no commits holds no memory to build");
+            origin.ok = false;
         }
     }
+    return origin;
+}
+
+config::Config read_config(const BuildOptions& options, const Origin& origin, diag::Sink& sink) {
+    const std::string name = "commonplace.yaml";
+    std::optional<std::string> text;
+    if (origin.commit) {
+        text = origin.repo->read_file(*origin.commit, name, config::Config{}.max_file_size);
+    } else {
+        std::error_code ec;
+        fs::path path = options.source / name;
+        if (fs::is_regular_file(path, ec)) {
+            std::ifstream in(path, std::ios::binary);
+            text = std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        }
+    }
+    return text ? config::parse_config(*text, name, sink) : config::Config{};
+}
+
+}  // namespace
+
+Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<void(const char*)>& step) {
+    Loaded loaded;
+    unsigned jobs = options.jobs ? options.jobs : parallel::default_jobs();
+    Origin origin = find_origin(options, sink);
+    if (!origin.ok) return loaded;
+    // The config decides the size limit, so it is read first, on its own.
+    config::Config config = read_config(options, origin, sink);
     if (!options.base_url.empty()) {
         config.base_url = options.base_url;
         if (config.base_url.back() != '/') config.base_url += '/';
     }
+    source::ReadOptions read_options;
     read_options.max_file_size = config.max_file_size;
-    loaded.snapshot = source::read_working_tree(options.source, read_options, sink);
+    loaded.snapshot = origin.commit ? source::read_git_tree(*origin.repo, *origin.commit, read_options, sink)
+                                    : source::read_working_tree(options.source, read_options, sink);
     loaded.theme = std::make_unique<theme::Theme>(theme_dir_for(config, options), layout_overrides(loaded.snapshot), sink);
+    if (step) step("read source");
 
     history::History history;
+    if (origin.repo) {
+        // The working tree's files have the history of HEAD, and its date as "today",
+        // so every clone of the same commit builds the same site.
+        std::optional<std::string> start = origin.commit ? origin.commit : origin.repo->head();
+        if (start) {
+            std::vector<std::string> paths;
+            paths.reserve(loaded.snapshot.files.size());
+            for (const auto& f : loaded.snapshot.files) paths.push_back(f.path);
+            history = history::read_history(*origin.repo, *start, paths, sink);
+            if (!origin.commit) {
+                std::string date = origin.repo->commit_date(*start);
+                if (!date.empty()) loaded.snapshot.reference_date = date;
+            }
+        }
+    }
+    if (step) step("history");
+
     model::LoadOptions load_options;
     load_options.jobs = jobs;
     loaded.site = model::load_site(loaded.snapshot, config, std::move(history), load_options, sink);

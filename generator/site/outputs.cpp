@@ -2,6 +2,7 @@
 #include <set>
 
 #include "indexes/feeds.hpp"
+#include "indexes/changes.hpp"
 #include "indexes/indexes.hpp"
 #include "indexes/lists.hpp"
 #include "links/urls.hpp"
@@ -30,10 +31,12 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
     Outputs out;
     bool has_home = false;
     indexes::PageEnricher enricher(site);
+    indexes::Contributions contributions(site);
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
         const model::Page& page = site.pages[i];
         json ctx = views::page_context(site, page, bodies[i], site.pages);
         enricher.enrich(i, ctx);
+        contributions.enrich(i, ctx);
         if (page.url == "/") {
             has_home = true;
             indexes::fill_home(site, ctx);
@@ -50,10 +53,7 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
     for (auto& p : generated.pages) out.pages.push_back(std::move(p));
     for (auto& f : generated.files) out.files.push_back(std::move(f));
 
-    {
-        json ctx = views::page_frame(site, "/404.html", "Page not found");
-        out.pages.push_back({"/404.html", "notfound", std::move(ctx), "the 404 page"});
-    }
+    out.pages.push_back(indexes::not_found_page(site));
     out.files.push_back(indexes::sitemap(site, out.pages));  // last: it lists every page made above
 
     // Assets: in a public build, only those a public page uses.

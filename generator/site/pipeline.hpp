@@ -1,9 +1,11 @@
 #pragma once
 // The steps of a build, each a function from the last step's result to the next.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
 
+#include "audience/audit_facts.hpp"
 #include "diag/diagnostic.hpp"
 #include "links/bodies.hpp"
 #include "model/site.hpp"
@@ -28,8 +30,10 @@ struct Loaded {
 };
 
 // Reads the source (working tree or a git ref), the config, the theme and the history,
-// and builds the unfiltered site model. Problems go to the sink.
-Loaded load(const BuildOptions& options, diag::Sink& sink);
+// and builds the unfiltered site model. Problems go to the sink. `step`, when set, is
+// called with a name as each timed part ends ("read source", "history").
+Loaded load(const BuildOptions& options, diag::Sink& sink,
+            const std::function<void(const char*)>& step = {});
 
 // Everything the build writes besides assets and the theme's static files.
 struct Outputs {
@@ -48,7 +52,8 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
                    const source::Snapshot& snapshot, output::SiteWriter& writer, unsigned jobs, diag::Sink& sink);
 
 // Public builds only: searches every written file (and file name) for what must not
-// be there; each hit is an error naming the file and what was found.
-void audit_public_output(const output::SiteWriter& writer, diag::Sink& sink);
+// be there (`facts`, worked out before the filter); each hit is an error naming the file
+// and what was found.
+void audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts, diag::Sink& sink);
 
 }  // namespace cp::site

@@ -72,7 +72,7 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
         return snap;
     }
     GitIgnore ignore(root);
-    fs::file_time_type newest{};
+    fs::file_time_type newest = fs::file_time_type::min();  // {} is the file clock's epoch, after every real mtime
     auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
@@ -108,7 +108,7 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
     }
     std::sort(snap.files.begin(), snap.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-    if (newest != fs::file_time_type{}) {
+    if (newest != fs::file_time_type::min()) {
         // file_time_type's epoch differs from the system clock's (GCC 12 has no clock_cast).
         auto sys = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
             newest - fs::file_time_type::clock::now() + std::chrono::system_clock::now());

@@ -1,5 +1,7 @@
 #include "views/context.hpp"
 
+#include <cstring>
+
 #include "links/urls.hpp"
 #include "model/slug.hpp"
 
@@ -94,6 +96,31 @@ std::string repo_link(const std::string& pattern, const std::string& path) {
     return out.replace(pos, 6, path);
 }
 
+// The history link from the repo_url pattern: GitHub's and GitLab's file view (/blob/) or editor
+// (/edit/) becomes their per-file commit list (/commits/). Other hosts get no history link.
+std::string repo_history_link(const std::string& pattern, const std::string& path) {
+    std::string url = repo_link(pattern, path);
+    for (const char* view : {"/blob/", "/edit/"}) {
+        auto pos = url.find(view);
+        if (pos != std::string::npos) return url.replace(pos, std::strlen(view), "/commits/");
+    }
+    return {};
+}
+
+// The file's revisions, newest first, each credited to the page's contributor of that commit.
+json revisions_json(const model::Site& site, const Page& page) {
+    json out = json::array();
+    const history::FileHistory* fh = site.history.find(page.source_path);
+    if (!fh) return out;
+    for (const auto& r : fh->revisions) {
+        json author = {{"label", ""}, {"linked", false}, {"url", ""}};
+        for (const auto& c : page.contributors)
+            if (c.text == r.contributor) author = ref_json(c, page.url);
+        out.push_back({{"date", r.date}, {"date_human", human_date(r.date)}, {"author", author}, {"subject", r.subject}});
+    }
+    return out;
+}
+
 }  // namespace
 
 json page_link(const Page& page, const std::string& from_url) {
@@ -151,6 +178,9 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     p["contributors"] = refs_json(page.contributors, from);
     p["history_incomplete"] = page.history_incomplete;
     p["edit_url"] = repo_link(site.config.repo_url, page.source_path);
+    p["history_url"] = repo_history_link(site.config.repo_url, page.source_path);
+    p["revisions"] = revisions_json(site, page);
+    p["revision_count"] = std::to_string(p["revisions"].size());
 
     switch (page.type) {
         case PageType::Domain: {

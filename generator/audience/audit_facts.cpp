@@ -1,0 +1,224 @@
+#include "audience/audit_facts.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "audience/emails.hpp"
+#include "frontmatter/split.hpp"
+#include "markdown/render.hpp"
+#include "model/slug.hpp"
+
+namespace cp::audience {
+
+using model::Page;
+
+namespace {
+
+std::size_t count_of(const std::string& s, char c) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), c)); }
+
+// A title or tag name long and specific enough that finding it means it leaked; shorter
+// ones ("Agenda") are words the theme itself uses.
+bool distinctive_phrase(const std::string& s) {
+    bool mark = std::any_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
+    return s.size() >= 12 && mark;
+}
+
+// A sentence fragment of a community block worth looking for: three words or more.
+bool distinctive_run(const std::string& s) { return s.size() >= 16 && count_of(s, ' ') >= 2; }
+
+// A slug unlike any word or class name the theme writes: three parts, or parts and a digit.
+bool distinctive_slug(const std::string& s) {
+    bool digit = std::any_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    return s.size() >= 8 && (count_of(s, '-') >= 2 || (digit && count_of(s, '-') >= 1));
+}
+
+// An alias as the address the redirect is written at (the loader's rule).
+std::string alias_url(std::string url) {
+    if (url.empty() || url.front() != '/') url = "/" + url;
+    bool html = url.size() > 5 && url.compare(url.size() - 5, 5, ".html") == 0;
+    if (url.back() != '/' && !html) url += '/';
+    return url;
+}
+
+// The runs of plain words in a block's text, split where Markdown syntax or a line ends.
+std::vector<std::string> runs_of(std::string_view block) {
+    std::vector<std::string> runs;
+    std::string current;
+    auto flush = [&] {
+        std::string run = audit_text(current);
+        while (!run.empty() && run.front() == ' ') run.erase(run.begin());
+        while (!run.empty() && (run.back() == ' ' || run.back() == '.' || run.back() == ':')) run.pop_back();
+        // A list marker ("- ", "1. ") is syntax, not text.
+        std::size_t skip = 0;
+        while (skip < run.size() && (std::isdigit(static_cast<unsigned char>(run[skip])) || run[skip] == '-' || run[skip] == '+' || run[skip] == '.' || run[skip] == ')')) ++skip;
+        if (skip > 0 && skip < run.size() && run[skip] == ' ') run.erase(0, skip + 1);
+        if (distinctive_run(run)) runs.push_back(run);
+        current.clear();
+    };
+    for (char c : block) {
+        if (std::string_view("\n*_`[]()#>|<!~{}").find(c) != std::string_view::npos) flush();
+        else current.push_back(c);
+    }
+    flush();
+    return runs;
+}
+
+// The front matter of a source file, or empty.
+std::string front_matter_of(const std::string& content, const std::string& path) {
+    diag::Sink ignored;  // the load already reported its problems
+    auto split = frontmatter::split(content, path, ignored);
+    return split && split->has_front_matter ? split->yaml : std::string{};
+}
+
+// Every e-mail address git or front matter knows; each is forbidden in every file.
+void add_email_addresses(const model::Site& site, const source::Snapshot& snapshot, std::vector<Forbidden>& out) {
+    std::set<std::string> seen;
+    auto add = [&](const std::string& text, const std::string& what) {
+        for (auto [start, length] : find_email_addresses(text)) {
+            std::string address = audit_text(text.substr(start, length));
+            if (seen.insert(address).second) out.push_back({address, Edge::Email, what});
+        }
+    };
+    const auto& h = site.history;
+    for (const auto& [path, fh] : h.files)
+        for (const auto& r : fh.revisions) add(r.author_email, "an e-mail address from the git history");
+    for (const auto& c : h.recent) add(c.author_email, "an e-mail address from the git history");
+    for (const auto& [from, to] : h.mailmap) {
+        add(from, "an e-mail address from .mailmap");
+        add(to, "an e-mail address from .mailmap");
+    }
+    for (const auto& p : site.pages)
+        for (const auto& id : p.git_identities) add(id, "an e-mail address from the git: field of " + p.source_path);
+    for (const auto& f : snapshot.files) {
+        bool markdown = f.path.size() > 3 && f.path.compare(f.path.size() - 3, 3, ".md") == 0;
+        if (markdown && f.content.find('@') != std::string::npos)
+            add(front_matter_of(f.content, f.path), "an e-mail address from the front matter of " + f.path);
+    }
+}
+
+// People a page this build holds names (attendees, authors, owners...): shown by name.
+std::set<std::string> people_named_by(const std::vector<const Page*>& pages) {
+    std::set<std::string> named;
+    auto add = [&](const std::vector<model::Ref>& refs) {
+        for (const auto& r : refs) named.insert(r.text);
+    };
+    for (const Page* p : pages) {
+        for (const auto* refs : {&p->authors, &p->conveners, &p->attendees, &p->apologies, &p->contributors}) add(*refs);
+        for (const auto& role : p->roles) add(role.people);
+        for (const auto& a : p->actions) named.insert(a.owner.text);
+    }
+    return named;
+}
+
+}  // namespace
+
+AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot, const FilterOptions& options) {
+    AuditFacts facts;
+    facts.base_url = audit_text(site.config.base_url);
+    add_email_addresses(site, snapshot, facts.forbidden);
+
+    std::vector<const Page*> kept, left_out;
+    for (const auto& p : site.pages) (keeps(p, options) ? kept : left_out).push_back(&p);
+
+    // What the build may show: its pages' sources without their community blocks, and the
+    // titles it derives. A forbidden phrase found in there is allowed after all.
+    std::string public_text, slug_text;
+    std::set<std::string> kept_tags;
+    auto add_public = [&](std::string_view text) {
+        public_text += audit_text(text);
+        public_text += "\n";
+        // A file name written with "%20" is the same name.
+        if (text.find("%20") != std::string_view::npos) {
+            std::string spaced(text);
+            for (std::size_t at = spaced.find("%20"); at != std::string::npos; at = spaced.find("%20", at))
+                spaced.replace(at, 3, " ");
+            public_text += audit_text(spaced) + "\n";
+        }
+        std::size_t pos = 0;
+        while (pos < text.size()) {
+            std::size_t end = std::min(text.find('\n', pos), text.size());
+            std::string_view line = text.substr(pos, end - pos);
+            slug_text += model::slugify(line) + " " + markdown::heading_id(line) + " ";
+            pos = end + 1;
+        }
+    };
+    add_public(site.config.title + "\n" + site.config.description);
+    for (const Page* p : kept) {
+        if (const source::SourceFile* f = snapshot.find(p->source_path)) add_public(front_matter_of(f->content, f->path));
+        add_public(filter_community_blocks(p->body, Audience::Public));
+        add_public(model::stem_in_words(model::stem_of(p->source_path)) + "\n" + p->slug);
+        for (const auto& t : p->tags) kept_tags.insert(model::slugify(t));
+    }
+    if (site.config.public_names != "initials") {
+        std::set<std::string> named = people_named_by(kept);
+        for (const Page* p : left_out)
+            if (p->type == model::PageType::Person && named.count(p->slug)) add_public(p->title);
+    }
+
+    // Candidates, then those the public text holds are let go.
+    std::vector<Forbidden> phrases, slugs;
+    for (const Page* p : left_out) {
+        std::string what = std::string(p->draft ? "draft" : "community") + " page " + p->source_path;
+        if (p->url != "/") {
+            facts.urls.push_back(audit_text(p->url));
+            facts.forbidden.push_back({audit_text(p->url), Edge::UrlPath, "the address of " + what});
+        }
+        for (const auto& alias : p->aliases) {
+            std::string url = audit_text(alias_url(alias));
+            facts.urls.push_back(url);
+            facts.forbidden.push_back({audit_text(url), Edge::UrlPath, "an alias of " + what});
+        }
+        std::string title = audit_text(p->title);
+        if (distinctive_phrase(title)) phrases.push_back({title, Edge::Word, "the title of " + what});
+        if (distinctive_slug(p->slug)) slugs.push_back({p->slug, Edge::Slug, "the slug of " + what});
+        for (const auto& t : p->tags) {
+            std::string slug = model::slugify(t);
+            if (kept_tags.count(slug)) continue;
+            kept_tags.insert(slug);  // once is enough
+            std::string url = "/tags/" + slug + "/";
+            facts.urls.push_back(url);
+            facts.forbidden.push_back({url, Edge::UrlPath, "the tag page of a tag only " + what + " uses"});
+            std::string name = audit_text(t);
+            if (distinctive_phrase(name)) phrases.push_back({name, Edge::Word, "a tag only " + what + " uses"});
+        }
+    }
+    for (const auto& p : site.pages)
+        for (const auto& block : community_blocks(p.body))
+            for (auto& run : runs_of(block.text))
+                phrases.push_back({run, Edge::Word, "text of a :::community block in " + p.source_path + " (line " +
+                                                        std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) + ")"});
+    // An asset is published only when a page this build holds names it.
+    std::size_t first_asset = phrases.size();
+    for (const auto& a : site.assets) {
+        std::string name = a.source_path.substr(a.source_path.rfind('/') + 1);
+        phrases.push_back({audit_text(name), Edge::Word, audit_text(a.url)});
+    }
+
+    Matcher in_public;
+    for (const auto& f : phrases) in_public.add(f.text, Edge::Word);
+    in_public.build();
+    std::vector<bool> allowed(phrases.size(), false);
+    in_public.scan(public_text, [&](std::size_t i) { allowed[i] = true; });
+    for (std::size_t i = 0; i < phrases.size(); ++i) {
+        if (allowed[i]) continue;
+        if (i < first_asset) {
+            facts.forbidden.push_back(std::move(phrases[i]));
+            continue;
+        }
+        const std::string& url = phrases[i].what;  // for an asset, its address
+        facts.urls.push_back(url);
+        facts.forbidden.push_back({url, Edge::UrlPath, "an asset no page of this build uses"});
+    }
+
+    Matcher in_slugs;
+    for (const auto& f : slugs) in_slugs.add(f.text, Edge::Dashed);
+    in_slugs.build();
+    std::vector<bool> slug_allowed(slugs.size(), false);
+    in_slugs.scan(slug_text, [&](std::size_t i) { slug_allowed[i] = true; });
+    for (std::size_t i = 0; i < slugs.size(); ++i)
+        if (!slug_allowed[i]) facts.forbidden.push_back(std::move(slugs[i]));
+    return facts;
+}
+
+}  // namespace cp::audience

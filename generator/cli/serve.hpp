@@ -1,0 +1,21 @@
+#pragma once
+// `commonplace serve`: a preview on 127.0.0.1 that rebuilds when a file changes and
+// tells the open browser tabs to reload.
+#include <ostream>
+
+#include "site/build.hpp"
+
+namespace cp::cli {
+
+struct ServeOptions {
+    site::BuildOptions build;
+    int port = 1313;
+    double poll_seconds = 0.5;  // how often the source is checked for changes
+    int max_seconds = 0;        // stop after this long (0: until interrupted); for tests
+};
+
+// Builds into a private folder, serves it, and rebuilds on change. A failed rebuild keeps
+// the last good site served and prints the problems. Returns an exit status.
+int serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace cp::cli

@@ -1,0 +1,319 @@
+#include "history/reader.hpp"
+
+#include <git2.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <queue>
+#include <unordered_map>
+
+namespace cp::history {
+
+namespace {
+
+using source::GitPtr;
+using CommitPtr = GitPtr<git_commit, git_commit_free>;
+using TreePtr = GitPtr<git_tree, git_tree_free>;
+using DiffPtr = GitPtr<git_diff, git_diff_free>;
+using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
+using MailmapPtr = GitPtr<git_mailmap, git_mailmap_free>;
+
+struct OidHash {
+    std::size_t operator()(const git_oid& o) const {
+        std::size_t h;
+        std::memcpy(&h, o.id, sizeof h);
+        return h;
+    }
+};
+struct OidEq {
+    bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
+};
+
+std::string last_error() {
+    const git_error* e = git_error_last();
+    return e && e->message ? e->message : "unknown libgit2 error";
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// One commit of the walk.
+struct Node {
+    CommitPtr commit;
+    std::vector<std::size_t> parents;  // indices of the parents the repository holds, first parent first
+    bool graft = false;                // a parent is missing: a shallow clone's boundary
+    std::size_t children = 0;          // children not yet ordered, for the topological sort
+};
+
+// Every commit reachable from `start`; a parent that cannot be read makes its child a graft.
+std::vector<Node> load_commits(git_repository* repo, const git_oid& start) {
+    std::vector<Node> nodes;
+    std::unordered_map<git_oid, std::size_t, OidHash, OidEq> index;
+    auto add = [&](const git_oid& id) -> std::optional<std::size_t> {
+        if (auto it = index.find(id); it != index.end()) return it->second;
+        git_commit* c = nullptr;
+        if (git_commit_lookup(&c, repo, &id) != 0) return std::nullopt;
+        index.emplace(id, nodes.size());
+        nodes.push_back(Node{CommitPtr(c), {}, false, 0});
+        return nodes.size() - 1;
+    };
+    if (!add(start)) return nodes;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {  // grows as parents are found
+        git_commit* c = nodes[i].commit.get();
+        for (unsigned k = 0, n = git_commit_parentcount(c); k < n; ++k) {
+            auto p = add(*git_commit_parent_id(c, k));
+            if (!p) {
+                nodes[i].graft = true;
+                continue;
+            }
+            nodes[i].parents.push_back(*p);
+            ++nodes[*p].children;
+        }
+    }
+    return nodes;
+}
+
+// Children before parents, newest commit time first among those ready: git log --date-order.
+std::vector<std::size_t> date_order(std::vector<Node>& nodes) {
+    auto older = [&](std::size_t a, std::size_t b) {
+        auto ta = git_commit_time(nodes[a].commit.get()), tb = git_commit_time(nodes[b].commit.get());
+        return ta != tb ? ta < tb : a > b;
+    };
+    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(older)> ready(older);
+    std::vector<std::size_t> order;
+    order.reserve(nodes.size());
+    if (!nodes.empty()) ready.push(0);
+    while (!ready.empty()) {
+        std::size_t i = ready.top();
+        ready.pop();
+        order.push_back(i);
+        for (std::size_t p : nodes[i].parents)
+            if (--nodes[p].children == 0) ready.push(p);
+    }
+    return order;
+}
+
+TreePtr tree_of(git_commit* c) {
+    git_tree* t = nullptr;
+    return git_commit_tree(&t, c) == 0 ? TreePtr(t) : nullptr;
+}
+
+// The path as a repository path names the same blob in `tree`.
+bool same_blob(git_tree* tree, const char* path, const git_oid* id) {
+    git_tree_entry* e = nullptr;
+    if (git_tree_entry_bypath(&e, tree, path) != 0) return id == nullptr;
+    EntryPtr entry(e);
+    return id != nullptr && git_oid_equal(git_tree_entry_id(e), id);
+}
+
+// Repository path -> the memory-relative path of the file it is now, for one line of history.
+using Names = std::unordered_map<std::string, std::string>;
+using SharedNames = std::shared_ptr<Names>;
+
+// The one pass: commits in date order, each diffed against its first parent.
+class Pass {
+public:
+    Pass(const source::Repository& repo, diag::Sink& sink, History& out)
+        : repo_(repo.handle()), prefix_(repo.prefix()), sink_(sink), out_(out) {
+        git_mailmap* mm = nullptr;
+        if (git_mailmap_from_repository(&mm, repo_) == 0) mailmap_.reset(mm);
+        git_diff_options_init(&options_, GIT_DIFF_OPTIONS_VERSION);
+        options_.flags = GIT_DIFF_SKIP_BINARY_CHECK | GIT_DIFF_IGNORE_SUBMODULES;
+        spec_ = prefix_.empty() ? std::string() : prefix_.substr(0, prefix_.size() - 1);
+        spec_ptr_ = spec_.data();
+        if (!spec_.empty()) options_.pathspec = {&spec_ptr_, 1};
+        git_diff_find_options_init(&find_, GIT_DIFF_FIND_OPTIONS_VERSION);
+        find_.flags = GIT_DIFF_FIND_RENAMES;
+    }
+
+    void run(std::vector<Node>& nodes, const std::vector<std::size_t>& order, SharedNames start) {
+        std::vector<SharedNames> pending(nodes.size());
+        pending[0] = std::move(start);
+        for (std::size_t i : order) {
+            Node& node = nodes[i];
+            SharedNames names = std::move(pending[i]);
+            if (!names) names = std::make_shared<Names>();
+            bool listed = out_.recent.size() < kRecentCommits;
+            // Past /changes/, a line with no file of today left on it has nothing more to tell.
+            if (!listed && names->empty()) continue;
+            Commit info = describe(node.commit.get());
+            if (node.graft || !visit(node, nodes, names, info)) {
+                for (const auto& [repo_path, now] : *names) out_.files[now].incomplete = true;
+                out_.shallow = true;
+                info.paths.clear();
+            } else {
+                // Other parents of a merge see the files as the merge has them.
+                for (std::size_t k = 1; k < node.parents.size(); ++k) give(pending, node.parents[k], before_);
+                before_.reset();
+            }
+            if (!node.parents.empty()) give(pending, node.parents[0], names);
+            if (listed) out_.recent.push_back(std::move(info));
+        }
+    }
+
+private:
+    // Diffs one commit against its first parent, credits the files and renames `names` to the
+    // parent's paths. False when the commit cannot be compared.
+    bool visit(const Node& node, std::vector<Node>& nodes, SharedNames& names, Commit& info) {
+        // Only a merge needs the names as they were before its diff (for its other parents);
+        // holding them otherwise would copy the names at every added file.
+        before_ = node.parents.size() > 1 ? names : nullptr;
+        TreePtr tree = tree_of(node.commit.get());
+        TreePtr parent = node.parents.empty() ? nullptr : tree_of(nodes[node.parents[0]].commit.get());
+        git_diff* d = nullptr;
+        if (!tree || (!node.parents.empty() && !parent) ||
+            git_diff_tree_to_tree(&d, repo_, parent.get(), tree.get(), &options_) != 0) {
+            sink_.warning(info.id, 0, 0, "history stops at commit " + info.id.substr(0, 12) +
+                                             ": it cannot be compared with its parent: " + last_error());
+            return false;
+        }
+        DiffPtr diff(d);
+        // Renames need an added and a deleted file in the same commit; most commits have neither.
+        if (git_diff_num_deltas_of_type(d, GIT_DELTA_ADDED) > 0 && git_diff_num_deltas_of_type(d, GIT_DELTA_DELETED) > 0)
+            git_diff_find_similar(d, &find_);
+        std::vector<TreePtr> others;
+        for (std::size_t k = 1; k < node.parents.size(); ++k) others.push_back(tree_of(nodes[node.parents[k]].commit.get()));
+        auto merged_in = [&](const char* path, const git_oid* id) {
+            for (const auto& t : others)
+                if (t && same_blob(t.get(), path, id)) return true;
+            return false;
+        };
+        for (std::size_t k = 0, n = git_diff_num_deltas(d); k < n; ++k) {
+            const git_diff_delta* delta = git_diff_get_delta(d, k);
+            std::string new_path = delta->new_file.path, old_path = delta->old_file.path;
+            if (delta->status == GIT_DELTA_DELETED) {
+                if (!merged_in(delta->old_file.path, nullptr)) touch(info, old_path, nullptr);
+                continue;
+            }
+            auto it = names->find(new_path);
+            std::optional<std::string> now;
+            if (it != names->end()) now = it->second;
+            if (!merged_in(delta->new_file.path, &delta->new_file.id)) touch(info, new_path, now ? &*now : nullptr);
+            if (!now) continue;
+            // Older commits on this line knew the file by its old name, or did not have it.
+            if (delta->status == GIT_DELTA_ADDED) {
+                writable(names).erase(new_path);
+            } else if (delta->status == GIT_DELTA_RENAMED) {
+                Names& w = writable(names);
+                w.erase(new_path);
+                w[old_path] = *now;
+            }
+        }
+        return true;
+    }
+
+    // Records that `info` changed a repository path: a revision of the file it is now, if any.
+    void touch(Commit& info, const std::string& repo_path, const std::string* now) {
+        if (now) {
+            auto& revisions = out_.files[*now].revisions;
+            if (revisions.empty() || revisions.back().commit != info.id)
+                revisions.push_back({info.id, info.date, info.author_name, info.author_email, info.mailmap_name,
+                                     info.mailmap_email, info.subject, {}});
+            info.paths.push_back(*now);
+        } else if (repo_path.compare(0, prefix_.size(), prefix_) == 0) {
+            info.paths.push_back(repo_path.substr(prefix_.size()));
+        }
+    }
+
+    // `names` for changing, copied first when another line of history still shares it.
+    Names& writable(SharedNames& names) {
+        if (names.use_count() > 1) names = std::make_shared<Names>(*names);
+        return *names;
+    }
+
+    // Hands a line's names to a parent; a parent reached from several children knows the union.
+    static void give(std::vector<SharedNames>& pending, std::size_t parent, const SharedNames& names) {
+        SharedNames& slot = pending[parent];
+        if (!slot) {
+            slot = names;
+        } else if (slot != names) {
+            auto merged = std::make_shared<Names>(*slot);
+            merged->insert(names->begin(), names->end());
+            slot = std::move(merged);
+        }
+    }
+
+    Commit describe(git_commit* c) {
+        Commit out;
+        out.id = git_oid_tostr_s(git_commit_id(c));
+        const git_signature* a = git_commit_author(c);
+        out.date = source::git_day(a->when.time, a->when.offset);
+        std::string name = a->name ? a->name : "", email = a->email ? a->email : "";
+        const char *real_name = nullptr, *real_email = nullptr;
+        if (!mailmap_ || git_mailmap_resolve(&real_name, &real_email, mailmap_.get(), name.c_str(), email.c_str()) != 0)
+            real_name = real_email = nullptr;
+        out.author_name = without_emails(name);
+        out.author_email = email;
+        out.mailmap_name = without_emails(real_name ? real_name : name);
+        out.mailmap_email = real_email ? real_email : email;
+        if (out.mailmap_name != out.author_name) out_.mailmap[lower(email)] = out.mailmap_name;
+        const char* summary = git_commit_summary(c);
+        out.subject = without_emails(summary ? summary : "");
+        return out;
+    }
+
+    git_repository* repo_;
+    std::string prefix_;
+    diag::Sink& sink_;
+    History& out_;
+    MailmapPtr mailmap_;
+    git_diff_options options_;
+    git_diff_find_options find_;
+    std::string spec_;
+    char* spec_ptr_ = nullptr;
+    SharedNames before_;  // the names as the commit being visited has them
+};
+
+}  // namespace
+
+std::string without_emails(std::string_view text) {
+    auto local_char = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    };
+    auto domain_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; };
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t at = text.find('@', pos);
+        if (at == std::string_view::npos) break;
+        std::size_t left = at, right = at + 1;
+        while (left > pos && local_char(text[left - 1])) --left;
+        while (right < text.size() && domain_char(text[right])) ++right;
+        // "user@host" is an address too: git writes one when no e-mail is configured.
+        bool address = left < at && right > at + 1 && std::isalnum(static_cast<unsigned char>(text[at + 1]));
+        out.append(text.substr(pos, at - pos));
+        if (!address) out.push_back('@');
+        pos = address ? right : at + 1;
+    }
+    if (pos < text.size()) out.append(text.substr(pos));
+    return out;
+}
+
+History read_history(const source::Repository& repo, const std::string& start,
+                     const std::vector<std::string>& paths, diag::Sink& sink) {
+    History out;
+    git_oid oid;
+    if (start.empty() || git_oid_fromstrn(&oid, start.c_str(), start.size()) != 0) return out;
+    std::vector<Node> nodes = load_commits(repo.handle(), oid);
+    if (nodes.empty()) {
+        sink.warning(start, 0, 0, "cannot read commit " + start.substr(0, 12) + ": the history is left out");
+        return out;
+    }
+    auto names = std::make_shared<Names>();
+    for (const auto& path : paths) names->emplace(repo.prefix() + path, path);
+    std::vector<std::size_t> order = date_order(nodes);
+    Pass(repo, sink, out).run(nodes, order, std::move(names));
+    out.available = true;
+    out.shallow = out.shallow || repo.shallow();
+    for (auto& c : out.recent) {
+        std::sort(c.paths.begin(), c.paths.end());
+        c.paths.erase(std::unique(c.paths.begin(), c.paths.end()), c.paths.end());
+    }
+    return out;
+}
+
+}  // namespace cp::history

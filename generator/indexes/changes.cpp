@@ -1,0 +1,78 @@
+#include "indexes/changes.hpp"
+
+#include <algorithm>
+
+#include "links/urls.hpp"
+#include "views/context.hpp"
+
+namespace cp::indexes {
+
+using nlohmann::json;
+
+namespace {
+
+// A commit's contributor as {label, url, linked}: their page when this build holds it,
+// their public name when it does not, else the name git gives.
+json contributor_json(const model::Site& site, const model::SiteIndex& index, const std::string& key,
+                      const std::string& from) {
+    if (const model::Page* p = index.find(model::PageType::Person, key))
+        return {{"label", p->title}, {"url", links::relative_url(from, p->url)}, {"linked", true}};
+    auto hidden = site.hidden_people.find(key);
+    return {{"label", hidden != site.hidden_people.end() ? hidden->second : key}, {"url", ""}, {"linked", false}};
+}
+
+}  // namespace
+
+views::HtmlPage changes_page(const model::Site& site) {
+    const std::string url = "/changes/";
+    model::SiteIndex index(site);
+    json commits = json::array();
+    for (const auto& c : site.history.recent) {
+        json pages = json::array();
+        std::size_t others = 0;
+        for (const auto& path : c.paths) {
+            if (const model::Page* p = index.by_source(path))
+                pages.push_back(views::page_link(*p, url));
+            else
+                ++others;
+        }
+        commits.push_back({{"date", c.date},
+                           {"date_human", views::human_date(c.date)},
+                           {"author", contributor_json(site, index, c.contributor, url)},
+                           {"subject", c.subject},
+                           {"pages", pages},
+                           {"other_files", others == 0 ? "" : std::to_string(others)}});
+    }
+    json ctx = views::page_frame(site, url, "Recent changes", "The latest changes to the memory, from its git history.");
+    ctx["changes"] = {{"commits", commits},
+                      {"count", std::to_string(commits.size())},
+                      {"available", site.history.available},
+                      {"shallow", site.history.shallow}};
+    return {url, "changes", std::move(ctx), "the recent changes page"};
+}
+
+Contributions::Contributions(const model::Site& site) : site_(site) {
+    for (std::size_t i = 0; i < site.pages.size(); ++i)
+        for (const auto& c : site.pages[i].contributors)
+            if (!c.url.empty() && c.url != site.pages[i].url) by_person_url_[c.url].push_back(i);
+    for (auto& [person, pages] : by_person_url_)
+        std::stable_sort(pages.begin(), pages.end(), [&](std::size_t a, std::size_t b) {
+            return site.pages[a].updated > site.pages[b].updated;
+        });
+}
+
+void Contributions::enrich(std::size_t page_index, json& context) const {
+    const model::Page& person = site_.pages[page_index];
+    if (person.type != model::PageType::Person) return;
+    json list = json::array();
+    if (auto it = by_person_url_.find(person.url); it != by_person_url_.end())
+        for (std::size_t i : it->second) {
+            json link = views::page_link(site_.pages[i], person.url);
+            link["updated"] = site_.pages[i].updated;
+            link["updated_human"] = views::human_date(site_.pages[i].updated);
+            list.push_back(std::move(link));
+        }
+    context["page"]["contributions"] = std::move(list);
+}
+
+}  // namespace cp::indexes

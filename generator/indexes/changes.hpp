@@ -1,0 +1,34 @@
+#pragma once
+// What the git history shows beyond each page's own: /changes/, the recent commits with
+// the pages each touched, and on each person's page what they contributed.
+// Both read only the filtered site, so a page this build leaves out never shows.
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/site.hpp"
+#include "views/output_item.hpp"
+
+namespace cp::indexes {
+
+// The /changes/ page (template "changes"): the recent commits, newest first, each with its
+// date, contributor (linked to their page when this build has it), subject and the pages it
+// touched. With no history it says so. Never fails.
+views::HtmlPage changes_page(const model::Site& site);
+
+// The pages each person contributed to (a page's git contributors), found once for the site.
+class Contributions {
+public:
+    explicit Contributions(const model::Site& site);
+    // Adds page.contributions [{title, url, type, date, date_human, ...}] to a person page's
+    // context, most recently updated first; leaves every other page's context alone.
+    void enrich(std::size_t page_index, nlohmann::json& context) const;
+
+private:
+    const model::Site& site_;
+    std::map<std::string, std::vector<std::size_t>> by_person_url_;  // person page URL -> page indices
+};
+
+}  // namespace cp::indexes

@@ -1,0 +1,77 @@
+#pragma once
+// Reads a memory from git through libgit2 (never by running `git`): the repository
+// is found as git finds it, and a commit's tree is read with no checkout, so a bare
+// repository works and the repository is left untouched.
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "diag/diagnostic.hpp"
+#include "source/snapshot.hpp"
+
+struct git_repository;
+
+namespace cp::source {
+
+// Frees a libgit2 object when it goes out of scope: GitPtr<git_tree, git_tree_free>.
+template <class T, void (*Free)(T*)>
+struct GitFree {
+    void operator()(T* p) const { Free(p); }
+};
+template <class T, void (*Free)(T*)>
+using GitPtr = std::unique_ptr<T, GitFree<T, Free>>;
+
+// An open repository and where the memory's folder sits inside it.
+class Repository {
+public:
+    // Opens the repository holding `folder` the way git finds it: the folder itself (a bare
+    // repository too) or its nearest parent with a .git. Nothing when there is none, and
+    // nothing with `error` set when one is there but cannot be opened.
+    static std::unique_ptr<Repository> find(const std::filesystem::path& folder, std::string& error);
+    ~Repository();
+    Repository(const Repository&) = delete;
+    Repository& operator=(const Repository&) = delete;
+
+    git_repository* handle() const { return repo_; }
+    // The memory's folder inside the repository: "" at its top, else "docs/memory/" (slash included).
+    const std::string& prefix() const { return prefix_; }
+    bool bare() const;
+    // True for a shallow clone: the history stops at a graft.
+    bool shallow() const;
+    // The commit (40 hex digits) that a branch, tag, id or expression such as HEAD~2 names;
+    // nothing, with `error` set to a sentence, when it names no commit.
+    std::optional<std::string> resolve(const std::string& ref, std::string& error) const;
+    // HEAD's commit; nothing for a repository with no commits yet.
+    std::optional<std::string> head() const;
+    // A commit's date as YYYY-MM-DD, in the committer's own time zone; empty when it cannot be read.
+    std::string commit_date(const std::string& commit) const;
+    // The bytes of one memory file at a commit; nothing when it is absent, not a plain file,
+    // or over `max_size` bytes (checked from the object header before it is read).
+    std::optional<std::string> read_file(const std::string& commit, const std::string& path,
+                                         std::uintmax_t max_size) const;
+
+private:
+    Repository(git_repository* repo, std::string prefix) : repo_(repo), prefix_(std::move(prefix)) {}
+    git_repository* repo_;
+    std::string prefix_;
+};
+
+// YYYY-MM-DD of a git time (seconds since 1970 and the writer's offset in minutes),
+// as the writer's own calendar showed it, like `git log --date=short`.
+std::string git_day(std::int64_t seconds, int offset_minutes);
+
+// True for a tree entry name that must never become a path: "", ".", "..", ".git" in any
+// case, or a name holding '/', '\\' or a NUL byte.
+bool is_unsafe_entry_name(std::string_view name);
+
+// Reads every file of the memory's folder from a commit's tree: ignored names skipped;
+// unsafe names refused, submodules and symbolic links skipped, each with a warning;
+// text files over the size limit flagged `too_large` without being read; Git LFS pointers
+// flagged. reference_date is the commit's date and `commit` its id. A commit that cannot
+// be read is an error in the sink and an empty snapshot.
+Snapshot read_git_tree(const Repository& repo, const std::string& commit, const ReadOptions& options,
+                       diag::Sink& sink);
+
+}  // namespace cp::source

@@ -1,0 +1,468 @@
+// The indexes: timeline, tags, actions, agenda, measures, feed, calendar, sitemap,
+// redirects, previous/next links; the time-zone reader and the chart drawing.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <map>
+#include <regex>
+#include <set>
+
+#include "indexes/actions.hpp"
+#include "indexes/calendar.hpp"
+#include "indexes/chart.hpp"
+#include "indexes/feeds.hpp"
+#include "indexes/indexes.hpp"
+#include "indexes/stats.hpp"
+#include "indexes/tags.hpp"
+#include "indexes/timeline.hpp"
+#include "indexes/zoneinfo.hpp"
+#include "site_fixture.hpp"
+
+using namespace cp;
+using namespace cp::indexes;
+using cp::testing::TempFolder;
+using model::Page;
+using model::PageType;
+using nlohmann::json;
+
+namespace {
+
+model::Ref ref(const std::string& url, const std::string& label) { return {label, 0, 0, url, label}; }
+
+Page page(PageType type, const std::string& slug, const std::string& date = {}) {
+    Page p;
+    p.type = type;
+    p.slug = slug;
+    p.title = slug;
+    p.date = date;
+    p.url = "/" + std::string(model::type_folder(type)) + "/" + slug + "/";
+    p.source_path = std::string(model::type_folder(type)) + "/" + slug + ".md";
+    return p;
+}
+
+model::Site site_of(std::vector<Page> pages, const std::string& reference_date = "2017-06-01") {
+    model::Site site;
+    std::sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.url < b.url; });
+    site.pages = std::move(pages);
+    site.reference_date = reference_date;
+    site.config.base_url = "https://example.org/cp/";
+    return site;
+}
+
+// Seconds since the epoch of a UTC (or local-as-if-UTC) date and time.
+std::int64_t at(int y, unsigned m, unsigned d, int hh, int mm) { return days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60; }
+
+// A TZif version 2 file with no transitions: the zone is its POSIX-TZ footer alone.
+std::string footer_only_tzif(const std::string& footer, std::int32_t std_offset) {
+    auto header = [](std::string& out) {
+        out += "TZif2";
+        out += std::string(15, '\0');
+        for (int count : {0, 0, 0, 0, 1, 4}) {  // isut, isstd, leap, time, type, char
+            out += std::string(3, '\0');
+            out += static_cast<char>(count);
+        }
+    };
+    auto type = [&](std::string& out) {
+        for (int shift : {24, 16, 8, 0}) out += static_cast<char>((static_cast<std::uint32_t>(std_offset) >> shift) & 0xFF);
+        out += '\0';  // not daylight time
+        out += '\0';  // designation index
+        out += std::string("STD\0", 4);
+    };
+    std::string out;
+    header(out);
+    type(out);
+    header(out);
+    type(out);
+    return out + "\n" + footer + "\n";
+}
+
+std::string slurp(const std::filesystem::path& p) { return cp::testing::read_file(p); }
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t pos = text.find(what); pos != std::string::npos; pos = text.find(what, pos + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("civil dates convert to days and back", "[indexes]") {
+    CHECK(days_from_civil(1970, 1, 1) == 0);
+    CHECK(days_from_civil(2000, 3, 1) == 11017);
+    CHECK(days_from_civil(1969, 12, 31) == -1);
+    for (std::int64_t d : {-800000, -1, 0, 59, 11016, 17000, 2932896}) {
+        int y;
+        unsigned m, day;
+        civil_from_days(d, y, m, day);
+        CHECK(days_from_civil(y, m, day) == d);
+    }
+}
+
+TEST_CASE("a POSIX-TZ rule gives local times in UTC, across both changes of the clocks", "[indexes]") {
+    auto london = TimeZone::parse(footer_only_tzif("GMT0BST,M3.5.0/1,M10.5.0", 0));
+    REQUIRE(london);
+    CHECK(london->to_utc(at(2016, 1, 21, 18, 0)) == at(2016, 1, 21, 18, 0));
+    CHECK(london->to_utc(at(2016, 7, 7, 10, 0)) == at(2016, 7, 7, 9, 0));
+    // 27 March 2016: clocks go forward at 01:00 GMT; 01:30 never happens, read as GMT.
+    CHECK(london->to_utc(at(2016, 3, 27, 0, 59)) == at(2016, 3, 27, 0, 59));
+    CHECK(london->to_utc(at(2016, 3, 27, 1, 30)) == at(2016, 3, 27, 1, 30));
+    CHECK(london->to_utc(at(2016, 3, 27, 2, 30)) == at(2016, 3, 27, 1, 30));
+    // 30 October 2016: 01:30 happens twice; the first is in summer time.
+    CHECK(london->to_utc(at(2016, 10, 30, 1, 30)) == at(2016, 10, 30, 0, 30));
+    CHECK(london->to_utc(at(2016, 10, 30, 2, 30)) == at(2016, 10, 30, 2, 30));
+    CHECK(london->offset_at(at(2017, 6, 22, 9, 0)) == 3600);
+
+    // Southern summer spans the new year.
+    auto sydney = TimeZone::parse(footer_only_tzif("AEST-10AEDT,M10.1.0,M4.1.0/3", 36000));
+    REQUIRE(sydney);
+    CHECK(sydney->to_utc(at(2016, 1, 15, 12, 0)) == at(2016, 1, 15, 1, 0));
+    CHECK(sydney->to_utc(at(2016, 7, 15, 12, 0)) == at(2016, 7, 15, 2, 0));
+    // Half-hour zones with no daylight time, named in <>.
+    auto kolkata = TimeZone::parse(footer_only_tzif("<+0530>-5:30", 19800));
+    REQUIRE(kolkata);
+    CHECK(kolkata->to_utc(at(2016, 7, 7, 10, 0)) == at(2016, 7, 7, 4, 30));
+}
+
+TEST_CASE("the system's zoneinfo is read, and bad names or bytes are refused", "[indexes]") {
+    auto london = TimeZone::load("Europe/London");
+    REQUIRE(london);  // tzdata is a dependency of the build machine
+    CHECK(london->to_utc(at(2017, 6, 22, 10, 0)) == at(2017, 6, 22, 9, 0));
+    CHECK(london->to_utc(at(2015, 3, 12, 13, 30)) == at(2015, 3, 12, 13, 30));
+    CHECK(london->to_utc(at(2060, 7, 1, 12, 0)) == at(2060, 7, 1, 11, 0));  // past the file's transitions
+    auto new_york = TimeZone::load("America/New_York");
+    REQUIRE(new_york);
+    CHECK(new_york->to_utc(at(2016, 7, 4, 9, 0)) == at(2016, 7, 4, 13, 0));
+    CHECK(new_york->to_utc(at(2016, 12, 4, 9, 0)) == at(2016, 12, 4, 14, 0));
+    CHECK(TimeZone::load("UTC")->offset_at(at(2016, 7, 4, 9, 0)) == 0);
+    CHECK_FALSE(TimeZone::load("../../etc/passwd"));
+    CHECK_FALSE(TimeZone::load("/etc/localtime"));
+    CHECK_FALSE(TimeZone::load("Nowhere/Atlantis"));
+    CHECK_FALSE(TimeZone::parse("TZif2 but far too short"));
+    CHECK_FALSE(TimeZone::parse(footer_only_tzif("GMT0BST,M13.5.0,M10.5.0", 0)));
+    CHECK_FALSE(TimeZone::parse(std::string(200, 'x')));
+}
+
+TEST_CASE("iCalendar lines are escaped and folded at 75 octets, never inside a character", "[indexes]") {
+    CHECK(ics_line("SUMMARY", "Kick-off; tea, cake\\\nand talk") == "SUMMARY:Kick-off\\; tea\\, cake\\\\\\nand talk\r\n");
+    std::string value;
+    for (int i = 0; i < 60; ++i) value += "é";  // two octets each
+    std::string folded = ics_line("DESCRIPTION", value);
+    std::string unfolded;
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        std::size_t end = folded.find("\r\n", start);
+        std::string line = folded.substr(start, end - start);
+        CHECK(line.size() <= 75);
+        CHECK((static_cast<unsigned char>(line.back()) & 0xC0) != 0xC0);  // no lead byte left dangling
+        unfolded += start == 0 ? line : line.substr(1);
+        if (start != 0) CHECK(line[0] == ' ');
+        start = end + 2;
+    }
+    CHECK(unfolded == "DESCRIPTION:" + value);
+}
+
+TEST_CASE("charts have a title, a description, a bar per value and escaped names", "[indexes]") {
+    CHECK(nice_ceiling(0) == 1);
+    CHECK(nice_ceiling(7) == 10);
+    CHECK(nice_ceiling(11) == 20);
+    CHECK(nice_ceiling(40) == 50);
+    CHECK(nice_ceiling(200) == 200);
+    BarChart c{"c1", "Meetings <per> quarter", "How many & when", {"2016 Q1", "2016 Q2", "2016 Q3"}, {}, {{"Meetings", {3, 0, 5}}}, false};
+    std::string svg = draw_bar_chart(c);
+    CHECK(svg.find("<title id=\"c1-title\">Meetings &lt;per&gt; quarter</title>") != std::string::npos);
+    CHECK(svg.find("<desc id=\"c1-desc\">How many &amp; when</desc>") != std::string::npos);
+    CHECK(count(svg, "<rect") == 3);
+    CHECK(svg.find("2016 Q3: 5") != std::string::npos);
+    BarChart stacked{"c2", "Notes", "d", {"A", "B"}, {}, {{"Story", {1, 0}}, {"Tip", {2, 4}}}, true};
+    std::string h = draw_bar_chart(stacked);
+    CHECK(count(h, "<rect") == 3 + 2);  // three non-zero bars and two legend keys
+    CHECK(draw_bar_chart({"c3", "Empty", "", {}, {}, {}, false}).find("No data yet") != std::string::npos);
+}
+
+TEST_CASE("the timeline holds each dated thing once, newest first, in a fixed order", "[indexes]") {
+    Page m = page(PageType::Meeting, "2016-05-19-review", "2016-05-19");
+    m.highlights = {"Card adopted", "New strand"};
+    Page n = page(PageType::Note, "a-lesson", "2016-05-19");
+    Page undated = page(PageType::Note, "undated");
+    Page bad = page(PageType::Note, "bad-date", "someday");
+    Page d = page(PageType::Domain, "handovers");
+    d.started = "2015-03-12";
+    d.phases = {{"discovering", "2015-03-12"}, {"maturing", "2016-07-07"}};
+    Page p = page(PageType::Person, "ada", "2015-01-01");
+    p.joined = "2015-03-12";
+    Page free = page(PageType::Page, "about", "2016-01-01");
+    auto site = site_of({m, n, undated, bad, d, p, free});
+    auto entries = collect_timeline(site);
+    std::vector<std::string> keys;
+    for (const auto& e : entries) keys.push_back(entry_key(site, e));
+    CHECK(keys == std::vector<std::string>{"phase:/domains/handovers/#1", "meeting:/meetings/2016-05-19-review/",
+                                           "note:/notes/a-lesson/", "highlight:/meetings/2016-05-19-review/#0",
+                                           "highlight:/meetings/2016-05-19-review/#1", "started:/domains/handovers/",
+                                           "phase:/domains/handovers/#0", "joined:/people/ada/"});
+    CHECK(entry_type(EntryKind::DomainStarted) == "phase");
+    json j = entry_json(site, entries[3], "/timeline/");
+    CHECK(j["title"] == "Card adopted");
+    CHECK(j["context"] == "at 2016-05-19-review");
+    CHECK(j["url"] == "../meetings/2016-05-19-review/");
+    CHECK(j["date_human"] == "19 May 2016");
+}
+
+TEST_CASE("the timeline gets a page per year and per type only when it is long", "[indexes]") {
+    std::vector<Page> pages;
+    for (int i = 0; i < 30; ++i) pages.push_back(page(PageType::Meeting, "m" + std::to_string(i), "201" + std::to_string(5 + i % 3) + "-0" + std::to_string(1 + i % 9) + "-10"));
+    auto short_site = site_of(pages);
+    std::set<std::string> urls;
+    for (const auto& p : timeline_pages(short_site, collect_timeline(short_site))) urls.insert(p.url);
+    CHECK(urls == std::set<std::string>{"/timeline/", "/timeline/meetings/"});
+
+    for (std::size_t i = pages.size(); i <= kTimelineYearPagesAbove; ++i)
+        pages.push_back(page(PageType::Note, "n" + std::to_string(i), "201" + std::to_string(5 + i % 3) + "-11-0" + std::to_string(1 + i % 9)));
+    auto long_site = site_of(pages);
+    auto long_pages = timeline_pages(long_site, collect_timeline(long_site));
+    urls.clear();
+    std::size_t listed = 0;
+    for (const auto& p : long_pages) {
+        urls.insert(p.url);
+        if (p.url.size() == 16 || p.url == "/timeline/")  // "/timeline/2016/"
+            for (const auto& y : p.context["timeline"].value("years", json::array()))
+                for (const auto& m : y["months"]) listed += m["items"].size();
+    }
+    CHECK(urls == std::set<std::string>{"/timeline/", "/timeline/2015/", "/timeline/2016/", "/timeline/2017/",
+                                        "/timeline/meetings/", "/timeline/notes/"});
+    CHECK(listed == kTimelineYearPagesAbove + 1);  // each entry once over the main timeline's pages
+    const json& index = long_pages[0].context["timeline"];
+    CHECK(index["split"] == true);
+    CHECK(index["year_index"][0]["year"] == "2017");
+    CHECK(index["year_index"][0]["url"] == "2017/");
+}
+
+TEST_CASE("tags are compared without case, each page counted once", "[indexes]") {
+    Page a = page(PageType::Note, "a", "2016-01-01");
+    a.tags = {"SBAR", "sbar", "Night shift"};
+    Page b = page(PageType::Meeting, "b", "2016-02-01");
+    b.tags = {"sbar"};
+    auto site = site_of({a, b});
+    auto tags = collect_tags(site);
+    REQUIRE(tags.size() == 2);
+    CHECK(tags[0].slug == "night-shift");
+    CHECK(tags[1].slug == "sbar");
+    CHECK(tags[1].name == "sbar");  // as first written, pages in address order: /meetings/b/ first
+    CHECK(tags[1].pages.size() == 2);
+    auto pages = tag_pages(site, tags);
+    REQUIRE(pages.size() == 3);
+    CHECK(pages[0].url == "/tags/");
+    CHECK(pages[0].context["tags"]["items"][1]["count"] == "2");
+    CHECK(pages[2].url == "/tags/sbar/");
+    CHECK(pages[2].context["list"]["groups"].size() == 2);  // a meeting and a note
+}
+
+TEST_CASE("open actions are listed by owner and by due date, overdue against the reference date", "[indexes]") {
+    Page m = page(PageType::Meeting, "retreat", "2017-05-01");
+    m.actions = {{"Write it up", ref("/people/marcus/", "Marcus"), "2017-05-31", false, 0},
+                 {"Plan the workshop", ref("/people/siobhan/", "Siobhan"), "2017-06-30", false, 0},
+                 {"Mentor Fatima", ref("/people/marcus/", "Marcus"), "", false, 0},
+                 {"Book the room", ref("/people/siobhan/", "Siobhan"), "2017-04-30", true, 0},
+                 {"Someone should", {}, "2017-07-15", false, 0}};
+    auto site = site_of({m}, "2017-06-01");
+    json a = actions_page(site).context["actions"];
+    CHECK(a["open_count"] == "4");
+    CHECK(a["overdue_count"] == "1");
+    CHECK(a["done_count"] == "1");
+    REQUIRE(a["by_owner"].size() == 3);
+    CHECK(a["by_owner"][0]["name"] == "Marcus");
+    CHECK(a["by_owner"][0]["items"].size() == 2);
+    CHECK(a["by_owner"][2]["name"] == "No owner");
+    std::vector<std::string> groups;
+    for (const auto& g : a["by_date"]) groups.push_back(g["name"]);
+    CHECK(groups == std::vector<std::string>{"Overdue", "Due June 2017", "Due July 2017", "No due date"});
+    CHECK(a["by_date"][0]["items"][0]["action"] == "Write it up");
+    CHECK(a["by_date"][0]["items"][0]["overdue"] == true);
+    CHECK(a["done"][0]["action"] == "Book the room");
+    CHECK(a["done"][0]["key"] == "/meetings/retreat/#3");
+
+    auto no_date = site_of({m}, "");
+    CHECK(actions_page(no_date).context["actions"]["overdue_count"] == "0");  // no "today": nothing is overdue
+}
+
+TEST_CASE("the agenda lists open questions by domain, answered ones linked, and the parking lot", "[indexes]") {
+    Page d = page(PageType::Domain, "handovers");
+    d.learning_agenda = {{"Does the card help?", "answered", ref("/notes/sbar-pilot/", "The SBAR pilot")},
+                         {"What do night staff need?", "open", {}}};
+    Page m = page(PageType::Meeting, "retreat", "2017-05-01");
+    m.parking_lot = {"A budget of our own"};
+    json a = agenda_page(site_of({d, m})).context["agenda"];
+    CHECK(a["domains"][0]["questions"][0]["question"] == "What do night staff need?");
+    CHECK(a["answered"][0]["answered_in"]["url"] == "../notes/sbar-pilot/");
+    CHECK(a["parking_lot"][0]["issues"][0] == "A budget of our own");
+    CHECK(a["parked_count"] == "1");
+}
+
+TEST_CASE("measures count meetings, attendances and contributors per quarter, gaps filled", "[indexes]") {
+    Page m1 = page(PageType::Meeting, "m1", "2016-01-10");
+    m1.attendees = {ref("/people/ada/", "Ada"), ref("/people/tom/", "Tom")};
+    Page m2 = page(PageType::Meeting, "m2", "2016-02-10");
+    m2.attendees = {ref("/people/ada/", "Ada"), {"A visitor", 0, 0, "", "A visitor"}};
+    m2.roles = {{"facilitator", {ref("/people/lena/", "Lena")}}};
+    Page n = page(PageType::Note, "n", "2016-08-01");
+    n.authors = {ref("/people/ruth/", "Ruth")};
+    n.kind = "story";
+    n.domains = {ref("/domains/d/", "D")};
+    Page d = page(PageType::Domain, "d");
+    d.title = "D";
+    auto q = measure_quarters(site_of({m1, m2, n, d}));
+    CHECK(q.quarters == std::vector<std::string>{"2016 Q1", "2016 Q2", "2016 Q3"});
+    CHECK(q.meetings == std::vector<long>{2, 0, 0});
+    CHECK(q.attendees_total == std::vector<long>{4, 0, 0});
+    CHECK(q.attendees_distinct == std::vector<long>{3, 0, 0});
+    CHECK(q.contributors == std::vector<long>{4, 0, 1});
+    auto notes = measure_notes(site_of({m1, m2, n, d}));
+    CHECK(notes.domains == std::vector<std::string>{"D"});
+    CHECK(notes.counts["D"]["Story"] == 1);
+}
+
+TEST_CASE("meetings link to the previous and next of their domain and of their series", "[indexes]") {
+    std::vector<Page> pages;
+    for (int i = 1; i <= 3; ++i) {
+        Page m = page(PageType::Meeting, "huddle-" + std::to_string(i), "2016-0" + std::to_string(i) + "-01");
+        m.series = "Huddle";
+        m.domains = {ref("/domains/handovers/", "Handovers")};
+        pages.push_back(m);
+    }
+    Page other = page(PageType::Meeting, "workshop", "2016-02-15");
+    other.domains = {ref("/domains/handovers/", "Handovers")};
+    pages.push_back(other);
+    Page d = page(PageType::Domain, "handovers");
+    d.title = "Handovers";
+    pages.push_back(d);
+    auto site = site_of(pages);
+    PageEnricher enricher(site);
+    auto find = [&](const std::string& url) {
+        for (std::size_t i = 0; i < site.pages.size(); ++i)
+            if (site.pages[i].url == url) return i;
+        return site.pages.size();
+    };
+    json ctx = {{"page", json::object()}};
+    enricher.enrich(find("/meetings/huddle-2/"), ctx);
+    const json& pager = ctx["page"]["pager"];
+    REQUIRE(pager.size() == 2);
+    CHECK(pager[0]["label"] == "Series: Huddle");
+    CHECK(pager[0]["prev"]["url"] == "../huddle-1/");
+    CHECK(pager[0]["next"]["url"] == "../huddle-3/");
+    CHECK(pager[1]["label"] == "Meetings of Handovers");
+    CHECK(pager[1]["prev"]["url"] == "../workshop/");
+    CHECK(pager[1]["next"]["url"] == "../huddle-3/");
+
+    json first = {{"page", json::object()}};
+    enricher.enrich(find("/meetings/huddle-1/"), first);
+    CHECK(first["page"]["pager"][0]["prev"].is_null());
+
+    json domain = {{"page", json::object()}};
+    enricher.enrich(find("/domains/handovers/"), domain);
+    CHECK(domain["page"]["domain_meetings"].size() == 4);
+    CHECK(domain["page"]["domain_meetings"][0]["title"] == "huddle-3");
+    CHECK(domain["page"]["latest_meeting"]["url"] == "../../meetings/huddle-3/");
+    CHECK(domain["page"]["timeline"].size() == 4);
+}
+
+TEST_CASE("a person's page gathers meetings, roles, notes and actions into their timeline", "[indexes]") {
+    Page ada = page(PageType::Person, "ada");
+    ada.joined = "2015-03-12";
+    Page m = page(PageType::Meeting, "kickoff", "2015-03-12");
+    m.attendees = {ref("/people/ada/", "Ada")};
+    m.roles = {{"note_taker", {ref("/people/ada/", "Ada")}}};
+    m.actions = {{"Find a room", ref("/people/ada/", "Ada"), "2015-04-01", false, 0}};
+    Page n = page(PageType::Note, "story", "2015-05-01");
+    n.kind = "story";
+    n.authors = {ref("/people/ada/", "Ada")};
+    auto site = site_of({ada, m, n}, "2015-06-01");
+    PageEnricher enricher(site);
+    json ctx = {{"page", json::object()}};
+    std::size_t i = 0;
+    while (site.pages[i].url != "/people/ada/") ++i;
+    enricher.enrich(i, ctx);
+    const json& p = ctx["page"];
+    std::vector<std::string> labels;
+    for (const auto& e : p["timeline"]) labels.push_back(e["type_label"].get<std::string>() + " " + e["title"].get<std::string>());
+    CHECK(labels == std::vector<std::string>{"Story story", "Joined Joined the community", "Note taker kickoff", "Action Find a room"});
+    CHECK(p["person_meetings"][0]["roles"] == "Note taker");
+    CHECK(p["person_actions"][0]["overdue"] == true);
+    CHECK(p["person_notes"][0]["url"] == "../../notes/story/");
+}
+
+TEST_CASE("the feed, calendar, sitemap, robots.txt and redirects of a small memory", "[indexes]") {
+    TempFolder tmp;
+    std::map<std::string, std::string> files = {
+        {"commonplace.yaml", "title: Tiny\nbase_url: https://example.org/tiny/\ntimezone: Europe/London\n"
+                             "default_visibility: public\n"},
+        {"index.md", "# Tiny\n\nHello."},
+        {"domains/gardens.md", "---\ntitle: Gardens\nstarted: 2016-01-01\naliases: [/old/gardens/, plots.html]\n---\nGrow things."},
+        {"meetings/2016-07-07-summer.md", "---\ntitle: Summer\ntime: \"10:00\"\nend_time: \"12:30\"\ndomains: [gardens]\n"
+                                          "tags: [Compost]\n---\nWe met [in the garden](../domains/gardens.md)."},
+        {"meetings/2016-12-01-winter.md", "---\ntitle: Winter; cold, dark\ndomains: [gardens]\n---\nAll day."},
+        {"meetings/2016-09-01-secret.md", "---\ntitle: Secret\nvisibility: community\ntags: [hidden-tag]\n---\nShh."},
+        {"notes/compost.md", "---\ndate: 2016-08-01\ntags: [compost]\n---\n# Compost\n\nTurn it weekly."},
+    };
+    for (int i = 0; i < 55; ++i)
+        files["notes/n" + std::to_string(i) + ".md"] = "---\ndate: 2015-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1) + "\n---\nA note.";
+    cp::testing::write_files(tmp / "memory", files);
+    auto options = cp::testing::options_for(tmp / "memory", tmp / "site");
+    options.audience = audience::Audience::Public;
+    auto run = cp::testing::build_site(options);
+    INFO(run.messages);
+    REQUIRE(run.status == 0);
+
+    std::string feed = slurp(tmp / "site/feed.xml");
+    CHECK(count(feed, "<entry>") == kFeedSize);
+    CHECK(feed.find("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/tiny/meetings/2016-12-01-winter/\"/>") <
+          feed.find("https://example.org/tiny/notes/compost/\"/>"));
+    CHECK(feed.find("xml:base=\"https://example.org/tiny/meetings/2016-07-07-summer/\">&lt;p&gt;We met &lt;a href=&quot;../../domains/gardens/&quot;") != std::string::npos);
+    CHECK(feed.find("Secret") == std::string::npos);
+
+    std::string ics = slurp(tmp / "site/meetings.ics");
+    CHECK(ics.find("DTSTART:20160707T090000Z\r\nDTEND:20160707T113000Z\r\n") != std::string::npos);
+    CHECK(ics.find("DTSTART;VALUE=DATE:20161201\r\nDTEND;VALUE=DATE:20161202\r\n") != std::string::npos);
+    CHECK(ics.find("SUMMARY:Winter\\; cold\\, dark\r\n") != std::string::npos);
+    CHECK(ics.find("UID:meeting-2016-07-07-summer@example.org/tiny\r\n") != std::string::npos);
+    CHECK(count(ics, "BEGIN:VEVENT") == 2);  // the community meeting stays out of the public calendar
+
+    std::string sitemap = slurp(tmp / "site/sitemap.xml");
+    CHECK(sitemap.find("<loc>https://example.org/tiny/timeline/</loc>") != std::string::npos);
+    CHECK(sitemap.find("404") == std::string::npos);
+    CHECK(sitemap.find("old/gardens") == std::string::npos);
+    CHECK(sitemap.find("secret") == std::string::npos);
+    CHECK(slurp(tmp / "site/robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/tiny/sitemap.xml\n");
+
+    std::string redirect = slurp(tmp / "site/old/gardens/index.html");
+    CHECK(redirect.find("<meta http-equiv=\"refresh\" content=\"0; url=../../domains/gardens/\">") != std::string::npos);
+    CHECK(slurp(tmp / "site/plots.html").find("url=domains/gardens/") != std::string::npos);
+    CHECK(slurp(tmp / "site/404.html").find("href=\"https://example.org/tiny/search/\"") != std::string::npos);
+
+    CHECK(std::filesystem::exists(tmp / "site/tags/compost/index.html"));
+    CHECK_FALSE(std::filesystem::exists(tmp / "site/tags/hidden-tag"));
+    std::string tags = slurp(tmp / "site/tags/index.html");
+    CHECK(tags.find("<a href=\"compost/\">Compost</a> <span class=\"count\">2</span>") != std::string::npos);
+    std::string timeline = slurp(tmp / "site/timeline/index.html");
+    CHECK(count(timeline, "data-entry=\"") == 55 + 1 + 2 + 1);  // notes, compost, meetings, domain start
+    CHECK(timeline.find("secret") == std::string::npos);
+    std::string stats = slurp(tmp / "site/stats/index.html");
+    CHECK(stats.find("2016 Q3: 1</title>") != std::string::npos);  // the summer meeting; the secret one is not counted
+}
+
+TEST_CASE("an alias outside the site is refused with a warning, and the indexes stay deterministic", "[indexes]") {
+    TempFolder tmp;
+    cp::testing::write_files(tmp / "memory", {
+        {"notes/x.md", "---\ndate: 2016-01-01\naliases: [../../escape/, /a//b/]\ntags: [t]\n---\nText."},
+        {"meetings/2016-02-02-m.md", "---\ntime: \"09:00\"\nactions: [{action: Do it, due: 2016-01-15}]\n---\nMet."},
+    });
+    auto options = cp::testing::options_for(tmp / "memory", tmp / "one");
+    options.quiet = false;
+    auto run = cp::testing::build_site(options);
+    INFO(run.messages);
+    REQUIRE(run.status == 0);
+    CHECK(run.messages.find("notes/x.md: warning: alias '../../escape/' is not an address inside the site") != std::string::npos);
+    CHECK(run.messages.find("alias '/a//b/' is not an address inside the site") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tmp / "escape"));
+    auto again = cp::testing::build_site(cp::testing::options_for(tmp / "memory", tmp / "two"));
+    REQUIRE(again.status == 0);
+    CHECK(cp::testing::read_tree(tmp / "one") == cp::testing::read_tree(tmp / "two"));
+}
