@@ -114,11 +114,50 @@ struct Walker {
     }
 };
 
+// yaml-cpp's messages in words a member can act on; others are passed on as they are.
 std::string clean_parser_message(const std::string& msg) {
-    // yaml-cpp's what() repeats the position ("yaml-cpp: error at line 2, column 3: ...").
-    auto pos = msg.find(": ", msg.find("column"));
-    if (msg.rfind("yaml-cpp:", 0) == 0 && pos != std::string::npos) return msg.substr(pos + 2);
+    static const std::pair<const char*, const char*> plain[] = {
+        {"end of sequence flow not found", "a list opened with '[' is not closed with ']'"},
+        {"end of map flow not found", "a mapping opened with '{' is not closed with '}'"},
+        {"illegal map value", "a ':' where none can be: put a value that holds ': ' in quotes"},
+        {"illegal block entry", "a '- ' list item where none can be: check the indentation"},
+        {"end of sequence not found", "a list ends where it cannot: check the indentation"},
+        {"end of map not found", "a mapping ends where it cannot: check the indentation"},
+        {"the referenced anchor is not defined", "an alias (*name) refers to no anchor (&name)"},
+    };
+    for (const auto& [from, to] : plain)
+        if (msg == from) return to;
     return msg;
+}
+
+// The first '[' or '{' that opens more than `max_depth` flow collections, as a 0-based line and
+// column: found before yaml-cpp parses, which would otherwise recurse thousands of levels deep.
+std::optional<std::pair<int, int>> too_deep_flow(std::string_view text, int max_depth) {
+    int depth = 0, line = 0, column = 0;
+    char quote = 0;
+    bool comment = false;
+    for (char c : text) {
+        if (c == '\n') {
+            ++line;
+            column = 0;
+            comment = false;
+            continue;
+        }
+        if (comment) {
+        } else if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+        } else if (c == '#') {
+            comment = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > max_depth) return std::pair{line, column};
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+        ++column;
+    }
+    return std::nullopt;
 }
 
 // The first tab that indents a line at or before `last_line` (0-based), as a 0-based line and
@@ -147,6 +186,11 @@ std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const 
     auto at = [&](const YAML::Mark& mark) {
         return std::pair{mark.line >= 0 ? first_line + mark.line : first_line, mark.column >= 0 ? mark.column + 1 : 1};
     };
+    if (auto deep = too_deep_flow(text, limits.max_depth)) {
+        sink.error(path, first_line + deep->first, deep->second + 1,
+                   "front matter is nested too deeply (more than " + std::to_string(limits.max_depth) + " levels)");
+        return std::nullopt;
+    }
     try {
         root = YAML::Load(std::string(text));
     } catch (const YAML::DeepRecursion& e) {

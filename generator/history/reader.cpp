@@ -151,7 +151,9 @@ public:
                 before_.reset();
             }
             if (!node.parents.empty()) give(pending, node.parents[0], names);
-            if (listed) out_.recent.push_back(std::move(info));
+            // A memory inside a larger repository lists only the commits that changed it (git log -- FOLDER).
+            bool changed_memory = prefix_.empty() || node.graft || !info.paths.empty();
+            if (listed && changed_memory) out_.recent.push_back(std::move(info));
         }
     }
 

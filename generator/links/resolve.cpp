@@ -258,22 +258,29 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             found.pages.push_back(target.url);
             if (page.visibility == model::Visibility::Public && target.visibility == model::Visibility::Community)
                 sink.warning(path, req.line, req.column,
-                             "this public page links to " + target.source_path +
-                                 ", a community page: in the public build the link becomes plain text");
+                             "this public page links to a community page (" + target.source_path +
+                                 "): in the public build the link becomes plain text");
             std::string url = relative_url(page.url, target.url + (fragment.empty() ? "" : "#" + fragment));
             return LinkResult{Action::Rewrite, url, target.title};
         };
         // A page this build leaves out (a draft, or a community page in the public build): plain text.
-        auto left_out = [] { return LinkResult{Action::Unlink, {}, {}}; };
+        // The public build says so too when a public page loses a link to a community page.
+        auto left_out = [&](const std::string& key) {
+            if (page.visibility == model::Visibility::Public && catalogue.community.count(key))
+                sink.warning(path, req.line, req.column,
+                             "this public page links to a community page (" + key.substr(key.find(':') + 1) +
+                                 "): in the public build the link becomes plain text");
+            return LinkResult{Action::Unlink, {}, {}};
+        };
         auto to_address = [&](const std::string& url, const std::string& fragment) -> std::optional<LinkResult> {
             if (const Page* p = index.by_url(url)) return to_page(*p, fragment);
             if (auto a = catalogue.aliases.find(url); a != catalogue.aliases.end()) {
                 if (const Page* p = index.by_source(a->second)) return to_page(*p, fragment);
-                return left_out();
+                return left_out("path:" + a->second);
             }
             if (is_generated_address(url, catalogue))
                 return LinkResult{Action::Rewrite, relative_url(page.url, url + (fragment.empty() ? "" : "#" + fragment)), {}};
-            if (catalogue.has("url:" + url)) return left_out();
+            if (catalogue.has("url:" + url)) return left_out("url:" + url);
             return std::nullopt;
         };
 
@@ -293,14 +300,14 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
                 std::string folder = target.substr(0, slash), slug = model::slugify(target.substr(slash + 1));
                 if (auto type = model::parse_type(folder); type && folder.find('/') == std::string::npos) {
                     if (const Page* p = index.find(*type, slug)) return to_page(*p, fragment);
-                    if (catalogue.has(type_key(*type, slug))) return left_out();
+                    if (catalogue.has(type_key(*type, slug))) return left_out(type_key(*type, slug));
                     return broken("wikilink [[" + req.destination + "]] leads to no page: there is no " +
                                   std::string(model::type_folder(*type)) + "/" + slug + ".md");
                 }
                 // A free page by its path: [[guides/setup]].
                 std::string source = target.front() == '/' ? target.substr(1) : target;
                 if (const Page* p = index.by_source(source + ".md")) return to_page(*p, fragment);
-                if (catalogue.has("path:" + source + ".md")) return left_out();
+                if (catalogue.has("path:" + source + ".md")) return left_out("path:" + source + ".md");
                 return broken("wikilink [[" + req.destination + "]] leads to no page: there is no " + source + ".md");
             }
             std::string slug = model::slugify(target);
@@ -315,7 +322,7 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
                 return to_page(*pages.front(), fragment);
             }
             if (pages.size() == 1) return to_page(*pages.front(), fragment);
-            if (catalogue.has("slug:" + slug)) return left_out();
+            if (catalogue.has("slug:" + slug)) return left_out("slug:" + slug);
             return broken("wikilink [[" + req.destination + "]] leads to no page: no file is named " + slug + ".md");
         }
 
@@ -336,12 +343,14 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             bool file_like = target.find('.', target.rfind('/')) != std::string::npos;
             std::string url = target.back() == '/' || file_like ? target : target + "/";
             if (auto r = to_address(url, fragment)) return *r;
+            if (target.find('.') == std::string::npos || target.back() == '/')
+                return broken(std::string("broken link: '") + dest + "' (no page has the address " + url + ")");
         }
         auto joined = join_path(folder_of(path), target);
         if (!joined) return broken(std::string(what) + " '" + dest + "' points outside the memory");
         if (joined->size() > 3 && joined->compare(joined->size() - 3, 3, ".md") == 0) {
             if (const Page* p = index.by_source(*joined)) return to_page(*p, fragment);
-            if (catalogue.has("path:" + *joined)) return left_out();
+            if (catalogue.has("path:" + *joined)) return left_out("path:" + *joined);
             return broken(std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
         }
         if (catalogue.has("path:" + *joined)) {

@@ -42,8 +42,9 @@ struct PageLinks {
     std::vector<std::string> assets;  // site-absolute URLs of assets used
 };
 
-// A resolver for one page's Markdown; what it links to is added to `found`. A link from a
-// public page to a community page is a warning: the public build will show it as plain text.
+// A resolver for one page's Markdown; what it links to is added to `found`. A link to nothing
+// is reported (error in check, warning in build) and shown as marked plain text; in a public
+// build a public page's link to a community page becomes plain text, with a warning.
 markdown::LinkResolver make_resolver(const model::SiteIndex& index, const model::Page& page,
                                      const Catalogue& catalogue, Strictness strictness,
                                      diag::Sink& sink, PageLinks& found);

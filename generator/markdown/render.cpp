@@ -102,8 +102,12 @@ std::pair<int, int> position(cmark_node* node, int first_line) {
 
 class TreeRewriter {
 public:
-    TreeRewriter(cmark_node* root, const LinkResolver& resolve, int first_line)
-        : root_(root), resolve_(resolve), first_line_(first_line) {}
+    TreeRewriter(cmark_node* root, const LinkResolver& resolve, int first_line, std::string_view source)
+        : root_(root), resolve_(resolve), first_line_(first_line), source_(source) {
+        line_starts_.push_back(0);
+        for (std::size_t i = 0; i < source_.size(); ++i)
+            if (source_[i] == '\n') line_starts_.push_back(i + 1);
+    }
 
     void run(Rendered& out) {
         cmark_consolidate_text_nodes(root_);
@@ -201,6 +205,7 @@ private:
         std::string s = literal(text);
         if (s.find("[[") == std::string::npos) return;
         auto [line, column] = position(text, first_line_);
+        int search_from = column;  // where the next wikilink may be written on the source line
         std::size_t pos = 0;
         bool changed = false;
         std::string pending;
@@ -234,7 +239,9 @@ private:
             }
             req.destination = inner;
             req.line = line;
-            req.column = column + static_cast<int>(open);
+            int written = source_column(line, search_from, "[[" + s.substr(open + 2, close - open - 2) + "]]");
+            req.column = written > 0 ? written : column + static_cast<int>(open);
+            if (written > 0) search_from = written + 2;
             LinkResult result = resolve_(req);
             std::string shown = !label.empty() ? label : (!result.label.empty() ? result.label : inner);
             cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
@@ -281,9 +288,26 @@ private:
         return h;
     }
 
+    // The column of `needle` in the source line at file line `line`, searching from `from`
+    // (1-based): a text node's literal may differ from what was written ("&amp;", "\\["), so
+    // offsets into it are not columns. Returns 0 when it is not there.
+    int source_column(int line, int from, std::string_view needle) const {
+        int body_line = line - first_line_ + 1;
+        if (body_line < 1 || body_line > static_cast<int>(line_starts_.size())) return 0;
+        std::size_t pos = line_starts_[body_line - 1];
+        std::size_t end = source_.find('\n', pos);
+        std::string_view text = source_.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
+        std::size_t start = from > 0 ? static_cast<std::size_t>(from - 1) : 0;
+        if (start > text.size()) return 0;
+        std::size_t at = text.find(needle, start);
+        return at == std::string_view::npos ? 0 : static_cast<int>(at) + 1;
+    }
+
     cmark_node* root_;
     const LinkResolver& resolve_;
     int first_line_;
+    std::string_view source_;
+    std::vector<std::size_t> line_starts_;  // byte offset of each body line
     std::map<std::string, int> ids_;
 };
 
@@ -366,7 +390,7 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
         first && !options.title.empty() && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
         cmark_node_get_heading_level(first) == 1 && text_of(first) == options.title)
         cmark_node_free(first);
-    TreeRewriter(root.get(), resolve, options.first_line).run(out);
+    TreeRewriter(root.get(), resolve, options.first_line, markdown).run(out);
     if (cmark_node* p = first_paragraph(root.get())) out.summary = cut_summary(text_of(p));
     out.plain_text = text_of(root.get());
 

@@ -140,14 +140,24 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     for (const auto& page : site.pages) {
         for (const auto& reserved : generated_urls()) {
             if (page.url == reserved)
-                sink.error(page.source_path, 0, 0, "this page would take the address " + page.url +
+                sink.error(page.source_path, 1, 1, "this page would take the address " + page.url +
                                                        ", which the generator writes itself; rename the file");
         }
         auto [it, inserted] = owners.emplace(collision_key(page.url), &page);
         if (!inserted)
-            sink.error(page.source_path, 0, 0,
+            sink.error(page.source_path, 1, 1,
                        "this page and " + it->second->source_path + " would both be written to " + page.url +
                            ": rename one of them");
+    }
+    // Names that differ only in case or Unicode normalisation are one name to a person (and to
+    // macOS and Windows), even when their slugs differ ("café" NFC and NFD): refuse them too.
+    std::map<std::string, const Page*> names;
+    for (const auto& page : site.pages) {
+        auto [it, inserted] = names.emplace(collision_key(page.source_path), &page);
+        if (!inserted && it->second->url != page.url)
+            sink.error(page.source_path, 1, 1, "this file's name and " + it->second->source_path +
+                                                   "'s are one name written two ways (in case, or in how "
+                                                   "accents are encoded): rename one of them");
     }
     for (const auto& page : site.pages) {
         for (const auto& alias : page.aliases) {
@@ -156,10 +166,10 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
             if (url.back() != '/' && !ends_with(url, ".html")) url += '/';
             std::string key = collision_key(url);
             if (auto it = owners.find(key); it != owners.end())
-                sink.error(page.source_path, 0, 0, "alias " + alias + " is the address of " +
+                sink.error(page.source_path, 1, 1, "alias " + alias + " is the address of " +
                                                        it->second->source_path + ": one would overwrite the other");
             else if (auto a = alias_owner.find(key); a != alias_owner.end())
-                sink.error(page.source_path, 0, 0, "alias " + alias + " is also an alias of " + a->second);
+                sink.error(page.source_path, 1, 1, "alias " + alias + " is also an alias of " + a->second);
             else
                 alias_owner.emplace(key, page.source_path);
         }

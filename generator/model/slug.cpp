@@ -46,32 +46,34 @@ std::string stem_in_words(std::string_view stem) {
     return out.empty() ? std::string("Untitled") : out;
 }
 
-std::string collision_key(std::string_view url) {
-    // Map the common precomposed Latin letters (two-byte UTF-8, U+00C0..U+017F) to their base
-    // letter, so "café" and "cafe\u0301" and "CAFÉ" meet; combining marks are dropped.
+std::string collision_key(std::string_view name) {
+    // Latin-1 letters decomposed as NFD would (base letter + combining mark), case folded, so
+    // "Café", "café" and "cafe\u0301" meet while "cafe" stays apart.
+    static const char base[] = "aaaaaaxceeeeiiiixnooooo-xuuuuyxy";  // U+00E0..U+00FF; x: no decomposition
+    static const unsigned mark[] = {0x300, 0x301, 0x302, 0x303, 0x308, 0x30A, 0, 0x327, 0x300, 0x301, 0x302,
+                                    0x308, 0x300, 0x301, 0x302, 0x308, 0,     0x303, 0x300, 0x301, 0x302, 0x303,
+                                    0x308, 0,     0,     0x300, 0x301, 0x302, 0x308, 0x301, 0, 0x308};
     std::string out;
-    for (std::size_t i = 0; i < url.size(); ++i) {
-        auto c = static_cast<unsigned char>(url[i]);
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        auto c = static_cast<unsigned char>(name[i]);
         if (c < 0x80) {
             out.push_back(static_cast<char>(std::tolower(c)));
             continue;
         }
-        if ((c == 0xCC || c == 0xCD) && i + 1 < url.size()) {  // U+0300..U+036F combining marks
-            auto c1 = static_cast<unsigned char>(url[i + 1]);
-            unsigned cp = ((c & 0x1F) << 6) | (c1 & 0x3F);
-            if (cp >= 0x300 && cp <= 0x36F) {
-                ++i;
+        if (c == 0xC3 && i + 1 < name.size()) {
+            unsigned cp = 0xC0 | (static_cast<unsigned char>(name[i + 1]) & 0x3F);
+            if (cp < 0xDF && cp != 0xD7) cp += 0x20;  // upper case to lower case
+            unsigned m = cp >= 0xE0 ? mark[cp - 0xE0] : 0;
+            ++i;
+            if (m == 0) {  // a letter of its own (æ, ø, ß): kept, folded
+                out.push_back(static_cast<char>(0xC3));
+                out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
                 continue;
             }
-        }
-        if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < url.size()) {
-            unsigned cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(url[i + 1]) & 0x3F);
-            static const char* latin1 = "aaaaaaaceeeeiiiidnooooo*ouuuuyts";  // U+00C0..U+00DF and U+00E0..U+00FF
-            if (cp >= 0xC0 && cp <= 0xFF) {
-                out.push_back(latin1[(cp - 0xC0) % 32]);
-                ++i;
-                continue;
-            }
+            out.push_back(base[cp - 0xE0]);
+            out.push_back(static_cast<char>(0xC0 | (m >> 6)));
+            out.push_back(static_cast<char>(0x80 | (m & 0x3F)));
+            continue;
         }
         out.push_back(static_cast<char>(c));
     }

@@ -19,8 +19,9 @@ std::string stem_in_words(std::string_view stem);
 // The YYYY-MM-DD date a file name starts with, if it is a real date; else empty.
 std::string date_prefix(std::string_view stem);
 
-// A key for detecting two names that would collide on a case-insensitive file system
-// or after Unicode normalisation: ASCII lower-cased, common precomposed accents decomposed.
-std::string collision_key(std::string_view url);
+// A key for detecting two names that are one name to a person (and to a case-insensitive or
+// normalising file system): ASCII and Latin-1 letters case folded, accented Latin-1 letters
+// decomposed as Unicode NFD does. "Café" and "cafe\u0301" share a key; "cafe" does not.
+std::string collision_key(std::string_view name);
 
 }  // namespace cp::model

@@ -257,6 +257,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
         return x.url < y.url;
     });
     const auto doc_count = static_cast<std::uint32_t>(input.size());
+    const std::size_t per_chunk = std::max<std::size_t>(1, limits.docs_per_chunk);
 
     std::vector<std::string> types;
     std::vector<std::string> domains;
@@ -329,8 +330,8 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
         append_json(chunk, make_excerpt(clean_text(d.text, limits.excerpt_bytes), limits.excerpt_bytes));
         chunk += "]";
         const bool last = id + 1 == doc_count;
-        if ((id + 1) % limits.docs_per_chunk == 0 || last) {
-            const std::size_t n = id / limits.docs_per_chunk;
+        if ((id + 1) % per_chunk == 0 || last) {
+            const std::size_t n = id / per_chunk;
             files.push_back({"search/docs/" + std::to_string(n) + ".js",
                              "window.cpSearch.docs(" + std::to_string(n) + "," + chunk + "]);\n"});
             chunk.clear();
@@ -396,7 +397,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
     files.push_back({"search/manifest.js",
                      "window.cpSearch.manifest({\"version\":1,\"build\":\"" + build + "\",\"docs\":" +
                          std::to_string(doc_count) +
-                         ",\"chunk\":" + std::to_string(limits.docs_per_chunk) +
+                         ",\"chunk\":" + std::to_string(per_chunk) +
                          ",\"types\":" + strings(types) + ",\"domains\":" + strings(domains) +
                          ",\"stop\":" + strings(stop_words()) + ",\"shards\":" + strings(separators) +
                          "});\n"});

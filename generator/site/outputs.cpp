@@ -8,6 +8,7 @@
 #include "links/urls.hpp"
 #include "parallel/parallel_for.hpp"
 #include "site/pipeline.hpp"
+#include "site/search_documents.hpp"
 #include "views/context.hpp"
 
 namespace cp::site {
@@ -53,6 +54,12 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
     for (auto& p : generated.pages) out.pages.push_back(std::move(p));
     for (auto& f : generated.files) out.files.push_back(std::move(f));
 
+    {  // Search: the page, and the index built from the filtered pages only.
+        json ctx = views::page_frame(site, "/search/", "Search");
+        out.pages.push_back({"/search/", "search", std::move(ctx), "the search page"});
+        for (auto& f : search::build_search_index(search_documents(site, bodies)))
+            out.files.push_back({std::move(f.path), std::move(f.content), "the search index"});
+    }
     out.pages.push_back(indexes::not_found_page(site));
     out.files.push_back(indexes::sitemap(site, out.pages));  // last: it lists every page made above
 

@@ -1,0 +1,57 @@
+#include "site/search_documents.hpp"
+
+#include <map>
+
+namespace cp::site {
+
+namespace {
+
+void add(std::string& text, const std::string& words) {
+    if (words.empty()) return;
+    if (!text.empty()) text += ' ';
+    text += words;
+}
+
+void add_all(std::string& text, const std::vector<std::string>& items) {
+    for (const auto& s : items) add(text, s);
+}
+
+}  // namespace
+
+std::vector<search::SearchDocument> search_documents(const model::Site& site,
+                                                     const std::vector<links::RenderedPage>& bodies) {
+    std::map<std::string, std::string> domain_titles;
+    for (const auto& p : site.pages)
+        if (p.type == model::PageType::Domain) domain_titles[p.url] = p.title;
+    std::vector<search::SearchDocument> docs;
+    docs.reserve(site.pages.size());
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+        const model::Page& p = site.pages[i];
+        search::SearchDocument d;
+        d.url = p.url;
+        d.title = p.title;
+        d.type = std::string(model::type_name(p.type));
+        d.date = model::day_of(p.date);
+        for (const auto& ref : p.domains)
+            if (auto it = domain_titles.find(ref.url); it != domain_titles.end()) d.domains.push_back(it->second);
+        // The summary first: the snippet is cut from the start of the text.
+        std::string text = p.summary;
+        const std::string& body = bodies[i].body.plain_text;
+        if (body.rfind(p.summary.substr(0, std::min<std::size_t>(p.summary.size(), 40)), 0) == 0) text.clear();
+        add(text, body);
+        for (const auto* list : {&p.agenda, &p.decisions, &p.highlights, &p.parking_lot, &p.practices,
+                                 &p.expertise, &p.expected_results, &p.went_well, &p.to_improve})
+            add_all(text, *list);
+        for (const auto& a : p.actions) add(text, a.action);
+        for (const auto& q : p.learning_agenda) add(text, q.question);
+        add(text, p.organisation);
+        add(text, p.profession);
+        add(text, p.location);
+        add(text, p.series);
+        d.text = std::move(text);
+        docs.push_back(std::move(d));
+    }
+    return docs;
+}
+
+}  // namespace cp::site

@@ -1,0 +1,447 @@
+// The public build leaks nothing: a memory with a unique marker in every channel a
+// community-only fact could travel by, built for both audiences. Each channel has its own
+// test, so a failure names the channel. The public build must hold none of the markers,
+// in any file's bytes or any file's name; the community build must hold each where it belongs.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "site_fixture.hpp"
+
+using namespace cp::testing;
+
+namespace {
+
+// Every marker is lower-case letters and digits, so the search index keeps it as one word.
+const std::vector<std::string> kMarkers = {
+    "mknoteslugzq", "mknotetitlezq", "mknotebodyzq", "mktagonlyzq", "mkmeetslugzq", "mkmeettitlezq",
+    "mkmeetbodyzq", "mkactionzq", "mkparkingzq", "mkhighlightzq", "mkdecisionzq", "mkdomslugzq",
+    "mkdomtitlezq", "mkdombodyzq", "mkagendaqzq", "mkpracticezq", "mkpersonslugzq", "mkpersonbodyzq",
+    "mkexpertisezq", "mkaliaszq", "mkassetsecretzq", "mkblockassetzq", "mkblocksummaryzq",
+    "mkblockheadingzq", "mkblocktextzq", "mkunclosedzq", "mkblocktitlezq", "mkcommitsecretzq",
+    "mkcommitmixedzq", "mkdrafttitlezq", "mkemailgitzq", "mkemailgit2zq", "mkemailfmzq", "mkemailparamzq",
+    "mkrelatedonlyzq"};
+
+void filler_notes(std::map<std::string, std::string>& files, int count) {
+    for (int i = 0; i < count; ++i) {
+        std::string n = std::to_string(i);
+        files["notes/filler/filler-" + n + ".md"] =
+            "---\ntitle: Filler note " + n + "\nvisibility: " + (i % 2 ? "public" : "community") +
+            "\nauthors: [pub-person]\ntags: [filler, topic-" + std::to_string(i % 7) + "]\ndate: 2019-0" +
+            std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + "\n---\nFiller text number " + n +
+            " about handovers and huddles. See [[public-note]].\n";
+    }
+}
+
+std::map<std::string, std::string> marked_memory(const std::string& public_names, int filler) {
+    std::map<std::string, std::string> files = {
+        {"commonplace.yaml", "title: Marked memory\nbase_url: https://example.org/marked/\npublic_names: " +
+                                 public_names + "\n"},
+        {"index.md", "---\ntitle: Marked home\nvisibility: public\n---\nWelcome to the marked memory.\n"},
+        {"domains/open-domain.md",
+         "---\ntitle: Open domain\nvisibility: public\nconveners: [pub-person, mkpersonslugzq]\nphase: coalescing\n"
+         "learning_agenda:\n  - How do we hand over well?\n  - question: Was it answered?\n    status: answered\n"
+         "    answered_in: mknoteslugzq\n---\nThe open domain.\n"},
+        {"domains/mkdomslugzq.md",
+         "---\ntitle: Mkdomtitlezq domain\nconveners: [mkpersonslugzq]\nphase: discovering\n"
+         "phases: [{phase: discovering, since: 2011-01-01}]\nlearning_agenda: [Mkagendaqzq what do we ask?]\n"
+         "practices: [Mkpracticezq]\n---\nSecret domain body mkdombodyzq.\n"},
+        {"people/pub-person.md",
+         "---\nname: Pat Public\nvisibility: public\ngit: [pat.mkemailgitzq@example.org]\n"
+         "contact: pat.mkemailparamzq@example.org\nexpertise: [handover]\n---\nPat writes things.\n"},
+        {"people/mkpersonslugzq.md",
+         "---\nname: Quentin Zebedee\ngit: [quentin.mkemailfmzq@example.org]\nexpertise: [Mkexpertisezq]\n---\n"
+         "Quentin's profile mkpersonbodyzq.\n"},
+        {"meetings/2020/2020-03-05-public-meeting.md",
+         "---\ntitle: Public meeting\nvisibility: public\ndomains: [open-domain, mkdomslugzq]\n"
+         "attendees: [pub-person, mkpersonslugzq]\ntags: [shared-tag]\nagenda: [Open things]\n"
+         "actions:\n  - action: Write the public summary\n    owner: mkpersonslugzq\n    due: 2020-04-01\n"
+         "parking_lot: [A public parked item]\nhighlights: [A public highlight]\n---\n"
+         ":::community\nMkblocksummaryzq is the first paragraph, and it is candid.\n:::\n\n"
+         "The public record of the meeting.\n\n"
+         ":::community\n## Mkblockheadingzq\n\nMkblocktextzq: the core group is tired and the sponsor is leaving.\n\n"
+         "![chart](../../assets/mkblockassetzq.png)\n:::\n\n![public chart](../../assets/mkassetpubliczq.png)\n"},
+        {"meetings/2011/2011-05-05-mkmeetslugzq.md",
+         "---\ntitle: Mkmeettitlezq gathering\ntime: \"18:00\"\ndomains: [mkdomslugzq]\n"
+         "attendees: [pub-person, mkpersonslugzq]\ntags: [shared-tag, mktagonlyzq]\naliases: [/old/mkaliaszq/]\n"
+         "actions:\n  - action: Mkactionzq chase the sponsor\n    owner: pub-person\n    due: 2011-06-01\n"
+         "parking_lot: [Mkparkingzq the reorganisation]\nhighlights: [Mkhighlightzq we nearly stopped]\n"
+         "decisions: [Mkdecisionzq]\n---\nMkmeetbodyzq the candid record.\n\n![secret](../../assets/mkassetsecretzq.png)\n"},
+        {"notes/public-note.md",
+         "---\ntitle: Public note\nvisibility: public\nauthors: [pub-person]\ntags: [shared-tag, public-tag]\n"
+         "related: [mknoteslugzq]\ndomains: [open-domain]\n---\n"
+         "This public note links to [[mknoteslugzq|mklinklabelzq]] and to [the other note](mknoteslugzq.md).\n\n"
+         ":::community\nMkunclosedzq the rest of this note is for members only, to the very end.\n"},
+        {"notes/mknoteslugzq.md",
+         "---\ntitle: Mknotetitlezq secret note\nkind: story\nauthors: [pub-person]\ntags: [shared-tag, mktagonlyzq]\n"
+         "related: [public-note]\ndomains: [open-domain]\n---\nMknotebodyzq links back to [[public-note]].\n"},
+        {"notes/related-only.md",
+         "---\ntitle: Mkrelatedonlyzq note\nrelated: [public-note]\ntags: [shared-tag]\n---\nOnly related.\n"},
+        {"notes/community-two.md", "---\ntitle: Community two\ntags: [shared-tag]\n---\nTwo.\n"},
+        {"notes/draft-note.md",
+         "---\ntitle: Mkdrafttitlezq\nvisibility: public\ndraft: true\n---\nA draft.\n"},
+        {"notes/heading-note.md",
+         "---\nvisibility: public\n---\n:::community\n# Mkblocktitlezq\n:::\n\nSome public text.\n"},
+        {"assets/mkassetpubliczq.png", "public image bytes"},
+        {"assets/mkassetsecretzq.png", "secret image bytes"},
+        {"assets/mkblockassetzq.png", "block image bytes"},
+    };
+    filler_notes(files, filler);
+    return files;
+}
+
+// Runs a shell command in `dir` with a fixed author and date; fails the test when it fails.
+void git(const fs::path& dir, const std::string& author, const std::string& email, const std::string& date,
+         const std::string& args) {
+    std::string cmd = "cd '" + dir.string() + "' && GIT_CONFIG_NOSYSTEM=1 HOME='" + dir.string() +
+                      "' GIT_AUTHOR_NAME='" + author + "' GIT_AUTHOR_EMAIL='" + email + "' GIT_AUTHOR_DATE='" + date +
+                      "T12:00:00Z' GIT_COMMITTER_NAME='" + author + "' GIT_COMMITTER_EMAIL='" + email +
+                      "' GIT_COMMITTER_DATE='" + date + "T12:00:00Z' git -c init.defaultBranch=main " + args +
+                      " >/dev/null 2>&1";
+    INFO(cmd);
+    REQUIRE(std::system(cmd.c_str()) == 0);
+}
+
+void append(const fs::path& file, const std::string& text) { write_file(file, read_file(file) + text); }
+
+// The memory as a git repository: one commit of everything, then a commit that touches
+// only community files, one that touches both, and one that touches only public files.
+void make_history(const fs::path& root) {
+    const std::string pat = "Pat Public", pat_mail = "pat.mkemailgitzq@example.org";
+    const std::string sam = "Sam Outsider", sam_mail = "sam.mkemailgit2zq@example.org";
+    git(root, pat, pat_mail, "2020-01-01", "init -q");
+    git(root, pat, pat_mail, "2020-01-01", "add -A");
+    git(root, pat, pat_mail, "2020-01-01", "commit -q -m 'Start the memory'");
+    append(root / "notes/mknoteslugzq.md", "\nA second thought.\n");
+    git(root, sam, sam_mail, "2020-02-01", "commit -q -a -m 'Mkcommitsecretzq only community'");
+    append(root / "notes/public-note.md", "\nMore members' text.\n");
+    append(root / "meetings/2011/2011-05-05-mkmeetslugzq.md", "\nA later note.\n");
+    git(root, sam, sam_mail, "2020-03-01", "commit -q -a -m 'Mkcommitmixedzq both kinds'");
+    append(root / "notes/heading-note.md", "\nMore public text.\n");
+    git(root, pat, pat_mail, "2020-04-01", "commit -q -a -m 'Mkcommitpubliczq only public'");
+}
+
+struct Built {
+    std::map<std::string, std::string> files;  // site-relative path -> bytes, lower-cased
+    int status = 0;
+    std::string messages;
+    // The output files that hold `text` in their bytes or their name.
+    std::vector<std::string> holding(const std::string& text) const {
+        std::vector<std::string> out;
+        for (const auto& [path, bytes] : files)
+            if (path.find(text) != std::string::npos || bytes.find(text) != std::string::npos) out.push_back(path);
+        return out;
+    }
+    bool has(const std::string& path, const std::string& text) const {
+        auto it = files.find(path);
+        return it != files.end() && it->second.find(text) != std::string::npos;
+    }
+    bool exists(const std::string& path) const { return files.count(path) != 0; }
+};
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+Built build(const fs::path& source, const fs::path& out, cp::audience::Audience audience, bool drafts = false) {
+    auto options = options_for(source, out);
+    options.audience = audience;
+    options.drafts = drafts;
+    auto run = build_site(options);
+    Built b;
+    b.status = run.status;
+    b.messages = run.messages;
+    if (run.status == 0)
+        for (auto& [path, bytes] : read_tree(out)) b.files[lower(path)] = lower(bytes);
+    return b;
+}
+
+struct MarkedSite {
+    TempFolder tmp;
+    Built community, open;  // "open": the public build
+};
+
+// How many filler notes surround the markers; CP_MARKED_FILLER=2000 for the large run.
+int filler_count() {
+    const char* n = std::getenv("CP_MARKED_FILLER");
+    return n ? std::atoi(n) : 40;
+}
+
+const MarkedSite& marked() {
+    static MarkedSite site = [] {
+        MarkedSite s;
+        write_files(s.tmp / "memory", marked_memory("full", filler_count()));
+        make_history(s.tmp / "memory");
+        s.community = build(s.tmp / "memory", s.tmp / "community", cp::audience::Audience::Community);
+        s.open = build(s.tmp / "memory", s.tmp / "public", cp::audience::Audience::Public);
+        return s;
+    }();
+    REQUIRE(site.community.status == 0);
+    INFO(site.open.messages);
+    REQUIRE(site.open.status == 0);
+    return site;
+}
+
+// The public build holds none of `markers`, anywhere; the community build holds each in `file`.
+void check_channel(const std::vector<std::string>& markers, const std::string& file) {
+    const MarkedSite& s = marked();
+    for (const auto& m : markers) {
+        INFO("marker " << m << " in " << file);
+        CHECK(s.community.has(file, m));
+        auto leaks = s.open.holding(m);
+        INFO("public files holding it: " << (leaks.empty() ? "" : leaks.front()));
+        CHECK(leaks.empty());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("public build: the markers are distinct and each is in the sources", "[public-build]") {
+    for (const auto& a : kMarkers)
+        for (const auto& b : kMarkers)
+            if (a != b) CHECK(a.find(b) == std::string::npos);
+    std::string all;
+    for (const auto& [path, text] : marked_memory("full", 0)) all += lower(path + "\n" + text);
+    for (const auto& m : kMarkers) {
+        INFO(m);
+        CHECK(all.find(m) != std::string::npos);
+    }
+}
+
+TEST_CASE("public build: no marker anywhere, and the audit passes", "[public-build]") {
+    const MarkedSite& s = marked();
+    CHECK(s.open.messages.find("leaks") == std::string::npos);
+    for (const auto& m : kMarkers) {
+        INFO(m);
+        CHECK(s.open.holding(m).empty());
+    }
+    // Positive controls: the public build is not simply empty.
+    CHECK(s.open.has("notes/public-note/index.html", "this public note links to"));
+    CHECK(s.open.has("meetings/2020-03-05-public-meeting/index.html", "the public record of the meeting"));
+    CHECK(s.open.exists("assets/mkassetpubliczq.png"));
+}
+
+TEST_CASE("public build: pages", "[public-build][channel]") {
+    check_channel({"mknotebodyzq", "mknotetitlezq"}, "notes/mknoteslugzq/index.html");
+    check_channel({"mkmeetbodyzq"}, "meetings/2011-05-05-mkmeetslugzq/index.html");
+    check_channel({"mkdombodyzq"}, "domains/mkdomslugzq/index.html");
+    check_channel({"mkpersonbodyzq", "mkexpertisezq"}, "people/mkpersonslugzq/index.html");
+    CHECK_FALSE(marked().open.exists("notes/mknoteslugzq/index.html"));
+}
+
+TEST_CASE("public build: list pages and their counts", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    check_channel({"mknotetitlezq"}, "notes/index.html");
+    check_channel({"mkmeettitlezq"}, "meetings/index.html");
+    check_channel({"mkdomtitlezq"}, "domains/index.html");
+    check_channel({"quentin zebedee"}, "people/index.html");
+    int filler = filler_count(), public_filler = filler / 2;
+    // Public notes: public-note, heading-note and the odd fillers; the community adds four more.
+    CHECK(s.open.has("notes/index.html", ">" + std::to_string(2 + public_filler) + " in all<"));
+    CHECK(s.community.has("notes/index.html", ">" + std::to_string(5 + filler) + " in all<"));
+    CHECK(s.open.has("meetings/index.html", ">1 in all<"));
+    CHECK(s.community.has("meetings/index.html", ">2 in all<"));
+}
+
+TEST_CASE("public build: tags and their counts", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    check_channel({"mktagonlyzq"}, "tags/index.html");
+    CHECK(s.community.exists("tags/mktagonlyzq/index.html"));
+    // shared-tag: the public meeting and note; in the community build four community pages more.
+    CHECK(s.open.has("tags/shared-tag/index.html", ">2 pages<"));
+    CHECK(s.community.has("tags/shared-tag/index.html", ">6 pages<"));
+}
+
+TEST_CASE("public build: timeline", "[public-build][channel]") {
+    check_channel({"mkmeettitlezq", "mkhighlightzq", "mknotetitlezq"}, "timeline/index.html");
+    const MarkedSite& s = marked();
+    CHECK(s.community.has("timeline/index.html", "2011"));
+    CHECK_FALSE(s.open.has("timeline/index.html", "2011"));
+}
+
+TEST_CASE("public build: actions", "[public-build][channel]") {
+    check_channel({"mkactionzq"}, "actions/index.html");
+    CHECK(marked().open.has("actions/index.html", "write the public summary"));
+}
+
+TEST_CASE("public build: learning agenda and parking lot", "[public-build][channel]") {
+    check_channel({"mkagendaqzq", "mkparkingzq"}, "agenda/index.html");
+    CHECK(marked().open.has("agenda/index.html", "a public parked item"));
+}
+
+TEST_CASE("public build: stats", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    check_channel({"mkdomtitlezq"}, "stats/index.html");
+    CHECK(s.community.has("stats/index.html", "2011"));
+    CHECK_FALSE(s.open.has("stats/index.html", "2011"));
+}
+
+TEST_CASE("public build: search index", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    for (const std::string m : {"mknotebodyzq", "mkmeetbodyzq", "mkblocktextzq", "mkunclosedzq"}) {
+        INFO(m);
+        bool in_search = false;
+        for (const auto& path : s.community.holding(m)) in_search = in_search || path.rfind("search/", 0) == 0;
+        CHECK(in_search);
+        CHECK(s.open.holding(m).empty());
+    }
+}
+
+TEST_CASE("public build: feed", "[public-build][channel]") {
+    check_channel({"mknotetitlezq", "mknotebodyzq"}, "feed.xml");
+    check_channel({"mkblocksummaryzq"}, "feed.xml");
+}
+
+TEST_CASE("public build: calendar", "[public-build][channel]") {
+    check_channel({"mkmeettitlezq"}, "meetings.ics");
+}
+
+TEST_CASE("public build: sitemap", "[public-build][channel]") {
+    check_channel({"/notes/mknoteslugzq/", "/meetings/2011-05-05-mkmeetslugzq/", "/tags/mktagonlyzq/"}, "sitemap.xml");
+}
+
+TEST_CASE("public build: backlinks and related lists", "[public-build][channel]") {
+    // The secret note links to the public note (a backlink) and names it in related:.
+    check_channel({"mknotetitlezq", "mkrelatedonlyzq"}, "notes/public-note/index.html");
+    // The public note's own related: and links to the secret note are gone, or plain text.
+    const MarkedSite& s = marked();
+    CHECK(s.open.has("notes/public-note/index.html", "mklinklabelzq"));
+    CHECK_FALSE(s.open.has("notes/public-note/index.html", "mknoteslugzq"));
+    CHECK(s.community.has("notes/public-note/index.html", "mknoteslugzq/"));
+}
+
+TEST_CASE("public build: a person's activity", "[public-build][channel]") {
+    check_channel({"mknotetitlezq", "mkmeettitlezq"}, "people/pub-person/index.html");
+}
+
+TEST_CASE("public build: alias redirects", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    CHECK(s.community.exists("old/mkaliaszq/index.html"));
+    CHECK(s.open.holding("mkaliaszq").empty());
+}
+
+TEST_CASE("public build: /changes/ shows only public pages and clean subjects", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    check_channel({"mkcommitsecretzq", "mkcommitmixedzq"}, "changes/index.html");
+    // A commit that touched only public files keeps its subject.
+    CHECK(s.open.has("changes/index.html", "mkcommitpubliczq"));
+}
+
+TEST_CASE("public build: assets only when a public page uses them", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    CHECK(s.community.exists("assets/mkassetsecretzq.png"));
+    CHECK(s.community.exists("assets/mkblockassetzq.png"));
+    CHECK(s.open.holding("mkassetsecretzq").empty());
+    CHECK(s.open.holding("mkblockassetzq").empty());
+    CHECK(s.open.exists("assets/mkassetpubliczq.png"));
+}
+
+TEST_CASE("public build: :::community blocks and what is derived from them", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    const std::string meeting = "meetings/2020-03-05-public-meeting/index.html";
+    check_channel({"mkblocktextzq", "mkblockheadingzq", "mkblocksummaryzq"}, meeting);
+    check_channel({"mkunclosedzq"}, "notes/public-note/index.html");
+    CHECK(s.community.has(meeting, "<aside class=\"community-only\""));
+    CHECK(s.community.has(meeting, "community only"));
+    CHECK_FALSE(s.open.has(meeting, "community-only"));
+    // The summary is the first public paragraph, not the block's.
+    CHECK(s.open.has(meeting, "<meta name=\"description\" content=\"the public record of the meeting.\">"));
+    // A title taken from a heading inside a block falls back to the file name.
+    check_channel({"mkblocktitlezq"}, "notes/heading-note/index.html");
+    CHECK(s.open.has("notes/heading-note/index.html", "<h1>heading note</h1>"));
+}
+
+TEST_CASE("public build: people without a public profile appear by name only", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    const std::string meeting = "meetings/2020-03-05-public-meeting/index.html";
+    CHECK(s.open.has(meeting, "<li>quentin zebedee</li>"));
+    CHECK(s.open.holding("mkpersonslugzq").empty());
+    CHECK(s.community.has(meeting, "mkpersonslugzq/\">quentin zebedee</a>"));
+}
+
+TEST_CASE("public build: public_names: initials shows initials, never the name", "[public-build][channel]") {
+    TempFolder tmp;
+    write_files(tmp / "memory", marked_memory("initials", 0));
+    Built open = build(tmp / "memory", tmp / "public", cp::audience::Audience::Public);
+    INFO(open.messages);
+    REQUIRE(open.status == 0);
+    CHECK(open.holding("quentin").empty());
+    CHECK(open.holding("zebedee").empty());
+    CHECK(open.has("meetings/2020-03-05-public-meeting/index.html", "<li>q.z.</li>"));
+    CHECK(open.has("actions/index.html", "q.z."));
+}
+
+TEST_CASE("public build: e-mail addresses reach no output, in either build", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    for (const std::string m : {"mkemailgitzq", "mkemailgit2zq", "mkemailfmzq", "mkemailparamzq"}) {
+        INFO(m);
+        CHECK(s.open.holding(m).empty());
+        CHECK(s.community.holding(m).empty());
+    }
+    CHECK(s.community.holding("@example.org").empty());
+}
+
+TEST_CASE("public build: drafts appear in no build without --drafts", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    CHECK(s.community.holding("mkdrafttitlezq").empty());
+    CHECK(s.open.holding("mkdrafttitlezq").empty());
+    Built with_drafts = build(s.tmp / "memory", s.tmp / "drafts", cp::audience::Audience::Community, true);
+    REQUIRE(with_drafts.status == 0);
+    CHECK(with_drafts.exists("notes/draft-note/index.html"));
+}
+
+TEST_CASE("public build: an unknown visibility is an error and never public", "[public-build]") {
+    for (const std::string value : {"Public", "yes", "private", "true", "[public]", "PUBLIC"}) {
+        INFO(value);
+        TempFolder tmp;
+        write_files(tmp / "memory", {{"notes/a.md", "---\ntitle: Mkvisibilityzq\nvisibility: " + value + "\n---\nText.\n"}});
+        Built open = build(tmp / "memory", tmp / "public", cp::audience::Audience::Public);
+        CHECK(open.status == 1);
+        CHECK(open.messages.find("notes/a.md:3:") != std::string::npos);
+        CHECK(open.messages.find("visibility") != std::string::npos);
+        CHECK_FALSE(fs::exists(tmp / "public"));
+    }
+}
+
+TEST_CASE("public build: the audit fails the build on a leak and leaves the earlier output", "[public-build]") {
+    TempFolder tmp;
+    // An address from a git: field written into a public page's text: no filter removes body
+    // text, so only the audit stands between it and the public site.
+    write_files(tmp / "memory",
+                {{"people/ada.md", "---\nname: Ada\ngit: [ada.mkauditzq@example.org]\n---\nAda.\n"},
+                 {"notes/open.md", "---\nvisibility: public\n---\nWrite to ada.mkauditzq@example.org.\n"}});
+    write_file(tmp / "public/index.html", "the earlier site");
+    Built open = build(tmp / "memory", tmp / "public", cp::audience::Audience::Public);
+    CHECK(open.status == 1);
+    CHECK(open.messages.find("notes/open/index.html") != std::string::npos);
+    CHECK(open.messages.find("an e-mail address from the git: field of people/ada.md") != std::string::npos);
+    CHECK(read_file(tmp / "public/index.html") == "the earlier site");
+    CHECK(fs::directory_iterator(tmp / "public") != fs::directory_iterator());
+}
+
+TEST_CASE("public build: the example memory holds only public content and passes the audit", "[public-build]") {
+    TempFolder tmp;
+    Built open = build(example_memory(), tmp / "public", cp::audience::Audience::Public);
+    INFO(open.messages);
+    REQUIRE(open.status == 0);
+    Built community = build(example_memory(), tmp / "community", cp::audience::Audience::Community);
+    REQUIRE(community.status == 0);
+    // Every community page of the example is in the community build and absent from the public one.
+    int community_pages = 0;
+    for (const auto& e : fs::recursive_directory_iterator(example_memory())) {
+        if (e.path().extension() != ".md") continue;
+        std::string text = read_file(e.path());
+        if (text.find("\nvisibility: public") != std::string::npos) continue;
+        std::string rel = fs::relative(e.path(), example_memory()).generic_string();
+        std::string folder = rel.substr(0, rel.find('/'));
+        if (folder != "notes" && folder != "meetings" && folder != "people" && folder != "domains") continue;
+        std::string url = "/" + folder + "/" + lower(e.path().stem().string()) + "/";
+        ++community_pages;
+        INFO(rel);
+        CHECK(community.exists(url.substr(1) + "index.html"));
+        CHECK(open.holding(url).empty());
+    }
+    CHECK(community_pages > 10);
+}
