@@ -56,5 +56,5 @@ TEST_CASE("init starts a memory that checks clean, and new lays out each type", 
     std::string err;
     CHECK(run_cli({"check", memory.string()}, &err) == 0);
     INFO(err);
-    CHECK(err.find("error") == std::string::npos);
+    CHECK(err.find(": error:") == std::string::npos);
 }
