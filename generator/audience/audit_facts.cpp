@@ -24,6 +24,9 @@ bool distinctive_phrase(const std::string& s) {
     return s.size() >= 12 && mark;
 }
 
+// A person's full name: two words are enough, names rarely collide with the theme's words.
+bool distinctive_name(const std::string& s) { return s.size() >= 5 && s.find(' ') != std::string::npos; }
+
 // A sentence fragment of a community block worth looking for: three words or more.
 bool distinctive_run(const std::string& s) { return s.size() >= 16 && count_of(s, ' ') >= 2; }
 
@@ -170,7 +173,9 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
             facts.forbidden.push_back({audit_text(url), Edge::UrlPath, "an alias of " + what});
         }
         std::string title = audit_text(p->title);
-        if (distinctive_phrase(title)) phrases.push_back({title, Edge::Word, "the title of " + what});
+        bool person = p->type == model::PageType::Person;
+        if (person ? distinctive_name(title) : distinctive_phrase(title))
+            phrases.push_back({title, Edge::Word, (person ? "the name of " : "the title of ") + what});
         if (distinctive_slug(p->slug)) slugs.push_back({p->slug, Edge::Slug, "the slug of " + what});
         for (const auto& t : p->tags) {
             std::string slug = model::slugify(t);

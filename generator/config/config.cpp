@@ -1,5 +1,7 @@
 #include "config/config.hpp"
 
+#include <algorithm>
+
 #include "diag/suggest.hpp"
 #include "frontmatter/fields.hpp"
 #include "frontmatter/split.hpp"
@@ -46,11 +48,10 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
             if (auto v = read.string_list(value, k)) config.exclude = *v;
         } else if (k == "max_file_size") {
             auto v = read.string(value, k);
-            try {
-                if (v) config.max_file_size = std::stoull(*v);
-            } catch (const std::exception&) {
-                read.error(value, "'max_file_size' must be a number of bytes");
-            }
+            bool digits = v && !v->empty() && v->size() <= 15 &&
+                          std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (digits && std::stoull(*v) > 0) config.max_file_size = std::stoull(*v);
+            else if (v) read.error(value, "'max_file_size' must be a whole number of bytes, not '" + *v + "'");
         } else if (k == "field_map") {
             if (!value.is_mapping()) {
                 read.error(value, "'field_map' must be a mapping from a field to its other names");

@@ -130,9 +130,12 @@ std::string clean_parser_message(const std::string& msg) {
     return msg;
 }
 
-// The first '[' or '{' that opens more than `max_depth` flow collections, as a 0-based line and
-// column: found before yaml-cpp parses, which would otherwise recurse thousands of levels deep.
-std::optional<std::pair<int, int>> too_deep_flow(std::string_view text, int max_depth) {
+// Scans the flow collections ('[...]', '{...}') of `text`, skipping quotes and comments. Returns
+// the 0-based line and column of the first opener more than `max_depth` deep or, with
+// `unclosed`, of the first opener never closed. yaml-cpp would recurse thousands of levels deep
+// on the first, and points past the end of the text for the second.
+std::optional<std::pair<int, int>> scan_flow(std::string_view text, int max_depth, bool unclosed = false) {
+    std::vector<std::pair<int, int>> open;
     int depth = 0, line = 0, column = 0;
     char quote = 0;
     bool comment = false;
@@ -151,12 +154,15 @@ std::optional<std::pair<int, int>> too_deep_flow(std::string_view text, int max_
         } else if (c == '#') {
             comment = true;
         } else if (c == '[' || c == '{') {
-            if (++depth > max_depth) return std::pair{line, column};
+            if (++depth > max_depth && !unclosed) return std::pair{line, column};
+            open.emplace_back(line, column);
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
+            open.pop_back();
         }
         ++column;
     }
+    if (unclosed && !open.empty()) return open.front();
     return std::nullopt;
 }
 
@@ -186,7 +192,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const 
     auto at = [&](const YAML::Mark& mark) {
         return std::pair{mark.line >= 0 ? first_line + mark.line : first_line, mark.column >= 0 ? mark.column + 1 : 1};
     };
-    if (auto deep = too_deep_flow(text, limits.max_depth)) {
+    if (auto deep = scan_flow(text, limits.max_depth)) {
         sink.error(path, first_line + deep->first, deep->second + 1,
                    "front matter is nested too deeply (more than " + std::to_string(limits.max_depth) + " levels)");
         return std::nullopt;
@@ -205,6 +211,12 @@ std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const 
             return std::nullopt;
         }
         auto [line, column] = at(e.mark);
+        if (e.msg == "end of sequence flow not found" || e.msg == "end of map flow not found") {
+            if (auto opener = scan_flow(text, limits.max_depth, true)) {
+                line = first_line + opener->first;
+                column = opener->second + 1;
+            }
+        }
         sink.error(path, line, column, "front matter does not parse: " + clean_parser_message(e.msg));
         return std::nullopt;
     } catch (const std::exception& e) {

@@ -9,6 +9,8 @@
 #include <queue>
 #include <unordered_map>
 
+#include "history/tree_changes.hpp"
+
 namespace cp::history {
 
 namespace {
@@ -16,7 +18,6 @@ namespace {
 using source::GitPtr;
 using CommitPtr = GitPtr<git_commit, git_commit_free>;
 using TreePtr = GitPtr<git_tree, git_tree_free>;
-using DiffPtr = GitPtr<git_diff, git_diff_free>;
 using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 using MailmapPtr = GitPtr<git_mailmap, git_mailmap_free>;
 
@@ -97,37 +98,28 @@ std::vector<std::size_t> date_order(std::vector<Node>& nodes) {
     return order;
 }
 
-TreePtr tree_of(git_commit* c) {
-    git_tree* t = nullptr;
-    return git_commit_tree(&t, c) == 0 ? TreePtr(t) : nullptr;
-}
-
-// The path as a repository path names the same blob in `tree`.
-bool same_blob(git_tree* tree, const char* path, const git_oid* id) {
+// The file at a repository path in a commit has this blob (nullptr: the commit has no such file).
+bool same_blob(git_commit* commit, const std::string& path, const git_oid* id) {
+    git_tree* root = nullptr;
+    if (git_commit_tree(&root, commit) != 0) return false;
+    TreePtr tree(root);
     git_tree_entry* e = nullptr;
-    if (git_tree_entry_bypath(&e, tree, path) != 0) return id == nullptr;
+    if (git_tree_entry_bypath(&e, root, path.c_str()) != 0) return id == nullptr;
     EntryPtr entry(e);
     return id != nullptr && git_oid_equal(git_tree_entry_id(e), id);
 }
 
-// Repository path -> the memory-relative path of the file it is now, for one line of history.
+// A memory-relative path in a commit -> the path of the file it is now, for one line of history.
 using Names = std::unordered_map<std::string, std::string>;
 using SharedNames = std::shared_ptr<Names>;
 
-// The one pass: commits in date order, each diffed against its first parent.
+// The one pass: commits in date order, each compared with its first parent.
 class Pass {
 public:
     Pass(const source::Repository& repo, diag::Sink& sink, History& out)
-        : repo_(repo.handle()), prefix_(repo.prefix()), sink_(sink), out_(out) {
+        : changes_(repo.handle(), repo.prefix()), memory_is_folder_(!repo.prefix().empty()), sink_(sink), out_(out) {
         git_mailmap* mm = nullptr;
-        if (git_mailmap_from_repository(&mm, repo_) == 0) mailmap_.reset(mm);
-        git_diff_options_init(&options_, GIT_DIFF_OPTIONS_VERSION);
-        options_.flags = GIT_DIFF_SKIP_BINARY_CHECK | GIT_DIFF_IGNORE_SUBMODULES;
-        spec_ = prefix_.empty() ? std::string() : prefix_.substr(0, prefix_.size() - 1);
-        spec_ptr_ = spec_.data();
-        if (!spec_.empty()) options_.pathspec = {&spec_ptr_, 1};
-        git_diff_find_options_init(&find_, GIT_DIFF_FIND_OPTIONS_VERSION);
-        find_.flags = GIT_DIFF_FIND_RENAMES;
+        if (git_mailmap_from_repository(&mm, repo.handle()) == 0) mailmap_.reset(mm);
     }
 
     void run(std::vector<Node>& nodes, const std::vector<std::size_t>& order, SharedNames start) {
@@ -142,7 +134,7 @@ public:
             if (!listed && names->empty()) continue;
             Commit info = describe(node.commit.get());
             if (node.graft || !visit(node, nodes, names, info)) {
-                for (const auto& [repo_path, now] : *names) out_.files[now].incomplete = true;
+                for (const auto& [then, now] : *names) out_.files[now].incomplete = true;
                 out_.shallow = true;
                 info.paths.clear();
             } else {
@@ -152,73 +144,62 @@ public:
             }
             if (!node.parents.empty()) give(pending, node.parents[0], names);
             // A memory inside a larger repository lists only the commits that changed it (git log -- FOLDER).
-            bool changed_memory = prefix_.empty() || node.graft || !info.paths.empty();
+            bool changed_memory = !memory_is_folder_ || node.graft || !info.paths.empty();
             if (listed && changed_memory) out_.recent.push_back(std::move(info));
         }
     }
 
 private:
-    // Diffs one commit against its first parent, credits the files and renames `names` to the
+    // Compares one commit with its first parent, credits the files and renames `names` to the
     // parent's paths. False when the commit cannot be compared.
     bool visit(const Node& node, std::vector<Node>& nodes, SharedNames& names, Commit& info) {
-        // Only a merge needs the names as they were before its diff (for its other parents);
+        // Only a merge needs the names as they were before its changes (for its other parents);
         // holding them otherwise would copy the names at every added file.
         before_ = node.parents.size() > 1 ? names : nullptr;
-        TreePtr tree = tree_of(node.commit.get());
-        TreePtr parent = node.parents.empty() ? nullptr : tree_of(nodes[node.parents[0]].commit.get());
-        git_diff* d = nullptr;
-        if (!tree || (!node.parents.empty() && !parent) ||
-            git_diff_tree_to_tree(&d, repo_, parent.get(), tree.get(), &options_) != 0) {
+        git_commit* parent = node.parents.empty() ? nullptr : nodes[node.parents[0]].commit.get();
+        if (!changes_.changes(node.commit.get(), parent, found_)) {
             sink_.warning(info.id, 0, 0, "history stops at commit " + info.id.substr(0, 12) +
                                              ": it cannot be compared with its parent: " + last_error());
+            before_.reset();
             return false;
         }
-        DiffPtr diff(d);
-        // Renames need an added and a deleted file in the same commit; most commits have neither.
-        if (git_diff_num_deltas_of_type(d, GIT_DELTA_ADDED) > 0 && git_diff_num_deltas_of_type(d, GIT_DELTA_DELETED) > 0)
-            git_diff_find_similar(d, &find_);
-        std::vector<TreePtr> others;
-        for (std::size_t k = 1; k < node.parents.size(); ++k) others.push_back(tree_of(nodes[node.parents[k]].commit.get()));
-        auto merged_in = [&](const char* path, const git_oid* id) {
-            for (const auto& t : others)
-                if (t && same_blob(t.get(), path, id)) return true;
+        // A merge's change that one of its other parents already had is that parent's work, dated there.
+        auto merged_in = [&](const std::string& path, const git_oid* id) {
+            for (std::size_t k = 1; k < node.parents.size(); ++k)
+                if (same_blob(nodes[node.parents[k]].commit.get(), changes_.repo_path(path), id)) return true;
             return false;
         };
-        for (std::size_t k = 0, n = git_diff_num_deltas(d); k < n; ++k) {
-            const git_diff_delta* delta = git_diff_get_delta(d, k);
-            std::string new_path = delta->new_file.path, old_path = delta->old_file.path;
-            if (delta->status == GIT_DELTA_DELETED) {
-                if (!merged_in(delta->old_file.path, nullptr)) touch(info, old_path, nullptr);
+        for (const Change& change : found_) {
+            if (change.status == GIT_DELTA_DELETED) {
+                if (!merged_in(change.old_path, nullptr)) touch(info, change.old_path, nullptr);
                 continue;
             }
-            auto it = names->find(new_path);
+            auto it = names->find(change.new_path);
             std::optional<std::string> now;
             if (it != names->end()) now = it->second;
-            if (!merged_in(delta->new_file.path, &delta->new_file.id)) touch(info, new_path, now ? &*now : nullptr);
+            if (!merged_in(change.new_path, &change.new_id)) touch(info, change.new_path, now ? &*now : nullptr);
             if (!now) continue;
             // Older commits on this line knew the file by its old name, or did not have it.
-            if (delta->status == GIT_DELTA_ADDED) {
-                writable(names).erase(new_path);
-            } else if (delta->status == GIT_DELTA_RENAMED) {
+            if (change.status == GIT_DELTA_ADDED) {
+                writable(names).erase(change.new_path);
+            } else if (change.status == GIT_DELTA_RENAMED) {
                 Names& w = writable(names);
-                w.erase(new_path);
-                w[old_path] = *now;
+                w.erase(change.new_path);
+                w[change.old_path] = *now;
             }
         }
         return true;
     }
 
-    // Records that `info` changed a repository path: a revision of the file it is now, if any.
-    void touch(Commit& info, const std::string& repo_path, const std::string* now) {
+    // Records that `info` changed a path: a revision of the file it is now, if it still exists.
+    void touch(Commit& info, const std::string& path, const std::string* now) {
         if (now) {
             auto& revisions = out_.files[*now].revisions;
             if (revisions.empty() || revisions.back().commit != info.id)
                 revisions.push_back({info.id, info.date, info.author_name, info.author_email, info.mailmap_name,
                                      info.mailmap_email, info.subject, {}});
-            info.paths.push_back(*now);
-        } else if (repo_path.compare(0, prefix_.size(), prefix_) == 0) {
-            info.paths.push_back(repo_path.substr(prefix_.size()));
         }
+        info.paths.push_back(now ? *now : path);
     }
 
     // `names` for changing, copied first when another line of history still shares it.
@@ -258,16 +239,13 @@ private:
         return out;
     }
 
-    git_repository* repo_;
-    std::string prefix_;
+    ChangeFinder changes_;
+    bool memory_is_folder_;
     diag::Sink& sink_;
     History& out_;
     MailmapPtr mailmap_;
-    git_diff_options options_;
-    git_diff_find_options find_;
-    std::string spec_;
-    char* spec_ptr_ = nullptr;
-    SharedNames before_;  // the names as the commit being visited has them
+    std::vector<Change> found_;  // reused for every commit
+    SharedNames before_;         // a merge's names before its changes
 };
 
 }  // namespace
@@ -285,6 +263,7 @@ std::string without_emails(std::string_view text) {
         std::size_t left = at, right = at + 1;
         while (left > pos && local_char(text[left - 1])) --left;
         while (right < text.size() && domain_char(text[right])) ++right;
+        while (right > at + 1 && text[right - 1] == '.') --right;  // a full stop ends the sentence, not the address
         // "user@host" is an address too: git writes one when no e-mail is configured.
         bool address = left < at && right > at + 1 && std::isalnum(static_cast<unsigned char>(text[at + 1]));
         out.append(text.substr(pos, at - pos));
@@ -306,7 +285,7 @@ History read_history(const source::Repository& repo, const std::string& start,
         return out;
     }
     auto names = std::make_shared<Names>();
-    for (const auto& path : paths) names->emplace(repo.prefix() + path, path);
+    for (const auto& path : paths) names->emplace(path, path);
     std::vector<std::size_t> order = date_order(nodes);
     Pass(repo, sink, out).run(nodes, order, std::move(names));
     out.available = true;

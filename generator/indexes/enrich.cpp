@@ -1,6 +1,7 @@
 // PageEnricher: what each page shows from other pages, gathered once for the whole site.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "indexes/indexes.hpp"
 #include "indexes/labels.hpp"
@@ -91,10 +92,9 @@ PageEnricher::PageEnricher(const model::Site& site) : data_(std::make_unique<Dat
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
         const Page& p = site.pages[i];
         if (p.type != PageType::Meeting && p.type != PageType::Note) continue;
-        std::vector<std::string> seen;  // a domain named twice counts once
+        std::set<std::string> seen;  // a domain named twice counts once
         for (const auto& dom : p.domains) {
-            if (dom.url.empty() || std::find(seen.begin(), seen.end(), dom.url) != seen.end()) continue;
-            seen.push_back(dom.url);
+            if (dom.url.empty() || !seen.insert(dom.url).second) continue;
             (p.type == PageType::Meeting ? d.domain_meetings : d.domain_notes)[dom.url].push_back(i);
         }
         if (p.type == PageType::Note) {
@@ -106,13 +106,10 @@ PageEnricher::PageEnricher(const model::Site& site) : data_(std::make_unique<Dat
             continue;
         }
         if (!p.series.empty()) series[p.series].push_back(i);
-        // Who took part, in the order the record names them.
-        std::vector<std::pair<std::string, Involvement>> people;
+        // Who took part, and the roles each held.
+        std::map<std::string, Involvement> people;
         auto involvement = [&](const std::string& url) -> Involvement& {
-            for (auto& [u, inv] : people)
-                if (u == url) return inv;
-            people.push_back({url, Involvement{i, false, {}}});
-            return people.back().second;
+            return people.try_emplace(url, Involvement{i, false, {}}).first->second;
         };
         for (const auto& a : p.attendees)
             if (!a.url.empty()) involvement(a.url).attended = true;

@@ -140,7 +140,7 @@ views::HtmlPage stats_page(const model::Site& site) {
             for (std::size_t i = 0; i < q.quarters.size(); ++i) cells[i].push_back(s.values[i]);
         }
         charts.push_back({{"id", id}, {"title", title}, {"description", description}, {"svg", draw_bar_chart(c)},
-                          {"table", table_json(title + ", per quarter", "Quarter", q.quarters, columns, cells)}});
+                          {"table", table_json(title, "Quarter", q.quarters, columns, cells)}});
     };
     long total_meetings = 0;
     for (long v : q.meetings) total_meetings += v;

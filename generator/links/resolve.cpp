@@ -190,7 +190,7 @@ Catalogue catalogue_of(const model::Site& site) {
                                          "url:" + p.url};
         for (const auto& k : keys) {
             c.keys.insert(k);
-            if (p.visibility == model::Visibility::Community) c.community.insert(k);
+            if (p.visibility == model::Visibility::Community) c.community.emplace(k, p.source_path);
         }
         for (const auto& a : p.aliases) c.aliases.emplace(alias_url(a), p.source_path);
         if (!p.draft)
@@ -266,9 +266,10 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         // A page this build leaves out (a draft, or a community page in the public build): plain text.
         // The public build says so too when a public page loses a link to a community page.
         auto left_out = [&](const std::string& key) {
-            if (page.visibility == model::Visibility::Public && catalogue.community.count(key))
+            if (auto it = catalogue.community.find(key);
+                page.visibility == model::Visibility::Public && it != catalogue.community.end())
                 sink.warning(path, req.line, req.column,
-                             "this public page links to a community page (" + key.substr(key.find(':') + 1) +
+                             "this public page links to a community page (" + it->second +
                                  "): in the public build the link becomes plain text");
             return LinkResult{Action::Unlink, {}, {}};
         };

@@ -18,7 +18,7 @@ namespace cp::links {
 // out (silent plain text) from a link to nothing (a problem to report). Holds no content.
 struct Catalogue {
     std::set<std::string> keys;
-    std::set<std::string> community;              // the same keys, for pages only the community may read
+    std::map<std::string, std::string> community;  // the same keys, for pages only the community may read -> their source path
     std::map<std::string, std::string> aliases;   // an old address ("/old/") -> the source path it redirects to
     std::set<std::string> tags;                   // every tag's address slug, for links to /tags/SLUG/
     bool has(const std::string& key) const { return keys.count(key) != 0; }

@@ -353,6 +353,18 @@ std::string label_task_checkboxes(std::string_view html) {
     return out;
 }
 
+// True when a line holds so many '|' that cmark-gfm's table extension, whose time grows with
+// the square of a row's cells, would take minutes: such a page is rendered without tables.
+bool has_wide_line(std::string_view text) {
+    constexpr int kMaxPipes = 200;
+    int pipes = 0;
+    for (char c : text) {
+        if (c == '\n') pipes = 0;
+        else if (c == '|' && ++pipes > kMaxPipes) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string heading_id(std::string_view text) {
@@ -378,7 +390,9 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
         return out;
     }
     ParserPtr parser(cmark_parser_new(kOptions));
+    bool tables = !has_wide_line(markdown);
     for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
+        if (!tables && std::string_view(name) == "table") continue;
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }

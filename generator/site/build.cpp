@@ -102,8 +102,10 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         output::SiteWriter writer(options.output);
         write_outputs(site, outputs, *loaded.theme, loaded.snapshot, writer, jobs, sink);
         timer.step("render and write");
-        if (!sink.has_errors() && options.audience == audience::Audience::Public)
+        if (!sink.has_errors() && options.audience == audience::Audience::Public) {
             audit_public_output(writer, audit_facts, sink);
+            timer.step("public audit");
+        }
         if (sink.has_errors()) {
             print_problems(sink, loaded.snapshot, err);
             err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";

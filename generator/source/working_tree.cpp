@@ -87,7 +87,14 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
             if (it->is_directory(ec)) it.disable_recursion_pending();
             continue;
         }
-        if (it->is_directory(ec)) continue;
+        if (it->is_directory(ec)) {
+            // A submodule (or any nested repository) holds another repository's files, as git sees it.
+            if (fs::exists(p / ".git", ec)) {
+                sink.warning(rel, 0, 0, "submodule skipped: its files live in another repository");
+                it.disable_recursion_pending();
+            }
+            continue;
+        }
         if (!it->is_regular_file(ec)) continue;
         SourceFile file;
         file.path = rel;

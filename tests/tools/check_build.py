@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_indexes  # noqa: E402
@@ -34,7 +35,9 @@ def main():
         shutil.rmtree(a.work)
     os.makedirs(a.work)
     if a.generate is not None:
-        memory = os.path.join(a.work, "memory")
+        # Outside any git working tree: a memory inside an ignored build folder would be
+        # read as git sees it, every file ignored.
+        memory = tempfile.mkdtemp(prefix="cp-memory-")
         facts_path = os.path.join(a.work, "facts.json")
         subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "make_memory.py"), memory,
                         "--notes", str(a.generate), "--facts", facts_path], check=True)
@@ -45,10 +48,14 @@ def main():
         memory = a.memory
         facts = memory_facts.facts_of(memory)
     site = os.path.join(a.work, "site")
-    build = subprocess.run([a.commonplace, "build", memory, "-o", site, "--audience", a.audience, "--quiet"],
-                           capture_output=True, text=True)
+    try:
+        build = subprocess.run([a.commonplace, "build", memory, "-o", site, "--audience", a.audience, "--quiet"],
+                               capture_output=True, text=True)
+    finally:
+        if a.generate is not None:
+            shutil.rmtree(memory)
     if build.returncode != 0:
-        print(build.stderr)
+        print(build.stderr[-4000:])
         print("check_build: commonplace build failed with status %d" % build.returncode)
         return 1
     pages, problems = check_links.check(site)

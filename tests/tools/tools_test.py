@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_indexes  # noqa: E402
@@ -70,7 +71,7 @@ def links_tests(work):
 
 
 def index_tests(commonplace, work):
-    memory = os.path.join(work, "memory")
+    memory = os.path.join(tempfile.mkdtemp(prefix="cp-memory-"), "memory")  # outside any git working tree
     facts_path = os.path.join(work, "facts.json")
     subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "make_memory.py"), memory,
                     "--notes", "60", "--facts", facts_path], check=True)
@@ -78,6 +79,7 @@ def index_tests(commonplace, work):
         facts = json.load(f)
     good = os.path.join(work, "site")
     subprocess.run([commonplace, "build", memory, "-o", good, "--quiet"], check=True)
+    shutil.rmtree(os.path.dirname(memory))
     expect("indexes: a good build", check_indexes.check(good, facts), None)
 
     def broken(name, change, pattern):

@@ -45,7 +45,7 @@ std::map<std::string, std::string> marked_memory(const std::string& public_names
          "    answered_in: mknoteslugzq\n---\nThe open domain.\n"},
         {"domains/mkdomslugzq.md",
          "---\ntitle: Mkdomtitlezq domain\nconveners: [mkpersonslugzq]\nphase: discovering\n"
-         "phases: [{phase: discovering, since: 2011-01-01}]\nlearning_agenda: [Mkagendaqzq what do we ask?]\n"
+         "phases: [{phase: discovering, since: 2011-01-01}]\nlearning_agenda: [\"Mkagendaqzq: what do we ask?\"]\n"
          "practices: [Mkpracticezq]\n---\nSecret domain body mkdombodyzq.\n"},
         {"people/pub-person.md",
          "---\nname: Pat Public\nvisibility: public\ngit: [pat.mkemailgitzq@example.org]\n"
@@ -70,15 +70,15 @@ std::map<std::string, std::string> marked_memory(const std::string& public_names
          "decisions: [Mkdecisionzq]\n---\nMkmeetbodyzq the candid record.\n\n![secret](../../assets/mkassetsecretzq.png)\n"},
         {"notes/public-note.md",
          "---\ntitle: Public note\nvisibility: public\nauthors: [pub-person]\ntags: [shared-tag, public-tag]\n"
-         "related: [mknoteslugzq]\ndomains: [open-domain]\n---\n"
+         "related: [mknoteslugzq, related-only]\ndomains: [open-domain]\n---\n"
          "This public note links to [[mknoteslugzq|mklinklabelzq]] and to [the other note](mknoteslugzq.md).\n\n"
          ":::community\nMkunclosedzq the rest of this note is for members only, to the very end.\n"},
         {"notes/mknoteslugzq.md",
          "---\ntitle: Mknotetitlezq secret note\nkind: story\nauthors: [pub-person]\ntags: [shared-tag, mktagonlyzq]\n"
          "related: [public-note]\ndomains: [open-domain]\n---\nMknotebodyzq links back to [[public-note]].\n"},
         {"notes/related-only.md",
-         "---\ntitle: Mkrelatedonlyzq note\nrelated: [public-note]\ntags: [shared-tag]\n---\nOnly related.\n"},
-        {"notes/community-two.md", "---\ntitle: Community two\ntags: [shared-tag]\n---\nTwo.\n"},
+         "---\ntitle: Mkrelatedonlyzq note\ntags: [shared-tag]\n---\nNamed only in the public note's related list.\n"},
+        {"notes/community-two.md", "---\ntitle: Community two\ntags: [shared-tag]\ndomains: [mkdomslugzq]\n---\nTwo.\n"},
         {"notes/draft-note.md",
          "---\ntitle: Mkdrafttitlezq\nvisibility: public\ndraft: true\n---\nA draft.\n"},
         {"notes/heading-note.md",
@@ -107,17 +107,20 @@ void append(const fs::path& file, const std::string& text) { write_file(file, re
 
 // The memory as a git repository: one commit of everything, then a commit that touches
 // only community files, one that touches both, and one that touches only public files.
+const std::string kPatMail = "pat.mkemailgitzq@example.org", kSamMail = "sam.mkemailgit2zq@example.org";
+const std::string kSecretSubject = "Mkcommitsecretzq only community", kMixedSubject = "Mkcommitmixedzq both kinds";
+
 void make_history(const fs::path& root) {
-    const std::string pat = "Pat Public", pat_mail = "pat.mkemailgitzq@example.org";
-    const std::string sam = "Sam Outsider", sam_mail = "sam.mkemailgit2zq@example.org";
+    const std::string pat = "Pat Public", pat_mail = kPatMail;
+    const std::string sam = "Sam Outsider", sam_mail = kSamMail;
     git(root, pat, pat_mail, "2020-01-01", "init -q");
     git(root, pat, pat_mail, "2020-01-01", "add -A");
     git(root, pat, pat_mail, "2020-01-01", "commit -q -m 'Start the memory'");
     append(root / "notes/mknoteslugzq.md", "\nA second thought.\n");
-    git(root, sam, sam_mail, "2020-02-01", "commit -q -a -m 'Mkcommitsecretzq only community'");
+    git(root, sam, sam_mail, "2020-02-01", "commit -q -a -m '" + kSecretSubject + "'");
     append(root / "notes/public-note.md", "\nMore members' text.\n");
     append(root / "meetings/2011/2011-05-05-mkmeetslugzq.md", "\nA later note.\n");
-    git(root, sam, sam_mail, "2020-03-01", "commit -q -a -m 'Mkcommitmixedzq both kinds'");
+    git(root, sam, sam_mail, "2020-03-01", "commit -q -a -m '" + kMixedSubject + "'");
     append(root / "notes/heading-note.md", "\nMore public text.\n");
     git(root, pat, pat_mail, "2020-04-01", "commit -q -a -m 'Mkcommitpubliczq only public'");
 }
@@ -133,7 +136,13 @@ struct Built {
             if (path.find(text) != std::string::npos || bytes.find(text) != std::string::npos) out.push_back(path);
         return out;
     }
+    // True when the file at `path` holds `text`; a `path` ending in '/' means any file under it.
     bool has(const std::string& path, const std::string& text) const {
+        if (!path.empty() && path.back() == '/') {
+            for (auto it = files.lower_bound(path); it != files.end() && it->first.rfind(path, 0) == 0; ++it)
+                if (it->second.find(text) != std::string::npos) return true;
+            return false;
+        }
         auto it = files.find(path);
         return it != files.end() && it->second.find(text) != std::string::npos;
     }
@@ -170,14 +179,15 @@ int filler_count() {
 }
 
 const MarkedSite& marked() {
-    static MarkedSite site = [] {
-        MarkedSite s;
-        write_files(s.tmp / "memory", marked_memory("full", filler_count()));
-        make_history(s.tmp / "memory");
-        s.community = build(s.tmp / "memory", s.tmp / "community", cp::audience::Audience::Community);
-        s.open = build(s.tmp / "memory", s.tmp / "public", cp::audience::Audience::Public);
-        return s;
-    }();
+    static MarkedSite site;
+    static bool built = false;
+    if (!built) {
+        built = true;
+        write_files(site.tmp / "memory", marked_memory("full", filler_count()));
+        make_history(site.tmp / "memory");
+        site.community = build(site.tmp / "memory", site.tmp / "community", cp::audience::Audience::Community);
+        site.open = build(site.tmp / "memory", site.tmp / "public", cp::audience::Audience::Public);
+    }
     REQUIRE(site.community.status == 0);
     INFO(site.open.messages);
     REQUIRE(site.open.status == 0);
@@ -202,7 +212,7 @@ TEST_CASE("public build: the markers are distinct and each is in the sources", "
     for (const auto& a : kMarkers)
         for (const auto& b : kMarkers)
             if (a != b) CHECK(a.find(b) == std::string::npos);
-    std::string all;
+    std::string all = lower(kPatMail + kSamMail + kSecretSubject + kMixedSubject);
     for (const auto& [path, text] : marked_memory("full", 0)) all += lower(path + "\n" + text);
     for (const auto& m : kMarkers) {
         INFO(m);
@@ -236,7 +246,8 @@ TEST_CASE("public build: list pages and their counts", "[public-build][channel]"
     check_channel({"mknotetitlezq"}, "notes/index.html");
     check_channel({"mkmeettitlezq"}, "meetings/index.html");
     check_channel({"mkdomtitlezq"}, "domains/index.html");
-    check_channel({"quentin zebedee"}, "people/index.html");
+    CHECK(s.community.has("people/index.html", "quentin zebedee"));
+    CHECK_FALSE(s.open.has("people/index.html", "quentin zebedee"));
     int filler = filler_count(), public_filler = filler / 2;
     // Public notes: public-note, heading-note and the odd fillers; the community adds four more.
     CHECK(s.open.has("notes/index.html", ">" + std::to_string(2 + public_filler) + " in all<"));
@@ -255,10 +266,11 @@ TEST_CASE("public build: tags and their counts", "[public-build][channel]") {
 }
 
 TEST_CASE("public build: timeline", "[public-build][channel]") {
-    check_channel({"mkmeettitlezq", "mkhighlightzq", "mknotetitlezq"}, "timeline/index.html");
+    // The timeline may be split into pages by year: any file under timeline/.
+    check_channel({"mkmeettitlezq", "mkhighlightzq", "mknotetitlezq"}, "timeline/");
     const MarkedSite& s = marked();
-    CHECK(s.community.has("timeline/index.html", "2011"));
-    CHECK_FALSE(s.open.has("timeline/index.html", "2011"));
+    CHECK(s.community.has("timeline/", "2011"));
+    CHECK_FALSE(s.open.has("timeline/", "2011"));
 }
 
 TEST_CASE("public build: actions", "[public-build][channel]") {
@@ -303,7 +315,8 @@ TEST_CASE("public build: sitemap", "[public-build][channel]") {
 }
 
 TEST_CASE("public build: backlinks and related lists", "[public-build][channel]") {
-    // The secret note links to the public note (a backlink) and names it in related:.
+    // The secret note links to the public note (a backlink); the public note's related:
+    // names a community note that links nowhere.
     check_channel({"mknotetitlezq", "mkrelatedonlyzq"}, "notes/public-note/index.html");
     // The public note's own related: and links to the secret note are gone, or plain text.
     const MarkedSite& s = marked();
@@ -380,7 +393,6 @@ TEST_CASE("public build: e-mail addresses reach no output, in either build", "[p
         CHECK(s.open.holding(m).empty());
         CHECK(s.community.holding(m).empty());
     }
-    CHECK(s.community.holding("@example.org").empty());
 }
 
 TEST_CASE("public build: drafts appear in no build without --drafts", "[public-build][channel]") {
@@ -434,13 +446,14 @@ TEST_CASE("public build: the example memory holds only public content and passes
         if (e.path().extension() != ".md") continue;
         std::string text = read_file(e.path());
         if (text.find("\nvisibility: public") != std::string::npos) continue;
+        bool draft = text.find("\ndraft: true") != std::string::npos;
         std::string rel = fs::relative(e.path(), example_memory()).generic_string();
         std::string folder = rel.substr(0, rel.find('/'));
         if (folder != "notes" && folder != "meetings" && folder != "people" && folder != "domains") continue;
         std::string url = "/" + folder + "/" + lower(e.path().stem().string()) + "/";
         ++community_pages;
         INFO(rel);
-        CHECK(community.exists(url.substr(1) + "index.html"));
+        CHECK(community.exists(url.substr(1) + "index.html") != draft);
         CHECK(open.holding(url).empty());
     }
     CHECK(community_pages > 10);

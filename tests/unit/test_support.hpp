@@ -11,11 +11,14 @@
 
 namespace cp::testing {
 
+// A memory's files: path (relative to its root) -> content.
+using MemoryFiles = std::map<std::string, std::string>;
+
 // A memory written from path -> content into a fresh temp folder (removed when it goes).
 // The memory is in root(); builds write to output(), beside it, never inside it.
 class TempMemory {
 public:
-    explicit TempMemory(const std::map<std::string, std::string>& files = {}) {
+    explicit TempMemory(const MemoryFiles& files = {}) {
         fs::create_directories(root());
         write_files(root(), files);
     }

@@ -1,0 +1,241 @@
+#include "history/tree_changes.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "source/git_tree.hpp"
+
+namespace cp::history {
+
+namespace {
+
+using source::GitPtr;
+using TreePtr = GitPtr<git_tree, git_tree_free>;
+using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
+using DiffPtr = GitPtr<git_diff, git_diff_free>;
+
+bool is_tree(const git_tree_entry* e) { return git_tree_entry_filemode(e) == GIT_FILEMODE_TREE; }
+bool is_submodule(const git_tree_entry* e) { return git_tree_entry_filemode(e) == GIT_FILEMODE_COMMIT; }
+
+// Git's order of tree entries: by name, a folder's name compared as if it ended in '/'.
+int git_order(const git_tree_entry* a, const git_tree_entry* b) {
+    std::string_view na = git_tree_entry_name(a), nb = git_tree_entry_name(b);
+    std::size_t n = std::min(na.size(), nb.size());
+    if (int c = std::memcmp(na.data(), nb.data(), n)) return c;
+    unsigned char ca = na.size() > n ? static_cast<unsigned char>(na[n]) : (is_tree(a) ? '/' : 0);
+    unsigned char cb = nb.size() > n ? static_cast<unsigned char>(nb[n]) : (is_tree(b) ? '/' : 0);
+    return ca < cb ? -1 : ca > cb ? 1 : 0;
+}
+
+struct OidHash {
+    std::size_t operator()(const git_oid& o) const {
+        std::size_t h;
+        std::memcpy(&h, o.id, sizeof h);
+        return h;
+    }
+};
+struct OidEq {
+    bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
+};
+
+// Git does not pair empty files as renames: they all share this id.
+bool is_empty_blob(const git_oid& id) {
+    static const char* const kEmpty = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+    return git_oid_streq(&id, kEmpty) == 0;
+}
+
+std::string_view base_name(std::string_view path) {
+    auto slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+// Pairs each added file with a deleted file of the same content: a move. Empty files are never paired.
+void exact_renames(std::vector<Change>& changes, std::vector<bool>& gone) {
+    std::unordered_map<git_oid, std::vector<std::size_t>, OidHash, OidEq> deleted;
+    for (std::size_t k = 0; k < changes.size(); ++k)
+        if (changes[k].status == GIT_DELTA_DELETED && !is_empty_blob(changes[k].old_id))
+            deleted[changes[k].old_id].push_back(k);
+    if (deleted.empty()) return;
+    for (auto& added : changes) {
+        if (added.status != GIT_DELTA_ADDED) continue;
+        auto it = deleted.find(added.new_id);
+        if (it == deleted.end() || it->second.empty()) continue;
+        auto& candidates = it->second;
+        // Several deleted copies: prefer the one with the same file name, as git does.
+        auto pick = std::find_if(candidates.begin(), candidates.end(), [&](std::size_t k) {
+            return base_name(changes[k].old_path) == base_name(added.new_path);
+        });
+        if (pick == candidates.end()) pick = candidates.begin();
+        const Change& from = changes[*pick];
+        added.status = GIT_DELTA_RENAMED;
+        added.old_path = from.old_path;
+        added.old_id = from.old_id;
+        gone[*pick] = true;
+        candidates.erase(pick);
+    }
+}
+
+// Removes the changes marked gone, keeping the order of the rest.
+void drop(std::vector<Change>& changes, const std::vector<bool>& gone) {
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < changes.size(); ++k) {
+        if (gone[k]) continue;
+        if (kept != k) changes[kept] = std::move(changes[k]);  // never move a string onto itself
+        ++kept;
+    }
+    changes.resize(kept);
+}
+
+}  // namespace
+
+bool ChangeFinder::folder_of(git_commit* commit, git_tree** out) const {
+    *out = nullptr;
+    git_tree* root = nullptr;
+    if (git_commit_tree(&root, commit) != 0) return false;
+    if (prefix_.empty()) {
+        *out = root;
+        return true;
+    }
+    TreePtr owned(root);
+    git_tree_entry* e = nullptr;
+    int rc = git_tree_entry_bypath(&e, root, prefix_.substr(0, prefix_.size() - 1).c_str());
+    if (rc == GIT_ENOTFOUND) return true;  // no memory folder in this commit: an empty one
+    if (rc != 0) return false;
+    EntryPtr entry(e);
+    if (!is_tree(e)) return true;
+    return git_tree_lookup(out, repo_, git_tree_entry_id(e)) == 0;
+}
+
+bool ChangeFinder::compare(const git_tree* before, const git_tree* after, const std::string& base,
+                           std::vector<Change>& out) const {
+    // One side of a pair: a file added or deleted, or a whole folder of them.
+    auto one_side = [&](const git_tree_entry* e, bool added) {
+        if (is_submodule(e)) return true;
+        std::string path = base + git_tree_entry_name(e);
+        if (is_tree(e)) {
+            git_tree* sub = nullptr;
+            if (git_tree_lookup(&sub, repo_, git_tree_entry_id(e)) != 0) return false;
+            TreePtr owned(sub);
+            return added ? compare(nullptr, sub, path + "/", out) : compare(sub, nullptr, path + "/", out);
+        }
+        Change c;
+        c.status = added ? GIT_DELTA_ADDED : GIT_DELTA_DELETED;
+        (added ? c.new_path : c.old_path) = path;
+        (added ? c.new_id : c.old_id) = *git_tree_entry_id(e);
+        out.push_back(std::move(c));
+        return true;
+    };
+    std::size_t nb = before ? git_tree_entrycount(before) : 0, na = after ? git_tree_entrycount(after) : 0;
+    std::size_t i = 0, j = 0;
+    while (i < nb || j < na) {
+        const git_tree_entry* b = i < nb ? git_tree_entry_byindex(before, i) : nullptr;
+        const git_tree_entry* a = j < na ? git_tree_entry_byindex(after, j) : nullptr;
+        int order = !b ? 1 : !a ? -1 : git_order(b, a);
+        bool ok = true;
+        if (order < 0) {
+            ok = one_side(b, false);
+            ++i;
+        } else if (order > 0) {
+            ok = one_side(a, true);
+            ++j;
+        } else {
+            ++i, ++j;
+            bool same = git_oid_equal(git_tree_entry_id(b), git_tree_entry_id(a)) &&
+                        git_tree_entry_filemode(b) == git_tree_entry_filemode(a);
+            if (same) continue;  // the whole folder or file is unchanged: never opened
+            if (is_submodule(b) || is_submodule(a)) {
+                ok = one_side(b, false) && one_side(a, true);
+            } else if (is_tree(a)) {
+                git_tree *sb = nullptr, *sa = nullptr;
+                if (git_tree_lookup(&sb, repo_, git_tree_entry_id(b)) != 0) return false;
+                TreePtr owned_b(sb);
+                if (git_tree_lookup(&sa, repo_, git_tree_entry_id(a)) != 0) return false;
+                TreePtr owned_a(sa);
+                ok = compare(sb, sa, base + git_tree_entry_name(a) + "/", out);
+            } else {
+                Change c;
+                c.old_path = c.new_path = base + git_tree_entry_name(a);
+                c.old_id = *git_tree_entry_id(b);
+                c.new_id = *git_tree_entry_id(a);
+                out.push_back(std::move(c));
+            }
+        }
+        if (!ok) return false;
+    }
+    return true;
+}
+
+void ChangeFinder::find_similar(git_commit* commit, git_commit* parent, std::vector<Change>& out) const {
+    // libgit2's similarity, on a diff of only the added and deleted files, so it stays small.
+    std::vector<std::string> specs;
+    for (const auto& c : out) {
+        if (c.status == GIT_DELTA_ADDED) specs.push_back(prefix_ + c.new_path);
+        if (c.status == GIT_DELTA_DELETED) specs.push_back(prefix_ + c.old_path);
+    }
+    std::vector<char*> pointers;
+    for (auto& s : specs) pointers.push_back(s.data());
+    git_diff_options options;
+    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
+    options.flags = GIT_DIFF_SKIP_BINARY_CHECK | GIT_DIFF_IGNORE_SUBMODULES | GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+    options.pathspec = {pointers.data(), pointers.size()};
+    git_tree *new_root = nullptr, *old_root = nullptr;
+    if (git_commit_tree(&new_root, commit) != 0) return;
+    TreePtr owned_new(new_root);
+    if (git_commit_tree(&old_root, parent) != 0) return;
+    TreePtr owned_old(old_root);
+    git_diff* d = nullptr;
+    if (git_diff_tree_to_tree(&d, repo_, old_root, new_root, &options) != 0) return;
+    DiffPtr diff(d);
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+    find.flags = GIT_DIFF_FIND_RENAMES;
+    if (git_diff_find_similar(d, &find) != 0) return;
+    std::vector<bool> gone(out.size(), false);
+    for (std::size_t k = 0, n = git_diff_num_deltas(d); k < n; ++k) {
+        const git_diff_delta* delta = git_diff_get_delta(d, k);
+        if (delta->status != GIT_DELTA_RENAMED) continue;
+        std::string from = std::string(delta->old_file.path).substr(prefix_.size());
+        std::string to = std::string(delta->new_file.path).substr(prefix_.size());
+        auto added = std::find_if(out.begin(), out.end(),
+                                  [&](const Change& c) { return c.status == GIT_DELTA_ADDED && c.new_path == to; });
+        auto deleted = std::find_if(out.begin(), out.end(),
+                                    [&](const Change& c) { return c.status == GIT_DELTA_DELETED && c.old_path == from; });
+        if (added == out.end() || deleted == out.end()) continue;
+        added->status = GIT_DELTA_RENAMED;
+        added->old_path = from;
+        added->old_id = deleted->old_id;
+        gone[deleted - out.begin()] = true;
+    }
+    drop(out, gone);
+}
+
+bool ChangeFinder::changes(git_commit* commit, git_commit* parent, std::vector<Change>& out) const {
+    out.clear();
+    git_tree *after = nullptr, *before = nullptr;
+    if (!folder_of(commit, &after)) return false;
+    TreePtr owned_after(after);
+    if (parent && !folder_of(parent, &before)) return false;
+    TreePtr owned_before(before);
+    if (before && after && git_oid_equal(git_tree_id(before), git_tree_id(after))) return true;
+    if (!compare(before, after, "", out)) return false;
+    if (!parent) return true;
+    std::size_t added = 0, deleted = 0;
+    for (const auto& c : out) {
+        added += c.status == GIT_DELTA_ADDED;
+        deleted += c.status == GIT_DELTA_DELETED;
+    }
+    if (added == 0 || deleted == 0) return true;
+    std::vector<bool> gone(out.size(), false);
+    exact_renames(out, gone);
+    drop(out, gone);
+    added = deleted = 0;
+    for (const auto& c : out) {
+        added += c.status == GIT_DELTA_ADDED;
+        deleted += c.status == GIT_DELTA_DELETED;
+    }
+    if (added > 0 && deleted > 0) find_similar(commit, parent, out);
+    return true;
+}
+
+}  // namespace cp::history

@@ -1,0 +1,198 @@
+// Links: every form a member may write (relative .md paths with anchors, [[wikilinks]]
+// in each shape, site addresses), front-matter references to people, and backlinks,
+// resolved on a site model built in memory.
+#include <catch2/catch.hpp>
+
+#include "links/bodies.hpp"
+#include "links/resolve.hpp"
+#include "model/loader.hpp"
+
+using namespace cp;
+
+namespace {
+
+struct Resolved {
+    model::Site site;
+    std::vector<links::RenderedPage> bodies;
+    std::vector<std::string> messages;
+    std::size_t errors = 0;
+
+    std::size_t index_of(const std::string& source) const {
+        for (std::size_t i = 0; i < site.pages.size(); ++i)
+            if (site.pages[i].source_path == source) return i;
+        FAIL("no page " << source);
+        return 0;
+    }
+    const std::string& html(const std::string& source) const { return bodies[index_of(source)].body.html; }
+    const model::Page& page(const std::string& source) const { return site.pages[index_of(source)]; }
+    std::vector<std::string> backlinks(const std::string& source) const {
+        std::vector<std::string> out;
+        for (std::size_t i : bodies[index_of(source)].backlinks) out.push_back(site.pages[i].source_path);
+        return out;
+    }
+};
+
+// Loads, resolves and renders a memory of path -> text, as check does (community audience).
+Resolved resolve(const std::map<std::string, std::string>& files,
+                 links::Strictness strictness = links::Strictness::Check) {
+    source::Snapshot snapshot;
+    for (const auto& [path, text] : files) {
+        source::SourceFile f;
+        f.path = path;
+        f.content = text;
+        f.size = text.size();
+        snapshot.files.push_back(f);
+    }
+    diag::Sink sink;
+    Resolved r;
+    r.site = model::load_site(snapshot, {}, {}, {}, sink);
+    auto catalogue = links::catalogue_of(r.site);
+    links::resolve_references(r.site, catalogue, strictness, sink);
+    model::SiteIndex index(r.site);
+    links::BodyOptions options;
+    options.strictness = strictness;
+    r.bodies = links::render_bodies(r.site, index, catalogue, options, sink);
+    for (const auto& d : sink.sorted())
+        r.messages.push_back(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message);
+    r.errors = sink.error_count();
+    return r;
+}
+
+const std::map<std::string, std::string> kMemory = {
+    {"people/ada.md", "---\ntitle: Ada Okafor\n---\n"},
+    {"people/bo.md", "---\ntitle: Bo\n---\n"},
+    {"domains/handovers.md", "---\ntitle: Safer handovers\n---\n# Night handovers\n\nText.\n"},
+    {"guides/setup.md", "# Setting up\n"},
+    {"assets/card.svg", "<svg/>"},
+    {"notes/who.md", "---\nauthors: [ada, bo]\n---\n"},  // so nobody is unreferenced
+};
+
+std::map<std::string, std::string> with(std::map<std::string, std::string> more) {
+    more.insert(kMemory.begin(), kMemory.end());
+    return more;
+}
+
+}  // namespace
+
+TEST_CASE("every link form becomes the page's address, relative to the linking page", "[links]") {
+    auto r = resolve(with({{"notes/n.md",
+                            "[rel](../domains/handovers.md#night-handovers) "
+                            "[[handovers]] "
+                            "[[domain/handovers|the domain]] "
+                            "[[domains/handovers]] "
+                            "[[person/ada]] [[people/bo]] "
+                            "[[handovers#Night handovers]] "
+                            "[[guides/setup]] "
+                            "[[Ada]] "
+                            "[site](/domains/handovers/) "
+                            "[tl](/timeline/) "
+                            "[ext](https://example.org/x.md) "
+                            "![card](../assets/card.svg)\n"}}));
+    CHECK(r.messages.empty());
+    const std::string& html = r.html("notes/n.md");
+    CHECK(html.find("<a href=\"../../domains/handovers/#night-handovers\">rel</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../domains/handovers/\">Safer handovers</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../domains/handovers/\">the domain</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../people/ada/\">Ada Okafor</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../people/bo/\">Bo</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../domains/handovers/#night-handovers\">Safer handovers</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../guides/setup/\">Setting up</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../people/ada/\">Ada Okafor</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../domains/handovers/\">site</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"../../timeline/\">tl</a>") != std::string::npos);
+    CHECK(html.find("<a href=\"https://example.org/x.md\">ext</a>") != std::string::npos);
+    CHECK(html.find("<img src=\"../../assets/card.svg\" alt=\"card\" />") != std::string::npos);
+    // [[Ada]] names the slug "ada": a wikilink's text is slugified.
+    CHECK(html.find("[[") == std::string::npos);
+}
+
+TEST_CASE("links to nothing are reported and shown as marked text", "[links]") {
+    auto r = resolve(with({{"notes/n.md", "---\ntitle: N\n---\n[x](gone.md) [[gone]] [[note/gone]] [[recipes/x]] [o](../../x.md)\n"}}));
+    CHECK(r.messages == std::vector<std::string>{
+                            "notes/n.md:4:1 broken link: 'gone.md' (no file notes/gone.md)",
+                            "notes/n.md:4:14 wikilink [[gone]] leads to no page: no file is named gone.md",
+                            "notes/n.md:4:23 wikilink [[note/gone]] leads to no page: there is no notes/gone.md",
+                            "notes/n.md:4:37 wikilink [[recipes/x]] leads to no page: there is no recipes/x.md",
+                            "notes/n.md:4:51 link '../../x.md' points outside the memory",
+                        });
+    const std::string& html = r.html("notes/n.md");
+    CHECK(html.find("<span class=\"broken-link\" title=\"This link leads nowhere in this build\">x</span>") !=
+          std::string::npos);
+    CHECK(html.find("<span class=\"broken-link\" title=\"This link leads nowhere in this build\">gone</span>") !=
+          std::string::npos);
+    CHECK(html.find("<a ") == std::string::npos);
+}
+
+TEST_CASE("a link's position is the file's, past escapes and entities", "[links]") {
+    auto r = resolve(with({{"notes/n.md", "---\ntitle: N\n---\nTom &amp; \\[Jo\\] met [[nobody]] and [[nobody]].\n"}}));
+    CHECK(r.messages == std::vector<std::string>{
+                            "notes/n.md:4:22 wikilink [[nobody]] leads to no page: no file is named nobody.md",
+                            "notes/n.md:4:37 wikilink [[nobody]] leads to no page: no file is named nobody.md",
+                        });
+}
+
+TEST_CASE("a build warns where check errs", "[links]") {
+    auto build = resolve(with({{"notes/n.md", "[[gone]]\n"}}), links::Strictness::Build);
+    CHECK(build.messages == std::vector<std::string>{"notes/n.md:1:1 wikilink [[gone]] leads to no page: no file is named gone.md"});
+    CHECK(build.errors == 0);
+    CHECK(build.html("notes/n.md").find("broken-link") != std::string::npos);
+    auto check = resolve(with({{"notes/n.md", "[[gone]]\n"}}), links::Strictness::Check);
+    CHECK(check.messages == build.messages);
+    CHECK(check.errors == 1);
+}
+
+TEST_CASE("front-matter people link to their pages, free names stay text", "[links]") {
+    auto r = resolve(with({{"meetings/2016-01-01-m.md",
+                            "---\nattendees: [ada, Bob Smith, Bo]\nroles:\n  convener: bo\nactions:\n"
+                            "  - action: Write\n    owner: ada\nauthors: [ada]\n---\n"}}));
+    CHECK(r.messages.empty());
+    const auto& m = r.page("meetings/2016-01-01-m.md");
+    REQUIRE(m.attendees.size() == 3);
+    CHECK(m.attendees[0].url == "/people/ada/");
+    CHECK(m.attendees[0].label == "Ada Okafor");
+    CHECK(m.attendees[1].url == "");
+    CHECK(m.attendees[1].label == "Bob Smith");
+    CHECK(m.attendees[2].url == "/people/bo/");  // a member's name links to their profile too
+    CHECK(m.roles[0].people[0].url == "/people/bo/");
+    CHECK(m.actions[0].owner.url == "/people/ada/");
+    CHECK(m.authors[0].url == "/people/ada/");
+}
+
+TEST_CASE("every page lists the pages that link to it", "[links]") {
+    auto r = resolve(with({
+        {"notes/a.md", "See [[handovers]] and [[b]] and [[b]] again.\n"},
+        {"notes/b.md", "See [the domain](../domains/handovers.md) and [[person/ada]].\n"},
+        {"notes/c.md", "Myself: [[c]].\n"},
+    }));
+    CHECK(r.backlinks("domains/handovers.md") == std::vector<std::string>{"notes/a.md", "notes/b.md"});
+    CHECK(r.backlinks("notes/b.md") == std::vector<std::string>{"notes/a.md"});
+    CHECK(r.backlinks("people/ada.md") == std::vector<std::string>{"notes/b.md"});
+    CHECK(r.backlinks("notes/c.md").empty());  // a page does not back-link to itself
+    CHECK(r.backlinks("notes/a.md").empty());
+}
+
+TEST_CASE("people nobody names or links to are warned about", "[links]") {
+    auto r = resolve({
+        {"people/ada.md", "Ada\n"},
+        {"people/bo.md", "Bo\n"},
+        {"people/cy.md", "Cy, see [[people/cy]]\n"},
+        {"people/dee.md", "Dee\n"},
+        {"notes/n.md", "---\nauthors: [bo]\n---\nAsk [[dee]].\n"},
+    });
+    CHECK(r.messages == std::vector<std::string>{
+                            "people/ada.md:1:1 no page refers to this person: name 'ada' as an attendee, author, "
+                            "convener, owner or role, or link to the profile",
+                            "people/cy.md:1:1 no page refers to this person: name 'cy' as an attendee, author, "
+                            "convener, owner or role, or link to the profile",
+                        });
+}
+
+TEST_CASE("generated addresses", "[links]") {
+    links::Catalogue c;
+    c.tags = {"night-shift"};
+    for (const std::string url : {"/", "/timeline/", "/timeline/2016/", "/tags/", "/tags/night-shift/", "/feed.xml",
+                                  "/meetings.ics", "/actions/", "/agenda/", "/stats/", "/search/", "/changes/"})
+        CHECK(links::is_generated_address(url, c));
+    for (const std::string url : {"/tags/day-shift/", "/timeline", "/notes/x/", "/feed.atom"})
+        CHECK_FALSE(links::is_generated_address(url, c));
+}

@@ -1,0 +1,88 @@
+// Markdown: links and [[wikilinks]] found on the parsed tree with their file positions,
+// headings given stable ids, and pathological tables kept from taking minutes.
+#include <catch2/catch.hpp>
+
+#include "markdown/render.hpp"
+
+using namespace cp::markdown;
+
+namespace {
+
+// A resolver that records what it is asked and rewrites everything to "/to/<destination>".
+struct Recorder {
+    std::vector<LinkRequest> requests;
+    LinkResolver resolver() {
+        return [this](const LinkRequest& r) {
+            requests.push_back(r);
+            return LinkResult{LinkResult::Action::Rewrite, "/to/" + r.destination, "Title of " + r.destination};
+        };
+    }
+};
+
+}  // namespace
+
+TEST_CASE("headings get stable, unique ids", "[markdown]") {
+    CHECK(heading_id("Night handovers") == "night-handovers");
+    CHECK(heading_id("What's SBAR? (v2)") == "whats-sbar-v2");
+    CHECK(heading_id("Caf\xC3\xA9 notes") == "caf\xC3\xA9-notes");
+    Recorder rec;
+    auto out = render("# One\n\n## Night handovers\n\n## Night handovers\n\n### !!!\n", rec.resolver());
+    REQUIRE(out.headings.size() == 4);
+    CHECK(out.headings[1].id == "night-handovers");
+    CHECK(out.headings[2].id == "night-handovers-1");
+    CHECK(out.headings[3].id == "section");
+    CHECK(out.html.find("<h2 id=\"night-handovers-1\">Night handovers</h2>") != std::string::npos);
+    // The same text gives the same ids, build after build.
+    CHECK(render("# One\n\n## Night handovers\n\n## Night handovers\n\n### !!!\n", rec.resolver()).html == out.html);
+}
+
+TEST_CASE("wikilinks and links are handed over with their file line and column", "[markdown]") {
+    Recorder rec;
+    RenderOptions options;
+    options.first_line = 5;  // the body starts on line 5 of its file
+    auto out = render("Intro.\n\nSee [[ada|Ada]] and [x](notes/x.md#part),\nthen [[handovers#Night]] ![i](a.png).\n\n"
+                      "`[[not code]]`\n",
+                      rec.resolver(), options);
+    REQUIRE(rec.requests.size() == 4);
+    // Links are resolved first, then wikilinks.
+    CHECK(rec.requests[0].destination == "notes/x.md#part");
+    CHECK(rec.requests[0].line == 7);
+    CHECK(rec.requests[0].column == 21);
+    CHECK(rec.requests[1].destination == "a.png");
+    CHECK(rec.requests[1].is_image);
+    CHECK(rec.requests[1].line == 8);
+    CHECK(rec.requests[1].column == 26);
+    CHECK(rec.requests[2].destination == "ada");
+    CHECK(rec.requests[2].is_wikilink);
+    CHECK(rec.requests[2].has_label);
+    CHECK(rec.requests[2].line == 7);
+    CHECK(rec.requests[2].column == 5);
+    CHECK(rec.requests[3].destination == "handovers#Night");
+    CHECK_FALSE(rec.requests[3].has_label);
+    CHECK(rec.requests[3].line == 8);
+    CHECK(rec.requests[3].column == 6);
+    CHECK(out.html.find("<a href=\"/to/ada\">Ada</a>") != std::string::npos);
+    CHECK(out.html.find("<a href=\"/to/handovers#Night\">Title of handovers#Night</a>") != std::string::npos);
+    CHECK(out.html.find("<code>[[not code]]</code>") != std::string::npos);
+}
+
+TEST_CASE("broken and unlinked wikilinks render as text", "[markdown]") {
+    auto out = render("[[a]] [[b|Bee]] [[]] [[x\n", [](const LinkRequest& r) {
+        return LinkResult{r.destination == "a" ? LinkResult::Action::Broken : LinkResult::Action::Unlink, {}, {}};
+    });
+    CHECK(out.html == "<p><span class=\"broken-link\" title=\"This link leads nowhere in this build\">a</span> "
+                      "<span>Bee</span> [[]] [[x</p>\n");
+}
+
+TEST_CASE("a table too wide for cmark-gfm is shown as text, quickly; a normal table renders", "[markdown][hostile]") {
+    Recorder rec;
+    CHECK(render("| a | b |\n|---|---|\n| 1 | 2 |\n", rec.resolver()).html.find("<table>") != std::string::npos);
+    std::string row = "|", sep = "|";
+    for (int i = 0; i < 50000; ++i) {
+        row += "a|";
+        sep += "-|";
+    }
+    auto out = render(row + "\n" + sep + "\n" + row + "\n", rec.resolver());
+    CHECK(out.html.find("<table>") == std::string::npos);
+    CHECK(out.html.rfind("<p>|a|a|", 0) == 0);
+}
