@@ -13,7 +13,7 @@ cat <<MSG
 
 The example memory is built into _site/. To look at it:
   python3 -m http.server 8000 --directory _site     then open http://localhost:8000/
-or open _site/index.html in a browser (search works from file:// too).
+or: build/commonplace serve content-example   (rebuilds and reloads as you edit)
 The public site (what outsiders see):
   ./build/commonplace build content-example --audience public -o _site-public
 MSG

@@ -88,7 +88,12 @@ views::HtmlPage actions_page(const model::Site& site) {
         }
     }
     json owner_groups = json::array();
-    for (auto& [key, slot] : owners) owner_groups.push_back(group(slot.first, "owner-" + model::slugify(slot.first), slot.second));
+    std::map<std::string, int> anchors;  // two names may slugify alike: ids must stay unique
+    for (auto& [key, slot] : owners) {
+        std::string anchor = "owner-" + model::slugify(slot.first);
+        if (int n = ++anchors[anchor]; n > 1) anchor += "-" + std::to_string(n);
+        owner_groups.push_back(group(slot.first, anchor, slot.second));
+    }
     if (!overdue.empty()) by_date.push_back(group("Overdue", "due-overdue", overdue, true));
     for (auto& [month, items] : months) by_date.push_back(group("Due " + month_heading(month + "-01"), "due-" + month, items));
     if (!undated.empty()) by_date.push_back(group("No due date", "due-none", undated));

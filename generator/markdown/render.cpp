@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <set>
 
 namespace cp::markdown {
 
@@ -274,16 +275,22 @@ private:
         h.text = text_of(heading);
         std::string base = heading_id(h.text);
         if (base.empty()) base = "section";
-        int& count = ids_[base];
-        h.id = count == 0 ? base : base + "-" + std::to_string(count);
-        ++count;
+        // "-1", "-2"... after a repeat, skipping any id a heading's own text already took.
+        h.id = base;
+        for (int n = 1; !used_ids_.insert(h.id).second; ++n) h.id = base + "-" + std::to_string(n);
+        // The heading becomes <hN id="...">: a block holding one inline, so no line breaks
+        // end up inside the tag.
         cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        cmark_node_set_on_enter(block, "");
+        cmark_node_set_on_exit(block, "");
+        cmark_node* inline_node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
         std::string open = "<h" + std::to_string(h.level) + " id=\"" + html_escape(h.id) + "\">";
-        std::string close = "</h" + std::to_string(h.level) + ">\n";
-        cmark_node_set_on_enter(block, open.c_str());
-        cmark_node_set_on_exit(block, close.c_str());
+        std::string close = "</h" + std::to_string(h.level) + ">";
+        cmark_node_set_on_enter(inline_node, open.c_str());
+        cmark_node_set_on_exit(inline_node, close.c_str());
+        cmark_node_append_child(block, inline_node);
         cmark_node_insert_before(heading, block);
-        while (cmark_node* child = cmark_node_first_child(heading)) cmark_node_append_child(block, child);
+        while (cmark_node* child = cmark_node_first_child(heading)) cmark_node_append_child(inline_node, child);
         cmark_node_free(heading);
         return h;
     }
@@ -308,7 +315,7 @@ private:
     int first_line_;
     std::string_view source_;
     std::vector<std::size_t> line_starts_;  // byte offset of each body line
-    std::map<std::string, int> ids_;
+    std::set<std::string> used_ids_;
 };
 
 cmark_node* first_paragraph(cmark_node* root) {

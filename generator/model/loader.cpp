@@ -175,6 +175,13 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         }
     }
 
+    // A domain is dated by when it started, a person by when they joined, before git's
+    // first commit is asked: those are the dates a member means.
+    for (auto& page : site.pages) {
+        if (!page.date.empty()) continue;
+        if (page.type == PageType::Domain) page.date = page.started;
+        if (page.type == PageType::Person) page.date = page.joined;
+    }
     apply_history(site.pages, history);
     site.history = std::move(history);
     std::sort(site.pages.begin(), site.pages.end(),

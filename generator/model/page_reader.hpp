@@ -11,8 +11,9 @@
 namespace cp::model {
 
 // Reads `file` as a page of the type its folder gives (front matter `type:` may override).
-// Every problem goes to the sink; returns nothing when the file cannot be read at all
-// (front matter that does not parse or is not a mapping, binary content).
+// Every problem goes to the sink. A file that cannot be read (too large, binary, not UTF-8,
+// front matter that does not parse) still gives a page with its address and a title from its
+// name, so other pages' links to it are not reported too; the error stops the build.
 std::optional<Page> read_page(const source::SourceFile& file, const config::Config& config,
                               diag::Sink& sink);
 

@@ -124,6 +124,19 @@ TEST_CASE("check reports references to unknown people, domains and pages", "[che
     });
 }
 
+TEST_CASE("check skips what the config excludes, and names ignored by the contract", "[check]") {
+    run_cases({
+        {"excluded and ignored files are not read",
+         {{"commonplace.yaml", "exclude: [drafts/**, '*.tmp.md']\n"},
+          {"drafts/broken.md", "---\ntitle: [\n---\n"},
+          {"notes/scratch.tmp.md", "---\ntitle: [\n---\n"},
+          {"notes/_private.md", "---\ntitle: [\n---\n"},
+          {".hidden/x.md", "---\ntitle: [\n---\n"},
+          {"notes/ok.md", "Fine.\n"}},
+         {}},
+    });
+}
+
 TEST_CASE("check reports two sources that would be written to one address, naming both", "[check]") {
     run_cases({
         {"same type and slug in different folders",

@@ -451,7 +451,7 @@ TEST_CASE("the feed, calendar, sitemap, robots.txt and redirects of a small memo
 TEST_CASE("an alias outside the site is refused with a warning, and the indexes stay deterministic", "[indexes]") {
     TempFolder tmp;
     cp::testing::write_files(tmp / "memory", {
-        {"notes/x.md", "---\ndate: 2016-01-01\naliases: [../../escape/, /a//b/]\ntags: [t]\n---\nText."},
+        {"notes/x.md", "---\ndate: 2016-01-01\naliases: [/a//b/, /old/x/]\ntags: [t]\n---\nText."},
         {"meetings/2016-02-02-m.md", "---\ntime: \"09:00\"\nactions: [{action: Do it, due: 2016-01-15}]\n---\nMet."},
     });
     auto options = cp::testing::options_for(tmp / "memory", tmp / "one");
@@ -459,9 +459,10 @@ TEST_CASE("an alias outside the site is refused with a warning, and the indexes 
     auto run = cp::testing::build_site(options);
     INFO(run.messages);
     REQUIRE(run.status == 0);
-    CHECK(run.messages.find("notes/x.md: warning: alias '../../escape/' is not an address inside the site") != std::string::npos);
-    CHECK(run.messages.find("alias '/a//b/' is not an address inside the site") != std::string::npos);
-    CHECK_FALSE(std::filesystem::exists(tmp / "escape"));
+    // The loader refuses aliases that climb out ("../"); an empty folder name is caught here.
+    CHECK(run.messages.find("notes/x.md: warning: alias '/a//b/' is not an address inside the site") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(tmp / "one/a"));
+    CHECK(std::filesystem::exists(tmp / "one/old/x/index.html"));
     auto again = cp::testing::build_site(cp::testing::options_for(tmp / "memory", tmp / "two"));
     REQUIRE(again.status == 0);
     CHECK(cp::testing::read_tree(tmp / "one") == cp::testing::read_tree(tmp / "two"));

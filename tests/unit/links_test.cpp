@@ -187,6 +187,22 @@ TEST_CASE("people nobody names or links to are warned about", "[links]") {
                         });
 }
 
+TEST_CASE("a page's summary is its first paragraph as plain text, unless it gives one", "[links]") {
+    std::string long_text;
+    for (int i = 0; i < 60; ++i) long_text += "word ";
+    auto r = resolve(with({
+        {"notes/a.md", "# Title\n\nThe *first* [[handovers]] paragraph.\n\nThe second.\n"},
+        {"notes/b.md", "---\nsummary: Given.\n---\nThe first paragraph.\n"},
+        {"notes/c.md", long_text + "\n"},
+    }));
+    CHECK(r.page("notes/a.md").summary == "The first Safer handovers paragraph.");
+    CHECK(r.page("notes/b.md").summary == "Given.");
+    const std::string& cut = r.page("notes/c.md").summary;
+    CHECK(cut.size() <= 200 + std::string("…").size());
+    CHECK(cut.substr(cut.size() - std::string("…").size()) == "…");
+    CHECK(cut.rfind("word word", 0) == 0);
+}
+
 TEST_CASE("generated addresses", "[links]") {
     links::Catalogue c;
     c.tags = {"night-shift"};

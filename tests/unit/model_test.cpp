@@ -269,3 +269,23 @@ TEST_CASE("a meeting needs a date, from its front matter or its file name", "[mo
     CHECK(read("meetings/a.md", "---\ndate: 2016-13-45\n---\n").messages.size() == 1);
     CHECK(read("notes/a.md", "Text").messages.empty());
 }
+
+TEST_CASE("the first level-one heading gives the title", "[model]") {
+    CHECK(first_heading("# Night handovers\n") == "Night handovers");
+    CHECK(first_heading("   # Indented, closed ##  \n") == "Indented, closed");
+    CHECK(first_heading("Intro line\n\n## Second level\n\nNight\nhandovers\n=====\n") == "Night handovers");
+    CHECK(first_heading("```\n# in code\n```\n~~~\n# in code\n~~~\n#no space\n    # indented code\n# Real\n") == "Real");
+    CHECK(first_heading("- item\n===\n") == "");
+    CHECK(first_heading("No heading at all.\n") == "");
+}
+
+TEST_CASE("aliases must be old addresses on this site", "[model]") {
+    auto r = read("notes/n.md",
+                  "---\naliases:\n  - /old/path/\n  - old-name\n  - https://example.org/x\n  - ../../etc\n  - /\n---\n");
+    CHECK(r.page->aliases == std::vector<std::string>{"/old/path/", "old-name"});
+    CHECK(r.messages == std::vector<std::string>{
+                            "5:5 error: alias 'https://example.org/x' must be an old address on this site, like /old/path/",
+                            "6:5 error: alias '../../etc' must be an old address on this site, like /old/path/",
+                            "7:5 error: alias '/' must be an old address on this site, like /old/path/",
+                        });
+}

@@ -99,7 +99,7 @@ TEST_CASE("a failing build leaves the earlier output untouched", "[site]") {
     write_file(tmp / "memory/notes/first.md", "---\ntitle: First, edited\n---\nHello again.\n");
     auto run = build_site(opts);
     CHECK(run.status == 1);
-    CHECK(run.messages.find("notes/broken.md:3:1: error: front matter does not parse") != std::string::npos);
+    CHECK(run.messages.find("notes/broken.md:2:8: error: front matter does not parse") != std::string::npos);
     CHECK(read_tree(tmp / "site") == before);
     // No staging folder is left behind beside the output.
     for (const auto& e : fs::directory_iterator(tmp.path())) CHECK(e.path().filename().string().find(".building-") == std::string::npos);
