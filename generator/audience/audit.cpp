@@ -62,12 +62,9 @@ std::string resolve(const std::string& from_folder, std::string_view link) {
 Auditor::Auditor(const AuditFacts& facts) : facts_(facts) {
     for (const auto& f : facts.forbidden) matcher_.add(f.text, f.edge);
     matcher_.build();
-    for (std::size_t i = 0; i < facts.urls.size(); ++i) {
-        std::string what = "an address this build leaves out";
-        for (const auto& f : facts.forbidden)
-            if (f.edge == Edge::UrlPath && f.text == facts.urls[i]) what = f.what;
-        urls_.emplace(facts.urls[i], what);
-    }
+    for (const auto& f : facts.forbidden)
+        if (f.edge == Edge::UrlPath) urls_.emplace(f.text, f.what);
+    for (const auto& url : facts.urls) urls_.emplace(url, "an address this build leaves out");
 }
 
 std::vector<Finding> Auditor::check(const std::string& path, std::string_view content) const {

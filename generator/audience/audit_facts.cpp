@@ -193,6 +193,20 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
             for (auto& run : runs_of(block.text))
                 phrases.push_back({run, Edge::Word, "text of a :::community block in " + p.source_path + " (line " +
                                                         std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) + ")"});
+    // The subject of a commit that touched a page left out may name it; one that touched only
+    // kept pages is shown, so the same words there are allowed.
+    std::set<std::string> kept_paths, clean_subjects;
+    for (const Page* p : kept) kept_paths.insert(p->source_path);
+    auto clean = [&](const history::Commit& c) {
+        return std::all_of(c.paths.begin(), c.paths.end(), [&](const std::string& path) { return kept_paths.count(path) != 0; });
+    };
+    for (const auto& c : site.history.recent)
+        if (clean(c)) clean_subjects.insert(audit_text(c.subject));
+    for (const auto& c : site.history.recent) {
+        std::string subject = audit_text(c.subject);
+        if (!clean(c) && distinctive_run(subject) && !clean_subjects.count(subject))
+            phrases.push_back({subject, Edge::Word, "the subject of commit " + c.id.substr(0, 7) + ", which touched pages left out"});
+    }
     // An asset is published only when a page this build holds names it.
     std::size_t first_asset = phrases.size();
     for (const auto& a : site.assets) {

@@ -1,6 +1,7 @@
 #include "audience/filter.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -50,6 +51,36 @@ void filter_history(history::History& history, const std::set<std::string>& kept
             auto c = clean.find(r.commit);
             if (c == clean.end() || !c->second) r.subject.clear();
         }
+}
+
+// "%20" and other escapes decoded, as a link to a file may be written.
+std::string percent_decoded(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+            out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
+            i += 2;
+        } else {
+            out.push_back(s[i]);
+        }
+    }
+    return out;
+}
+
+// A public build keeps only the assets whose file name a kept page's text or front matter
+// mentions: a list of every asset would name files only community pages use. (Which are
+// really linked is known after rendering; the output step narrows this list further.)
+void filter_assets(model::Site& site) {
+    std::string text;
+    for (const auto& p : site.pages) text += percent_decoded(p.body) + "\n" + percent_decoded(p.params.dump()) + "\n";
+    site.assets.erase(std::remove_if(site.assets.begin(), site.assets.end(),
+                                     [&](const model::Asset& a) {
+                                         std::string name = a.source_path.substr(a.source_path.rfind('/') + 1);
+                                         return text.find(name) == std::string::npos;
+                                     }),
+                      site.assets.end());
 }
 
 }  // namespace
@@ -107,6 +138,7 @@ model::Site filter(model::Site site, const FilterOptions& options) {
         hide_email_addresses(p);
     }
     filter_history(site.history, kept_paths, removed_paths, is_public);
+    if (is_public) filter_assets(site);
     return site;
 }
 

@@ -31,18 +31,21 @@ struct CommunityBlock {
 // Finds the community blocks of a body. An opening line is `:::community` (three or more
 // colons, spaces and case ignored, anything after the word allowed: fail closed); the block
 // ends at the `:::` that closes it, counting nested `:::name` divs, or at the end of the body.
+// Never fails; no blocks gives an empty list.
 std::vector<CommunityBlock> community_blocks(std::string_view body);
 
 // Community build: marks each `:::community` ... `:::` block for rendering as an aside.
 // Public build: removes the block's lines. An unclosed block runs to the end (fail closed).
-// Line count is kept, so messages still point at the right lines.
+// Line count is kept, so messages still point at the right lines. Never fails.
 std::string filter_community_blocks(std::string_view body, Audience audience);
 
-// The display name of a person whose page this build does not hold.
+// The display name of a person whose page this build does not hold: the full name, or
+// its initials ("A.O.") when the setting is "initials". Never fails.
 std::string public_name(const std::string& full_name, const std::string& public_names_setting);
 
-// Returns the site as this audience may see it. Takes the site by value: the caller
-// hands it over and never sees the unfiltered model again.
+// Returns the site as this audience may see it (see ARCHITECTURE.md, "Audiences"). Takes
+// the site by value: the caller hands it over and never sees the unfiltered model again.
+// Never fails: whatever it cannot prove public, a public build does not get.
 model::Site filter(model::Site site, const FilterOptions& options);
 
 }  // namespace cp::audience

@@ -23,7 +23,7 @@ void audit_public_output(const output::SiteWriter& writer, const audience::Audit
     std::vector<std::string> files;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(writer.staging(), ec), end; !ec && it != end; it.increment(ec)) {
-        std::string relative = fs::relative(it->path(), writer.staging()).generic_string();
+        std::string relative = it->path().lexically_relative(writer.staging()).generic_string();
         if (it->is_directory(ec)) {
             // A folder's name is a file name too ("tags/secret/").
             files.push_back(relative + "/");

@@ -351,3 +351,43 @@ TEST_CASE("audit of written output: each leak is an error naming the file", "[au
     CHECK(d[0].path == "notes/a/index.html");
     CHECK(d[0].message == "public output leaks the title of notes/w.md: \"why incident reports dry up\"");
 }
+
+TEST_CASE("audit facts: subjects of commits that touched pages left out", "[audience]") {
+    using model::Visibility;
+    model::Site site;
+    site.pages = {page("notes/open.md", Visibility::Public), page("notes/secret.md", Visibility::Community)};
+    auto commit = [](std::string subject, std::vector<std::string> paths) {
+        history::Commit c;
+        c.id = "0123456789abcdef";
+        c.subject = std::move(subject);
+        c.paths = std::move(paths);
+        return c;
+    };
+    site.history.recent = {commit("Move the sponsor's notes", {"notes/open.md", "notes/secret.md"}),
+                           commit("Fix typos in two notes", {"notes/secret.md"}),
+                           commit("Fix typos in two notes", {"notes/open.md"}),
+                           commit("Add the public summary", {"notes/open.md"}),
+                           commit("Typo", {"notes/secret.md"})};
+    auto facts = audience::audit_facts(site, source::Snapshot{}, {Audience::Public, false});
+    std::vector<std::string> subjects;
+    for (const auto& f : facts.forbidden)
+        if (f.what.rfind("the subject of commit", 0) == 0) subjects.push_back(f.text);
+    // A clean commit's subject is shown, so the same words elsewhere are allowed; "Typo" is too short.
+    CHECK(subjects == std::vector<std::string>{"move the sponsor's notes"});
+}
+
+TEST_CASE("filter: a public build lists only the assets its pages mention", "[audience]") {
+    using model::Visibility;
+    model::Site site;
+    site.pages = {page("notes/open.md", Visibility::Public, "![a](../assets/my%20chart.png)\n"),
+                  page("notes/secret.md", Visibility::Community, "![b](../assets/secret.png)\n")};
+    site.pages[0].params = {{"image", "../assets/photo.jpg"}};
+    site.assets = {{"assets/my chart.png", "/assets/my chart.png"},
+                   {"assets/photo.jpg", "/assets/photo.jpg"},
+                   {"assets/secret.png", "/assets/secret.png"}};
+    auto open = audience::filter(site, {Audience::Public, false});
+    REQUIRE(open.assets.size() == 2);
+    CHECK(open.assets[0].url == "/assets/my chart.png");
+    CHECK(open.assets[1].url == "/assets/photo.jpg");
+    CHECK(audience::filter(site, {Audience::Community, false}).assets.size() == 3);
+}
