@@ -54,7 +54,7 @@ struct TwoVersions {
 
 }  // namespace
 
-TEST_CASE("--ref on a bare clone renders the memory as it was, and leaves the repository untouched", "[git_source]") {
+TEST_CASE("a build with --ref on a bare clone renders the memory as it was, and leaves the repository untouched", "[git_source]") {
     TwoVersions memory;
     fs::path bare = memory.tmp / "bare.git";
     bare_clone(memory.dir, bare);
@@ -109,7 +109,7 @@ TEST_CASE("the snapshot at a ref carries the commit and its date", "[git_source]
     CHECK(tree.snapshot.reference_date == "2020-06-01");
 }
 
-TEST_CASE("--ref that names nothing, or no repository, stops with a clear message", "[git_source]") {
+TEST_CASE("a --ref that names nothing, or no repository, stops with a clear message", "[git_source]") {
     TwoVersions memory;
     auto run = build_site(with_ref(memory.dir, memory.tmp / "site", "v9"));
     CHECK(run.status == 1);
