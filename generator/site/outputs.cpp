@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <future>
 #include <set>
 
 #include "indexes/feeds.hpp"
@@ -25,31 +26,48 @@ std::string file_for(const std::string& url) {
 
 }  // namespace
 
+struct PageContexts::Parts {
+    const model::Site& site;
+    const std::vector<links::RenderedPage>& bodies;
+    indexes::PageEnricher enricher;
+    indexes::Contributions contributions;
+    Parts(const model::Site& s, const std::vector<links::RenderedPage>& b)
+        : site(s), bodies(b), enricher(s), contributions(s) {}
+};
+
+PageContexts::PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies)
+    : parts_(std::make_unique<Parts>(site, bodies)) {}
+
+PageContexts::~PageContexts() = default;
+
+json PageContexts::make(std::size_t i) const {
+    const model::Site& site = parts_->site;
+    const model::Page& page = site.pages[i];
+    json ctx = views::page_context(site, page, parts_->bodies[i], site.pages);
+    parts_->enricher.enrich(i, ctx);
+    parts_->contributions.enrich(i, ctx);
+    if (page.url == "/") indexes::fill_home(site, ctx);
+    return ctx;
+}
+
 Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies,
                      const source::Snapshot& snapshot, diag::Sink& sink) {
     (void)snapshot;
-    (void)sink;
     Outputs out;
+    out.page_contexts = std::make_unique<PageContexts>(site, bodies);
     bool has_home = false;
-    indexes::PageEnricher enricher(site);
-    indexes::Contributions contributions(site);
-    for (std::size_t i = 0; i < site.pages.size(); ++i) {
-        const model::Page& page = site.pages[i];
-        json ctx = views::page_context(site, page, bodies[i], site.pages);
-        enricher.enrich(i, ctx);
-        contributions.enrich(i, ctx);
-        if (page.url == "/") {
-            has_home = true;
-            indexes::fill_home(site, ctx);
-        }
-        out.pages.push_back({page.url, views::template_for(page), std::move(ctx), page.source_path});
-    }
+    for (const auto& page : site.pages) has_home = has_home || page.url == "/";
     if (!has_home) {
         json ctx = views::page_frame(site, "/", site.config.title);
         ctx["page"] = {{"title", site.config.title}, {"content", ""}};
         indexes::fill_home(site, ctx);
         out.pages.push_back({"/", "home", std::move(ctx), "the generated home page"});
     }
+    // The search index is the largest single index: build it on the other core meanwhile.
+    const model::Site& readonly = site;
+    auto search_files = std::async(std::launch::async, [&readonly, &bodies] {
+        return search::build_search_index(search_documents(readonly, bodies));
+    });
     indexes::Generated generated = indexes::generate_indexes(site, bodies, sink);
     for (auto& p : generated.pages) out.pages.push_back(std::move(p));
     for (auto& f : generated.files) out.files.push_back(std::move(f));
@@ -57,11 +75,16 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
     {  // Search: the page, and the index built from the filtered pages only.
         json ctx = views::page_frame(site, "/search/", "Search");
         out.pages.push_back({"/search/", "search", std::move(ctx), "the search page"});
-        for (auto& f : search::build_search_index(search_documents(site, bodies)))
+        for (auto& f : search_files.get())
             out.files.push_back({std::move(f.path), std::move(f.content), "the search index"});
     }
     out.pages.push_back(indexes::not_found_page(site));
-    out.files.push_back(indexes::sitemap(site, out.pages));  // last: it lists every page made above
+    {  // Last: the sitemap lists every page made above, the site's own pages included.
+        std::vector<views::HtmlPage> listed;
+        for (const auto& page : site.pages) listed.push_back({page.url, views::template_for(page), {}, {}});
+        for (const auto& page : out.pages) listed.push_back({page.url, page.template_name, {}, {}});
+        out.files.push_back(indexes::sitemap(site, listed));
+    }
 
     // Assets: in a public build, only those a public page uses.
     std::set<std::string> used;
@@ -73,13 +96,21 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
 
 void write_outputs(const model::Site& site, const Outputs& outputs, const theme::Theme& theme,
                    const source::Snapshot& snapshot, output::SiteWriter& writer, unsigned jobs, diag::Sink& sink) {
-    (void)site;
     auto clash = [&](const std::string& path, const std::string& origin) {
         sink.error(origin, 0, 0, "would be written to " + path + ", which " + writer.origin_of(path) +
                                      " already wrote: one must never overwrite the other");
     };
-    parallel::parallel_for(outputs.pages.size(), jobs, [&](std::size_t i) {
-        const auto& page = outputs.pages[i];
+    // The site's own pages first (context made, rendered, written, dropped), then the rest.
+    const std::size_t own = outputs.page_contexts ? site.pages.size() : 0;
+    parallel::parallel_for(own + outputs.pages.size(), jobs, [&](std::size_t i) {
+        if (i < own) {
+            const model::Page& page = site.pages[i];
+            std::string html = theme.render_page(views::template_for(page), outputs.page_contexts->make(i));
+            std::string path = file_for(page.url);
+            if (!writer.write(path, html, page.source_path)) clash(path, page.source_path);
+            return;
+        }
+        const auto& page = outputs.pages[i - own];
         std::string html = theme.render_page(page.template_name, page.context);
         std::string path = file_for(page.url);
         if (!writer.write(path, html, page.origin)) clash(path, page.origin);

@@ -36,8 +36,24 @@ Loaded load(const BuildOptions& options, diag::Sink& sink,
             const std::function<void(const char*)>& step = {});
 
 // Everything the build writes besides assets and the theme's static files.
+// The context of each of the site's own pages, made when the page is rendered rather
+// than all at once: contexts are large, and making them is half the work of a build,
+// so it runs on every core and each context is dropped as soon as its page is written.
+class PageContexts {
+public:
+    PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies);
+    ~PageContexts();
+    // The context of site.pages[i]; thread-safe.
+    nlohmann::json make(std::size_t i) const;
+
+private:
+    struct Parts;
+    std::unique_ptr<Parts> parts_;
+};
+
 struct Outputs {
-    std::vector<views::HtmlPage> pages;
+    std::unique_ptr<PageContexts> page_contexts;  // for every page of site.pages
+    std::vector<views::HtmlPage> pages;           // everything else: lists, indexes, home if generated
     std::vector<views::RawFile> files;
     std::vector<std::string> assets;  // site-absolute URLs of assets to copy
 };

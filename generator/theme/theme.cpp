@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -13,10 +14,31 @@ namespace fs = std::filesystem;
 using kainjow::mustache::data;
 using kainjow::mustache::mustache;
 
+// A parsed template and a pool of copies of it: kainjow's render() keeps state in the
+// object, so each render borrows a copy (made once per thread that needs one, not per page).
 struct Theme::Compiled {
     std::string name;
     mustache tmpl;
+    mutable std::mutex mutex;
+    mutable std::vector<std::unique_ptr<mustache>> pool;
     explicit Compiled(std::string n, const std::string& text) : name(std::move(n)), tmpl(text) {}
+
+    std::string render(const data& ctx) const {
+        std::unique_ptr<mustache> copy;
+        {
+            std::lock_guard lock(mutex);
+            if (!pool.empty()) {
+                copy = std::move(pool.back());
+                pool.pop_back();
+            }
+        }
+        if (!copy) copy = std::make_unique<mustache>(tmpl);
+        std::string out = copy->render(ctx);
+        if (!copy->is_valid()) throw std::runtime_error("template " + name + " failed: " + copy->error_message());
+        std::lock_guard lock(mutex);
+        pool.push_back(std::move(copy));
+        return out;
+    }
 };
 
 namespace {
@@ -33,17 +55,19 @@ data to_data(const nlohmann::json& j) {
         case nlohmann::json::value_t::object: {
             data d{data::type::object};
             for (auto it = j.begin(); it != j.end(); ++it) {
-                d.set(it.key(), to_data(it.value()));
+                // Moved in through operator[]: set() would copy the whole subtree at every level.
+                d[it.key()] = to_data(it.value());
                 // Mustache cannot test a list for emptiness: every list `x` gets a flag `has_x`.
                 if (it.value().is_array() && !j.contains("has_" + it.key()))
-                    d.set("has_" + it.key(), it.value().empty() ? data{data::type::bool_false} : data{data::type::bool_true});
+                    d["has_" + it.key()] = data{!it.value().empty()};
             }
             return d;
         }
         case nlohmann::json::value_t::array: {
-            data d{data::type::list};
-            for (const auto& item : j) d.push_back(to_data(item));
-            return d;
+            kainjow::mustache::list items;
+            items.reserve(j.size());
+            for (const auto& item : j) items.push_back(to_data(item));
+            return data{items};
         }
         case nlohmann::json::value_t::string: {
             // An empty string is false, so {{#field}}...{{/field}} hides an empty field.
@@ -56,13 +80,6 @@ data to_data(const nlohmann::json& j) {
         case nlohmann::json::value_t::number_float: return data{j.dump()};
         default: return data{data::type::bool_false};
     }
-}
-
-std::string render_with(const mustache& compiled, const data& ctx, const std::string& name) {
-    mustache tmpl = compiled;  // render() keeps state: each call works on its own copy
-    std::string out = tmpl.render(ctx);
-    if (!tmpl.is_valid()) throw std::runtime_error("template " + name + " failed: " + tmpl.error_message());
-    return out;
 }
 
 }  // namespace
@@ -128,7 +145,7 @@ bool Theme::has(const std::string& name) const { return templates_.count(name) !
 std::string Theme::render(const std::string& name, const nlohmann::json& context) const {
     auto it = templates_.find(name);
     if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
-    return render_with(it->second->tmpl, to_data(context), name);
+    return it->second->render(to_data(context));
 }
 
 std::string Theme::render_page(const std::string& name, const nlohmann::json& context) const {
@@ -137,9 +154,9 @@ std::string Theme::render_page(const std::string& name, const nlohmann::json& co
     auto base = templates_.find("base");
     if (base == templates_.end()) throw std::runtime_error("the theme has no template 'base'");
     data ctx = to_data(context);
-    std::string inner = render_with(it->second->tmpl, ctx, name);
-    ctx.set("content", inner);
-    return render_with(base->second->tmpl, ctx, "base");
+    std::string inner = it->second->render(ctx);
+    ctx["content"] = data{std::move(inner)};
+    return base->second->render(ctx);
 }
 
 }  // namespace cp::theme
