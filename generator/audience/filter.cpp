@@ -35,7 +35,9 @@ void filter_history(history::History& history, const std::set<std::string>& kept
         bool had_paths = !c.paths.empty();
         bool all_kept = paths.size() == c.paths.size();
         clean[c.id] = all_kept;
-        if (had_paths && paths.empty()) continue;
+        // A commit with no page of its own (a merge, a shallow clone's graft) shows nothing a
+        // public reader may see, and its subject could name a community branch: fail closed.
+        if (paths.empty() && (had_paths || is_public)) continue;
         if (is_public && !all_kept) c.subject.clear();
         c.paths = std::move(paths);
         commits.push_back(std::move(c));

@@ -97,6 +97,9 @@ test('typing a query shows the expected first result, kept in the URL', async ()
   });
   await page.goto(base + '/search/');
   await page.locator('#search-input').pressSequentially(query, { delay: 40 });
+  // The query reaches the URL after the debounce; on a loaded machine the first result of
+  // a prefix can show before the last keystroke's search has run, so wait for the URL.
+  await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, query, { timeout: 15000 });
   await firstResult(page, expected);
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('q'), query);
