@@ -1,4 +1,5 @@
 #include "audience/filter.hpp"
+#include "text/escape.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -56,20 +57,7 @@ void filter_history(history::History& history, const std::set<std::string>& kept
 }
 
 // "%20" and other escapes decoded, as a link to a file may be written.
-std::string percent_decoded(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
-            out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
-            i += 2;
-        } else {
-            out.push_back(s[i]);
-        }
-    }
-    return out;
-}
+std::string percent_decoded(const std::string& s) { return text::percent_decode(s); }
 
 // A public build keeps only the assets whose file name a kept page's text or front matter
 // mentions: a list of every asset would name files only community pages use. (Which are

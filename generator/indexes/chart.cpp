@@ -1,4 +1,5 @@
 #include "indexes/chart.hpp"
+#include "text/escape.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -11,19 +12,7 @@ namespace {
 const char* const kPalette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
                                 "#D55E00", "#F0E442", "#999999", "#000000"};
 
-std::string esc(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string esc(const std::string& s) { return text::escape_markup(s); }
 
 // Cuts a label to about `max` characters on a UTF-8 boundary, with an ellipsis.
 std::string cut(const std::string& s, std::size_t max) {

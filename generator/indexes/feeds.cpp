@@ -1,4 +1,5 @@
 #include "indexes/feeds.hpp"
+#include "text/escape.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -11,22 +12,7 @@ namespace cp::indexes {
 using model::Page;
 using model::PageType;
 
-std::string xml_escape(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            default:
-                if (static_cast<unsigned char>(c) >= 0x20 || c == '\n' || c == '\t' || c == '\r') out += c;
-        }
-    }
-    return out;
-}
+std::string xml_escape(const std::string& s) { return text::escape_markup(s); }
 
 std::string absolute_url(const model::Site& site, const std::string& url) {
     std::string base = site.config.base_url.empty() ? "/" : site.config.base_url;

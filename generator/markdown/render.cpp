@@ -1,4 +1,5 @@
 #include "markdown/render.hpp"
+#include "text/escape.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -77,20 +78,7 @@ std::string cut_summary(const std::string& text, std::size_t limit = 200) {
     return out + "…";
 }
 
-std::string html_escape(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
+std::string html_escape(std::string_view s) { return text::escape_markup(s); }
 
 // Where a node was written, in file lines: inline nodes may lack a position, so walk up.
 std::pair<int, int> position(cmark_node* node, int first_line) {
