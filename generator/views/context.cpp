@@ -154,6 +154,9 @@ json page_context(const model::Site& site, const Page& page, const links::Render
         {"is_draft", page.draft},
         {"params", page.params},
     };
+    // A summary written in front matter stands above the text; one taken from the first
+    // paragraph would only repeat what follows it.
+    p["lede"] = page.summary == rendered.body.summary ? std::string{} : page.summary;
     json tags = json::array();
     for (const auto& t : page.tags)
         tags.push_back({{"name", t}, {"url", links::relative_url(from, "/tags/" + model::slugify(t) + "/")}});
