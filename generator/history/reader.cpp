@@ -21,16 +21,6 @@ using TreePtr = GitPtr<git_tree, git_tree_free>;
 using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 using MailmapPtr = GitPtr<git_mailmap, git_mailmap_free>;
 
-struct OidHash {
-    std::size_t operator()(const git_oid& o) const {
-        std::size_t h;
-        std::memcpy(&h, o.id, sizeof h);
-        return h;
-    }
-};
-struct OidEq {
-    bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
-};
 
 std::string last_error() {
     const git_error* e = git_error_last();

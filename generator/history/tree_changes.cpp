@@ -28,16 +28,6 @@ int git_order(const git_tree_entry* a, const git_tree_entry* b) {
     return ca < cb ? -1 : ca > cb ? 1 : 0;
 }
 
-struct OidHash {
-    std::size_t operator()(const git_oid& o) const {
-        std::size_t h;
-        std::memcpy(&h, o.id, sizeof h);
-        return h;
-    }
-};
-struct OidEq {
-    bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
-};
 
 // Git does not pair empty files as renames: they all share this id.
 bool is_empty_blob(const git_oid& id) {

@@ -4,10 +4,24 @@
 // files among thousands), with renames found as git finds them.
 #include <git2.h>
 
+#include <cstring>
 #include <string>
 #include <vector>
 
 namespace cp::history {
+
+// Object ids as keys of hash maps: the id's first bytes are already a good hash.
+struct OidHash {
+    std::size_t operator()(const git_oid& o) const {
+        std::size_t h;
+        std::memcpy(&h, o.id, sizeof h);
+        return h;
+    }
+};
+struct OidEq {
+    bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
+};
+
 
 struct Change {
     git_delta_t status = GIT_DELTA_MODIFIED;  // GIT_DELTA_ADDED, _DELETED, _MODIFIED or _RENAMED
