@@ -1,5 +1,7 @@
 #include "source/working_tree.hpp"
 
+#include "parallel/parallel_for.hpp"
+
 #include <git2.h>
 
 #include <algorithm>
@@ -74,10 +76,15 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
     GitIgnore ignore(root);
     fs::file_time_type newest = fs::file_time_type::min();  // {} is the file clock's epoch, after every real mtime
     auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+    // Every path the iterator gives starts with the root as written: strip it as text, since
+    // fs::relative() would resolve each path on disk, component by component.
+    std::string root_text = root.generic_string();
+    std::size_t root_length = root_text.size() + (root_text.empty() || root_text.back() == '/' ? 0 : 1);
+    std::vector<std::size_t> to_read;  // indices of text files whose bytes are read below, in parallel
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
-        std::string rel = fs::relative(p, root, ec).generic_string();
+        std::string rel = p.generic_string().substr(std::min(root_length, p.generic_string().size()));
         if (is_ignored_name(name) || ignore.ignored(rel)) {
             if (it->is_directory(ec)) it.disable_recursion_pending();
             continue;
@@ -105,14 +112,18 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
             if (file.size > options.max_file_size) {
                 file.too_large = true;
             } else {
-                file.content = read_file(p);
-                file.lfs_pointer = looks_like_lfs_pointer(file.content);
+                to_read.push_back(snap.files.size());
             }
-        } else {
-            file.disk_path = p;
         }
+        file.disk_path = p;
         snap.files.push_back(std::move(file));
     }
+    parallel::parallel_for(to_read.size(), parallel::default_jobs(), [&](std::size_t i) {
+        SourceFile& file = snap.files[to_read[i]];
+        file.content = read_file(file.disk_path);
+        file.lfs_pointer = looks_like_lfs_pointer(file.content);
+        file.disk_path.clear();  // held in memory now: copied from here, never from disk
+    });
     std::sort(snap.files.begin(), snap.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
     if (newest != fs::file_time_type::min()) {
