@@ -113,8 +113,8 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         }
         writer.commit();
         timer.step("swap in");
+        print_problems(sink, loaded.snapshot, err);  // warnings: the build went on, but they are worth reading
         if (!options.quiet) {
-            print_problems(sink, loaded.snapshot, err);
             err << "commonplace: built " << writer.paths().size() << " files (" << site.pages.size()
                 << " pages, " << site.audience << ") into " << options.output.string() << "\n";
         }
