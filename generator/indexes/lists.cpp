@@ -203,10 +203,8 @@ void fill_home(const model::Site& site, json& ctx) {
     json up = json::array();
     for (std::size_t i = 0; i < upcoming.size() && i < 5; ++i) up.push_back(views::page_link(*upcoming[i], url));
     ctx["upcoming"] = up;
-    if (const Page* start = nullptr; start == nullptr) {
-        for (const auto& p : site.pages)
-            if (p.url == "/start-here/") ctx["start_here_url"] = links::relative_url(url, p.url);
-    }
+    for (const auto& p : site.pages)
+        if (p.url == "/start-here/") ctx["start_here_url"] = links::relative_url(url, p.url);
 }
 
 }  // namespace cp::indexes

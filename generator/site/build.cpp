@@ -95,7 +95,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         return kExitContentError;
     }
 
-    Outputs outputs = make_outputs(site, bodies, loaded.snapshot, sink);
+    Outputs outputs = make_outputs(site, bodies, sink);
     timer.step("indexes");
 
     try {

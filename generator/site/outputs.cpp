@@ -50,9 +50,7 @@ json PageContexts::make(std::size_t i) const {
     return ctx;
 }
 
-Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies,
-                     const source::Snapshot& snapshot, diag::Sink& sink) {
-    (void)snapshot;
+Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies, diag::Sink& sink) {
     Outputs out;
     out.page_contexts = std::make_unique<PageContexts>(site, bodies);
     bool has_home = false;

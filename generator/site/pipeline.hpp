@@ -59,8 +59,7 @@ struct Outputs {
 };
 
 // Makes every output from the filtered site: pages, lists, indexes, search, feeds.
-Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies,
-                     const source::Snapshot& snapshot, diag::Sink& sink);
+Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies, diag::Sink& sink);
 
 // Renders the pages through the theme (in parallel) and writes everything; a path
 // written twice is an error naming both origins.
