@@ -242,11 +242,18 @@ std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const std::
             json years = json::array();
             for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
                 std::string year_url = "/timeline/" + it->first + "/";
+                // Each month's name, count and anchor on the year's page (entries are in date order).
                 json months = json::array();
-                for (const auto& y : by_year_and_month(site, it->second, url))
-                    for (const auto& m : y["months"])
-                        months.push_back({{"name", m["name"]}, {"count", m["count"]},
-                                          {"url", links::relative_url(url, year_url + "#" + m["anchor"].get<std::string>())}});
+                std::size_t first = 0;
+                const auto& year_entries = it->second;
+                for (std::size_t k = 1; k <= year_entries.size(); ++k) {
+                    std::string month = year_entries[first]->date.substr(0, 7);
+                    if (k < year_entries.size() && year_entries[k]->date.substr(0, 7) == month) continue;
+                    months.push_back({{"name", month_heading(year_entries[first]->date)},
+                                      {"count", std::to_string(k - first)},
+                                      {"url", links::relative_url(url, year_url + "#m" + month)}});
+                    first = k;
+                }
                 years.push_back({{"year", it->first}, {"url", links::relative_url(url, year_url)},
                                  {"count", std::to_string(it->second.size())}, {"months", months}});
             }

@@ -107,6 +107,12 @@ const std::vector<std::string>& generated_urls() {
 
 Site load_site(const source::Snapshot& snapshot, const config::Config& config,
                history::History history, const LoadOptions& options, diag::Sink& sink) {
+    return load_site(snapshot, config, [&history] { return std::move(history); }, options, sink);
+}
+
+Site load_site(const source::Snapshot& snapshot, const config::Config& config,
+               const std::function<history::History()>& history_source, const LoadOptions& options,
+               diag::Sink& sink) {
     Site site;
     site.config = config;
     site.reference_date = snapshot.reference_date;
@@ -182,6 +188,7 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         if (page.type == PageType::Domain) page.date = page.started;
         if (page.type == PageType::Person) page.date = page.joined;
     }
+    history::History history = history_source();
     apply_history(site.pages, history);
     site.history = std::move(history);
     std::sort(site.pages.begin(), site.pages.end(),

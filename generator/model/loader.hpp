@@ -1,6 +1,8 @@
 #pragma once
 // Builds the site model from a snapshot of the memory: every page read (in
 // parallel), every address known and checked for collisions, git history applied.
+#include <functional>
+
 #include "config/config.hpp"
 #include "diag/diagnostic.hpp"
 #include "history/history.hpp"
@@ -20,5 +22,10 @@ const std::vector<std::string>& generated_urls();
 // stops on errors once loading is done); drafts are kept, marked, for the audience filter.
 Site load_site(const source::Snapshot& snapshot, const config::Config& config,
                history::History history, const LoadOptions& options, diag::Sink& sink);
+
+// The same, with the history asked for only once every page is parsed: `history` is
+// called once, then, so the caller can read git's history on another thread meanwhile.
+Site load_site(const source::Snapshot& snapshot, const config::Config& config,
+               const std::function<history::History()>& history, const LoadOptions& options, diag::Sink& sink);
 
 }  // namespace cp::model

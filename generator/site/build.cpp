@@ -56,7 +56,6 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     unsigned jobs = options.jobs ? options.jobs : parallel::default_jobs();
 
     Loaded loaded = load(options, sink, [&](const char* name) { timer.step(name); });
-    timer.step("read and parse");
     // check goes on past errors in the files, to report every problem in one run.
     if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) {
         print_problems(sink, loaded.snapshot, err);

@@ -1,5 +1,6 @@
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <optional>
 
 #include "config/config.hpp"
@@ -110,27 +111,33 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     loaded.theme = std::make_unique<theme::Theme>(theme_dir_for(config, options), layout_overrides(loaded.snapshot), sink);
     if (step) step("read source");
 
-    history::History history;
+    // Git's history is read on its own thread while the pages are parsed: neither needs
+    // the other until the history is applied to the parsed pages.
+    std::future<history::History> history;
     if (origin.repo) {
         // The working tree's files have the history of HEAD, and its date as "today",
         // so every clone of the same commit builds the same site.
         std::optional<std::string> start = origin.commit ? origin.commit : origin.repo->head();
         if (start) {
-            std::vector<std::string> paths;
-            paths.reserve(loaded.snapshot.files.size());
-            for (const auto& f : loaded.snapshot.files) paths.push_back(f.path);
-            history = history::read_history(*origin.repo, *start, paths, sink);
             if (!origin.commit) {
                 std::string date = origin.repo->commit_date(*start);
                 if (!date.empty()) loaded.snapshot.reference_date = date;
             }
+            std::vector<std::string> paths;
+            paths.reserve(loaded.snapshot.files.size());
+            for (const auto& f : loaded.snapshot.files) paths.push_back(f.path);
+            history = std::async(std::launch::async, [&repo = *origin.repo, commit = *start, paths = std::move(paths), &sink] {
+                return history::read_history(repo, commit, paths, sink);
+            });
         }
     }
-    if (step) step("history");
 
     model::LoadOptions load_options;
     load_options.jobs = jobs;
-    loaded.site = model::load_site(loaded.snapshot, config, std::move(history), load_options, sink);
+    loaded.site = model::load_site(loaded.snapshot, config,
+                                   [&history] { return history.valid() ? history.get() : history::History{}; },
+                                   load_options, sink);
+    if (step) step("parse, and history meanwhile");
     loaded.ok = true;
     return loaded;
 }

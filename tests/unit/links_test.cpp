@@ -45,7 +45,7 @@ Resolved resolve(const std::map<std::string, std::string>& files,
     }
     diag::Sink sink;
     Resolved r;
-    r.site = model::load_site(snapshot, {}, {}, {}, sink);
+    r.site = model::load_site(snapshot, {}, history::History{}, {}, sink);
     auto catalogue = links::catalogue_of(r.site);
     links::resolve_references(r.site, catalogue, strictness, sink);
     model::SiteIndex index(r.site);
