@@ -15,6 +15,12 @@ constexpr std::size_t kMaxTermBytes = 40;  // longer "words" are hashes, URLs, b
 // stored as nested subsets, so ranking by frequency costs little for frequent terms.
 constexpr std::uint32_t kTfLevels[] = {2, 4, 8};
 
+// Lets the term table be searched with a string_view, without making a string per word.
+struct TermHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
 int alphabet_index(char c) {
     if (c >= 'A' && c <= 'Z') return c - 'A';
     if (c >= 'a' && c <= 'z') return c - 'a' + 26;
@@ -270,7 +276,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
 
     // Every distinct word gets a number once; a document's words are then counted by
     // sorting numbers, not strings.
-    std::unordered_map<std::string, std::uint32_t> term_ids;
+    std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>> term_ids;
     std::vector<std::string> term_names;
     std::vector<std::vector<Posting>> postings;  // by term number; empty for stop words
     std::vector<bool> skipped;                   // stop words and over-long words
@@ -280,14 +286,14 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
         postings.emplace_back();
         skipped.push_back(true);
     }
-    auto term_id = [&](std::string&& w) {
-        auto [it, inserted] = term_ids.try_emplace(std::move(w), static_cast<std::uint32_t>(term_names.size()));
-        if (inserted) {
-            term_names.push_back(it->first);
-            postings.emplace_back();
-            skipped.push_back(it->first.size() > kMaxTermBytes);
-        }
-        return it->second;
+    auto term_id = [&](std::string_view w) {
+        if (auto it = term_ids.find(w); it != term_ids.end()) return it->second;
+        const auto id = static_cast<std::uint32_t>(term_names.size());
+        term_ids.emplace(std::string(w), id);
+        term_names.emplace_back(w);
+        postings.emplace_back();
+        skipped.push_back(w.size() > kMaxTermBytes);
+        return id;
     };
 
     std::vector<SearchFile> files;
@@ -298,8 +304,8 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
     for (std::uint32_t id = 0; id < doc_count; ++id) {
         const SearchDocument& d = input[order[id]];
         occurrences.clear();
-        for (std::string& w : tokenize(d.title)) occurrences.push_back(std::uint64_t{term_id(std::move(w))} << 1 | 1);
-        for (std::string& w : tokenize(d.text)) occurrences.push_back(std::uint64_t{term_id(std::move(w))} << 1);
+        for_each_word(d.title, [&](std::string_view w) { occurrences.push_back(std::uint64_t{term_id(w)} << 1 | 1); });
+        for_each_word(d.text, [&](std::string_view w) { occurrences.push_back(std::uint64_t{term_id(w)} << 1); });
         std::sort(occurrences.begin(), occurrences.end());
         for (std::size_t i = 0; i < occurrences.size();) {
             const auto term = static_cast<std::uint32_t>(occurrences[i] >> 1);

@@ -213,11 +213,10 @@ std::string fold(std::string_view utf8) {
     return out;
 }
 
-std::vector<std::string> tokenize(std::string_view utf8) {
-    std::vector<std::string> words;
+void for_each_word(std::string_view utf8, const std::function<void(std::string_view)>& each) {
     std::string word;
     auto finish = [&] {
-        if (!word.empty()) words.push_back(std::move(word));
+        if (!word.empty()) each(word);
         word.clear();
     };
     for (std::size_t i = 0; i < utf8.size();) {
@@ -238,6 +237,11 @@ std::vector<std::string> tokenize(std::string_view utf8) {
         }
     }
     finish();
+}
+
+std::vector<std::string> tokenize(std::string_view utf8) {
+    std::vector<std::string> words;
+    for_each_word(utf8, [&](std::string_view w) { words.emplace_back(w); });
     return words;
 }
 

@@ -3,6 +3,7 @@
 // mirrors these rules exactly: a query is split and folded in the browser the same
 // way the text was at build time, or nothing would match.
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,5 +19,9 @@ std::string fold(std::string_view utf8);
 // word is dropped ("don't" -> "dont"); each CJK ideograph or kana is a word of its
 // own; invalid UTF-8 bytes separate words. Never throws.
 std::vector<std::string> tokenize(std::string_view utf8);
+
+// The same words, each handed to `each` in turn (valid only during the call): the index
+// builder reads millions of words and needs none of them as a string of its own.
+void for_each_word(std::string_view utf8, const std::function<void(std::string_view)>& each);
 
 }  // namespace cp::search

@@ -61,20 +61,19 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
         indexes::fill_home(site, ctx);
         out.pages.push_back({"/", "home", std::move(ctx), "the generated home page"});
     }
-    // The search index is the largest single index: build it on the other core meanwhile.
+    // The search index is the largest single index: it is built on another thread while
+    // the indexes are made and the pages rendered, and written last.
     const model::Site& readonly = site;
-    auto search_files = std::async(std::launch::async, [&readonly, &bodies] {
+    out.search_index = std::async(std::launch::async, [&readonly, &bodies] {
         return search::build_search_index(search_documents(readonly, bodies));
     });
     indexes::Generated generated = indexes::generate_indexes(site, bodies, sink);
     for (auto& p : generated.pages) out.pages.push_back(std::move(p));
     for (auto& f : generated.files) out.files.push_back(std::move(f));
 
-    {  // Search: the page, and the index built from the filtered pages only.
+    {  // Search: the page (its index, of the filtered pages only, is still being built).
         json ctx = views::page_frame(site, "/search/", "Search");
         out.pages.push_back({"/search/", "search", std::move(ctx), "the search page"});
-        for (auto& f : search_files.get())
-            out.files.push_back({std::move(f.path), std::move(f.content), "the search index"});
     }
     out.pages.push_back(indexes::not_found_page(site));
     {  // Last: the sitemap lists every page made above, the site's own pages included.
@@ -115,6 +114,9 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
     });
     for (const auto& f : outputs.files)
         if (!writer.write(f.path, f.content, f.origin)) clash(f.path, f.origin);
+    if (outputs.search_index.valid())
+        for (const auto& f : outputs.search_index.get())
+            if (!writer.write(f.path, f.content, "the search index")) clash(f.path, "the search index");
     for (const auto& url : outputs.assets) {
         std::string path = url.substr(1);
         const source::SourceFile* src = snapshot.find(path);

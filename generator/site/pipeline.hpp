@@ -1,6 +1,7 @@
 #pragma once
 // The steps of a build, each a function from the last step's result to the next.
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "links/bodies.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
+#include "search/search_index.hpp"
 #include "site/build.hpp"
 #include "source/snapshot.hpp"
 #include "theme/theme.hpp"
@@ -56,6 +58,8 @@ struct Outputs {
     std::vector<views::HtmlPage> pages;           // everything else: lists, indexes, home if generated
     std::vector<views::RawFile> files;
     std::vector<std::string> assets;  // site-absolute URLs of assets to copy
+    // The search index's files, built on another thread while the pages are rendered.
+    std::shared_future<std::vector<search::SearchFile>> search_index;
 };
 
 // Makes every output from the filtered site: pages, lists, indexes, search, feeds.
