@@ -44,7 +44,9 @@ json group(const std::string& name, const std::string& anchor, const json& items
 
 }  // namespace
 
-views::HtmlPage actions_page(const model::Site& site) {
+namespace {
+
+json actions_context(const model::Site& site) {
     const std::string url = "/actions/";
     std::vector<AgreedAction> open, done;
     for (const auto& p : site.pages) {
@@ -117,7 +119,13 @@ views::HtmlPage actions_page(const model::Site& site) {
                       {"by_owner", owner_groups},
                       {"by_date", by_date},
                       {"done", done_items}};
-    return {url, "actions", std::move(ctx), "the list of actions"};
+    return ctx;
+}
+
+}  // namespace
+
+views::HtmlPage actions_page(const model::Site& site) {
+    return views::lazy_page("/actions/", "actions", "the list of actions", [&site] { return actions_context(site); });
 }
 
 views::HtmlPage agenda_page(const model::Site& site) {

@@ -88,7 +88,9 @@ json expertise_index(const std::vector<const Page*>& people, const std::string& 
 std::vector<views::HtmlPage> type_lists(const model::Site& site) {
     std::vector<views::HtmlPage> out;
 
-    {  // Domains: phase, conveners and how much each holds.
+    // Each list's context is made when its page is rendered (see views::lazy_page).
+    out.push_back(views::lazy_page("/domains/", "domains", "list of domains", [&site] {
+        // Domains: phase, conveners and how much each holds.
         const std::string url = "/domains/";
         auto domains = of_type(site, PageType::Domain);
         sort_by_title(domains);
@@ -111,9 +113,10 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         ctx["list"] = {{"title", "Domains"},
                        {"intro", "The problem areas this community gathers around: what each is about, who convenes it, and where it stands."},
                        {"domains", items}, {"count", std::to_string(items.size())}};
-        out.push_back({url, "domains", std::move(ctx), "list of domains"});
-    }
-    {  // Meetings by year, newest first.
+        return ctx;
+    }));
+    out.push_back(views::lazy_page("/meetings/", "list", "list of meetings", [&site] {
+        // Meetings by year, newest first.
         const std::string url = "/meetings/";
         auto meetings = of_type(site, PageType::Meeting);
         sort_by_date_desc(meetings);
@@ -136,9 +139,10 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
                                    {"count", std::to_string(items.size())}, {"latest", items[0]}, {"items", items}});
         ctx["list"]["series_count"] = std::to_string(series_list.size());
         ctx["list"]["series"] = series_list;
-        out.push_back({url, "list", std::move(ctx), "list of meetings"});
-    }
-    {  // Notes by kind.
+        return ctx;
+    }));
+    out.push_back(views::lazy_page("/notes/", "list", "list of notes", [&site] {
+        // Notes by kind.
         const std::string url = "/notes/";
         auto notes = of_type(site, PageType::Note);
         sort_by_date_desc(notes);
@@ -147,9 +151,10 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
                        {"intro", "Stories, lessons, practices, questions, tips and resources members wrote down."},
                        {"count", std::to_string(notes.size())},
                        {"groups", grouped(notes, url, [](const Page& p) { return kind_heading(p.kind); }, false)}};
-        out.push_back({url, "list", std::move(ctx), "list of notes"});
-    }
-    {  // People.
+        return ctx;
+    }));
+    out.push_back(views::lazy_page("/people/", "people", "list of people", [&site] {
+        // People.
         const std::string url = "/people/";
         auto people = of_type(site, PageType::Person);
         sort_by_title(people);
@@ -168,8 +173,8 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
                        {"intro", "Who's who, and who knows what."},
                        {"people", items}, {"count", std::to_string(items.size())},
                        {"expertise", expertise_index(people, url)}};
-        out.push_back({url, "people", std::move(ctx), "list of people"});
-    }
+        return ctx;
+    }));
     return out;
 }
 

@@ -74,29 +74,31 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
                        {"popular", sorted.size() > 12 ? popular : json::array()}};
         out.push_back({url, "tag_index", std::move(ctx), "the tag index"});
     }
-    for (const auto& t : tags) {
-        const std::string url = "/tags/" + t.slug + "/";
-        std::map<PageType, std::vector<const Page*>> by_type;
-        for (std::size_t i : t.pages) by_type[site.pages[i].type].push_back(&site.pages[i]);
-        json groups = json::array();
-        for (auto& [type, pages] : by_type) {
-            std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
-                if (a->date != b->date) return a->date > b->date;
-                return a->title < b->title;
-            });
-            json items = json::array();
-            for (const Page* p : pages) items.push_back(views::page_link(*p, url));
-            groups.push_back({{"name", type_heading(type)}, {"anchor", "g-" + std::string(model::type_folder(type).empty() ? "pages" : model::type_folder(type))},
-                              {"count", std::to_string(pages.size())}, {"items", items}});
-        }
-        json ctx = views::page_frame(site, url, "Tagged " + t.name);
-        ctx["list"] = {{"title", "Tagged “" + t.name + "”"},
-                       {"intro", ""},
-                       {"count", std::to_string(t.pages.size())},
-                       {"groups", groups},
-                       {"up_url", links::relative_url(url, "/tags/")},
-                       {"up_label", "All tags"}};
-        out.push_back({url, "tag", std::move(ctx), "the page of tag " + t.name});
+    for (const auto& tag : tags) {
+        const std::string url = "/tags/" + tag.slug + "/";
+        out.push_back(views::lazy_page(url, "tag", "the page of tag " + tag.name, [&site, t = tag, url] {
+            std::map<PageType, std::vector<const Page*>> by_type;
+            for (std::size_t i : t.pages) by_type[site.pages[i].type].push_back(&site.pages[i]);
+            json groups = json::array();
+            for (auto& [type, pages] : by_type) {
+                std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
+                    if (a->date != b->date) return a->date > b->date;
+                    return a->title < b->title;
+                });
+                json items = json::array();
+                for (const Page* p : pages) items.push_back(views::page_link(*p, url));
+                groups.push_back({{"name", type_heading(type)}, {"anchor", "g-" + std::string(model::type_folder(type).empty() ? "pages" : model::type_folder(type))},
+                                  {"count", std::to_string(pages.size())}, {"items", items}});
+            }
+            json ctx = views::page_frame(site, url, "Tagged " + t.name);
+            ctx["list"] = {{"title", "Tagged “" + t.name + "”"},
+                           {"intro", ""},
+                           {"count", std::to_string(t.pages.size())},
+                           {"groups", groups},
+                           {"up_url", links::relative_url(url, "/tags/")},
+                           {"up_label", "All tags"}};
+            return ctx;
+        }));
     }
     return out;
 }

@@ -1,6 +1,8 @@
 #include "indexes/timeline.hpp"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 #include <cctype>
 #include <map>
 
@@ -200,7 +202,10 @@ json by_year_and_month(const model::Site& site, const std::vector<const Timeline
     return years;
 }
 
-std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const std::vector<TimelineEntry>& entries) {
+std::vector<views::HtmlPage> timeline_pages(const model::Site& site, std::vector<TimelineEntry> collected) {
+    // The pages' contexts are made when each is rendered (views::lazy_page): they share the entries.
+    auto shared = std::make_shared<const std::vector<TimelineEntry>>(std::move(collected));
+    const std::vector<TimelineEntry>& entries = *shared;
     std::vector<views::HtmlPage> out;
     std::map<std::string, std::vector<const TimelineEntry*>> by_type, by_year;
     std::vector<const TimelineEntry*> all;
@@ -215,25 +220,30 @@ std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const std::
     std::map<std::string, std::size_t> domain_counts;
     for (const auto& e : entries)
         for (const auto& d : entry_domains(site, e)) ++domain_counts[d];
-    model::SiteIndex index(site);
-    auto domain_nav = [&](const std::string& from) {
-        json nav = json::array();
+    // Every timeline page has the same "by domain" way in; only its links' base differs.
+    std::vector<std::pair<const Page*, std::size_t>> nav_domains;
+    {
+        model::SiteIndex index(site);
         for (const auto& [url, n] : domain_counts)
-            if (const Page* d = index.by_url(url))
-                nav.push_back({{"label", d->title}, {"url", links::relative_url(from, url + "#timeline")},
-                               {"count", std::to_string(n)}, {"key", slug_of_url(url)}});
+            if (const Page* d = index.by_url(url)) nav_domains.emplace_back(d, n);
+    }
+    auto domain_nav = [nav_domains](const std::string& from) {
+        json nav = json::array();
+        for (const auto& [d, n] : nav_domains)
+            nav.push_back({{"label", d->title}, {"url", links::relative_url(from, d->url + "#timeline")},
+                           {"count", std::to_string(n)}, {"key", slug_of_url(d->url)}});
         std::stable_sort(nav.begin(), nav.end(), [](const json& a, const json& b) { return a["label"] < b["label"]; });
         return nav;
     };
 
     const bool split = entries.size() > kTimelineYearPagesAbove;
-    {
+    out.push_back(views::lazy_page("/timeline/", "timeline", "the timeline", [&site, shared, all, by_year, type_counts, domain_nav, split] {
         const std::string url = "/timeline/";
         json ctx = views::page_frame(site, url, "Timeline");
         json t = {{"title", "Timeline"},
                   {"intro", "Everything dated in our memory, newest first: meetings, notes, highlights, "
                             "domains starting and changing phase, people joining."},
-                  {"count", std::to_string(entries.size())},
+                  {"count", std::to_string(shared->size())},
                   {"types", type_nav(type_counts, url, "")},
                   {"domains", domain_nav(url)},
                   {"split", split},
@@ -262,45 +272,51 @@ std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const std::
             t["years"] = by_year_and_month(site, all, url);
         }
         ctx["timeline"] = std::move(t);
-        out.push_back({url, "timeline", std::move(ctx), "the timeline"});
-    }
+        return ctx;
+    }));
     if (split) {
         for (auto it = by_year.begin(); it != by_year.end(); ++it) {
             const std::string url = "/timeline/" + it->first + "/";
-            json ctx = views::page_frame(site, url, "Timeline: " + it->first);
-            json t = {{"title", "Timeline: " + it->first},
-                      {"count", std::to_string(it->second.size())},
-                      {"types", type_nav(type_counts, url, "")},
-                      {"domains", domain_nav(url)},
-                      {"filterable", true},
-                      {"years", by_year_and_month(site, it->second, url)},
-                      {"all_url", links::relative_url(url, "/timeline/")}};
-            json pager = json::object();
-            if (it != by_year.begin()) {
-                auto prev = std::prev(it);
-                pager["prev"] = {{"url", links::relative_url(url, "/timeline/" + prev->first + "/")}, {"title", prev->first}};
-            }
-            if (auto next = std::next(it); next != by_year.end())
-                pager["next"] = {{"url", links::relative_url(url, "/timeline/" + next->first + "/")}, {"title", next->first}};
-            if (!pager.empty()) t["year_pager"] = pager;
-            ctx["timeline"] = std::move(t);
-            out.push_back({url, "timeline", std::move(ctx), "the timeline of " + it->first});
+            std::optional<std::string> prev, next;
+            if (it != by_year.begin()) prev = std::prev(it)->first;
+            if (auto n = std::next(it); n != by_year.end()) next = n->first;
+            out.push_back(views::lazy_page(url, "timeline", "the timeline of " + it->first,
+                                           [&site, shared, url, year = it->first, year_entries = it->second, prev, next,
+                                            type_counts, domain_nav] {
+                json ctx = views::page_frame(site, url, "Timeline: " + year);
+                json t = {{"title", "Timeline: " + year},
+                          {"count", std::to_string(year_entries.size())},
+                          {"types", type_nav(type_counts, url, "")},
+                          {"domains", domain_nav(url)},
+                          {"filterable", true},
+                          {"years", by_year_and_month(site, year_entries, url)},
+                          {"all_url", links::relative_url(url, "/timeline/")}};
+                json pager = json::object();
+                if (prev) pager["prev"] = {{"url", links::relative_url(url, "/timeline/" + *prev + "/")}, {"title", *prev}};
+                if (next) pager["next"] = {{"url", links::relative_url(url, "/timeline/" + *next + "/")}, {"title", *next}};
+                if (!pager.empty()) t["year_pager"] = pager;
+                ctx["timeline"] = std::move(t);
+                return ctx;
+            }));
         }
     }
     for (const auto& tp : type_pages()) {
         auto it = by_type.find(tp.type);
         if (it == by_type.end()) continue;
         const std::string url = "/timeline/" + tp.path + "/";
-        json ctx = views::page_frame(site, url, "Timeline: " + tp.title);
-        ctx["timeline"] = {{"title", "Timeline: " + tp.title},
-                           {"intro", tp.intro},
-                           {"count", std::to_string(it->second.size())},
-                           {"types", type_nav(type_counts, url, tp.type)},
-                           {"domains", domain_nav(url)},
-                           {"filterable", true},
-                           {"years", by_year_and_month(site, it->second, url)},
-                           {"all_url", links::relative_url(url, "/timeline/")}};
-        out.push_back({url, "timeline", std::move(ctx), "the timeline of " + tp.title});
+        out.push_back(views::lazy_page(url, "timeline", "the timeline of " + tp.title,
+                                       [&site, shared, url, tp, typed = it->second, type_counts, domain_nav] {
+            json ctx = views::page_frame(site, url, "Timeline: " + tp.title);
+            ctx["timeline"] = {{"title", "Timeline: " + tp.title},
+                               {"intro", tp.intro},
+                               {"count", std::to_string(typed.size())},
+                               {"types", type_nav(type_counts, url, tp.type)},
+                               {"domains", domain_nav(url)},
+                               {"filterable", true},
+                               {"years", by_year_and_month(site, typed, url)},
+                               {"all_url", links::relative_url(url, "/timeline/")}};
+            return ctx;
+        }));
     }
     return out;
 }

@@ -97,20 +97,23 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
         sink.error(origin, 0, 0, "would be written to " + path + ", which " + writer.origin_of(path) +
                                      " already wrote: one must never overwrite the other");
     };
-    // The site's own pages first (context made, rendered, written, dropped), then the rest.
+    // The lists first: they are the largest pages, and started last they would leave one
+    // core working alone at the end. Each context is made, rendered, written and dropped.
+    const std::size_t lists = outputs.pages.size();
     const std::size_t own = outputs.page_contexts ? site.pages.size() : 0;
-    parallel::parallel_for(own + outputs.pages.size(), jobs, [&](std::size_t i) {
-        if (i < own) {
-            const model::Page& page = site.pages[i];
-            std::string html = theme.render_page(views::template_for(page), outputs.page_contexts->make(i));
+    parallel::parallel_for(lists + own, jobs, [&](std::size_t i) {
+        if (i < lists) {
+            const auto& page = outputs.pages[i];
+            std::string html = page.make_context ? theme.render_page(page.template_name, page.make_context())
+                                                 : theme.render_page(page.template_name, page.context);
             std::string path = file_for(page.url);
-            if (!writer.write(path, html, page.source_path)) clash(path, page.source_path);
+            if (!writer.write(path, html, page.origin)) clash(path, page.origin);
             return;
         }
-        const auto& page = outputs.pages[i - own];
-        std::string html = theme.render_page(page.template_name, page.context);
+        const model::Page& page = site.pages[i - lists];
+        std::string html = theme.render_page(views::template_for(page), outputs.page_contexts->make(i - lists));
         std::string path = file_for(page.url);
-        if (!writer.write(path, html, page.origin)) clash(path, page.origin);
+        if (!writer.write(path, html, page.source_path)) clash(path, page.source_path);
     });
     for (const auto& f : outputs.files)
         if (!writer.write(f.path, f.content, f.origin)) clash(f.path, f.origin);

@@ -3,6 +3,7 @@
 // the theme, and files whose bytes are already made (feeds, the search index).
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 
 namespace cp::views {
@@ -10,9 +11,25 @@ namespace cp::views {
 struct HtmlPage {
     std::string url;            // site-absolute, "/timeline/"; written as url + "index.html"
     std::string template_name;  // "meeting", "list", ...
-    nlohmann::json context;     // made with page_frame() and filled in
+    nlohmann::json context;     // made with page_frame() and filled in...
     std::string origin;         // what made it, for naming both sides of a clash
+    // ...or, for a large list, made only when the page is rendered, on whichever thread
+    // renders it, and dropped once it is written: a list of every note holds a copy of
+    // every note's title and summary, and holding all of them at once cost gigabytes.
+    std::function<nlohmann::json()> make_context{};
 };
+
+// The page's context: made now when it is made lazily, else a copy.
+inline nlohmann::json context_of(const HtmlPage& page) {
+    return page.make_context ? page.make_context() : page.context;
+}
+
+// A page whose context is made when it is rendered. `make` may hold references to the
+// site, which outlives every output.
+inline HtmlPage lazy_page(std::string url, std::string template_name, std::string origin,
+                          std::function<nlohmann::json()> make) {
+    return {std::move(url), std::move(template_name), nlohmann::json(), std::move(origin), std::move(make)};
+}
 
 struct RawFile {
     std::string path;  // site-relative, "feed.xml"

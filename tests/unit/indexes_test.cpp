@@ -224,13 +224,14 @@ TEST_CASE("the timeline gets a page per year and per type only when it is long",
     for (const auto& p : long_pages) {
         urls.insert(p.url);
         if (std::regex_match(p.url, std::regex("/timeline/([0-9]{4}/)?")))  // the main timeline and its years
-            for (const auto& y : p.context["timeline"].value("years", json::array()))
+            for (const auto& y : views::context_of(p)["timeline"].value("years", json::array()))
                 for (const auto& m : y["months"]) listed += m["items"].size();
     }
     CHECK(urls == std::set<std::string>{"/timeline/", "/timeline/2015/", "/timeline/2016/", "/timeline/2017/",
                                         "/timeline/meetings/", "/timeline/notes/"});
     CHECK(listed == kTimelineYearPagesAbove + 1);  // each entry once over the main timeline's pages
-    const json& index = long_pages[0].context["timeline"];
+    const json first_page = views::context_of(long_pages[0]);
+    const json& index = first_page["timeline"];
     CHECK(index["split"] == true);
     CHECK(index["year_index"][0]["year"] == "2017");
     CHECK(index["year_index"][0]["url"] == "../timeline/2017/");
@@ -251,9 +252,9 @@ TEST_CASE("tags are compared without case, each page counted once", "[indexes]")
     auto pages = tag_pages(site, tags);
     REQUIRE(pages.size() == 3);
     CHECK(pages[0].url == "/tags/");
-    CHECK(pages[0].context["tags"]["items"][1]["count"] == "2");
+    CHECK(views::context_of(pages[0])["tags"]["items"][1]["count"] == "2");
     CHECK(pages[2].url == "/tags/sbar/");
-    CHECK(pages[2].context["list"]["groups"].size() == 2);  // a meeting and a note
+    CHECK(views::context_of(pages[2])["list"]["groups"].size() == 2);  // a meeting and a note
 }
 
 TEST_CASE("open actions are listed by owner and by due date, overdue against the reference date", "[indexes]") {
@@ -264,7 +265,7 @@ TEST_CASE("open actions are listed by owner and by due date, overdue against the
                  {"Book the room", ref("/people/siobhan/", "Siobhan"), "2017-04-30", true, 0},
                  {"Someone should", {}, "2017-07-15", false, 0}};
     auto site = site_of({m}, "2017-06-01");
-    json a = actions_page(site).context["actions"];
+    json a = views::context_of(actions_page(site))["actions"];
     CHECK(a["open_count"] == "4");
     CHECK(a["overdue_count"] == "1");
     CHECK(a["done_count"] == "1");
@@ -281,7 +282,7 @@ TEST_CASE("open actions are listed by owner and by due date, overdue against the
     CHECK(a["done"][0]["key"] == "/meetings/retreat/#3");
 
     auto no_date = site_of({m}, "");
-    CHECK(actions_page(no_date).context["actions"]["overdue_count"] == "0");  // no "today": nothing is overdue
+    CHECK(views::context_of(actions_page(no_date))["actions"]["overdue_count"] == "0");  // no "today": nothing is overdue
 }
 
 TEST_CASE("the agenda lists open questions by domain, answered ones linked, and the parking lot", "[indexes]") {
@@ -290,7 +291,7 @@ TEST_CASE("the agenda lists open questions by domain, answered ones linked, and 
                          {"What do night staff need?", "open", {}}};
     Page m = page(PageType::Meeting, "retreat", "2017-05-01");
     m.parking_lot = {"A budget of our own"};
-    json a = agenda_page(site_of({d, m})).context["agenda"];
+    json a = views::context_of(agenda_page(site_of({d, m})))["agenda"];
     CHECK(a["domains"][0]["questions"][0]["question"] == "What do night staff need?");
     CHECK(a["answered"][0]["answered_in"]["url"] == "../notes/sbar-pilot/");
     CHECK(a["parking_lot"][0]["issues"][0] == "A budget of our own");
