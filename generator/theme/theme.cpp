@@ -1,44 +1,21 @@
 #include "theme/theme.hpp"
 
-#include <kainjow/mustache.hpp>
-
 #include <algorithm>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <stdexcept>
+
+#include "theme/mustache.hpp"
 
 namespace cp::theme {
 
 namespace fs = std::filesystem;
-using kainjow::mustache::data;
-using kainjow::mustache::mustache;
 
-// A parsed template and a pool of copies of it: kainjow's render() keeps state in the
-// object, so each render borrows a copy (made once per thread that needs one, not per page).
+// A template parsed once. Rendering it is const and keeps no state, so every thread
+// renders the same one.
 struct Theme::Compiled {
-    std::string name;
-    mustache tmpl;
-    mutable std::mutex mutex;
-    mutable std::vector<std::unique_ptr<mustache>> pool;
-    explicit Compiled(std::string n, const std::string& text) : name(std::move(n)), tmpl(text) {}
-
-    std::string render(const data& ctx) const {
-        std::unique_ptr<mustache> copy;
-        {
-            std::lock_guard lock(mutex);
-            if (!pool.empty()) {
-                copy = std::move(pool.back());
-                pool.pop_back();
-            }
-        }
-        if (!copy) copy = std::make_unique<mustache>(tmpl);
-        std::string out = copy->render(ctx);
-        if (!copy->is_valid()) throw std::runtime_error("template " + name + " failed: " + copy->error_message());
-        std::lock_guard lock(mutex);
-        pool.push_back(std::move(copy));
-        return out;
-    }
+    Template tmpl;
+    explicit Compiled(const std::string& text) : tmpl(text) {}
 };
 
 namespace {
@@ -48,38 +25,6 @@ std::string read_file(const fs::path& p) {
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
-}
-
-data to_data(const nlohmann::json& j) {
-    switch (j.type()) {
-        case nlohmann::json::value_t::object: {
-            data d{data::type::object};
-            for (auto it = j.begin(); it != j.end(); ++it) {
-                // Moved in through operator[]: set() would copy the whole subtree at every level.
-                d[it.key()] = to_data(it.value());
-                // Mustache cannot test a list for emptiness: every list `x` gets a flag `has_x`.
-                if (it.value().is_array() && !j.contains("has_" + it.key()))
-                    d["has_" + it.key()] = data{!it.value().empty()};
-            }
-            return d;
-        }
-        case nlohmann::json::value_t::array: {
-            kainjow::mustache::list items;
-            items.reserve(j.size());
-            for (const auto& item : j) items.push_back(to_data(item));
-            return data{items};
-        }
-        case nlohmann::json::value_t::string: {
-            // An empty string is false, so {{#field}}...{{/field}} hides an empty field.
-            const auto& str = j.get_ref<const std::string&>();
-            return str.empty() ? data{data::type::bool_false} : data{str};
-        }
-        case nlohmann::json::value_t::boolean: return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
-        case nlohmann::json::value_t::number_float: return data{j.dump()};
-        default: return data{data::type::bool_false};
-    }
 }
 
 }  // namespace
@@ -117,11 +62,19 @@ Theme::Theme(const fs::path& theme_dir, const std::map<std::string, std::string>
         if (entry.path().extension() == ".mustache") texts[entry.path().stem().string()] = read_file(entry.path());
     for (const auto& [name, text] : overrides) texts[name] = text;
     for (const auto& [name, text] : texts) {
-        auto compiled = std::make_shared<Compiled>(name, expand_partials(text, texts));
-        if (!compiled->tmpl.is_valid()) {
+        std::string expanded = expand_partials(text, texts);
+        auto compiled = std::make_shared<Compiled>(expanded);
+        if (!compiled->tmpl.ok()) {
             std::string origin = overrides.count(name) ? "layouts/" + name + ".mustache"
                                                        : (templates / (name + ".mustache")).string();
-            sink.error(origin, 0, 0, "template does not parse: " + compiled->tmpl.error_message());
+            // The line and column are counted in the text as parsed; they point into the file
+            // only when no partial was put in.
+            if (expanded == text)
+                sink.error(origin, compiled->tmpl.error_line(), compiled->tmpl.error_column(),
+                           "template does not parse: " + compiled->tmpl.error());
+            else
+                sink.error(origin, 0, 0,
+                           "template does not parse: " + compiled->tmpl.error() + " (counted with its partials put in)");
             continue;
         }
         templates_[name] = std::move(compiled);
@@ -145,7 +98,9 @@ bool Theme::has(const std::string& name) const { return templates_.count(name) !
 std::string Theme::render(const std::string& name, const nlohmann::json& context) const {
     auto it = templates_.find(name);
     if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
-    return it->second->render(to_data(context));
+    std::string out;
+    it->second->tmpl.render(context, out);
+    return out;
 }
 
 std::string Theme::render_page(const std::string& name, const nlohmann::json& context) const {
@@ -153,10 +108,11 @@ std::string Theme::render_page(const std::string& name, const nlohmann::json& co
     if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
     auto base = templates_.find("base");
     if (base == templates_.end()) throw std::runtime_error("the theme has no template 'base'");
-    data ctx = to_data(context);
-    std::string inner = it->second->render(ctx);
-    ctx["content"] = data{std::move(inner)};
-    return base->second->render(ctx);
+    std::string inner;
+    it->second->tmpl.render(context, inner);
+    std::string out;
+    base->second->tmpl.render_layout(context, inner, out);
+    return out;
 }
 
 }  // namespace cp::theme

@@ -29,7 +29,7 @@ public:
 
     // Renders `template_name` with `context`, then the "base" layout around it (the inner
     // HTML as {{{content}}}). Thread-safe. Throws std::runtime_error naming the template
-    // when it is missing or fails to render.
+    // when it is missing.
     std::string render_page(const std::string& template_name, const nlohmann::json& context) const;
     // Renders one template alone (no layout): feeds, calendars, redirects.
     std::string render(const std::string& template_name, const nlohmann::json& context) const;

@@ -1,0 +1,88 @@
+#pragma once
+// A Mustache template, parsed once into a flat list of nodes and rendered straight
+// against nlohmann::json: no copy of the context is ever made, which is what made the
+// theme's render path slow before (every page's JSON was converted to another library's
+// data tree, then rendered by a renderer that copied and hashed names on every lookup).
+//
+// The output is byte for byte what kainjow::mustache 4.1 produced from the same JSON
+// after the theme's old conversion to kainjow data, because the templates were written
+// against that behaviour. What that means, in short (the tests in tests/unit/theme_test.cpp
+// pin every rule):
+//   - false, null, "" and [] are false; numbers (0 too), objects ({} too), true and
+//     non-empty strings are true. A list section repeats; any other true section pushes
+//     its value, so {{.}} inside {{#name}} prints a string or a number.
+//   - {{has_x}} is true when the object has no member has_x and its member x is a
+//     non-empty list.
+//   - a.b.c is looked up in each context from the innermost out, the whole path in each,
+//     so when a is found but a.b is not, the next context out is tried.
+//   - {{x}} prints strings and numbers (as JSON writes them), HTML-escaped; bools, null,
+//     lists and objects print nothing. {{{x}}} and {{&x}} do not escape.
+//   - an output line that a section opened or closed on, and that holds only spaces and
+//     tabs once rendered, is dropped with its line break (judged on the rendered line,
+//     not on the template's; comments and sections that did not render do not count).
+//   - {{! comments }} print nothing; {{=<% %>=}} changes the delimiters.
+//   - {{> partials}} are expanded in the text before parsing (theme.hpp); one left in
+//     the text prints nothing.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cp::theme {
+
+class Template {
+public:
+    // Parses `text`. A text that does not parse gives a template that renders nothing;
+    // ok() tells, error() says where and why.
+    explicit Template(std::string_view text);
+
+    bool ok() const { return error_.empty(); }
+    // "line 3, column 7: {{#items}} is never closed: no {{/items}} after it"; empty when ok().
+    const std::string& error() const { return error_; }
+    // Where the problem is in the text, 1-based (the column in bytes); 0 when ok().
+    int error_line() const { return error_line_; }
+    int error_column() const { return error_column_; }
+
+    // Appends the template rendered with `context` to `out`. Const and safe to call from
+    // any number of threads at once: all the state of a render lives on the caller's stack.
+    void render(const nlohmann::json& context, std::string& out) const;
+    // Renders a layout around a page: as render(), except that the context's member
+    // "content" reads as `content` (the page rendered first), without copying the context.
+    void render_layout(const nlohmann::json& context, const std::string& content, std::string& out) const;
+
+    // Sections may nest this deep; deeper is a parse error, so a render's recursion is bounded.
+    static constexpr int kMaxNesting = 100;
+
+private:
+    struct Node {
+        enum class Kind : std::uint8_t { text, newline, variable, unescaped_variable, section, inverted_section };
+        Kind kind;
+        // text and newline: the bytes at bytes_[begin, begin + size).
+        // tags: the name's parts at parts_[begin, begin + size); no parts is the name ".".
+        std::uint32_t begin = 0;
+        std::uint32_t size = 0;
+        // sections: the index of the node after the section's last child.
+        std::uint32_t end = 0;
+    };
+    // One part of a dotted name, at bytes_[begin, begin + size).
+    struct NamePart {
+        std::uint32_t begin = 0;
+        std::uint32_t size = 0;
+        bool has_prefix = false;  // starts with "has_": may be answered by a list's emptiness
+    };
+    class Parser;
+    class Renderer;
+
+    void render_with(const nlohmann::json& context, const std::string* content, std::string& out) const;
+
+    std::vector<Node> nodes_;
+    std::vector<NamePart> parts_;
+    std::string bytes_;  // the literal text and the names, which nodes and parts point into
+    std::string error_;
+    int error_line_ = 0;
+    int error_column_ = 0;
+};
+
+}  // namespace cp::theme
