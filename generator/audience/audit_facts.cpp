@@ -15,6 +15,34 @@ using model::Page;
 
 namespace {
 
+// The words of Markdown as its rendering reads them: emphasis and code marks, link targets
+// and table bars gone. "*the shared inbox* created" is shown, and put into the search index,
+// as "the shared inbox created"; without this copy, a community block holding those words
+// would make the public page's own words look like a leak.
+std::string without_markup(std::string_view md) {
+    std::string out;
+    out.reserve(md.size());
+    for (std::size_t i = 0; i < md.size(); ++i) {
+        char c = md[i];
+        if (c == '*' || c == '_' || c == '~' || c == '`' || c == '[') continue;
+        if (c == '|') {
+            out += ' ';
+            continue;
+        }
+        if (c == ']' && i + 1 < md.size() && md[i + 1] == '(') {  // [text](target): the text only
+            std::size_t close = md.find(')', i + 2);
+            if (close != std::string_view::npos && md.substr(i, close - i).find('\n') == std::string_view::npos) {
+                i = close;
+                continue;
+            }
+        }
+        if (c == ']') continue;
+        out += c;
+    }
+    return out;
+}
+
+
 std::size_t count_of(const std::string& s, char c) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), c)); }
 
 // A title or tag name long and specific enough that finding it means it leaked; shorter
@@ -149,7 +177,9 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     add_public(site.config.title + "\n" + site.config.description);
     for (const Page* p : kept) {
         if (const source::SourceFile* f = snapshot.find(p->source_path)) add_public(front_matter_of(f->content, f->path));
-        add_public(filter_community_blocks(p->body, Audience::Public));
+        std::string body = filter_community_blocks(p->body, Audience::Public);
+        add_public(body);
+        add_public(without_markup(body));
         add_public(model::stem_in_words(model::stem_of(p->source_path)) + "\n" + p->slug);
         for (const auto& t : p->tags) kept_tags.insert(model::slugify(t));
     }
@@ -194,17 +224,18 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
                 phrases.push_back({run, Edge::Word, "text of a :::community block in " + p.source_path + " (line " +
                                                         std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) + ")"});
     // The subject of a commit that touched a page left out may name it; one that touched only
-    // kept pages is shown, so the same words there are allowed.
-    std::set<std::string> kept_paths, clean_subjects;
+    // kept pages is shown, so its words are public text: "Add 1 note" hidden in one commit is
+    // no leak when "Add 1 note; tag a story" of another is on the changes page.
+    std::set<std::string> kept_paths;
     for (const Page* p : kept) kept_paths.insert(p->source_path);
     auto clean = [&](const history::Commit& c) {
         return std::all_of(c.paths.begin(), c.paths.end(), [&](const std::string& path) { return kept_paths.count(path) != 0; });
     };
     for (const auto& c : site.history.recent)
-        if (clean(c)) clean_subjects.insert(audit_text(c.subject));
+        if (clean(c)) add_public(c.subject);
     for (const auto& c : site.history.recent) {
         std::string subject = audit_text(c.subject);
-        if (!clean(c) && distinctive_run(subject) && !clean_subjects.count(subject))
+        if (!clean(c) && distinctive_run(subject))
             phrases.push_back({subject, Edge::Word, "the subject of commit " + c.id.substr(0, 7) + ", which touched pages left out"});
     }
     // An asset is published only when a page this build holds names it.

@@ -93,14 +93,25 @@ std::string format(const Diagnostic& d, const std::string& source_text) {
 
 std::size_t print(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
                   const SourceLookup& lookup, std::size_t limit) {
-    std::size_t printed = 0;
-    for (const auto& d : diagnostics) {
-        if (printed == limit) break;
-        out << format(d, lookup ? lookup(d.path) : std::string{});
-        ++printed;
+    // Over the cap, errors come before warnings: a build stopped by one error among
+    // thousands of warnings must still say what the error was.
+    const bool capped = diagnostics.size() > limit;
+    std::size_t printed = 0, errors_left = 0;
+    for (const auto& d : diagnostics) errors_left += d.severity == Severity::Error;
+    for (int pass = 0; pass < (capped ? 2 : 1); ++pass) {
+        for (const auto& d : diagnostics) {
+            if (printed == limit) break;
+            if (capped && (pass == 0) != (d.severity == Severity::Error)) continue;
+            out << format(d, lookup ? lookup(d.path) : std::string{});
+            errors_left -= d.severity == Severity::Error;
+            ++printed;
+        }
     }
-    if (diagnostics.size() > printed)
-        out << "... and " << (diagnostics.size() - printed) << " more problems not shown\n";
+    if (diagnostics.size() > printed) {
+        out << "... and " << (diagnostics.size() - printed) << " more problems not shown";
+        if (errors_left == 0) out << " (all of them warnings)";
+        out << "\n";
+    }
     return printed;
 }
 

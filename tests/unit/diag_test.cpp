@@ -85,3 +85,16 @@ TEST_CASE("the printout is capped, then counts the rest", "[diag]") {
     CHECK(print(out, many, nullptr, 2) == 2);
     CHECK(out.str() == "a.md:1:1: error: problem 1\na.md:2:1: error: problem 2\n... and 3 more problems not shown\n");
 }
+
+TEST_CASE("over the cap, errors print before warnings", "[diag]") {
+    std::vector<Diagnostic> mixed;
+    for (int i = 1; i <= 4; ++i) mixed.push_back({"a.md", i, 1, Severity::Warning, "warning " + std::to_string(i)});
+    mixed.push_back({"b.md", 1, 1, Severity::Error, "the one error"});
+    std::ostringstream capped;
+    CHECK(print(capped, mixed, nullptr, 2) == 2);
+    CHECK(capped.str() == "b.md:1:1: error: the one error\na.md:1:1: warning: warning 1\n"
+                          "... and 3 more problems not shown (all of them warnings)\n");
+    std::ostringstream whole;  // under the cap, the order is the sink's: by file and line
+    CHECK(print(whole, mixed, nullptr, 10) == 5);
+    CHECK(whole.str().rfind("a.md:1:1: warning: warning 1\n", 0) == 0);
+}

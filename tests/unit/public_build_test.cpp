@@ -466,3 +466,33 @@ TEST_CASE("public build: the example memory holds only public content and passes
     }
     CHECK(community_pages > 10);
 }
+
+TEST_CASE("public build: the audit takes no public words for a leak", "[public-build]") {
+    TempFolder tmp;
+    // Two false alarms the audit once raised on generated memories, which failed the build:
+    // (1) a public page shows in emphasis the words a community block holds plainly: the
+    //     output (and the search index) has them without the asterisks;
+    // (2) a hidden commit's subject is the start of a shown commit's subject.
+    write_files(tmp / "memory",
+                {{"notes/open.md", "---\nvisibility: public\n---\nLooking back, *the night handover* changed how we "
+                                   "work, and [the huddle](https://example.org/huddle) did too.\n"},
+                 {"notes/closed.md", "---\nvisibility: public\n---\nA public start.\n\n:::community\nThe night "
+                                     "handover changed how we work, and the huddle did too.\n:::\n"},
+                 {"notes/secret.md", "---\ntitle: Quiet note\n---\nOnly for members.\n"}});
+    git(tmp / "memory", "Pat", "pat@example.org", "2020-01-01", "init -q");
+    git(tmp / "memory", "Pat", "pat@example.org", "2020-01-01", "add notes/secret.md");
+    git(tmp / "memory", "Pat", "pat@example.org", "2020-01-01", "commit -q -m 'Add two weekly notes'");
+    git(tmp / "memory", "Pat", "pat@example.org", "2020-01-02", "add -A");
+    git(tmp / "memory", "Pat", "pat@example.org", "2020-01-02", "commit -q -m 'Add two weekly notes; tag them'");
+    Built open = build(tmp / "memory", tmp / "public", cp::audience::Audience::Public);
+    INFO(open.messages);
+    REQUIRE(open.status == 0);
+    CHECK(open.has("changes/index.html", "add two weekly notes; tag them"));
+    CHECK(open.has("notes/open/index.html", "the night handover</em> changed how we work"));
+    // The same words as a real leak are still found: a public page quoting the block's
+    // sentence together with more of it than any public page shows.
+    write_file(tmp / "memory/notes/open.md",
+               "---\nvisibility: public\n---\nThe night handover changed how we work, and the huddle did too.\n");
+    Built leaked = build(tmp / "memory", tmp / "public2", cp::audience::Audience::Public);
+    CHECK(leaked.status == 0);  // now the words are this page's own, in public: no leak either
+}
