@@ -1,4 +1,5 @@
 #include "audience/filter.hpp"
+
 #include "text/escape.hpp"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "audience/emails.hpp"
 #include "model/page_reader.hpp"
+#include "parallel/parallel_for.hpp"
 #include "model/slug.hpp"
 
 namespace cp::audience {
@@ -118,7 +120,9 @@ model::Site filter(model::Site site, const FilterOptions& options) {
                                     [&](const Page& p) { return !keeps(p, options); }),
                      site.pages.end());
 
-    for (auto& p : site.pages) {
+    // Each page on its own: on every core.
+    parallel::parallel_for(site.pages.size(), parallel::default_jobs(), [&](std::size_t i) {
+        Page& p = site.pages[i];
         p.body = filter_community_blocks(p.body, options.audience);
         // A title taken from a "# heading" inside a community block must not survive it.
         if (is_public && !p.title_from_front_matter && !p.lfs_pointer) {
@@ -126,7 +130,7 @@ model::Site filter(model::Site site, const FilterOptions& options) {
             if (p.title.empty()) p.title = model::stem_in_words(model::stem_of(p.source_path));
         }
         hide_email_addresses(p);
-    }
+    });
     filter_history(site.history, kept_paths, removed_paths, is_public);
     if (is_public) filter_assets(site);
     return site;

@@ -52,6 +52,17 @@ json PageContexts::make(std::size_t i) const {
 
 Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies, diag::Sink& sink) {
     Outputs out;
+    // The search index is the largest single index: it is built on another thread while
+    // the indexes are made and the pages rendered, and written last.
+    const model::Site& readonly = site;
+    out.search_index = std::async(std::launch::async, [&readonly, &bodies] {
+        return search::build_search_index(search_documents(readonly, bodies));
+    });
+    // The indexes (each one pass over the pages) on another thread, while the pages'
+    // shared facts (who wrote what, each domain's timeline) are gathered on this one.
+    auto generated = std::async(std::launch::async, [&readonly, &bodies, &sink] {
+        return indexes::generate_indexes(readonly, bodies, sink);
+    });
     out.page_contexts = std::make_unique<PageContexts>(site, bodies);
     bool has_home = false;
     for (const auto& page : site.pages) has_home = has_home || page.url == "/";
@@ -61,15 +72,9 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
         indexes::fill_home(site, ctx);
         out.pages.push_back({"/", "home", std::move(ctx), "the generated home page"});
     }
-    // The search index is the largest single index: it is built on another thread while
-    // the indexes are made and the pages rendered, and written last.
-    const model::Site& readonly = site;
-    out.search_index = std::async(std::launch::async, [&readonly, &bodies] {
-        return search::build_search_index(search_documents(readonly, bodies));
-    });
-    indexes::Generated generated = indexes::generate_indexes(site, bodies, sink);
-    for (auto& p : generated.pages) out.pages.push_back(std::move(p));
-    for (auto& f : generated.files) out.files.push_back(std::move(f));
+    indexes::Generated indexes = generated.get();
+    for (auto& p : indexes.pages) out.pages.push_back(std::move(p));
+    for (auto& f : indexes.files) out.files.push_back(std::move(f));
 
     {  // Search: the page (its index, of the filtered pages only, is still being built).
         json ctx = views::page_frame(site, "/search/", "Search");
