@@ -300,25 +300,28 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
     std::vector<std::vector<std::uint32_t>> type_docs(types.size());
     std::vector<std::vector<std::uint32_t>> domain_docs(domains.size());
     std::string chunk;
-    std::vector<std::uint64_t> occurrences;  // term number << 1 | 1 in the title
+    // Documents are read in id order, so a term's posting for this document, when it has
+    // one, is the last of its list: each word updates it in place, with no sorting.
+    std::vector<std::uint32_t> last_doc;  // by term number: the last document it was seen in, + 1
+    auto occurrence = [&](std::uint32_t id, std::string_view w, bool in_title) {
+        const std::uint32_t term = term_id(w);
+        if (term >= last_doc.size()) last_doc.resize(term_names.size(), 0);
+        if (skipped[term]) return;
+        if (last_doc[term] != id + 1) {
+            last_doc[term] = id + 1;
+            postings[term].push_back({id, 0, false});
+        }
+        Posting& p = postings[term].back();
+        if (in_title) {
+            p.title = true;
+        } else if (p.tf < 0xFFFF) {
+            ++p.tf;
+        }
+    };
     for (std::uint32_t id = 0; id < doc_count; ++id) {
         const SearchDocument& d = input[order[id]];
-        occurrences.clear();
-        for_each_word(d.title, [&](std::string_view w) { occurrences.push_back(std::uint64_t{term_id(w)} << 1 | 1); });
-        for_each_word(d.text, [&](std::string_view w) { occurrences.push_back(std::uint64_t{term_id(w)} << 1); });
-        std::sort(occurrences.begin(), occurrences.end());
-        for (std::size_t i = 0; i < occurrences.size();) {
-            const auto term = static_cast<std::uint32_t>(occurrences[i] >> 1);
-            Posting p{id, 0, false};
-            for (; i < occurrences.size() && occurrences[i] >> 1 == term; ++i) {
-                if (occurrences[i] & 1) {
-                    p.title = true;
-                } else if (p.tf < 0xFFFF) {
-                    ++p.tf;
-                }
-            }
-            if (!skipped[term]) postings[term].push_back(p);
-        }
+        for_each_word(d.title, [&](std::string_view w) { occurrence(id, w, true); });
+        for_each_word(d.text, [&](std::string_view w) { occurrence(id, w, false); });
 
         const std::uint32_t type = index_of(types, d.type);
         type_docs[type].push_back(id);
