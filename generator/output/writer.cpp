@@ -1,10 +1,12 @@
 #include "output/writer.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
 
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <stdexcept>
 #include <system_error>
 #include <vector>
@@ -38,9 +40,12 @@ SiteWriter::SiteWriter(fs::path out) : out_(std::move(out)) {
     staging_ = buf.data();
     fs::permissions(staging_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                   fs::perms::others_read | fs::perms::others_exec);
+    staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (staging_fd_ < 0) throw std::runtime_error("cannot open the staging folder " + staging_.string());
 }
 
 SiteWriter::~SiteWriter() {
+    if (staging_fd_ >= 0) ::close(staging_fd_);
     if (!committed_) {
         std::error_code ec;
         fs::remove_all(staging_, ec);
@@ -66,22 +71,51 @@ std::vector<std::string> SiteWriter::paths() const {
     return out;
 }
 
+void SiteWriter::make_parents(const std::string& path) {
+    // Thousands of pages share a few folders, and each page has a folder of its own: each
+    // folder is made once, relative to the staging folder, parents first. The path is safe
+    // (claim() checked it), so every part is a plain name.
+    for (std::size_t slash = path.find('/'); slash != std::string::npos; slash = path.find('/', slash + 1)) {
+        std::string folder = path.substr(0, slash);
+        {
+            std::lock_guard lock(mutex_);
+            if (folders_.count(folder)) continue;
+        }
+        if (::mkdirat(staging_fd_, folder.c_str(), 0755) != 0 && errno != EEXIST)
+            throw std::runtime_error("cannot make the folder " + (staging_ / folder).string() + ": " +
+                                     std::strerror(errno));
+        std::lock_guard lock(mutex_);
+        folders_.insert(std::move(folder));
+    }
+}
+
 bool SiteWriter::write(const std::string& path, std::string_view content, const std::string& origin) {
     if (!claim(path, origin)) return false;
-    fs::path target = staging_ / path;
-    std::error_code ec;
-    fs::create_directories(target.parent_path(), ec);
-    std::ofstream out(target, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    if (!out) throw std::runtime_error("cannot write " + target.string());
+    make_parents(path);
+    // O_EXCL: claim() let this path through once, so the file must be new.
+    int fd = ::openat(staging_fd_, path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(errno));
+    const char* data = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, data, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int error = errno;
+            ::close(fd);
+            throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(error));
+        }
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(errno));
     return true;
 }
 
 bool SiteWriter::copy(const std::string& path, const fs::path& from, const std::string& origin) {
     if (!claim(path, origin)) return false;
-    fs::path target = staging_ / path;
-    fs::create_directories(target.parent_path());
-    fs::copy_file(from, target, fs::copy_options::overwrite_existing);
+    make_parents(path);
+    fs::copy_file(from, staging_ / path, fs::copy_options::overwrite_existing);
     return true;
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,9 +40,13 @@ public:
 
 private:
     bool claim(const std::string& path, const std::string& origin);
+    // Makes the folders of `path` under the staging folder, each once.
+    void make_parents(const std::string& path);
     std::filesystem::path out_, staging_;
+    int staging_fd_ = -1;  // files are made relative to it: no walk of the whole path each time
     mutable std::mutex mutex_;
     std::map<std::string, std::string> written_;  // path -> origin
+    std::set<std::string> folders_;               // folders made in the staging folder
     bool committed_ = false;
 };
 
