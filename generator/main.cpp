@@ -1,11 +1,13 @@
-// commonplace: the command-line entry point. Registers cmark-gfm's extensions once,
-// before any thread starts (their registry is global and not thread-safe).
+// commonplace: the command-line entry point. Registers cmark-gfm's extensions and sets
+// libgit2's options once, before any thread starts (both are global and not thread-safe).
 #include <iostream>
 
 #include "cli/app.hpp"
+#include "history/reader.hpp"
 #include "markdown/extensions.hpp"
 
 int main(int argc, char** argv) {
     cp::markdown::register_extensions();
+    cp::history::tune_libgit2();
     return cp::cli::run(argc, argv, std::cout, std::cerr);
 }

@@ -264,18 +264,22 @@ std::string without_emails(std::string_view text) {
     return out;
 }
 
-History read_history(const source::Repository& repo, const std::string& start,
-                     const std::vector<std::string>& paths, diag::Sink& sink) {
-    History out;
-    git_oid oid;
-    if (start.empty() || git_oid_fromstrn(&oid, start.c_str(), start.size()) != 0) return out;
+void tune_libgit2() {
+    git_libgit2_init();  // kept for the life of the process
     // The pass opens each changed folder's tree again and again; libgit2 caches no tree over
     // 4 KB by default, and a folder of thousands of notes is far larger. Keep them cached.
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(16 * 1024 * 1024));
     git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(512 * 1024 * 1024));
     // libgit2 re-hashes every object it reads to check it against its id, which took a
-    // quarter of this pass; git itself does not (it checks on fsck and on fetch).
+    // quarter of the history pass; git itself does not (it checks on fsck and on fetch).
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+}
+
+History read_history(const source::Repository& repo, const std::string& start,
+                     const std::vector<std::string>& paths, diag::Sink& sink) {
+    History out;
+    git_oid oid;
+    if (start.empty() || git_oid_fromstrn(&oid, start.c_str(), start.size()) != 0) return out;
     std::vector<Node> nodes = load_commits(repo.handle(), oid);
     if (nodes.empty()) {
         sink.warning(start, 0, 0, "cannot read commit " + start.substr(0, 12) + ": the history is left out");

@@ -24,6 +24,11 @@ inline constexpr std::size_t kRecentCommits = 100;
 History read_history(const source::Repository& repo, const std::string& start,
                      const std::vector<std::string>& paths, diag::Sink& sink);
 
+// Sets libgit2's process-wide options for the history pass (a larger tree cache, no
+// re-hashing of every object read). Call once from main, before any thread starts: the
+// options are global, and libgit2 reads them without a lock.
+void tune_libgit2();
+
 // The text with every e-mail address cut to its local part ("ada@example.org" -> "ada"),
 // so no address reaches an output file.
 std::string without_emails(std::string_view text);

@@ -104,33 +104,32 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
         config.base_url = options.base_url;
         if (config.base_url.back() != '/') config.base_url += '/';
     }
+    // Git's history is read on its own thread while the files are read and the pages
+    // parsed: it follows the files of the commit itself, so it needs neither until it is
+    // applied to the parsed pages. The working tree's files have the history of HEAD, and
+    // its date as "today", so every clone of the same commit builds the same site.
+    std::optional<std::string> start;
+    if (origin.repo) start = origin.commit ? origin.commit : origin.repo->head();
+    std::string head_date = start && !origin.commit ? origin.repo->commit_date(*start) : std::string{};
+    std::future<history::History> history;
+    auto read_history_meanwhile = [&] {
+        if (!start) return;
+        history = std::async(std::launch::async, [&repo = *origin.repo, commit = *start, &sink] {
+            return history::read_history(repo, commit, repo.file_paths(commit), sink);
+        });
+    };
+    // Reading a commit's files uses the same repository object, which libgit2 wants used by
+    // one thread at a time: with --ref, the history starts once the files are read.
+    if (!origin.commit) read_history_meanwhile();
+
     source::ReadOptions read_options;
     read_options.max_file_size = config.max_file_size;
     loaded.snapshot = origin.commit ? source::read_git_tree(*origin.repo, *origin.commit, read_options, sink)
                                     : source::read_working_tree(options.source, read_options, sink);
+    if (!head_date.empty()) loaded.snapshot.reference_date = head_date;
     loaded.theme = std::make_unique<theme::Theme>(theme_dir_for(config, options), layout_overrides(loaded.snapshot), sink);
     if (step) step("read source");
-
-    // Git's history is read on its own thread while the pages are parsed: neither needs
-    // the other until the history is applied to the parsed pages.
-    std::future<history::History> history;
-    if (origin.repo) {
-        // The working tree's files have the history of HEAD, and its date as "today",
-        // so every clone of the same commit builds the same site.
-        std::optional<std::string> start = origin.commit ? origin.commit : origin.repo->head();
-        if (start) {
-            if (!origin.commit) {
-                std::string date = origin.repo->commit_date(*start);
-                if (!date.empty()) loaded.snapshot.reference_date = date;
-            }
-            std::vector<std::string> paths;
-            paths.reserve(loaded.snapshot.files.size());
-            for (const auto& f : loaded.snapshot.files) paths.push_back(f.path);
-            history = std::async(std::launch::async, [&repo = *origin.repo, commit = *start, paths = std::move(paths), &sink] {
-                return history::read_history(repo, commit, paths, sink);
-            });
-        }
-    }
+    if (origin.commit) read_history_meanwhile();
 
     model::LoadOptions load_options;
     load_options.jobs = jobs;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 #include "source/snapshot.hpp"
@@ -51,6 +52,9 @@ public:
     // or over `max_size` bytes (checked from the object header before it is read).
     std::optional<std::string> read_file(const std::string& commit, const std::string& path,
                                          std::uintmax_t max_size) const;
+    // The path of every file in the memory's folder at a commit, relative to that folder;
+    // names that must never become paths are left out. Empty when the commit has no such folder.
+    std::vector<std::string> file_paths(const std::string& commit) const;
 
 private:
     Repository(git_repository* repo, std::string prefix) : repo_(repo), prefix_(std::move(prefix)) {}
