@@ -122,11 +122,21 @@ void Matcher::add(std::string needle, Edge edge) { needles_.push_back({std::move
 
 int Matcher::next(int node, unsigned char c) const {
     if (node == 0) return root_edges_[c];
-    auto it = edges_.find((static_cast<std::uint64_t>(node) << 8) | c);
-    return it == edges_.end() ? -1 : it->second;
+    if (!built_) {
+        auto it = building_.find((static_cast<std::uint64_t>(node) << 8) | c);
+        return it == building_.end() ? -1 : it->second;
+    }
+    if (int table = dense_of_[static_cast<std::size_t>(node)]; table >= 0)
+        return dense_[static_cast<std::size_t>(table) * 256 + c];
+    for (std::uint32_t e = first_edge_[static_cast<std::size_t>(node)]; e < first_edge_[static_cast<std::size_t>(node) + 1]; ++e)
+        if (edge_bytes_[e] == c) return edge_targets_[e];
+    return -1;
 }
 
 void Matcher::build() {
+    built_ = false;
+    building_.clear();
+    nodes_ = 1;
     std::vector<std::vector<std::pair<unsigned char, int>>> children(1);
     ends_.assign(1, {});
     std::fill(std::begin(root_edges_), std::end(root_edges_), -1);
@@ -143,7 +153,7 @@ void Matcher::build() {
                 ends_.emplace_back();
                 children[node].emplace_back(c, child);
                 if (node == 0) root_edges_[c] = child;
-                else edges_[(static_cast<std::uint64_t>(node) << 8) | c] = child;
+                else building_[(static_cast<std::uint64_t>(node) << 8) | c] = child;
             }
             node = child;
         }
@@ -168,6 +178,29 @@ void Matcher::build() {
     // Missing root edges loop back to the root, so scanning never needs a special case.
     for (int& e : root_edges_)
         if (e < 0) e = 0;
+
+    // The edges for scanning (see the header): full tables for the root's children.
+    dense_of_.assign(static_cast<std::size_t>(nodes_), -1);
+    dense_.clear();
+    for (auto [c, child] : children[0]) {
+        dense_of_[static_cast<std::size_t>(child)] = static_cast<int>(dense_.size() / 256);
+        dense_.resize(dense_.size() + 256, -1);
+        for (auto [grand_c, grandchild] : children[static_cast<std::size_t>(child)])
+            dense_[dense_.size() - 256 + grand_c] = grandchild;
+    }
+    first_edge_.assign(static_cast<std::size_t>(nodes_) + 1, 0);
+    edge_bytes_.clear();
+    edge_targets_.clear();
+    for (int node = 0; node < nodes_; ++node) {
+        first_edge_[static_cast<std::size_t>(node)] = static_cast<std::uint32_t>(edge_bytes_.size());
+        for (auto [c, child] : children[static_cast<std::size_t>(node)]) {
+            edge_bytes_.push_back(c);
+            edge_targets_.push_back(child);
+        }
+    }
+    first_edge_[static_cast<std::size_t>(nodes_)] = static_cast<std::uint32_t>(edge_bytes_.size());
+    building_.clear();
+    built_ = true;
 }
 
 bool Matcher::whole(std::size_t n, std::string_view text, std::size_t start, std::size_t end) const {

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <random>
+#include <set>
 
 #include "audience/audit.hpp"
 #include "audience/audit_facts.hpp"
@@ -264,6 +266,46 @@ const audience::Forbidden* forbidden(const audience::AuditFacts& facts, const st
 }
 
 }  // namespace
+
+TEST_CASE("matcher: agrees with a plain search on thousands of overlapping needles", "[audience]") {
+    // Needles and texts over three letters, a dash and a space share prefixes and suffixes
+    // everywhere, so the scan goes through full-table nodes, short edge runs and failure
+    // links all the time; a plain find() of each needle, with the same edges, is the answer.
+    using audience::Edge;
+    std::mt19937 random(20261122);
+    auto word = [&](std::size_t min, std::size_t max) {
+        static const char letters[] = "ab- c";
+        std::string w(std::uniform_int_distribution<std::size_t>(min, max)(random), 'a');
+        for (char& c : w) c = letters[std::uniform_int_distribution<int>(0, 4)(random)];
+        return w;
+    };
+    for (int round = 0; round < 20; ++round) {
+        audience::Matcher m;
+        std::vector<std::string> needles;
+        for (int n = 0; n < 300; ++n) {
+            needles.push_back(word(1, 7));
+            m.add(needles.back(), Edge::Dashed);
+        }
+        m.build();
+        for (int t = 0; t < 20; ++t) {
+            std::string text = word(0, 400);
+            std::vector<std::size_t> expected;
+            for (std::size_t n = 0; n < needles.size(); ++n) {
+                for (std::size_t at = text.find(needles[n]); at != std::string::npos; at = text.find(needles[n], at + 1)) {
+                    std::size_t end = at + needles[n].size();
+                    bool before = at == 0 || text[at - 1] == '-' || text[at - 1] == ' ';
+                    bool after = end == text.size() || text[end] == '-' || text[end] == ' ';
+                    if (before && after) {
+                        expected.push_back(n);
+                        break;
+                    }
+                }
+            }
+            INFO("round " << round << ", text \"" << text << "\"");
+            REQUIRE(found_in(m, text) == expected);
+        }
+    }
+}
 
 TEST_CASE("audit facts: what a public build must not write, and what it may", "[audience]") {
     Loaded m({{"commonplace.yaml", "public_names: full\n"},
