@@ -118,7 +118,9 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
         file.disk_path = p;
         snap.files.push_back(std::move(file));
     }
-    parallel::parallel_for(to_read.size(), parallel::default_jobs(), [&](std::size_t i) {
+    // Reading waits on the disk more than on a core: when the files are not in the page
+    // cache (a fresh clone, a CI runner), more readers than cores keep the disk busy.
+    parallel::parallel_for(to_read.size(), std::max(8u, parallel::default_jobs()), [&](std::size_t i) {
         SourceFile& file = snap.files[to_read[i]];
         file.content = read_file(file.disk_path);
         file.lfs_pointer = looks_like_lfs_pointer(file.content);
