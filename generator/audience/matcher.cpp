@@ -122,10 +122,6 @@ void Matcher::add(std::string needle, Edge edge) { needles_.push_back({std::move
 
 int Matcher::next(int node, unsigned char c) const {
     if (node == 0) return root_edges_[c];
-    if (!built_) {
-        auto it = building_.find((static_cast<std::uint64_t>(node) << 8) | c);
-        return it == building_.end() ? -1 : it->second;
-    }
     if (int table = dense_of_[static_cast<std::size_t>(node)]; table >= 0)
         return dense_[static_cast<std::size_t>(table) * 256 + c];
     for (std::uint32_t e = first_edge_[static_cast<std::size_t>(node)]; e < first_edge_[static_cast<std::size_t>(node) + 1]; ++e)
@@ -134,10 +130,15 @@ int Matcher::next(int node, unsigned char c) const {
 }
 
 void Matcher::build() {
-    built_ = false;
-    building_.clear();
     nodes_ = 1;
+    // The trie as it grows: each node's children, found by a scan (few but the root's).
     std::vector<std::vector<std::pair<unsigned char, int>>> children(1);
+    auto child_of = [&](int node, unsigned char c) {
+        if (node == 0) return root_edges_[c];
+        for (auto [byte, child] : children[static_cast<std::size_t>(node)])
+            if (byte == c) return child;
+        return -1;
+    };
     ends_.assign(1, {});
     std::fill(std::begin(root_edges_), std::end(root_edges_), -1);
     for (std::size_t n = 0; n < needles_.size(); ++n) {
@@ -146,14 +147,13 @@ void Matcher::build() {
         int node = 0;
         for (char ch : text) {
             unsigned char c = static_cast<unsigned char>(ch);
-            int child = next(node, c);
+            int child = child_of(node, c);
             if (child < 0) {
                 child = nodes_++;
                 children.emplace_back();
                 ends_.emplace_back();
                 children[node].emplace_back(c, child);
                 if (node == 0) root_edges_[c] = child;
-                else building_[(static_cast<std::uint64_t>(node) << 8) | c] = child;
             }
             node = child;
         }
@@ -168,8 +168,8 @@ void Matcher::build() {
         queue.pop_front();
         for (auto [c, child] : children[node]) {
             int f = fail_[node];
-            while (f != 0 && next(f, c) < 0) f = fail_[f];
-            int target = next(f, c);
+            while (f != 0 && child_of(f, c) < 0) f = fail_[f];
+            int target = child_of(f, c);
             fail_[child] = target >= 0 && target != child ? target : 0;
             dict_[child] = ends_[fail_[child]].empty() ? dict_[fail_[child]] : fail_[child];
             queue.push_back(child);
@@ -199,8 +199,6 @@ void Matcher::build() {
         }
     }
     first_edge_[static_cast<std::size_t>(nodes_)] = static_cast<std::uint32_t>(edge_bytes_.size());
-    building_.clear();
-    built_ = true;
 }
 
 bool Matcher::whole(std::size_t n, std::string_view text, std::size_t start, std::size_t end) const {

@@ -5,7 +5,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace cp::audience {
@@ -49,13 +48,11 @@ private:
     // The trie's edges, looked up once per byte of every output file: the root's and its
     // children's in full tables (most bytes are read near the root), every other node's
     // (mostly one child) as a short run of bytes in edge_bytes_/edge_targets_.
-    std::unordered_map<std::uint64_t, int> building_;  // (node << 8 | byte) -> node, while adding
     std::vector<int> dense_of_;                         // node -> its table in dense_, or -1
     std::vector<int> dense_;                            // 256 targets per table, -1 for none
     std::vector<std::uint32_t> first_edge_;             // node -> its first edge; nodes_ + 1 entries
     std::vector<unsigned char> edge_bytes_;
     std::vector<int> edge_targets_;
-    bool built_ = false;
     int root_edges_[256] = {};
     int nodes_ = 1;
 };

@@ -279,11 +279,13 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
     std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>> term_ids;
     std::vector<std::string> term_names;
     std::vector<std::vector<Posting>> postings;  // by term number; empty for stop words
+    std::vector<std::uint32_t> last_doc;         // by term number: the last document it was in, + 1
     std::vector<bool> skipped;                   // stop words and over-long words
     for (const std::string& w : stop_words()) {
         term_ids.emplace(w, static_cast<std::uint32_t>(term_names.size()));
         term_names.push_back(w);
         postings.emplace_back();
+        last_doc.push_back(0);
         skipped.push_back(true);
     }
     auto term_id = [&](std::string_view w) {
@@ -292,6 +294,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
         term_ids.emplace(std::string(w), id);
         term_names.emplace_back(w);
         postings.emplace_back();
+        last_doc.push_back(0);
         skipped.push_back(w.size() > kMaxTermBytes);
         return id;
     };
@@ -302,10 +305,8 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
     std::string chunk;
     // Documents are read in id order, so a term's posting for this document, when it has
     // one, is the last of its list: each word updates it in place, with no sorting.
-    std::vector<std::uint32_t> last_doc;  // by term number: the last document it was seen in, + 1
     auto occurrence = [&](std::uint32_t id, std::string_view w, bool in_title) {
         const std::uint32_t term = term_id(w);
-        if (term >= last_doc.size()) last_doc.resize(term_names.size(), 0);
         if (skipped[term]) return;
         if (last_doc[term] != id + 1) {
             last_doc[term] = id + 1;

@@ -104,6 +104,10 @@ private:
     void read_blob(const std::string& rel, const git_oid* id) {
         SourceFile file;
         file.path = rel;
+        if (!options_.contents) {
+            out_.files.push_back(std::move(file));
+            return;
+        }
         std::size_t size = 0;
         git_object_t type = GIT_OBJECT_INVALID;
         // The header alone tells the size, so an oversized blob is never inflated.
@@ -207,32 +211,12 @@ std::optional<std::string> Repository::head() const {
     return std::string(git_oid_tostr_s(&oid));
 }
 
-std::vector<std::string> Repository::file_paths(const std::string& id) const {
+std::vector<std::string> Repository::file_paths(const std::string& commit) const {
+    ReadOptions paths_only;
+    paths_only.contents = false;
+    diag::Sink unreported;  // the build reads (and reports on) the files themselves elsewhere
     std::vector<std::string> out;
-    Commit c = lookup_commit(repo_, id);
-    if (!c) return out;
-    Tree tree = memory_tree(repo_, c.get(), prefix_);
-    if (!tree) return out;
-    // Depth first, with the folder each entry is in; trees are looked up as they are met.
-    std::vector<std::pair<Tree, std::string>> pending;
-    pending.emplace_back(std::move(tree), "");
-    while (!pending.empty()) {
-        auto [folder, base] = std::move(pending.back());
-        pending.pop_back();
-        for (std::size_t i = 0, n = git_tree_entrycount(folder.get()); i < n; ++i) {
-            const git_tree_entry* e = git_tree_entry_byindex(folder.get(), i);
-            const char* name = git_tree_entry_name(e);
-            if (is_unsafe_entry_name(name)) continue;
-            std::string path = base + name;
-            git_filemode_t mode = git_tree_entry_filemode(e);
-            if (mode == GIT_FILEMODE_TREE) {
-                git_tree* sub = nullptr;
-                if (git_tree_lookup(&sub, repo_, git_tree_entry_id(e)) == 0) pending.emplace_back(Tree(sub), path + "/");
-            } else if (mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
-                out.push_back(std::move(path));
-            }
-        }
-    }
+    for (auto& f : read_git_tree(*this, commit, paths_only, unreported).files) out.push_back(std::move(f.path));
     return out;
 }
 

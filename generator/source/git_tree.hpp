@@ -52,8 +52,7 @@ public:
     // or over `max_size` bytes (checked from the object header before it is read).
     std::optional<std::string> read_file(const std::string& commit, const std::string& path,
                                          std::uintmax_t max_size) const;
-    // The path of every file in the memory's folder at a commit, relative to that folder;
-    // names that must never become paths are left out. Empty when the commit has no such folder.
+    // The path of every file read_git_tree() would read at a commit, without reading them.
     std::vector<std::string> file_paths(const std::string& commit) const;
 
 private:

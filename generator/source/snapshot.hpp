@@ -27,6 +27,7 @@ struct Snapshot {
 
 struct ReadOptions {
     std::uintmax_t max_file_size = 4 * 1024 * 1024;  // for .md and .yaml files
+    bool contents = true;  // false: the files' paths only, no bytes read (git trees)
 };
 
 // True for a path component the contract says to ignore: names starting with '.' or '_'.
