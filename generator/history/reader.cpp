@@ -22,11 +22,6 @@ using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 using MailmapPtr = GitPtr<git_mailmap, git_mailmap_free>;
 
 
-std::string last_error() {
-    const git_error* e = git_error_last();
-    return e && e->message ? e->message : "unknown libgit2 error";
-}
-
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -113,6 +108,7 @@ public:
     }
 
     void run(std::vector<Node>& nodes, const std::vector<std::size_t>& order, SharedNames start) {
+        find_all_changes(nodes, order);
         std::vector<SharedNames> pending(nodes.size());
         pending[0] = std::move(start);
         for (std::size_t i : order) {
@@ -123,7 +119,7 @@ public:
             // Past /changes/, a line with no file of today left on it has nothing more to tell.
             if (!listed && names->empty()) continue;
             Commit info = describe(node.commit.get());
-            if (node.graft || !visit(node, nodes, names, info)) {
+            if (node.graft || !visit(i, nodes, names, info)) {
                 for (const auto& [then, now] : *names) out_.files[now].incomplete = true;
                 out_.shallow = true;
                 info.paths.clear();
@@ -140,16 +136,30 @@ public:
     }
 
 private:
+    // What every commit that can be compared changed against its first parent, found at once.
+    void find_all_changes(const std::vector<Node>& nodes, const std::vector<std::size_t>& order) {
+        std::vector<CommitPair> pairs;
+        slot_.assign(nodes.size(), kNone);
+        for (std::size_t i : order) {
+            const Node& node = nodes[i];
+            if (node.graft) continue;
+            slot_[i] = pairs.size();
+            pairs.push_back({node.commit.get(), node.parents.empty() ? nullptr : nodes[node.parents[0]].commit.get()});
+        }
+        all_changes_ = changes_.changes_of(pairs);
+    }
+
     // Compares one commit with its first parent, credits the files and renames `names` to the
     // parent's paths. False when the commit cannot be compared.
-    bool visit(const Node& node, std::vector<Node>& nodes, SharedNames& names, Commit& info) {
+    bool visit(std::size_t index, std::vector<Node>& nodes, SharedNames& names, Commit& info) {
+        const Node& node = nodes[index];
         // Only a merge needs the names as they were before its changes (for its other parents);
         // holding them otherwise would copy the names at every added file.
         before_ = node.parents.size() > 1 ? names : nullptr;
-        git_commit* parent = node.parents.empty() ? nullptr : nodes[node.parents[0]].commit.get();
-        if (!changes_.changes(node.commit.get(), parent, found_)) {
+        CommitChanges& found = all_changes_[slot_[index]];
+        if (!found.ok) {
             sink_.warning(info.id, 0, 0, "history stops at commit " + info.id.substr(0, 12) +
-                                             ": it cannot be compared with its parent: " + last_error());
+                                             ": it cannot be compared with its parent: " + found.error);
             before_.reset();
             return false;
         }
@@ -159,7 +169,7 @@ private:
                 if (same_blob(nodes[node.parents[k]].commit.get(), changes_.repo_path(path), id)) return true;
             return false;
         };
-        for (const Change& change : found_) {
+        for (const Change& change : found.changes) {
             if (change.status == GIT_DELTA_DELETED) {
                 if (!merged_in(change.old_path, nullptr)) touch(info, change.old_path, nullptr);
                 continue;
@@ -178,6 +188,7 @@ private:
                 w[change.old_path] = *now;
             }
         }
+        std::vector<Change>().swap(found.changes);  // done with: its memory goes back
         return true;
     }
 
@@ -234,7 +245,9 @@ private:
     diag::Sink& sink_;
     History& out_;
     MailmapPtr mailmap_;
-    std::vector<Change> found_;  // reused for every commit
+    static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<CommitChanges> all_changes_;  // what each commit changed
+    std::vector<std::size_t> slot_;           // a commit's index in all_changes_, by node
     SharedNames before_;         // a merge's names before its changes
 };
 
@@ -266,10 +279,11 @@ std::string without_emails(std::string_view text) {
 
 void tune_libgit2() {
     git_libgit2_init();  // kept for the life of the process
-    // The pass opens each changed folder's tree again and again; libgit2 caches no tree over
-    // 4 KB by default, and a folder of thousands of notes is far larger. Keep them cached.
-    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(16 * 1024 * 1024));
-    git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, static_cast<ssize_t>(512 * 1024 * 1024));
+    // The pass reads each version of a folder once and keeps the few it still needs itself
+    // (ChangeFinder::changes_of). libgit2's cache of parsed trees would only keep copies of
+    // trees never asked for again: at 25,000 commits it held a gigabyte and its upkeep cost
+    // a third of the pass. Trees are left out of it.
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, static_cast<size_t>(0));
     // libgit2 re-hashes every object it reads to check it against its id, which took a
     // quarter of the history pass; git itself does not (it checks on fsck and on fetch).
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);

@@ -24,7 +24,7 @@ inline constexpr std::size_t kRecentCommits = 100;
 History read_history(const source::Repository& repo, const std::string& start,
                      const std::vector<std::string>& paths, diag::Sink& sink);
 
-// Sets libgit2's process-wide options for the history pass (a larger tree cache, no
+// Sets libgit2's process-wide options for the history pass (no cache of parsed trees, no
 // re-hashing of every object read). Call once from main, before any thread starts: the
 // options are global, and libgit2 reads them without a lock.
 void tune_libgit2();

@@ -1,6 +1,8 @@
 #include "history/tree_changes.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <unordered_map>
 
@@ -97,24 +99,89 @@ bool ChangeFinder::folder_of(git_commit* commit, git_tree** out) const {
     return git_tree_lookup(out, repo_, git_tree_entry_id(e)) == 0;
 }
 
-bool ChangeFinder::compare(const git_tree* before, const git_tree* after, const std::string& base,
-                           std::vector<Change>& out) const {
+namespace {
+
+// A folder's two versions to compare for one commit; a side is missing where the folder was
+// added or deleted.
+struct FolderJob {
+    std::uint32_t pair = 0;
+    git_oid before{}, after{};
+    bool has_before = false, has_after = false;
+};
+
+// One folder's path and its versions to compare, in commit order.
+struct Folder {
+    std::string path;  // memory-relative: "" or "notes/2024/"
+    std::vector<FolderJob> jobs;
+};
+
+// The folders still to compare, each found while comparing its parent folder.
+class FolderQueue {
+public:
+    std::vector<FolderJob>& jobs_of(const std::string& path) {
+        auto [it, fresh] = index_.try_emplace(path, folders_.size());
+        if (fresh) folders_.push_back(Folder{path, {}});
+        return folders_[it->second].jobs;
+    }
+    std::size_t size() const { return folders_.size(); }
+    // Takes the k-th folder's jobs; the queue may grow while they are done.
+    Folder take(std::size_t k) { return std::move(folders_[k]); }
+
+private:
+    std::vector<Folder> folders_;
+    std::unordered_map<std::string, std::size_t> index_;
+};
+
+// The last few trees read: a folder's version that is both a commit's parent's and the
+// next commit's own is read once.
+class RecentTrees {
+public:
+    explicit RecentTrees(git_repository* repo) : repo_(repo) {}
+    const git_tree* get(const git_oid& id) {
+        for (auto& slot : slots_)
+            if (slot.tree && git_oid_equal(&slot.id, &id)) return slot.tree.get();
+        git_tree* tree = nullptr;
+        if (git_tree_lookup(&tree, repo_, &id) != 0) return nullptr;
+        Slot& slot = slots_[next_++ % slots_.size()];
+        slot.id = id;
+        slot.tree.reset(tree);
+        return tree;
+    }
+
+private:
+    struct Slot {
+        git_oid id{};
+        TreePtr tree;
+    };
+    git_repository* repo_;
+    std::array<Slot, 4> slots_;
+    std::size_t next_ = 0;
+};
+
+// The path a change is sorted by.
+const std::string& path_of(const Change& c) { return c.status == GIT_DELTA_DELETED ? c.old_path : c.new_path; }
+
+// Compares one level of a folder's two versions: files become changes, changed subfolders
+// become jobs for later.
+void compare_level(const git_tree* before, const git_tree* after, const std::string& base, std::uint32_t pair,
+                   FolderQueue& queue, std::vector<Change>& out) {
     // One side of a pair: a file added or deleted, or a whole folder of them.
     auto one_side = [&](const git_tree_entry* e, bool added) {
-        if (is_submodule(e)) return true;
+        if (is_submodule(e)) return;
         std::string path = base + git_tree_entry_name(e);
         if (is_tree(e)) {
-            git_tree* sub = nullptr;
-            if (git_tree_lookup(&sub, repo_, git_tree_entry_id(e)) != 0) return false;
-            TreePtr owned(sub);
-            return added ? compare(nullptr, sub, path + "/", out) : compare(sub, nullptr, path + "/", out);
+            FolderJob job;
+            job.pair = pair;
+            (added ? job.after : job.before) = *git_tree_entry_id(e);
+            (added ? job.has_after : job.has_before) = true;
+            queue.jobs_of(path + "/").push_back(job);
+            return;
         }
         Change c;
         c.status = added ? GIT_DELTA_ADDED : GIT_DELTA_DELETED;
-        (added ? c.new_path : c.old_path) = path;
+        (added ? c.new_path : c.old_path) = std::move(path);
         (added ? c.new_id : c.old_id) = *git_tree_entry_id(e);
         out.push_back(std::move(c));
-        return true;
     };
     std::size_t nb = before ? git_tree_entrycount(before) : 0, na = after ? git_tree_entrycount(after) : 0;
     std::size_t i = 0, j = 0;
@@ -122,38 +189,97 @@ bool ChangeFinder::compare(const git_tree* before, const git_tree* after, const 
         const git_tree_entry* b = i < nb ? git_tree_entry_byindex(before, i) : nullptr;
         const git_tree_entry* a = j < na ? git_tree_entry_byindex(after, j) : nullptr;
         int order = !b ? 1 : !a ? -1 : git_order(b, a);
-        bool ok = true;
         if (order < 0) {
-            ok = one_side(b, false);
+            one_side(b, false);
             ++i;
-        } else if (order > 0) {
-            ok = one_side(a, true);
-            ++j;
-        } else {
-            ++i, ++j;
-            bool same = git_oid_equal(git_tree_entry_id(b), git_tree_entry_id(a)) &&
-                        git_tree_entry_filemode(b) == git_tree_entry_filemode(a);
-            if (same) continue;  // the whole folder or file is unchanged: never opened
-            if (is_submodule(b) || is_submodule(a)) {
-                ok = one_side(b, false) && one_side(a, true);
-            } else if (is_tree(a)) {
-                git_tree *sb = nullptr, *sa = nullptr;
-                if (git_tree_lookup(&sb, repo_, git_tree_entry_id(b)) != 0) return false;
-                TreePtr owned_b(sb);
-                if (git_tree_lookup(&sa, repo_, git_tree_entry_id(a)) != 0) return false;
-                TreePtr owned_a(sa);
-                ok = compare(sb, sa, base + git_tree_entry_name(a) + "/", out);
-            } else {
-                Change c;
-                c.old_path = c.new_path = base + git_tree_entry_name(a);
-                c.old_id = *git_tree_entry_id(b);
-                c.new_id = *git_tree_entry_id(a);
-                out.push_back(std::move(c));
-            }
+            continue;
         }
-        if (!ok) return false;
+        if (order > 0) {
+            one_side(a, true);
+            ++j;
+            continue;
+        }
+        ++i, ++j;
+        bool same = git_oid_equal(git_tree_entry_id(b), git_tree_entry_id(a)) &&
+                    git_tree_entry_filemode(b) == git_tree_entry_filemode(a);
+        if (same) continue;  // the whole folder or file is unchanged: never opened
+        if (is_submodule(b) || is_submodule(a)) {
+            one_side(b, false);
+            one_side(a, true);
+        } else if (is_tree(a)) {
+            FolderJob job{pair, *git_tree_entry_id(b), *git_tree_entry_id(a), true, true};
+            queue.jobs_of(base + git_tree_entry_name(a) + "/").push_back(job);
+        } else {
+            Change c;
+            c.old_path = c.new_path = base + git_tree_entry_name(a);
+            c.old_id = *git_tree_entry_id(b);
+            c.new_id = *git_tree_entry_id(a);
+            out.push_back(std::move(c));
+        }
     }
-    return true;
+}
+
+}  // namespace
+
+std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair>& pairs) const {
+    std::vector<CommitChanges> out(pairs.size());
+    auto fail = [&](CommitChanges& result) {
+        result.ok = false;
+        const git_error* e = git_error_last();
+        result.error = e && e->message ? e->message : "unknown libgit2 error";
+        result.changes.clear();
+    };
+    // Each commit's memory folder against its parent's: the first jobs.
+    FolderQueue queue;
+    std::vector<FolderJob>& roots = queue.jobs_of("");
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        git_tree *after = nullptr, *before = nullptr;
+        if (!folder_of(pairs[k].commit, &after)) {
+            fail(out[k]);
+            continue;
+        }
+        TreePtr owned_after(after);
+        if (pairs[k].parent && !folder_of(pairs[k].parent, &before)) {
+            fail(out[k]);
+            continue;
+        }
+        TreePtr owned_before(before);
+        if (before && after && git_oid_equal(git_tree_id(before), git_tree_id(after))) continue;
+        FolderJob job;
+        job.pair = static_cast<std::uint32_t>(k);
+        if (before) job.before = *git_tree_id(before), job.has_before = true;
+        if (after) job.after = *git_tree_id(after), job.has_after = true;
+        roots.push_back(job);
+    }
+    // Folder by folder, each folder's versions in commit order.
+    RecentTrees trees(repo_);
+    for (std::size_t f = 0; f < queue.size(); ++f) {
+        Folder folder = queue.take(f);
+        for (const FolderJob& job : folder.jobs) {
+            CommitChanges& result = out[job.pair];
+            if (!result.ok) continue;
+            const git_tree* before = job.has_before ? trees.get(job.before) : nullptr;
+            if (job.has_before && !before) {
+                fail(result);
+                continue;
+            }
+            const git_tree* after = job.has_after ? trees.get(job.after) : nullptr;
+            if (job.has_after && !after) {
+                fail(result);
+                continue;
+            }
+            compare_level(before, after, folder.path, job.pair, queue, result.changes);
+        }
+    }
+    // Folder by folder left each commit's changes in folder order: put them in path order,
+    // then pair the moves.
+    for (std::size_t k = 0; k < pairs.size(); ++k) {
+        auto& changes = out[k].changes;
+        std::sort(changes.begin(), changes.end(),
+                  [](const Change& a, const Change& b) { return path_of(a) < path_of(b); });
+        if (pairs[k].parent) find_renames(pairs[k].commit, pairs[k].parent, changes);
+    }
+    return out;
 }
 
 void ChangeFinder::find_similar(git_commit* commit, git_commit* parent, std::vector<Change>& out) const {
@@ -200,22 +326,13 @@ void ChangeFinder::find_similar(git_commit* commit, git_commit* parent, std::vec
     drop(out, gone);
 }
 
-bool ChangeFinder::changes(git_commit* commit, git_commit* parent, std::vector<Change>& out) const {
-    out.clear();
-    git_tree *after = nullptr, *before = nullptr;
-    if (!folder_of(commit, &after)) return false;
-    TreePtr owned_after(after);
-    if (parent && !folder_of(parent, &before)) return false;
-    TreePtr owned_before(before);
-    if (before && after && git_oid_equal(git_tree_id(before), git_tree_id(after))) return true;
-    if (!compare(before, after, "", out)) return false;
-    if (!parent) return true;
+void ChangeFinder::find_renames(git_commit* commit, git_commit* parent, std::vector<Change>& out) const {
     std::size_t added = 0, deleted = 0;
     for (const auto& c : out) {
         added += c.status == GIT_DELTA_ADDED;
         deleted += c.status == GIT_DELTA_DELETED;
     }
-    if (added == 0 || deleted == 0) return true;
+    if (added == 0 || deleted == 0) return;
     std::vector<bool> gone(out.size(), false);
     exact_renames(out, gone);
     drop(out, gone);
@@ -225,7 +342,6 @@ bool ChangeFinder::changes(git_commit* commit, git_commit* parent, std::vector<C
         deleted += c.status == GIT_DELTA_DELETED;
     }
     if (added > 0 && deleted > 0) find_similar(commit, parent, out);
-    return true;
 }
 
 }  // namespace cp::history

@@ -3,7 +3,9 @@
 // `git log` on the same repository, and through a whole build.
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <regex>
+#include <set>
 
 #include "git_fixture.hpp"
 #include "history/reader.hpp"
@@ -214,6 +216,77 @@ TEST_CASE("merged work is dated when it was written; a merge that resolved a fil
     CHECK(ids_of(h.recent) == git_log(dir, "--date-order --format=%H"));
     CHECK(h.recent[0].paths == std::vector<std::string>{"notes/c.md"});
     CHECK(h.recent[2].paths == std::vector<std::string>{"notes/b.md", "notes/c.md"});
+}
+
+TEST_CASE("many commits over nested folders: every file's history and every commit's paths as git log has them", "[history]") {
+    // The pass compares folder by folder across all commits, then puts each commit's changes
+    // back together: this history adds, edits and deletes files in many folders at once,
+    // deletes a whole folder, and replaces a folder with a file of its name, so a change put
+    // back under the wrong commit or path shows against git log.
+    TempFolder tmp;
+    fs::path dir = tmp / "repo";
+    GitRepo repo(dir);
+    std::mt19937 random(20261122);
+    const std::vector<std::string> folders = {"notes/a/2020/", "notes/a/2021/", "notes/b/2020/", "meetings/2020/01/",
+                                              "meetings/2020/02/", "people/", ""};
+    std::map<std::string, std::string> files = {{"commonplace.yaml", "title: Churn\n"}};
+    std::set<std::string> deleted;  // never added again: a file's history starts where it was last added
+    // Lines of random numbers: no two versions look alike, so git pairs no delete and add as a move.
+    auto text = [&] {
+        std::string out;
+        for (int line = 0; line < 8; ++line) out += std::to_string(random()) + " " + std::to_string(random()) + "\n";
+        return out;
+    };
+    std::vector<std::string> parents, commits;
+    for (int n = 0; n < 60; ++n) {
+        int edits = 1 + static_cast<int>(random() % 4);
+        for (int k = 0; k < edits; ++k) {
+            const std::string& folder = folders[random() % folders.size()];
+            if (n >= 40 && folder == "people/") continue;  // a file has the name
+            std::string path = folder + "f" + std::to_string(random() % 6) + ".md";
+            if (deleted.count(path)) continue;
+            if (files.count(path) && random() % 3 == 0) {
+                files.erase(path);
+                deleted.insert(path);
+            } else {
+                files[path] = text();
+            }
+        }
+        auto delete_folder = [&](const std::string& folder) {
+            for (auto it = files.begin(); it != files.end();)
+                it = it->first.rfind(folder, 0) == 0 ? (deleted.insert(it->first), files.erase(it)) : std::next(it);
+            for (int f = 0; f < 6; ++f) deleted.insert(folder + "f" + std::to_string(f) + ".md");
+        };
+        if (n == 30) delete_folder("notes/b/");
+        if (n == 40) {  // the folder people/ becomes a file called people
+            delete_folder("people/");
+            files["people"] = "a file now\n";
+        }
+        Signature who{"Ada Okafor", "ada@example.org", utc("2020-01-01") + n * 3600, 0};
+        commits.push_back(repo.commit(text_files(files), parents, who, "Commit " + std::to_string(n)));
+        parents = {commits.back()};
+    }
+    std::vector<std::string> paths;
+    for (const auto& [path, text] : files) paths.push_back(path);
+    auto h = history_of(dir, paths);
+    for (const auto& path : paths) {
+        INFO(path);
+        const auto* fh = h.find(path);
+        REQUIRE(fh);
+        if (path == "people")  // git log -- people would list the folder's commits too
+            CHECK(ids_of(fh->revisions) == std::vector<std::string>{commits[40]});
+        else
+            CHECK(ids_of(fh->revisions) == git_log(dir, "--no-renames --format=%H -- '" + path + "'"));
+    }
+    REQUIRE(h.recent.size() == 60);
+    auto ids = git_log(dir, "--format=%H");
+    CHECK(ids_of(h.recent) == ids);
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+        auto touched = git_log(dir, "-1 --no-renames --name-only --format= " + ids[k]);
+        std::sort(touched.begin(), touched.end());
+        INFO(ids[k]);
+        CHECK(h.recent[k].paths == touched);
+    }
 }
 
 TEST_CASE("a shallow clone builds: history stops at the graft, marked incomplete, no date made up", "[history]") {
