@@ -9,5 +9,5 @@
 int main(int argc, char** argv) {
     cp::markdown::register_extensions();
     cp::history::tune_libgit2();
-    return cp::cli::run(argc, argv, std::cout, std::cerr);
+    return cp::cli::run(argc, argv, std::cout, std::cerr, /*process_ends_after=*/true);
 }

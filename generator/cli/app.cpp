@@ -42,7 +42,7 @@ void add_source_options(CLI::App* cmd, site::BuildOptions& o, std::string& audie
 
 }  // namespace
 
-int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
+int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool process_ends_after) {
     CLI::App app{"Commonplace: a community of practice's shared memory, as a static site", "commonplace"};
     app.require_subcommand(1);
     site::BuildOptions options;
@@ -84,7 +84,10 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err) {
         return code == 0 ? 0 : site::kExitUsage;
     }
     options.audience = audience == "public" ? audience::Audience::Public : audience::Audience::Community;
-    if (*build) return site::build(options, err);
+    if (*build) {
+        options.free_memory = !process_ends_after;
+        return site::build(options, err);
+    }
     if (*check) return site::check(options, err);
     if (*serve_cmd) {
         serve_options.build = options;

@@ -5,7 +5,8 @@
 namespace cp::cli {
 
 // Runs the command in argv. Returns the exit status: 0 success, 1 content errors,
-// 2 a wrong command line (with a message on `err`).
-int run(int argc, char** argv, std::ostream& out, std::ostream& err);
+// 2 a wrong command line (with a message on `err`). `process_ends_after`: the caller exits
+// as soon as this returns (main does), so a build may leave its memory to the exit.
+int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool process_ends_after = false);
 
 }  // namespace cp::cli

@@ -51,11 +51,29 @@ void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, st
 }  // namespace
 
 int run(const BuildOptions& options, Mode mode, std::ostream& err) {
+    // The build's large data, held together so that it can be left to the process's exit.
+    struct Held {
+        Loaded loaded;
+        model::Site site;
+        std::unique_ptr<model::SiteIndex> index;
+        std::vector<links::RenderedPage> bodies;
+        Outputs outputs;
+    };
+    auto held = std::make_unique<Held>();
+    struct LeaveToExit {
+        std::unique_ptr<Held>& held;
+        bool leave;
+        ~LeaveToExit() {
+            if (leave) (void)held.release();  // deliberately never freed: see BuildOptions::free_memory
+        }
+    } leave_to_exit{held, false};
+
     diag::Sink sink;
     StepTimer timer(options.timings, err);
     unsigned jobs = options.jobs ? options.jobs : parallel::default_jobs();
 
-    Loaded loaded = load(options, sink, [&](const char* name) { timer.step(name); });
+    Loaded& loaded = held->loaded;
+    loaded = load(options, sink, [&](const char* name) { timer.step(name); });
     // check goes on past errors in the files, to report every problem in one run.
     if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) {
         print_problems(sink, loaded.snapshot, err);
@@ -68,17 +86,20 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     audience::AuditFacts audit_facts;
     if (mode == Mode::Build && options.audience == audience::Audience::Public)
         audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
-    model::Site site = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
+    model::Site& site = held->site;
+    site = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
     timer.step("audience filter");
 
     auto strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;
     links::resolve_references(site, catalogue, strictness, sink);
-    model::SiteIndex index(site);
+    held->index = std::make_unique<model::SiteIndex>(site);
+    const model::SiteIndex& index = *held->index;
     links::BodyOptions body_options;
     body_options.jobs = jobs;
     body_options.strictness = strictness;
     body_options.max_bytes = site.config.max_file_size;
-    auto bodies = links::render_bodies(site, index, catalogue, body_options, sink);
+    auto& bodies = held->bodies;
+    bodies = links::render_bodies(site, index, catalogue, body_options, sink);
     timer.step("markdown and links");
 
     if (mode == Mode::Check) {
@@ -94,7 +115,8 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         return kExitContentError;
     }
 
-    Outputs outputs = make_outputs(site, bodies, sink);
+    Outputs& outputs = held->outputs;
+    outputs = make_outputs(site, bodies, sink);
     timer.step("indexes");
 
     try {
@@ -113,6 +135,9 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         writer.commit();
         timer.step("swap in");
         print_problems(sink, loaded.snapshot, err);  // warnings: the build went on, but they are worth reading
+        // Only a finished build is left to the exit: on the way out of a failed one, a thread
+        // (the search index's) may still be running, and its data must be waited for.
+        leave_to_exit.leave = !options.free_memory;
         if (!options.quiet) {
             err << "commonplace: built " << writer.paths().size() << " files (" << site.pages.size()
                 << " pages, " << site.audience << ") into " << options.output.string() << "\n";
