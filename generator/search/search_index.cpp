@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 #include <string_view>
-#include <unordered_map>
 
 namespace cp::search {
 namespace {
@@ -15,10 +14,50 @@ constexpr std::size_t kMaxTermBytes = 40;  // longer "words" are hashes, URLs, b
 // stored as nested subsets, so ranking by frequency costs little for frequent terms.
 constexpr std::uint32_t kTfLevels[] = {2, 4, 8};
 
-// Lets the term table be searched with a string_view, without making a string per word.
-struct TermHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+// Every distinct word's number, found with one hash and, nearly always, one comparison: the
+// index looks up every word of every page (millions), and std::unordered_map's string
+// hashing and bucket chains took a third of the index's time.
+class TermTable {
+public:
+    // The number of `word`, or `fresh` (which it then gets) when the word is new.
+    std::uint32_t find_or_add(std::string_view word, std::uint32_t fresh, const std::vector<std::string>& names) {
+        if ((count_ + 1) * 2 > slots_.size()) grow();
+        const std::uint32_t h = hash(word);
+        for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+            Slot& slot = slots_[i];
+            if (slot.id == kEmpty) {
+                slot = {h, fresh};
+                ++count_;
+                return fresh;
+            }
+            if (slot.hash == h && names[slot.id] == word) return slot.id;
+        }
+    }
+
+private:
+    static constexpr std::uint32_t kEmpty = 0xFFFFFFFF;
+    struct Slot {
+        std::uint32_t hash = 0, id = kEmpty;
+    };
+    // 64-bit FNV-1a, folded to 32 bits: words are short, and this needs no library.
+    static std::uint32_t hash(std::string_view s) {
+        std::uint64_t h = 14695981039346656037ULL;
+        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        return static_cast<std::uint32_t>(h ^ (h >> 32));
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+        mask_ = slots_.size() - 1;
+        for (const Slot& slot : old) {
+            if (slot.id == kEmpty) continue;
+            std::size_t i = slot.hash & mask_;
+            while (slots_[i].id != kEmpty) i = (i + 1) & mask_;
+            slots_[i] = slot;
+        }
+    }
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0, count_ = 0;
 };
 
 int alphabet_index(char c) {
@@ -276,22 +315,22 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
 
     // Every distinct word gets a number once; a document's words are then counted by
     // sorting numbers, not strings.
-    std::unordered_map<std::string, std::uint32_t, TermHash, std::equal_to<>> term_ids;
+    TermTable term_ids;
     std::vector<std::string> term_names;
     std::vector<std::vector<Posting>> postings;  // by term number; empty for stop words
     std::vector<std::uint32_t> last_doc;         // by term number: the last document it was in, + 1
     std::vector<bool> skipped;                   // stop words and over-long words
     for (const std::string& w : stop_words()) {
-        term_ids.emplace(w, static_cast<std::uint32_t>(term_names.size()));
+        term_ids.find_or_add(w, static_cast<std::uint32_t>(term_names.size()), term_names);
         term_names.push_back(w);
         postings.emplace_back();
         last_doc.push_back(0);
         skipped.push_back(true);
     }
     auto term_id = [&](std::string_view w) {
-        if (auto it = term_ids.find(w); it != term_ids.end()) return it->second;
-        const auto id = static_cast<std::uint32_t>(term_names.size());
-        term_ids.emplace(std::string(w), id);
+        const auto fresh = static_cast<std::uint32_t>(term_names.size());
+        const std::uint32_t id = term_ids.find_or_add(w, fresh, term_names);
+        if (id != fresh) return id;
         term_names.emplace_back(w);
         postings.emplace_back();
         last_doc.push_back(0);
