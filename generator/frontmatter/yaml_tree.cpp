@@ -5,6 +5,8 @@
 
 #include <set>
 
+#include "frontmatter/simple_yaml.hpp"
+
 namespace cp::frontmatter {
 
 const YamlNode* YamlNode::find(std::string_view key) const {
@@ -24,6 +26,34 @@ std::string shape_name(const YamlNode& node) {
 }
 
 namespace {
+
+// Why a mapping's `key` must be skipped, or nothing when it is kept and added to `seen`: the one
+// rule for both parsers, so yaml-cpp's trees and the fast path's report the same problems.
+std::optional<std::string> key_problem(const YamlNode& key, std::set<std::string>& seen) {
+    if (!key.is_scalar()) return "a field name must be a plain name, not " + shape_name(key);
+    if (!seen.insert(key.scalar).second)
+        return "duplicate key '" + key.scalar + "': the field is given twice; keep one";
+    return std::nullopt;
+}
+
+// Drops, and reports, the keys the walker below would have skipped from a tree the fast path
+// built with every key in it. Like the walker, it never looks inside a skipped key's value.
+void drop_bad_keys(YamlNode& node, const std::string& path, diag::Sink& sink) {
+    for (auto& item : node.items) drop_bad_keys(item, path, sink);
+    if (!node.is_mapping()) return;
+    std::set<std::string> seen;
+    std::vector<std::pair<YamlNode, YamlNode>> kept;
+    kept.reserve(node.entries.size());
+    for (auto& [key, value] : node.entries) {
+        if (auto problem = key_problem(key, seen)) {
+            sink.error(path, key.line, key.column, std::move(*problem));
+            continue;
+        }
+        drop_bad_keys(value, path, sink);
+        kept.emplace_back(std::move(key), std::move(value));
+    }
+    node.entries = std::move(kept);
+}
 
 struct Walker {
     const std::string& path;
@@ -94,12 +124,8 @@ struct Walker {
                     YamlNode key = copy(kv.first, depth + 1);
                     if (failed) break;
                     // A bad key is reported and skipped; the other fields are still read.
-                    if (!key.is_scalar()) {
-                        report(key, "a field name must be a plain name, not " + shape_name(key));
-                        continue;
-                    }
-                    if (!seen.insert(key.scalar).second) {
-                        report(key, "duplicate key '" + key.scalar + "': the field is given twice; keep one");
+                    if (auto problem = key_problem(key, seen)) {
+                        report(key, std::move(*problem));
                         continue;
                     }
                     YamlNode value = copy(kv.second, depth + 1);
@@ -188,6 +214,16 @@ std::optional<std::pair<int, int>> indenting_tab(std::string_view text, int last
 
 std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const std::string& path,
                                    diag::Sink& sink, const YamlLimits& limits) {
+    // Most front matter is simple enough for the fast path; yaml-cpp reads the rest.
+    if (auto tree = parse_simple_yaml(text, first_line, limits)) {
+        drop_bad_keys(*tree, path, sink);
+        return tree;
+    }
+    return parse_yaml_with_yaml_cpp(text, first_line, path, sink, limits);
+}
+
+std::optional<YamlNode> parse_yaml_with_yaml_cpp(std::string_view text, int first_line, const std::string& path,
+                                                 diag::Sink& sink, const YamlLimits& limits) {
     YAML::Node root;
     auto at = [&](const YAML::Mark& mark) {
         return std::pair{mark.line >= 0 ? first_line + mark.line : first_line, mark.column >= 0 ? mark.column + 1 : 1};

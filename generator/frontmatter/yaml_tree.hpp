@@ -41,6 +41,11 @@ struct YamlLimits {
 std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const std::string& path,
                                    diag::Sink& sink, const YamlLimits& limits = {});
 
+// The same, always through yaml-cpp: parse_yaml first tries a faster parser for simple front
+// matter (simple_yaml.hpp), and tests compare the two.
+std::optional<YamlNode> parse_yaml_with_yaml_cpp(std::string_view text, int first_line, const std::string& path,
+                                                 diag::Sink& sink, const YamlLimits& limits = {});
+
 // A short description of a node's shape for messages: "a list", "a mapping", "a string".
 std::string shape_name(const YamlNode& node);
 
