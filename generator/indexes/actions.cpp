@@ -7,6 +7,7 @@
 #include "links/urls.hpp"
 #include "model/slug.hpp"
 #include "views/context.hpp"
+#include "views/json_object.hpp"
 
 namespace cp::indexes {
 
@@ -26,20 +27,21 @@ bool is_overdue(const model::Site& site, const model::Action& a) {
 }
 
 json action_json(const model::Site& site, const AgreedAction& a, const std::string& from) {
-    json j = {{"action", a.action->action},
-              {"due", a.action->due},
-              {"due_human", views::human_date(a.action->due)},
-              {"done", a.action->done},
-              {"overdue", is_overdue(site, *a.action)},
-              {"has_owner", !a.action->owner.text.empty()},
-              {"owner", views::ref_json(a.action->owner, from)},
-              {"meeting", views::page_link(*a.meeting, from)},
-              {"key", a.meeting->url + "#" + std::to_string(a.action - a.meeting->actions.data())}};
-    return j;
+    return views::object_of("action", a.action->action,
+                             "due", a.action->due,
+                             "due_human", views::human_date(a.action->due),
+                             "done", a.action->done,
+                             "overdue", is_overdue(site, *a.action),
+                             "has_owner", !a.action->owner.text.empty(),
+                             "owner", views::ref_json(a.action->owner, from),
+                             "meeting", views::page_link(*a.meeting, from),
+                             "key", a.meeting->url + "#" + std::to_string(a.action - a.meeting->actions.data()));
 }
 
-json group(const std::string& name, const std::string& anchor, const json& items, bool overdue = false) {
-    return {{"name", name}, {"anchor", anchor}, {"count", std::to_string(items.size())}, {"items", items}, {"overdue", overdue}};
+json group(const std::string& name, const std::string& anchor, json items, bool overdue = false) {
+    std::string count = std::to_string(items.size());
+    return views::object_of("name", name, "anchor", anchor, "count", std::move(count), "items", std::move(items),
+                            "overdue", overdue);
 }
 
 }  // namespace
@@ -94,11 +96,11 @@ json actions_context(const model::Site& site) {
     for (auto& [key, slot] : owners) {
         std::string anchor = "owner-" + model::slugify(slot.first);
         if (int n = ++anchors[anchor]; n > 1) anchor += "-" + std::to_string(n);
-        owner_groups.push_back(group(slot.first, anchor, slot.second));
+        owner_groups.push_back(group(slot.first, anchor, std::move(slot.second)));
     }
-    if (!overdue.empty()) by_date.push_back(group("Overdue", "due-overdue", overdue, true));
-    for (auto& [month, items] : months) by_date.push_back(group("Due " + month_heading(month + "-01"), "due-" + month, items));
-    if (!undated.empty()) by_date.push_back(group("No due date", "due-none", undated));
+    if (!overdue.empty()) by_date.push_back(group("Overdue", "due-overdue", std::move(overdue), true));
+    for (auto& [month, items] : months) by_date.push_back(group("Due " + month_heading(month + "-01"), "due-" + month, std::move(items)));
+    if (!undated.empty()) by_date.push_back(group("No due date", "due-none", std::move(undated)));
 
     // Done: most recently agreed first.
     std::sort(done.begin(), done.end(), [](const AgreedAction& x, const AgreedAction& y) {
@@ -116,9 +118,9 @@ json actions_context(const model::Site& site) {
                       {"open_count", std::to_string(open.size())},
                       {"overdue_count", std::to_string(overdue_count)},
                       {"done_count", std::to_string(done.size())},
-                      {"by_owner", owner_groups},
-                      {"by_date", by_date},
-                      {"done", done_items}};
+                      {"by_owner", std::move(owner_groups)},
+                      {"by_date", std::move(by_date)},
+                      {"done", std::move(done_items)}};
     return ctx;
 }
 
@@ -151,8 +153,8 @@ views::HtmlPage agenda_page(const model::Site& site) {
         open_count += open.size();
         if (open.empty()) continue;
         json item = views::page_link(*d, url);
-        item["questions"] = open;
         item["count"] = std::to_string(open.size());
+        item["questions"] = std::move(open);
         item["anchor"] = "d-" + d->slug;
         domains.push_back(std::move(item));
     }
@@ -171,7 +173,7 @@ views::HtmlPage agenda_page(const model::Site& site) {
         json issues = json::array();
         for (const auto& s : m->parking_lot) issues.push_back(s);
         parked_count += issues.size();
-        item["issues"] = issues;
+        item["issues"] = std::move(issues);
         parked.push_back(std::move(item));
     }
     json ctx = views::page_frame(site, url, "Learning agenda");

@@ -4,6 +4,7 @@
 
 #include "links/urls.hpp"
 #include "views/context.hpp"
+#include "views/json_object.hpp"
 
 namespace cp::indexes {
 
@@ -16,9 +17,9 @@ namespace {
 json contributor_json(const model::Site& site, const model::SiteIndex& index, const std::string& key,
                       const std::string& from) {
     if (const model::Page* p = index.find(model::PageType::Person, key))
-        return {{"label", p->title}, {"url", links::relative_url(from, p->url)}, {"linked", true}};
+        return views::object_of("label", p->title, "url", links::relative_url(from, p->url), "linked", true);
     auto hidden = site.hidden_people.find(key);
-    return {{"label", hidden != site.hidden_people.end() ? hidden->second : key}, {"url", ""}, {"linked", false}};
+    return views::object_of("label", hidden != site.hidden_people.end() ? hidden->second : key, "url", "", "linked", false);
 }
 
 }  // namespace

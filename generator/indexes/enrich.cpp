@@ -8,6 +8,7 @@
 #include "indexes/timeline.hpp"
 #include "links/urls.hpp"
 #include "views/context.hpp"
+#include "views/json_object.hpp"
 
 namespace cp::indexes {
 
@@ -167,19 +168,21 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
         json timeline = json::array();
         if (const auto* entries = find(d.domain_entries, page.url))
             for (std::size_t k : *entries) timeline.push_back(entry_json(site, d.timeline[k], from));
-        out["timeline"] = timeline;
+        out["timeline"] = std::move(timeline);
     }
 
     if (page.type == PageType::Meeting) {
         json pager = json::array();
         auto link = [&](std::size_t i) -> json {
             if (i == kNone) return nullptr;
-            return {{"url", links::relative_url(from, site.pages[i].url)}, {"title", site.pages[i].title},
-                    {"date_human", views::human_date(site.pages[i].date)}};
+            return views::object_of("url", links::relative_url(from, site.pages[i].url), "title", site.pages[i].title,
+                                    "date_human", views::human_date(site.pages[i].date));
         };
         // The series first, then each domain in the order the meeting names them.
         const auto& links_here = d.pagers[page_index];
-        auto add = [&](const PagerLink& pl) { pager.push_back({{"label", pl.label}, {"prev", link(pl.prev)}, {"next", link(pl.next)}}); };
+        auto add = [&](const PagerLink& pl) {
+            pager.push_back(views::object_of("label", pl.label, "prev", link(pl.prev), "next", link(pl.next)));
+        };
         for (const auto& pl : links_here)
             if (pl.domain.empty()) add(pl);
         std::vector<std::string> done;
@@ -189,7 +192,7 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
             for (const auto& pl : links_here)
                 if (pl.domain == dom.url) add(pl);
         }
-        out["pager"] = pager;
+        out["pager"] = std::move(pager);
     }
 
     if (page.type == PageType::Person) {
@@ -207,7 +210,7 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
                 std::string label = roles.empty() ? "Attended" : roles;
                 entries.push_back({model::day_of(m.date), 1, label, m.title, m.url, {}});
             }
-        out["person_meetings"] = meetings;
+        out["person_meetings"] = std::move(meetings);
         json open_actions = json::array();
         if (const auto* list = find(d.person_actions, page.url))
             for (const auto& oa : *list) {
@@ -218,15 +221,16 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
                 std::string context = (a.due.empty() ? "" : "due " + views::human_date(a.due) + ", ") + status;
                 entries.push_back({model::day_of(m.date), 2, "Action", a.action, m.url, context});
                 if (!a.done)
-                    open_actions.push_back({{"action", a.action}, {"due", a.due}, {"due_human", views::human_date(a.due)},
-                                            {"overdue", overdue}, {"meeting", views::page_link(m, from)}});
+                    open_actions.push_back(views::object_of("action", a.action, "due", a.due, "due_human",
+                                                            views::human_date(a.due), "overdue", overdue, "meeting",
+                                                            views::page_link(m, from)));
             }
         std::stable_sort(open_actions.begin(), open_actions.end(), [](const json& a, const json& b) {
             const std::string &da = a["due"].get_ref<const std::string&>(), &db = b["due"].get_ref<const std::string&>();
             if (da.empty() != db.empty()) return db.empty();  // actions with a due date first
             return da < db;
         });
-        out["person_actions"] = open_actions;
+        out["person_actions"] = std::move(open_actions);
         static const std::vector<std::size_t> none;
         const auto* notes = find(d.person_notes, page.url);
         out["person_notes"] = page_list(site, notes ? *notes : none, from);
@@ -242,12 +246,12 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
         for (const auto& e : entries) {
             if (e.date.empty()) continue;  // an undated note has no place in time
             static const char* types[] = {"joined", "meeting", "action", "note"};
-            timeline.push_back({{"key", ""}, {"date", e.date}, {"date_human", views::human_date(e.date)},
-                                {"type", types[e.order]}, {"type_label", e.type_label}, {"title", e.title},
-                                {"url", e.url.empty() ? "" : links::relative_url(from, e.url)}, {"context", e.context},
-                                {"domains", json::array()}, {"domain_keys", ""}});
+            timeline.push_back(views::object_of(
+                "key", "", "date", e.date, "date_human", views::human_date(e.date), "type", types[e.order], "type_label",
+                e.type_label, "title", e.title, "url", e.url.empty() ? std::string{} : links::relative_url(from, e.url),
+                "context", e.context, "domains", json::array(), "domain_keys", ""));
         }
-        out["timeline"] = timeline;
+        out["timeline"] = std::move(timeline);
     }
 }
 

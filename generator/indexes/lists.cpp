@@ -8,6 +8,7 @@
 #include "links/urls.hpp"
 #include "model/slug.hpp"
 #include "views/context.hpp"
+#include "views/json_object.hpp"
 
 namespace cp::indexes {
 
@@ -47,7 +48,9 @@ json grouped(const std::vector<const Page*>& pages, const std::string& from,
     json out = json::array();
     auto add = [&](const std::string& name, json& items) {
         std::string shown = name.empty() ? "Undated" : name;
-        out.push_back({{"name", shown}, {"anchor", "g-" + model::slugify(shown)}, {"count", std::to_string(items.size())}, {"items", items}});
+        std::string count = std::to_string(items.size());
+        out.push_back(views::object_of("name", shown, "anchor", "g-" + model::slugify(shown), "count", std::move(count),
+                                       "items", std::move(items)));
     };
     if (newest_group_first)
         for (auto it = groups.rbegin(); it != groups.rend(); ++it) add(it->first, it->second);
@@ -78,7 +81,7 @@ json expertise_index(const std::vector<const Page*>& people, const std::string& 
     for (const auto& [key, area] : areas) {
         std::string anchor = "knows-" + model::slugify(key);
         if (int n = ++anchors[anchor]; n > 1) anchor += "-" + std::to_string(n);
-        out.push_back({{"name", area.name}, {"anchor", anchor}, {"people", views::refs_json(area.people, from)}});
+        out.push_back(views::object_of("name", area.name, "anchor", anchor, "people", views::refs_json(area.people, from)));
     }
     return out;
 }
@@ -138,7 +141,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
             series_list.push_back({{"name", name}, {"anchor", "series-" + model::slugify(name)},
                                    {"count", std::to_string(items.size())}, {"latest", items[0]}, {"items", items}});
         ctx["list"]["series_count"] = std::to_string(series_list.size());
-        ctx["list"]["series"] = series_list;
+        ctx["list"]["series"] = std::move(series_list);
         return ctx;
     }));
     out.push_back(views::lazy_page("/notes/", "list", "list of notes", [&site] {
@@ -165,13 +168,13 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
             item["profession"] = p->profession;
             json expertise = json::array();
             for (const auto& e : p->expertise) expertise.push_back(e);
-            item["expertise"] = expertise;
+            item["expertise"] = std::move(expertise);
             items.push_back(std::move(item));
         }
         json ctx = views::page_frame(site, url, "People");
         ctx["list"] = {{"title", "People"},
                        {"intro", "Who's who, and who knows what."},
-                       {"people", items}, {"count", std::to_string(items.size())},
+                       {"count", std::to_string(items.size())}, {"people", std::move(items)},
                        {"expertise", expertise_index(people, url)}};
         return ctx;
     }));
@@ -188,7 +191,7 @@ void fill_home(const model::Site& site, json& ctx) {
         item["phase"] = p->phase;
         d.push_back(std::move(item));
     }
-    ctx["home_domains"] = d;
+    ctx["home_domains"] = std::move(d);
 
     std::vector<const Page*> dated;
     for (const auto& p : site.pages)
@@ -198,7 +201,7 @@ void fill_home(const model::Site& site, json& ctx) {
     sort_by_date_desc(dated);
     json recent = json::array();
     for (std::size_t i = 0; i < dated.size() && i < 8; ++i) recent.push_back(views::page_link(*dated[i], url));
-    ctx["recent"] = recent;
+    ctx["recent"] = std::move(recent);
 
     std::vector<const Page*> upcoming;
     for (const auto& p : site.pages)
@@ -207,7 +210,7 @@ void fill_home(const model::Site& site, json& ctx) {
     std::sort(upcoming.begin(), upcoming.end(), [](const Page* a, const Page* b) { return a->date < b->date; });
     json up = json::array();
     for (std::size_t i = 0; i < upcoming.size() && i < 5; ++i) up.push_back(views::page_link(*upcoming[i], url));
-    ctx["upcoming"] = up;
+    ctx["upcoming"] = std::move(up);
     for (const auto& p : site.pages)
         if (p.url == "/start-here/") ctx["start_here_url"] = links::relative_url(url, p.url);
 }

@@ -6,6 +6,7 @@
 #include "links/urls.hpp"
 #include "model/slug.hpp"
 #include "views/context.hpp"
+#include "views/json_object.hpp"
 
 namespace cp::indexes {
 
@@ -61,8 +62,9 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
         std::stable_sort(sorted.begin(), sorted.end(), [](const Tag* a, const Tag* b) { return lower(a->name) < lower(b->name); });
         json items = json::array(), popular = json::array();
         for (const Tag* t : sorted)
-            items.push_back({{"name", t->name}, {"slug", t->slug}, {"url", links::relative_url(url, "/tags/" + t->slug + "/")},
-                             {"count", std::to_string(t->pages.size())}});
+            items.push_back(views::object_of("name", t->name, "slug", t->slug, "url",
+                                             links::relative_url(url, "/tags/" + t->slug + "/"), "count",
+                                             std::to_string(t->pages.size())));
         // The most used, for a quick way in: by count, then name.
         std::vector<const Tag*> by_count = sorted;
         std::stable_sort(by_count.begin(), by_count.end(), [](const Tag* a, const Tag* b) { return a->pages.size() > b->pages.size(); });

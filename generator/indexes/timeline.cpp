@@ -9,6 +9,7 @@
 #include "indexes/labels.hpp"
 #include "links/urls.hpp"
 #include "views/context.hpp"
+#include "views/json_object.hpp"
 
 namespace cp::indexes {
 
@@ -158,24 +159,24 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
     json domains = json::array();
     std::string keys;
     if (p.type == PageType::Domain) {
-        domains.push_back({{"label", p.title}, {"url", links::relative_url(from, p.url)}, {"linked", true}, {"last", true}});
+        domains.push_back(views::object_of("label", p.title, "url", links::relative_url(from, p.url), "linked", true, "last", true));
         keys = slug_of_url(p.url);
     } else {
         domains = views::refs_json(p.domains, from);
         for (const auto& d : p.domains)
             if (!d.url.empty()) keys += (keys.empty() ? "" : " ") + slug_of_url(d.url);
     }
-    return {{"key", entry_key(site, e)},
-            {"date", e.date},
-            {"date_human", views::human_date(e.date)},
-            {"type", type},
-            {"type_label", label},
-            {"title", e.title},
-            {"url", links::relative_url(from, p.url)},
-            {"context", e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}},
-            {"summary", e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{}},
-            {"domains", domains},
-            {"domain_keys", keys}};
+    return views::object_of("key", entry_key(site, e),
+                            "date", e.date,
+                            "date_human", views::human_date(e.date),
+                            "type", std::move(type),
+                            "type_label", std::move(label),
+                            "title", e.title,
+                            "url", links::relative_url(from, p.url),
+                            "context", e.kind == EntryKind::Highlight ? "at " + p.title : std::string{},
+                            "summary", e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{},
+                            "domains", std::move(domains),
+                            "domain_keys", std::move(keys));
 }
 
 json by_year_and_month(const model::Site& site, const std::vector<const TimelineEntry*>& entries,
@@ -267,7 +268,7 @@ std::vector<views::HtmlPage> timeline_pages(const model::Site& site, std::vector
                 years.push_back({{"year", it->first}, {"url", links::relative_url(url, year_url)},
                                  {"count", std::to_string(it->second.size())}, {"months", months}});
             }
-            t["year_index"] = years;
+            t["year_index"] = std::move(years);
         } else {
             t["years"] = by_year_and_month(site, all, url);
         }
@@ -294,7 +295,7 @@ std::vector<views::HtmlPage> timeline_pages(const model::Site& site, std::vector
                 json pager = json::object();
                 if (prev) pager["prev"] = {{"url", links::relative_url(url, "/timeline/" + *prev + "/")}, {"title", *prev}};
                 if (next) pager["next"] = {{"url", links::relative_url(url, "/timeline/" + *next + "/")}, {"title", *next}};
-                if (!pager.empty()) t["year_pager"] = pager;
+                if (!pager.empty()) t["year_pager"] = std::move(pager);
                 ctx["timeline"] = std::move(t);
                 return ctx;
             }));

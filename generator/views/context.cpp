@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "links/urls.hpp"
+#include "views/json_object.hpp"
 #include "model/slug.hpp"
 
 namespace cp::views {
@@ -34,33 +35,26 @@ json page_frame(const model::Site& site, const std::string& url, const std::stri
     json nav = json::array();
     for (const auto& entry : navigation()) {
         bool current = url.rfind(entry.url, 0) == 0;
-        nav.push_back({{"label", entry.label}, {"url", links::relative_url(url, entry.url)}, {"current", current}});
+        nav.push_back(object_of("label", entry.label, "url", links::relative_url(url, entry.url), "current", current));
     }
     const auto& c = site.config;
-    return {
-        {"site",
-         {{"title", c.title},
-          {"description", c.description},
-          {"language", c.language},
-          {"base_url", c.base_url},
-          {"audience", site.audience},
-          {"is_public", site.audience == "public"}}},
-        {"root", links::root_prefix(url)},
-        {"home_url", links::relative_url(url, "/")},
-        {"search_url", links::relative_url(url, "/search/")},
-        {"nav", nav},
-        {"url", url},
-        {"page_title", title},
-        {"is_home", url == "/"},
-        {"description", description.empty() ? c.description : description},
-    };
+    return object_of("site",
+                     object_of("title", c.title, "description", c.description, "language", c.language, "base_url",
+                               c.base_url, "audience", site.audience, "is_public", site.audience == "public"),
+                     "root", links::root_prefix(url),
+                     "home_url", links::relative_url(url, "/"),
+                     "search_url", links::relative_url(url, "/search/"),
+                     "nav", std::move(nav),
+                     "url", url,
+                     "page_title", title,
+                     "is_home", url == "/",
+                     "description", description.empty() ? c.description : description);
 }
 
 json ref_json(const model::Ref& ref, const std::string& from_url) {
     std::string label = ref.label.empty() ? ref.text : ref.label;
-    json j = {{"label", label}, {"linked", !ref.url.empty()}};
-    j["url"] = ref.url.empty() ? "" : links::relative_url(from_url, ref.url);
-    return j;
+    return object_of("label", std::move(label), "linked", !ref.url.empty(), "url",
+                     ref.url.empty() ? std::string{} : links::relative_url(from_url, ref.url));
 }
 
 json refs_json(const std::vector<model::Ref>& refs, const std::string& from_url) {
@@ -113,10 +107,11 @@ json revisions_json(const model::Site& site, const Page& page) {
     const history::FileHistory* fh = site.history.find(page.source_path);
     if (!fh) return out;
     for (const auto& r : fh->revisions) {
-        json author = {{"label", ""}, {"linked", false}, {"url", ""}};
+        json author = object_of("label", "", "linked", false, "url", "");
         for (const auto& c : page.contributors)
             if (c.text == r.contributor) author = ref_json(c, page.url);
-        out.push_back({{"date", r.date}, {"date_human", human_date(r.date)}, {"author", author}, {"subject", r.subject}});
+        out.push_back(object_of("date", r.date, "date_human", human_date(r.date), "author", std::move(author), "subject",
+                                r.subject));
     }
     return out;
 }
@@ -124,13 +119,13 @@ json revisions_json(const model::Site& site, const Page& page) {
 }  // namespace
 
 json page_link(const Page& page, const std::string& from_url) {
-    return {{"title", page.title},
-            {"url", links::relative_url(from_url, page.url)},
-            {"type", std::string(model::type_name(page.type))},
-            {"date", model::day_of(page.date)},
-            {"date_human", human_date(page.date)},
-            {"summary", page.summary},
-            {"kind", page.kind}};
+    return object_of("title", page.title,
+                     "url", links::relative_url(from_url, page.url),
+                     "type", std::string(model::type_name(page.type)),
+                     "date", model::day_of(page.date),
+                     "date_human", human_date(page.date),
+                     "summary", page.summary,
+                     "kind", page.kind);
 }
 
 std::string template_for(const Page& page) {
@@ -142,36 +137,34 @@ json page_context(const model::Site& site, const Page& page, const links::Render
                   const std::vector<Page>& pages) {
     const std::string& from = page.url;
     json ctx = page_frame(site, page.url, page.title, page.summary);
-    json p = {
-        {"title", page.title},
-        {"type", std::string(model::type_name(page.type))},
-        {"type_label", words(std::string(model::type_name(page.type)))},
-        {"date", model::day_of(page.date)},
-        {"date_human", human_date(page.date)},
-        {"summary", page.summary},
-        {"content", rendered.body.html},
-        {"is_public", page.visibility == model::Visibility::Public},
-        {"is_draft", page.draft},
-        {"params", page.params},
-    };
+    json p = object_of("title", page.title,
+                       "type", std::string(model::type_name(page.type)),
+                       "type_label", words(std::string(model::type_name(page.type))),
+                       "date", model::day_of(page.date),
+                       "date_human", human_date(page.date),
+                       "summary", page.summary,
+                       "content", rendered.body.html,
+                       "is_public", page.visibility == model::Visibility::Public,
+                       "is_draft", page.draft,
+                       "params", page.params);
     // A summary written in front matter stands above the text; one taken from the first
     // paragraph would only repeat what follows it.
     p["lede"] = page.summary == rendered.body.summary ? std::string{} : page.summary;
     json tags = json::array();
     for (const auto& t : page.tags)
-        tags.push_back({{"name", t}, {"url", links::relative_url(from, "/tags/" + model::slugify(t) + "/")}});
-    p["tags"] = tags;
+        tags.push_back(object_of("name", t, "url", links::relative_url(from, "/tags/" + model::slugify(t) + "/")));
+    p["tags"] = std::move(tags);
     p["domains"] = refs_json(page.domains, from);
     p["authors"] = refs_json(page.authors, from);
     json headings = json::array();
     for (const auto& h : rendered.body.headings)
-        if (h.level == 2) headings.push_back({{"text", h.text}, {"id", h.id}});
-    p["headings"] = headings;
+        if (h.level == 2) headings.push_back(object_of("text", h.text, "id", h.id));
     p["has_headings"] = headings.size() >= 3;
+    p["headings"] = std::move(headings);
 
     json backlinks = json::array();
     for (std::size_t i : rendered.backlinks) backlinks.push_back(page_link(pages[i], from));
-    p["backlinks"] = backlinks;
+    p["backlinks"] = std::move(backlinks);
 
     // History.
     p["created"] = page.created;
@@ -192,19 +185,19 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             p["phase_label"] = words(page.phase);
             json phases = json::array();
             for (const auto& ph : page.phases)
-                phases.push_back({{"phase", words(ph.phase)}, {"since", ph.since}, {"since_human", human_date(ph.since)}});
-            p["phases"] = phases;
+                phases.push_back(object_of("phase", words(ph.phase), "since", ph.since, "since_human", human_date(ph.since)));
+            p["phases"] = std::move(phases);
             p["started"] = page.started;
             p["started_human"] = human_date(page.started);
             p["practices"] = strings(page.practices);
             json agenda = json::array();
             for (const auto& q : page.learning_agenda) {
-                json item = {{"question", q.question}, {"status", q.status}, {"answered", q.status == "answered"}};
+                json item = object_of("question", q.question, "status", q.status, "answered", q.status == "answered");
                 item["answered_in"] = ref_json(q.answered_in, from);
                 item["has_answer"] = !q.answered_in.url.empty();
                 agenda.push_back(std::move(item));
             }
-            p["learning_agenda"] = agenda;
+            p["learning_agenda"] = std::move(agenda);
             p["expected_results"] = strings(page.expected_results);
             p["audiences"] = strings(page.audiences);
             p["parent"] = ref_json(page.parent, from);
@@ -223,19 +216,19 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             p["apologies"] = refs_json(page.apologies, from);
             json roles = json::array();
             for (const auto& r : page.roles)
-                roles.push_back({{"role", r.role}, {"role_label", words(r.role)}, {"people", refs_json(r.people, from)}});
-            p["roles"] = roles;
+                roles.push_back(object_of("role", r.role, "role_label", words(r.role), "people", refs_json(r.people, from)));
+            p["roles"] = std::move(roles);
             p["agenda"] = strings(page.agenda);
             p["decisions"] = strings(page.decisions);
             json actions = json::array();
             for (const auto& a : page.actions) {
-                json item = {{"action", a.action}, {"due", a.due}, {"due_human", human_date(a.due)}, {"done", a.done}};
+                json item = object_of("action", a.action, "due", a.due, "due_human", human_date(a.due), "done", a.done);
                 item["owner"] = ref_json(a.owner, from);
                 item["has_owner"] = !a.owner.text.empty();
                 item["overdue"] = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
                 actions.push_back(std::move(item));
             }
-            p["actions"] = actions;
+            p["actions"] = std::move(actions);
             p["parking_lot"] = strings(page.parking_lot);
             p["went_well"] = strings(page.went_well);
             p["to_improve"] = strings(page.to_improve);
