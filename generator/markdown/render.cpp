@@ -6,6 +6,7 @@
 #include <cmark-gfm.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <set>
@@ -41,7 +42,9 @@ void collect_text(cmark_node* node, std::string& out) {
             cmark_node_type t = cmark_node_get_type(n);
             bool block_end = t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM ||
                              t == CMARK_NODE_CODE_BLOCK ||
-                             std::string_view(cmark_node_get_type_string(n)) == "table_cell";
+                             // An extension's block (the table's): only these need their name read.
+                             (t > CMARK_NODE_FOOTNOTE_DEFINITION && t < CMARK_NODE_TYPE_INLINE &&
+                              std::string_view(cmark_node_get_type_string(n)) == "table_cell");
             if (block_end && !out.empty() && out.back() != ' ')
                 out.push_back(' ');
             continue;
@@ -191,8 +194,9 @@ private:
 
     // Splits "[[target|label]]" out of a text node into a link node.
     void expand_wikilinks(cmark_node* text) {
-        std::string s = literal(text);
-        if (s.find("[[") == std::string::npos) return;
+        const char* raw = cmark_node_get_literal(text);
+        if (!raw || !std::strstr(raw, "[[")) return;  // most text has none: no copy
+        std::string s = raw;
         auto [line, column] = position(text, first_line_);
         int search_from = column;  // where the next wikilink may be written on the source line
         std::size_t pos = 0;
