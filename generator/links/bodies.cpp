@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "parallel/parallel_for.hpp"
 
@@ -28,7 +29,7 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());
     });
     // Backlinks: one pass over every page's outgoing links.
-    std::map<std::string, std::size_t> by_url;
+    std::unordered_map<std::string, std::size_t> by_url;
     for (std::size_t i = 0; i < site.pages.size(); ++i) by_url.emplace(site.pages[i].url, i);
     for (std::size_t i = 0; i < out.size(); ++i) {
         for (const auto& url : out[i].links.pages) {

@@ -7,7 +7,7 @@ SiteIndex::SiteIndex(const Site& site) : site_(site) {
         const Page& p = site.pages[i];
         by_url_.emplace(p.url, i);
         by_source_.emplace(p.source_path, i);
-        by_slug_.emplace(p.slug, i);
+        by_slug_[p.slug].push_back(i);
     }
 }
 
@@ -23,15 +23,16 @@ const Page* SiteIndex::by_source(const std::string& path) const {
 
 std::vector<const Page*> SiteIndex::by_slug(const std::string& slug) const {
     std::vector<const Page*> out;
-    auto [lo, hi] = by_slug_.equal_range(slug);
-    for (auto it = lo; it != hi; ++it) out.push_back(&site_.pages[it->second]);
+    if (auto it = by_slug_.find(slug); it != by_slug_.end())
+        for (std::size_t i : it->second) out.push_back(&site_.pages[i]);
     return out;
 }
 
 const Page* SiteIndex::find(PageType type, const std::string& slug) const {
-    auto [lo, hi] = by_slug_.equal_range(slug);
-    for (auto it = lo; it != hi; ++it)
-        if (site_.pages[it->second].type == type) return &site_.pages[it->second];
+    auto it = by_slug_.find(slug);
+    if (it == by_slug_.end()) return nullptr;
+    for (std::size_t i : it->second)
+        if (site_.pages[i].type == type) return &site_.pages[i];
     return nullptr;
 }
 

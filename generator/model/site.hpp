@@ -1,6 +1,7 @@
 #pragma once
 // The site model: every page, its address known, plus what the whole memory shares.
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -43,9 +44,11 @@ public:
     const Site& site() const { return site_; }
 
 private:
+    // Hash tables: links and references look pages up millions of times at 50,000 notes,
+    // and ordered maps of long, alike paths spent that time comparing their prefixes.
     const Site& site_;
-    std::map<std::string, std::size_t> by_url_, by_source_;
-    std::multimap<std::string, std::size_t> by_slug_;
+    std::unordered_map<std::string, std::size_t> by_url_, by_source_;
+    std::unordered_map<std::string, std::vector<std::size_t>> by_slug_;  // in page order
 };
 
 }  // namespace cp::model
