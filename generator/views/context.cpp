@@ -20,14 +20,21 @@ const std::vector<NavEntry>& navigation() {
 }
 
 std::string human_date(const std::string& date) {
+    // Every list entry shows one: the fields are read in place and the result built once.
     static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
                                    "July",    "August",   "September", "October", "November", "December"};
-    std::string day = model::day_of(date);
-    if (day.size() != 10) return date;
-    int m = std::atoi(day.substr(5, 2).c_str());
-    int d = std::atoi(day.substr(8, 2).c_str());
+    if (date.size() < 10) return date;
+    const char month_digits[3] = {date[5], date[6], '\0'}, day_digits[3] = {date[8], date[9], '\0'};
+    int m = std::atoi(month_digits);
+    int d = std::atoi(day_digits);
     if (m < 1 || m > 12) return date;
-    return std::to_string(d) + " " + months[m - 1] + " " + day.substr(0, 4);
+    std::string out = std::to_string(d);
+    out.reserve(20);
+    out += ' ';
+    out += months[m - 1];
+    out += ' ';
+    out.append(date, 0, 4);
+    return out;
 }
 
 json page_frame(const model::Site& site, const std::string& url, const std::string& title,
