@@ -6,6 +6,8 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "audience/emails.hpp"
 #include "model/page_reader.hpp"
@@ -27,9 +29,9 @@ std::size_t utf8_length(unsigned char c) {
 // Only what touched pages this build holds: a commit that touched nothing else it holds is
 // dropped; in a public build, one that also touched other files keeps no subject (it might
 // name them), and so do the revisions of every page, unless their commit is known to be clean.
-void filter_history(history::History& history, const std::set<std::string>& kept_paths,
-                    const std::set<std::string>& removed_paths, bool is_public) {
-    std::map<std::string, bool> clean;  // commit id -> touched only kept pages
+void filter_history(history::History& history, const std::unordered_set<std::string>& kept_paths,
+                    const std::unordered_set<std::string>& removed_paths, bool is_public) {
+    std::unordered_map<std::string, bool> clean;  // commit id -> touched only kept pages
     std::vector<history::Commit> commits;
     for (auto& c : history.recent) {
         std::vector<std::string> paths;
@@ -106,7 +108,7 @@ model::Site filter(model::Site site, const FilterOptions& options) {
     bool is_public = options.audience == Audience::Public;
     site.audience = is_public ? "public" : "community";
 
-    std::set<std::string> removed_paths, kept_paths;
+    std::unordered_set<std::string> removed_paths, kept_paths;
     for (const auto& p : site.pages) {
         if (keeps(p, options)) {
             kept_paths.insert(p.source_path);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 #include "diag/suggest.hpp"
 #include "links/urls.hpp"
@@ -174,17 +176,18 @@ std::string trim(std::string s) {
 
 Catalogue catalogue_of(const model::Site& site) {
     Catalogue c;
+    c.keys.reserve(site.pages.size() * 4 + site.assets.size());
+    std::unordered_set<std::string_view> tags;  // each tag once: slugifying is the costly part
     for (const auto& p : site.pages) {
-        std::vector<std::string> keys = {type_key(p.type, p.slug), "path:" + p.source_path, "slug:" + p.slug,
-                                         "url:" + p.url};
-        for (const auto& k : keys) {
-            c.keys.insert(k);
+        std::string keys[] = {type_key(p.type, p.slug), "path:" + p.source_path, "slug:" + p.slug, "url:" + p.url};
+        for (auto& k : keys) {
             if (p.visibility == model::Visibility::Community) c.community.emplace(k, p.source_path);
+            c.keys.insert(std::move(k));
         }
         for (const auto& a : p.aliases) c.aliases.emplace(alias_url(a), p.source_path);
-        if (!p.draft)
-            for (const auto& t : p.tags) c.tags.insert(model::slugify(t));
+        if (!p.draft) tags.insert(p.tags.begin(), p.tags.end());
     }
+    for (std::string_view t : tags) c.tags.insert(model::slugify(t));
     for (const auto& a : site.assets) c.keys.insert("path:" + a.source_path);
     return c;
 }

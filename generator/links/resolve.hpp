@@ -4,6 +4,8 @@
 // Runs after the audience filter, so a page this build does not hold is never linked.
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -16,11 +18,13 @@ namespace cp::links {
 // Every address the memory had before the audience filter, as keys ("person:ada",
 // "path:notes/x.md", "slug:ada"): enough to tell a link to a page this build leaves
 // out (silent plain text) from a link to nothing (a problem to report). Holds no content.
+// Hash tables: four keys a page, looked up for every link (ordered sets of 200,000 alike
+// strings took a fifth of a second to build at 50,000 notes).
 struct Catalogue {
-    std::set<std::string> keys;
-    std::map<std::string, std::string> community;  // the same keys, for pages only the community may read -> their source path
-    std::map<std::string, std::string> aliases;   // an old address ("/old/") -> the source path it redirects to
-    std::set<std::string> tags;                   // every tag's address slug, for links to /tags/SLUG/
+    std::unordered_set<std::string> keys;
+    std::unordered_map<std::string, std::string> community;  // the same keys, for pages only the community may read -> their source path
+    std::unordered_map<std::string, std::string> aliases;   // an old address ("/old/") -> the source path it redirects to
+    std::unordered_set<std::string> tags;                   // every tag's address slug, for links to /tags/SLUG/
     bool has(const std::string& key) const { return keys.count(key) != 0; }
 };
 

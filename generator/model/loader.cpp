@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "model/glob.hpp"
 #include "model/page_reader.hpp"
@@ -71,14 +72,20 @@ private:
     std::map<std::string, std::string> by_identity_;
 };
 
-void apply_history(std::vector<Page>& pages, history::History& history) {
-    ContributorMap contributors(pages);
-    for (auto& [path, fh] : history.files)
-        for (auto& r : fh.revisions) r.contributor = contributors.key_for(r);
+void apply_history(std::vector<Page>& pages, history::History& history, unsigned jobs) {
+    const ContributorMap contributors(pages);
+    // Files, then pages, each on its own: on every core.
+    std::vector<history::FileHistory*> files;
+    files.reserve(history.files.size());
+    for (auto& [path, fh] : history.files) files.push_back(&fh);
+    parallel::parallel_for(files.size(), jobs, [&](std::size_t i) {
+        for (auto& r : files[i]->revisions) r.contributor = contributors.key_for(r);
+    });
     for (auto& c : history.recent) c.contributor = contributors.key_for(c);
-    for (auto& page : pages) {
+    parallel::parallel_for(pages.size(), jobs, [&](std::size_t i) {
+        Page& page = pages[i];
         const history::FileHistory* fh = history.find(page.source_path);
-        if (!fh) continue;
+        if (!fh) return;
         page.history_incomplete = fh->incomplete;
         if (const auto* c = fh->created()) {
             // A shallow history does not know when the file was really created.
@@ -93,7 +100,7 @@ void apply_history(std::vector<Page>& pages, history::History& history) {
         }
         if (page.date.empty() && !page.created.empty()) page.date = page.created;
         if (page.authors.empty() && page.type != PageType::Person) page.authors = page.contributors;
-    }
+    });
 }
 
 }  // namespace
@@ -128,28 +135,44 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         if (ends_with(file.path, ".md")) sources.push_back(&file);
     }
 
-    std::vector<std::optional<Page>> parsed(sources.size());
-    parallel::parallel_for(sources.size(), options.jobs,
-                           [&](std::size_t i) { parsed[i] = read_page(*sources[i], config, sink); });
-    for (auto& p : parsed)
-        if (p) site.pages.push_back(std::move(*p));
-
-    for (auto& page : site.pages) {
+    // Each page is read, and given its slug, address and collision keys, on every core.
+    struct Parsed {
+        std::optional<Page> page;
+        std::string url_key, path_key;  // collision_key of its address and of its file name
+    };
+    std::vector<Parsed> parsed(sources.size());
+    parallel::parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
+        Parsed& out = parsed[i];
+        out.page = read_page(*sources[i], config, sink);
+        if (!out.page) return;
+        Page& page = *out.page;
         page.slug = slugify(stem_of(page.source_path));
         if (page.type == PageType::Page && page.source_path == "index.md") page.slug = "index";
         page.url = url_for(page);
+        out.url_key = collision_key(page.url);
+        out.path_key = collision_key(page.source_path);
+    });
+    std::vector<std::string> url_keys, path_keys;
+    site.pages.reserve(parsed.size());  // a Page is large: moved once, never again by a growing vector
+    for (auto& p : parsed) {
+        if (!p.page) continue;
+        site.pages.push_back(std::move(*p.page));
+        url_keys.push_back(std::move(p.url_key));
+        path_keys.push_back(std::move(p.path_key));
     }
+    parsed = {};
 
     // One address, one source: never let a file silently overwrite another.
-    std::map<std::string, const Page*> owners;  // collision key -> the page that has it
-    std::map<std::string, std::string> alias_owner;
-    for (const auto& page : site.pages) {
+    std::unordered_map<std::string, const Page*> owners;  // collision key -> the page that has it
+    std::unordered_map<std::string, std::string> alias_owner;
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& page = site.pages[i];
         for (const auto& reserved : generated_urls()) {
             if (page.url == reserved)
                 sink.error(page.source_path, 1, 1, "this page would take the address " + page.url +
                                                        ", which the generator writes itself; rename the file");
         }
-        auto [it, inserted] = owners.emplace(collision_key(page.url), &page);
+        auto [it, inserted] = owners.emplace(url_keys[i], &page);
         if (!inserted)
             sink.error(page.source_path, 1, 1,
                        "this page and " + it->second->source_path + " would both be written to " + page.url +
@@ -157,9 +180,10 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     }
     // Names that differ only in case or Unicode normalisation are one name to a person (and to
     // macOS and Windows), even when their slugs differ ("café" NFC and NFD): refuse them too.
-    std::map<std::string, const Page*> names;
-    for (const auto& page : site.pages) {
-        auto [it, inserted] = names.emplace(collision_key(page.source_path), &page);
+    std::unordered_map<std::string, const Page*> names;
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& page = site.pages[i];
+        auto [it, inserted] = names.emplace(path_keys[i], &page);
         if (!inserted && it->second->url != page.url)
             sink.error(page.source_path, 1, 1, "this file's name and " + it->second->source_path +
                                                    "'s are one name written two ways (in case, or in how "
@@ -188,13 +212,22 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         if (page.type == PageType::Domain) page.date = page.started;
         if (page.type == PageType::Person) page.date = page.joined;
     }
-    history::History history = history_source();
-    apply_history(site.pages, history);
-    site.history = std::move(history);
-    std::sort(site.pages.begin(), site.pages.end(),
-              [](const Page& a, const Page& b) { return a.url < b.url; });
+    // By address. A Page is large: sort their numbers, then move each page once.
+    std::vector<std::size_t> order(site.pages.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return site.pages[a].url < site.pages[b].url; });
+    std::vector<Page> sorted;
+    sorted.reserve(order.size());
+    for (std::size_t i : order) sorted.push_back(std::move(site.pages[i]));
+    site.pages = std::move(sorted);
     std::sort(site.assets.begin(), site.assets.end(),
               [](const Asset& a, const Asset& b) { return a.url < b.url; });
+    if (options.pages_ready) options.pages_ready(site);
+
+    history::History history = history_source();
+    apply_history(site.pages, history, options.jobs);
+    site.history = std::move(history);
     return site;
 }
 

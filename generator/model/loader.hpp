@@ -13,6 +13,9 @@ namespace cp::model {
 
 struct LoadOptions {
     unsigned jobs = 1;
+    // Called with the pages read, addressed and in order, before the history is waited for:
+    // work that needs only the pages can use the core the history is not using.
+    std::function<void(const Site&)> pages_ready;
 };
 
 // URLs the generator writes itself; a page may not take one of them.

@@ -81,7 +81,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         return kExitContentError;
     }
 
-    links::Catalogue catalogue = links::catalogue_of(loaded.site);
+    const links::Catalogue& catalogue = loaded.catalogue;
     // What the public build must not contain, known only before the filter removes it.
     audience::AuditFacts audit_facts;
     if (mode == Mode::Build && options.audience == audience::Audience::Public)

@@ -133,6 +133,8 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
 
     model::LoadOptions load_options;
     load_options.jobs = jobs;
+    // While git's history is still being read.
+    load_options.pages_ready = [&loaded](const model::Site& site) { loaded.catalogue = links::catalogue_of(site); };
     loaded.site = model::load_site(loaded.snapshot, config,
                                    [&history] { return history.valid() ? history.get() : history::History{}; },
                                    load_options, sink);

@@ -9,6 +9,7 @@
 #include "audience/audit_facts.hpp"
 #include "diag/diagnostic.hpp"
 #include "links/bodies.hpp"
+#include "links/resolve.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
 #include "search/search_index.hpp"
@@ -28,6 +29,7 @@ struct Loaded {
     bool ok = false;
     source::Snapshot snapshot;
     model::Site site;  // unfiltered: hand it to the audience filter and nothing else
+    links::Catalogue catalogue;  // the unfiltered site's addresses (links::catalogue_of)
     std::unique_ptr<theme::Theme> theme;
 };
 
