@@ -4,8 +4,11 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <optional>
+#include <string_view>
 #include <unordered_map>
 
+#include "history/raw_tree.hpp"
 #include "source/git_tree.hpp"
 
 namespace cp::history {
@@ -18,18 +21,6 @@ using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 using DiffPtr = GitPtr<git_diff, git_diff_free>;
 
 bool is_tree(const git_tree_entry* e) { return git_tree_entry_filemode(e) == GIT_FILEMODE_TREE; }
-bool is_submodule(const git_tree_entry* e) { return git_tree_entry_filemode(e) == GIT_FILEMODE_COMMIT; }
-
-// Git's order of tree entries: by name, a folder's name compared as if it ended in '/'.
-int git_order(const git_tree_entry* a, const git_tree_entry* b) {
-    std::string_view na = git_tree_entry_name(a), nb = git_tree_entry_name(b);
-    std::size_t n = std::min(na.size(), nb.size());
-    if (int c = std::memcmp(na.data(), nb.data(), n)) return c;
-    unsigned char ca = na.size() > n ? static_cast<unsigned char>(na[n]) : (is_tree(a) ? '/' : 0);
-    unsigned char cb = nb.size() > n ? static_cast<unsigned char>(nb[n]) : (is_tree(b) ? '/' : 0);
-    return ca < cb ? -1 : ca > cb ? 1 : 0;
-}
-
 
 // Git does not pair empty files as renames: they all share this id.
 bool is_empty_blob(const git_oid& id) {
@@ -81,14 +72,15 @@ void drop(std::vector<Change>& changes, const std::vector<bool>& gone) {
 
 }  // namespace
 
-bool ChangeFinder::folder_of(git_commit* commit, git_tree** out) const {
-    *out = nullptr;
-    git_tree* root = nullptr;
-    if (git_commit_tree(&root, commit) != 0) return false;
-    if (prefix_.empty()) {
-        *out = root;
+bool ChangeFinder::folder_of(git_commit* commit, git_oid* out, bool* present) const {
+    *present = false;
+    if (prefix_.empty()) {  // the commit's own tree: its id is in the commit, nothing to read
+        *out = *git_commit_tree_id(commit);
+        *present = true;
         return true;
     }
+    git_tree* root = nullptr;
+    if (git_commit_tree(&root, commit) != 0) return false;
     TreePtr owned(root);
     git_tree_entry* e = nullptr;
     int rc = git_tree_entry_bypath(&e, root, prefix_.substr(0, prefix_.size() - 1).c_str());
@@ -96,7 +88,9 @@ bool ChangeFinder::folder_of(git_commit* commit, git_tree** out) const {
     if (rc != 0) return false;
     EntryPtr entry(e);
     if (!is_tree(e)) return true;
-    return git_tree_lookup(out, repo_, git_tree_entry_id(e)) == 0;
+    *out = *git_tree_entry_id(e);
+    *present = true;
+    return true;
 }
 
 namespace {
@@ -132,28 +126,41 @@ private:
     std::unordered_map<std::string, std::size_t> index_;
 };
 
-// The last few trees read: a folder's version that is both a commit's parent's and the
-// next commit's own is read once.
+// The last few trees read, as git stores them: a folder's version that is both a commit's
+// parent's and the next commit's own is read once.
 class RecentTrees {
 public:
-    explicit RecentTrees(git_repository* repo) : repo_(repo) {}
-    const git_tree* get(const git_oid& id) {
+    explicit RecentTrees(git_repository* repo) {
+        git_odb* odb = nullptr;
+        if (git_repository_odb(&odb, repo) == 0) odb_.reset(odb);
+    }
+    // The tree's bytes; nothing when it cannot be read or is not a tree (libgit2's error says why).
+    std::optional<std::string_view> get(const git_oid& id) {
         for (auto& slot : slots_)
-            if (slot.tree && git_oid_equal(&slot.id, &id)) return slot.tree.get();
-        git_tree* tree = nullptr;
-        if (git_tree_lookup(&tree, repo_, &id) != 0) return nullptr;
+            if (slot.object && git_oid_equal(&slot.id, &id)) return bytes_of(slot.object.get());
+        git_odb_object* object = nullptr;
+        if (!odb_ || git_odb_read(&object, odb_.get(), &id) != 0) return std::nullopt;
+        ObjectPtr owned(object);
+        if (git_odb_object_type(object) != GIT_OBJECT_TREE) {
+            git_error_set_str(GIT_ERROR_OBJECT, ("object " + std::string(git_oid_tostr_s(&id)) + " is not a tree").c_str());
+            return std::nullopt;
+        }
         Slot& slot = slots_[next_++ % slots_.size()];
         slot.id = id;
-        slot.tree.reset(tree);
-        return tree;
+        slot.object = std::move(owned);
+        return bytes_of(object);
     }
 
 private:
+    using ObjectPtr = GitPtr<git_odb_object, git_odb_object_free>;
+    static std::string_view bytes_of(git_odb_object* o) {
+        return {static_cast<const char*>(git_odb_object_data(o)), git_odb_object_size(o)};
+    }
     struct Slot {
         git_oid id{};
-        TreePtr tree;
+        ObjectPtr object;
     };
-    git_repository* repo_;
+    GitPtr<git_odb, git_odb_free> odb_;
     std::array<Slot, 4> slots_;
     std::size_t next_ = 0;
 };
@@ -162,17 +169,18 @@ private:
 const std::string& path_of(const Change& c) { return c.status == GIT_DELTA_DELETED ? c.old_path : c.new_path; }
 
 // Compares one level of a folder's two versions: files become changes, changed subfolders
-// become jobs for later.
-void compare_level(const git_tree* before, const git_tree* after, const std::string& base, std::uint32_t pair,
+// become jobs for later. False when either version's bytes are not a tree.
+bool compare_level(std::string_view before, std::string_view after, const std::string& base, std::uint32_t pair,
                    FolderQueue& queue, std::vector<Change>& out) {
     // One side of a pair: a file added or deleted, or a whole folder of them.
-    auto one_side = [&](const git_tree_entry* e, bool added) {
-        if (is_submodule(e)) return;
-        std::string path = base + git_tree_entry_name(e);
-        if (is_tree(e)) {
+    auto one_side = [&](const RawEntry& e, bool added) {
+        if (e.is_submodule()) return;
+        std::string path = base;
+        path += e.name;
+        if (e.is_tree()) {
             FolderJob job;
             job.pair = pair;
-            (added ? job.after : job.before) = *git_tree_entry_id(e);
+            (added ? job.after : job.before) = e.oid();
             (added ? job.has_after : job.has_before) = true;
             queue.jobs_of(path + "/").push_back(job);
             return;
@@ -180,43 +188,52 @@ void compare_level(const git_tree* before, const git_tree* after, const std::str
         Change c;
         c.status = added ? GIT_DELTA_ADDED : GIT_DELTA_DELETED;
         (added ? c.new_path : c.old_path) = std::move(path);
-        (added ? c.new_id : c.old_id) = *git_tree_entry_id(e);
+        (added ? c.new_id : c.old_id) = e.oid();
         out.push_back(std::move(c));
     };
-    std::size_t nb = before ? git_tree_entrycount(before) : 0, na = after ? git_tree_entrycount(after) : 0;
-    std::size_t i = 0, j = 0;
-    while (i < nb || j < na) {
-        const git_tree_entry* b = i < nb ? git_tree_entry_byindex(before, i) : nullptr;
-        const git_tree_entry* a = j < na ? git_tree_entry_byindex(after, j) : nullptr;
-        int order = !b ? 1 : !a ? -1 : git_order(b, a);
+    RawTreeReader rb(before), ra(after);
+    RawEntry b, a;
+    bool has_b = rb.next(b), has_a = ra.next(a);
+    bool just_differed = false;
+    while (has_b || has_a) {
+        if (has_b && has_a && b.bytes == a.bytes) {  // the same entry: the same name, mode and id
+            // Right after a change, the rest is most often the same bytes: then stop there.
+            if (just_differed && rb.rest() == ra.rest()) break;
+            just_differed = false;
+            has_b = rb.next(b), has_a = ra.next(a);
+            continue;
+        }
+        just_differed = true;
+        int order = !has_b ? 1 : !has_a ? -1 : git_order(b, a);
         if (order < 0) {
             one_side(b, false);
-            ++i;
+            has_b = rb.next(b);
             continue;
         }
         if (order > 0) {
             one_side(a, true);
-            ++j;
+            has_a = ra.next(a);
             continue;
         }
-        ++i, ++j;
-        bool same = git_oid_equal(git_tree_entry_id(b), git_tree_entry_id(a)) &&
-                    git_tree_entry_filemode(b) == git_tree_entry_filemode(a);
-        if (same) continue;  // the whole folder or file is unchanged: never opened
-        if (is_submodule(b) || is_submodule(a)) {
-            one_side(b, false);
-            one_side(a, true);
-        } else if (is_tree(a)) {
-            FolderJob job{pair, *git_tree_entry_id(b), *git_tree_entry_id(a), true, true};
-            queue.jobs_of(base + git_tree_entry_name(a) + "/").push_back(job);
-        } else {
-            Change c;
-            c.old_path = c.new_path = base + git_tree_entry_name(a);
-            c.old_id = *git_tree_entry_id(b);
-            c.new_id = *git_tree_entry_id(a);
-            out.push_back(std::move(c));
+        bool same = std::memcmp(b.id, a.id, GIT_OID_RAWSZ) == 0 && b.mode == a.mode;
+        if (!same) {
+            if (b.is_submodule() || a.is_submodule()) {
+                one_side(b, false);
+                one_side(a, true);
+            } else if (a.is_tree()) {
+                FolderJob job{pair, b.oid(), a.oid(), true, true};
+                queue.jobs_of(base + std::string(a.name) + "/").push_back(job);
+            } else {
+                Change c;
+                c.old_path = c.new_path = base + std::string(a.name);
+                c.old_id = b.oid();
+                c.new_id = a.oid();
+                out.push_back(std::move(c));
+            }
         }
+        has_b = rb.next(b), has_a = ra.next(a);
     }
+    return !rb.malformed() && !ra.malformed();
 }
 
 }  // namespace
@@ -233,22 +250,14 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
     FolderQueue queue;
     std::vector<FolderJob>& roots = queue.jobs_of("");
     for (std::size_t k = 0; k < pairs.size(); ++k) {
-        git_tree *after = nullptr, *before = nullptr;
-        if (!folder_of(pairs[k].commit, &after)) {
-            fail(out[k]);
-            continue;
-        }
-        TreePtr owned_after(after);
-        if (pairs[k].parent && !folder_of(pairs[k].parent, &before)) {
-            fail(out[k]);
-            continue;
-        }
-        TreePtr owned_before(before);
-        if (before && after && git_oid_equal(git_tree_id(before), git_tree_id(after))) continue;
         FolderJob job;
         job.pair = static_cast<std::uint32_t>(k);
-        if (before) job.before = *git_tree_id(before), job.has_before = true;
-        if (after) job.after = *git_tree_id(after), job.has_after = true;
+        if (!folder_of(pairs[k].commit, &job.after, &job.has_after) ||
+            (pairs[k].parent && !folder_of(pairs[k].parent, &job.before, &job.has_before))) {
+            fail(out[k]);
+            continue;
+        }
+        if (job.has_before && job.has_after && git_oid_equal(&job.before, &job.after)) continue;
         roots.push_back(job);
     }
     // Folder by folder, each folder's versions in commit order.
@@ -258,17 +267,20 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
         for (const FolderJob& job : folder.jobs) {
             CommitChanges& result = out[job.pair];
             if (!result.ok) continue;
-            const git_tree* before = job.has_before ? trees.get(job.before) : nullptr;
-            if (job.has_before && !before) {
+            std::optional<std::string_view> before, after;
+            if (job.has_before && !(before = trees.get(job.before))) {
                 fail(result);
                 continue;
             }
-            const git_tree* after = job.has_after ? trees.get(job.after) : nullptr;
-            if (job.has_after && !after) {
+            if (job.has_after && !(after = trees.get(job.after))) {
                 fail(result);
                 continue;
             }
-            compare_level(before, after, folder.path, job.pair, queue, result.changes);
+            if (!compare_level(before.value_or(std::string_view{}), after.value_or(std::string_view{}), folder.path,
+                               job.pair, queue, result.changes)) {
+                git_error_set_str(GIT_ERROR_OBJECT, "a tree object is malformed");
+                fail(result);
+            }
         }
     }
     // Folder by folder left each commit's changes in folder order: put them in path order,

@@ -61,7 +61,8 @@ public:
     std::string repo_path(const std::string& path) const { return prefix_ + path; }
 
 private:
-    bool folder_of(git_commit* commit, git_tree** out) const;
+    // The id of the memory's folder in a commit; `present` false when the commit has none.
+    bool folder_of(git_commit* commit, git_oid* out, bool* present) const;
     void find_renames(git_commit* commit, git_commit* parent, std::vector<Change>& out) const;
     void find_similar(git_commit* commit, git_commit* parent, std::vector<Change>& out) const;
 
