@@ -122,17 +122,24 @@ PageEnricher::PageEnricher(const model::Site& site) : data_(std::make_unique<Dat
             if (!p.actions[a].owner.url.empty()) d.person_actions[p.actions[a].owner.url].push_back({i, a});
     }
 
-    // Newest first for the lists; oldest first for previous/next.
+    // Newest first for the lists; oldest first for previous/next. Every page's place in time
+    // is ranked once, so the many lists below sort numbers, not dates and addresses.
+    std::vector<std::size_t> by_age(site.pages.size());
+    for (std::size_t i = 0; i < by_age.size(); ++i) by_age[i] = i;
+    std::sort(by_age.begin(), by_age.end(), [&](std::size_t a, std::size_t b) { return older(site, a, b); });
+    std::vector<std::size_t> age(site.pages.size());
+    for (std::size_t k = 0; k < by_age.size(); ++k) age[by_age[k]] = k;
+    auto is_older = [&age](std::size_t a, std::size_t b) { return age[a] < age[b]; };
     auto newest_first = [&](std::vector<std::size_t>& v) {
-        std::sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) { return older(site, b, a); });
+        std::sort(v.begin(), v.end(), [&](std::size_t a, std::size_t b) { return is_older(b, a); });
     };
     for (auto& [name, pages] : series) {
-        std::sort(pages.begin(), pages.end(), [&](std::size_t a, std::size_t b) { return older(site, a, b); });
+        std::sort(pages.begin(), pages.end(), is_older);
         add_pager(d.pagers, pages, "Series: " + name, {});
     }
     model::SiteIndex index(site);
     for (auto& [url, pages] : d.domain_meetings) {
-        std::sort(pages.begin(), pages.end(), [&](std::size_t a, std::size_t b) { return older(site, a, b); });
+        std::sort(pages.begin(), pages.end(), is_older);
         const Page* domain = index.by_url(url);
         add_pager(d.pagers, pages, "Meetings of " + (domain ? domain->title : url), url);
         std::reverse(pages.begin(), pages.end());
@@ -140,7 +147,8 @@ PageEnricher::PageEnricher(const model::Site& site) : data_(std::make_unique<Dat
     for (auto& [url, pages] : d.domain_notes) newest_first(pages);
     for (auto& [url, pages] : d.person_notes) newest_first(pages);
     for (auto& [url, list] : d.person_meetings)
-        std::sort(list.begin(), list.end(), [&](const Involvement& a, const Involvement& b) { return older(site, b.meeting, a.meeting); });
+        std::sort(list.begin(), list.end(),
+                  [&](const Involvement& a, const Involvement& b) { return is_older(b.meeting, a.meeting); });
 }
 
 PageEnricher::~PageEnricher() = default;

@@ -110,17 +110,25 @@ std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
         }
     }
     // Newest first; on one day, in the order things happen at a meeting, then by title.
-    std::sort(out.begin(), out.end(), [&](const TimelineEntry& a, const TimelineEntry& b) {
-        if (a.date != b.date) return a.date > b.date;
+    // The entries' numbers are sorted, then each entry moved once: an entry holds strings.
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        const TimelineEntry &a = out[x], &b = out[y];
+        if (int c = a.date.compare(b.date)) return c > 0;
         if (a.kind != b.kind) return kind_order(a.kind) < kind_order(b.kind);
         if (a.page != b.page) {
             const Page &pa = site.pages[a.page], &pb = site.pages[b.page];
-            if (pa.title != pb.title) return pa.title < pb.title;
+            if (int c = pa.title.compare(pb.title)) return c < 0;
             return pa.url < pb.url;
         }
-        return a.ordinal < b.ordinal;
+        if (a.ordinal != b.ordinal) return a.ordinal < b.ordinal;
+        return x < y;
     });
-    return out;
+    std::vector<TimelineEntry> sorted;
+    sorted.reserve(out.size());
+    for (std::size_t k : order) sorted.push_back(std::move(out[k]));
+    return sorted;
 }
 
 std::string entry_key(const model::Site& site, const TimelineEntry& e) {
