@@ -41,7 +41,7 @@ struct OwnedAction {
 
 struct PageEnricher::Data {
     const model::Site& site;
-    std::vector<TimelineEntry> timeline;
+    Timeline timeline;  // shared with the timeline pages
     std::map<std::string, std::vector<std::size_t>> domain_entries;   // domain url -> timeline indices
     std::map<std::string, std::vector<std::size_t>> domain_meetings;  // domain url -> pages, newest first
     std::map<std::string, std::vector<std::size_t>> domain_notes;
@@ -83,11 +83,11 @@ struct PersonEntry {
 
 }  // namespace
 
-PageEnricher::PageEnricher(const model::Site& site) : data_(std::make_unique<Data>(site)) {
+PageEnricher::PageEnricher(const model::Site& site, Timeline timeline) : data_(std::make_unique<Data>(site)) {
     Data& d = *data_;
-    d.timeline = collect_timeline(site);
-    for (std::size_t k = 0; k < d.timeline.size(); ++k)
-        for (const auto& url : entry_domains(site, d.timeline[k])) d.domain_entries[url].push_back(k);
+    d.timeline = timeline ? std::move(timeline) : shared_timeline(site);
+    for (std::size_t k = 0; k < d.timeline->size(); ++k)
+        for (const auto& url : entry_domains(site, (*d.timeline)[k])) d.domain_entries[url].push_back(k);
 
     std::map<std::string, std::vector<std::size_t>> series;
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
@@ -175,7 +175,7 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
         if (meetings && !meetings->empty()) out["latest_meeting"] = views::page_link(site.pages[meetings->front()], from);
         json timeline = json::array();
         if (const auto* entries = find(d.domain_entries, page.url))
-            for (std::size_t k : *entries) timeline.push_back(entry_json(site, d.timeline[k], from));
+            for (std::size_t k : *entries) timeline.push_back(entry_json(site, (*d.timeline)[k], from));
         out["timeline"] = std::move(timeline);
     }
 

@@ -11,13 +11,14 @@
 
 namespace cp::indexes {
 
-Generated generate_indexes(const model::Site& site, const std::vector<links::RenderedPage>& bodies, diag::Sink& sink) {
+Generated generate_indexes(const model::Site& site, const std::vector<links::RenderedPage>& bodies,
+                           const Timeline& timeline, diag::Sink& sink) {
     Generated out;
     auto add = [&](std::vector<views::HtmlPage> pages) {
         for (auto& p : pages) out.pages.push_back(std::move(p));
     };
     add(type_lists(site));
-    add(timeline_pages(site, collect_timeline(site)));
+    add(timeline_pages(site, timeline));
     add(tag_pages(site, collect_tags(site)));
     out.pages.push_back(actions_page(site));
     out.pages.push_back(agenda_page(site));

@@ -211,9 +211,12 @@ json by_year_and_month(const model::Site& site, const std::vector<const Timeline
     return years;
 }
 
-std::vector<views::HtmlPage> timeline_pages(const model::Site& site, std::vector<TimelineEntry> collected) {
+Timeline shared_timeline(const model::Site& site) {
+    return std::make_shared<const std::vector<TimelineEntry>>(collect_timeline(site));
+}
+
+std::vector<views::HtmlPage> timeline_pages(const model::Site& site, Timeline shared) {
     // The pages' contexts are made when each is rendered (views::lazy_page): they share the entries.
-    auto shared = std::make_shared<const std::vector<TimelineEntry>>(std::move(collected));
     const std::vector<TimelineEntry>& entries = *shared;
     std::vector<views::HtmlPage> out;
     std::map<std::string, std::vector<const TimelineEntry*>> by_type, by_year;

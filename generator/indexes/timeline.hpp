@@ -3,6 +3,7 @@
 // domain starts and phase changes, people joining), gathered in one pass, newest first.
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ struct TimelineEntry {
 // Entries whose date is not a YYYY-MM-DD date are left out (they have no place in time).
 std::vector<TimelineEntry> collect_timeline(const model::Site& site);
 
+// The timeline made once and shared by everything that shows it (its pages, each domain's
+// page): collecting and sorting every entry is one of the larger passes at 50,000 notes.
+using Timeline = std::shared_ptr<const std::vector<TimelineEntry>>;
+Timeline shared_timeline(const model::Site& site);
+
 // "meeting", "note", "highlight", "phase", "joined": the filter key of a kind
 // (a domain's start counts as a phase: it is the first one).
 std::string entry_type(EntryKind kind);
@@ -45,7 +51,7 @@ nlohmann::json by_year_and_month(const model::Site& site, const std::vector<cons
                                  const std::string& from_url);
 
 // /timeline/, a page per year when the history is long, and a page per type of entry.
-std::vector<views::HtmlPage> timeline_pages(const model::Site& site, std::vector<TimelineEntry> entries);
+std::vector<views::HtmlPage> timeline_pages(const model::Site& site, Timeline timeline);
 
 // Above this many entries, /timeline/ lists the years and each year gets its own page.
 inline constexpr std::size_t kTimelineYearPagesAbove = 400;

@@ -31,12 +31,13 @@ struct PageContexts::Parts {
     const std::vector<links::RenderedPage>& bodies;
     indexes::PageEnricher enricher;
     indexes::Contributions contributions;
-    Parts(const model::Site& s, const std::vector<links::RenderedPage>& b)
-        : site(s), bodies(b), enricher(s), contributions(s) {}
+    Parts(const model::Site& s, const std::vector<links::RenderedPage>& b, indexes::Timeline timeline)
+        : site(s), bodies(b), enricher(s, std::move(timeline)), contributions(s) {}
 };
 
-PageContexts::PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies)
-    : parts_(std::make_unique<Parts>(site, bodies)) {}
+PageContexts::PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies,
+                           indexes::Timeline timeline)
+    : parts_(std::make_unique<Parts>(site, bodies, std::move(timeline))) {}
 
 PageContexts::~PageContexts() = default;
 
@@ -58,12 +59,14 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
     out.search_index = std::async(std::launch::async, [&readonly, &bodies] {
         return search::build_search_index(search_documents(readonly, bodies));
     });
+    // The timeline once, for its pages and the domains' (the search index is built meanwhile).
+    indexes::Timeline timeline = indexes::shared_timeline(site);
     // The indexes (each one pass over the pages) on another thread, while the pages'
     // shared facts (who wrote what, each domain's timeline) are gathered on this one.
-    auto generated = std::async(std::launch::async, [&readonly, &bodies, &sink] {
-        return indexes::generate_indexes(readonly, bodies, sink);
+    auto generated = std::async(std::launch::async, [&readonly, &bodies, timeline, &sink] {
+        return indexes::generate_indexes(readonly, bodies, timeline, sink);
     });
-    out.page_contexts = std::make_unique<PageContexts>(site, bodies);
+    out.page_contexts = std::make_unique<PageContexts>(site, bodies, timeline);
     bool has_home = false;
     for (const auto& page : site.pages) has_home = has_home || page.url == "/";
     if (!has_home) {

@@ -8,6 +8,7 @@
 
 #include "audience/audit_facts.hpp"
 #include "diag/diagnostic.hpp"
+#include "indexes/timeline.hpp"
 #include "links/bodies.hpp"
 #include "links/resolve.hpp"
 #include "model/site.hpp"
@@ -45,7 +46,8 @@ Loaded load(const BuildOptions& options, diag::Sink& sink,
 // so it runs on every core and each context is dropped as soon as its page is written.
 class PageContexts {
 public:
-    PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies);
+    PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies,
+                 indexes::Timeline timeline);
     ~PageContexts();
     // The context of site.pages[i]; thread-safe.
     nlohmann::json make(std::size_t i) const;

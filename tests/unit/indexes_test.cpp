@@ -212,13 +212,13 @@ TEST_CASE("the timeline gets a page per year and per type only when it is long",
     for (int i = 0; i < 30; ++i) pages.push_back(page(PageType::Meeting, "m" + std::to_string(i), "201" + std::to_string(5 + i % 3) + "-0" + std::to_string(1 + i % 9) + "-10"));
     auto short_site = site_of(pages);
     std::set<std::string> urls;
-    for (const auto& p : timeline_pages(short_site, collect_timeline(short_site))) urls.insert(p.url);
+    for (const auto& p : timeline_pages(short_site, shared_timeline(short_site))) urls.insert(p.url);
     CHECK(urls == std::set<std::string>{"/timeline/", "/timeline/meetings/"});
 
     for (std::size_t i = pages.size(); i <= kTimelineYearPagesAbove; ++i)
         pages.push_back(page(PageType::Note, "n" + std::to_string(i), "201" + std::to_string(5 + i % 3) + "-11-0" + std::to_string(1 + i % 9)));
     auto long_site = site_of(pages);
-    auto long_pages = timeline_pages(long_site, collect_timeline(long_site));
+    auto long_pages = timeline_pages(long_site, shared_timeline(long_site));
     urls.clear();
     std::size_t listed = 0;
     for (const auto& p : long_pages) {
