@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
-#include <set>
 #include <unordered_map>
 #include <unordered_set>
 

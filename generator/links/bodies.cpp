@@ -1,7 +1,6 @@
 #include "links/bodies.hpp"
 
 #include <algorithm>
-#include <map>
 #include <unordered_map>
 
 #include "parallel/parallel_for.hpp"
