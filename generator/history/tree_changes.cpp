@@ -4,11 +4,13 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "history/raw_tree.hpp"
+#include "history/recent_trees.hpp"
 #include "source/git_tree.hpp"
 
 namespace cp::history {
@@ -126,45 +128,6 @@ private:
     std::unordered_map<std::string, std::size_t> index_;
 };
 
-// The last few trees read, as git stores them: a folder's version that is both a commit's
-// parent's and the next commit's own is read once.
-class RecentTrees {
-public:
-    explicit RecentTrees(git_repository* repo) {
-        git_odb* odb = nullptr;
-        if (git_repository_odb(&odb, repo) == 0) odb_.reset(odb);
-    }
-    // The tree's bytes; nothing when it cannot be read or is not a tree (libgit2's error says why).
-    std::optional<std::string_view> get(const git_oid& id) {
-        for (auto& slot : slots_)
-            if (slot.object && git_oid_equal(&slot.id, &id)) return bytes_of(slot.object.get());
-        git_odb_object* object = nullptr;
-        if (!odb_ || git_odb_read(&object, odb_.get(), &id) != 0) return std::nullopt;
-        ObjectPtr owned(object);
-        if (git_odb_object_type(object) != GIT_OBJECT_TREE) {
-            git_error_set_str(GIT_ERROR_OBJECT, ("object " + std::string(git_oid_tostr_s(&id)) + " is not a tree").c_str());
-            return std::nullopt;
-        }
-        Slot& slot = slots_[next_++ % slots_.size()];
-        slot.id = id;
-        slot.object = std::move(owned);
-        return bytes_of(object);
-    }
-
-private:
-    using ObjectPtr = GitPtr<git_odb_object, git_odb_object_free>;
-    static std::string_view bytes_of(git_odb_object* o) {
-        return {static_cast<const char*>(git_odb_object_data(o)), git_odb_object_size(o)};
-    }
-    struct Slot {
-        git_oid id{};
-        ObjectPtr object;
-    };
-    GitPtr<git_odb, git_odb_free> odb_;
-    std::array<Slot, 4> slots_;
-    std::size_t next_ = 0;
-};
-
 // The path a change is sorted by.
 const std::string& path_of(const Change& c) { return c.status == GIT_DELTA_DELETED ? c.old_path : c.new_path; }
 
@@ -267,7 +230,7 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
         for (const FolderJob& job : folder.jobs) {
             CommitChanges& result = out[job.pair];
             if (!result.ok) continue;
-            std::optional<std::string_view> before, after;
+            std::optional<TreeBytes> before, after;
             if (job.has_before && !(before = trees.get(job.before))) {
                 fail(result);
                 continue;
@@ -276,7 +239,7 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
                 fail(result);
                 continue;
             }
-            if (!compare_level(before.value_or(std::string_view{}), after.value_or(std::string_view{}), folder.path,
+            if (!compare_level(before ? before->bytes() : std::string_view{}, after ? after->bytes() : std::string_view{}, folder.path,
                                job.pair, queue, result.changes)) {
                 git_error_set_str(GIT_ERROR_OBJECT, "a tree object is malformed");
                 fail(result);
