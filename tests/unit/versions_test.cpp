@@ -261,8 +261,8 @@ TEST_CASE("a domain's versions page lists each version with its field changes an
           "<span class=\"evolution-step\"><strong>Discovering</strong> <time datetime=\"2019-11-01\">1 November 2019</time></span> → "
           "<span class=\"evolution-step\"><strong>Coalescing</strong> <time datetime=\"2020-01-10\">10 January 2020</time></span> → "
           "<span class=\"evolution-step\"><strong>Maturing</strong> <time datetime=\"2020-02-10\">10 February 2020</time></span>"
-          " · <a href=\"versions/\">4 versions</a></p>");
-    CHECK(domain.find("<a href=\"versions/\">All 4 versions, with what changed</a>") != std::string::npos);
+          " · <a href=\"../../domains/handover-safety/versions/\">4 versions</a></p>");
+    CHECK(domain.find("<a href=\"../../domains/handover-safety/versions/\">All 4 versions, with what changed</a>") != std::string::npos);
 
     // A note changed twice gets a versions page; one written once does not.
     REQUIRE(site.count("notes/twice/versions/index.html") == 1);
@@ -295,7 +295,7 @@ TEST_CASE("a public versions page shows only public versions, and no word of a c
         CHECK(bytes.find("ward secrets") == std::string::npos);
         CHECK(bytes.find("pilot ward names") == std::string::npos);
     }
-    CHECK(site.at("domains/handover-safety/index.html").find("<a href=\"versions/\">3 versions</a>") != std::string::npos);
+    CHECK(site.at("domains/handover-safety/index.html").find("<a href=\"../../domains/handover-safety/versions/\">3 versions</a>") != std::string::npos);
 
     // The audit knows the passage and the block from the old versions, so a leak would fail the build.
     auto options = options_for(memory.dir, memory.tmp / "unused");
