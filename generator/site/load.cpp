@@ -154,10 +154,10 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
         read_page_versions(options.source, loaded.site, jobs);
         if (step) step("old versions");
     }
-    // A build of a commit chosen by date or by --ref says on every page whose day it shows,
-    // so --as-of D and --ref of the commit it names give the same bytes.
-    if (!options.ref.empty() || !options.as_of.empty() || !options.as_of_meeting.empty())
-        loaded.site.as_of = loaded.snapshot.reference_date;
+    // A build of a past commit (--ref, --as-of: any commit but HEAD's) says on every page whose
+    // day it shows. The rule looks only at the commit, so --as-of D and --ref of the commit it
+    // names give the same bytes, and --ref HEAD those of a clean working tree.
+    if (origin.commit && origin.repo->head() != origin.commit) loaded.site.as_of = loaded.snapshot.reference_date;
     loaded.ok = true;
     return loaded;
 }
