@@ -17,7 +17,7 @@ const std::map<std::string, std::vector<std::string>>& english() {
                        "agreed"}},
         {"actions", {"actions", "action", "action items", "action item", "action points", "next steps",
                      "to do", "todo", "follow ups"}},
-        {"convener", {"convener", "conveners", "convenor", "convenors", "host", "hosts"}},
+        {"convener", {"convener", "conveners", "convenor", "convenors"}},
         {"facilitator", {"facilitator", "facilitators", "chair", "chairs", "co chair", "co chairs",
                          "chairperson"}},
         {"moderator", {"moderator", "moderators"}},

@@ -142,6 +142,11 @@ private:
 void read_one(Page& page, const minutes::Vocabulary& words, const People& people, diag::Sink* sink) {
     if (page.type != PageType::Meeting || page.lfs_pointer) return;
     forget(page);
+    // Front matter that gives every list leaves the minutes nothing to add but roles, which such
+    // front matter gives too in practice: the body is not parsed a second time for nothing.
+    if (!page.attendees.empty() && !page.apologies.empty() && !page.decisions.empty() && !page.actions.empty() &&
+        !page.roles.empty())
+        return;
     minutes::Facts facts = minutes::read_facts(page.body, page.body_first_line, words);
     if (sink)
         for (const auto& p : facts.problems) sink->warning(page.source_path, p.line, p.column, p.message);
