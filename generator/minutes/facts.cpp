@@ -16,12 +16,6 @@ struct NodeFree {
     void operator()(cmark_node* n) const { cmark_node_free(n); }
 };
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::string trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -285,7 +279,7 @@ private:
             list = &it->people;
         }
         // The same person written twice (in a list and a line) came once.
-        auto same = [&](const Mention& o) { return lower(o.name) == lower(m.name) && lower(o.handle) == lower(m.handle); };
+        auto same = [&](const Mention& o) { return ascii_lower(o.name) == ascii_lower(m.name) && ascii_lower(o.handle) == ascii_lower(m.handle); };
         if (std::none_of(list->begin(), list->end(), same)) list->push_back(std::move(m));
     }
 

@@ -13,12 +13,6 @@ bool is_handle_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // The text with what is not part of a name blanked out, offsets kept: parentheses, brackets and
 // angle brackets (with what they hold), and e-mail addresses, which must never reach a page.
 std::string set_aside(std::string_view text) {
@@ -64,7 +58,7 @@ bool is_trimmed(char c) {
 bool is_placeholder(const std::string& name) {
     static const std::array<const char*, 12> words = {"none", "n/a", "na", "nobody", "no one", "tbd", "tba",
                                                       "-", "--", "...", "all", "everyone"};
-    std::string l = lower(name);
+    std::string l = ascii_lower(name);
     return std::any_of(words.begin(), words.end(), [&](const char* w) { return l == w; });
 }
 
@@ -83,7 +77,7 @@ std::optional<WrittenName> clean(std::string part, std::size_t offset, bool item
     while (start < end && is_trimmed(part[start])) ++start;
     while (end > start && is_trimmed(part[end - 1])) --end;
     for (const char* lead : {"and ", "& "})
-        if (lower(part.substr(start, end - start)).rfind(lead, 0) == 0) {
+        if (ascii_lower(part.substr(start, end - start)).rfind(lead, 0) == 0) {
             start += std::string_view(lead).size();
             while (start < end && is_trimmed(part[start])) ++start;
         }
@@ -106,7 +100,7 @@ std::optional<WrittenName> clean(std::string part, std::size_t offset, bool item
 std::size_t separator_at(std::string_view s, std::size_t i) {
     if (s[i] == ',' || s[i] == ';') return 1;
     if (s[i] != ' ') return 0;
-    if (s.size() - i >= 5 && lower(s.substr(i, 5)) == " and ") return 5;
+    if (s.size() - i >= 5 && ascii_lower(s.substr(i, 5)) == " and ") return 5;
     // Other languages' "and", lower-case only: "Ana y Luis", "Anna und Lukas".
     for (std::string_view conj : {" & ", " + ", " y ", " e ", " et ", " und ", " en ", " og ", " och "})
         if (s.substr(i, conj.size()) == conj) return conj.size();
@@ -114,6 +108,12 @@ std::size_t separator_at(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
+
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
 
 std::vector<WrittenName> names_in_line(std::string_view text) {
     std::string blank = set_aside(text);
@@ -150,7 +150,7 @@ std::string due_date_in(std::string_view text) {
         while (end > 0 && (is_space(text[end - 1]) || text[end - 1] == ':' || text[end - 1] == '(')) --end;
         std::size_t start = end;
         while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
-        std::string word = lower(text.substr(start, end - start));
+        std::string word = ascii_lower(text.substr(start, end - start));
         if (word == "by" || word == "due" || word == "before" || word == "until" || word == "deadline" || word == "on")
             return std::string(text.substr(i, 10));
     }
@@ -165,7 +165,7 @@ std::optional<WrittenName> owner_in(std::string_view text) {
         std::string handle = take_handle(rest);
         if (!handle.empty()) return WrittenName{{}, handle, start};
     }
-    std::string l = lower(text);
+    std::string l = ascii_lower(text);
     std::size_t to = l.find(" to ", start);
     if (to == std::string::npos || to - start > 60) return std::nullopt;
     std::string_view who = text.substr(start, to - start);
@@ -192,7 +192,7 @@ std::optional<WrittenName> owner_in(std::string_view text) {
         "send", "reach", "get", "link", "point", "switch", "migrate", "return", "forward", "post",
         "submit", "propose", "invite", "introduce", "refer", "report", "speak", "explain", "agree",
         "continue", "plan", "remember", "everyone", "everybody", "someone", "somebody", "we", "all"};
-    std::string first = lower(words.front());
+    std::string first = ascii_lower(words.front());
     if (!first.empty() && first.back() == ',') first.pop_back();
     if (std::any_of(imperatives.begin(), imperatives.end(), [&](const char* w) { return first == w; }) ||
         first == "they" || first == "i" || first == "team")
