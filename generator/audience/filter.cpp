@@ -9,6 +9,7 @@
 
 #include "audience/emails.hpp"
 #include "audience/versions.hpp"
+#include "model/minutes.hpp"
 #include "model/page_reader.hpp"
 #include "parallel/parallel_for.hpp"
 #include "model/slug.hpp"
@@ -107,6 +108,11 @@ model::Site filter(model::Site site, const FilterOptions& options) {
     bool is_public = options.audience == Audience::Public;
     site.audience = is_public ? "public" : "community";
 
+    // Minutes read from a community-only block must not reach the public build: those meetings'
+    // minutes are read again from what is left of their text, against every person of the memory.
+    const model::People people = is_public ? model::People(site.pages) : model::People(std::vector<Page>{});
+    const minutes::Vocabulary minutes_words(site.config.minutes_headings);
+
     std::unordered_set<std::string> removed_paths, kept_paths;
     for (const auto& p : site.pages) {
         if (keeps(p, options)) {
@@ -124,7 +130,9 @@ model::Site filter(model::Site site, const FilterOptions& options) {
     // Each page on its own: on every core.
     parallel::parallel_for(site.pages.size(), parallel::default_jobs(), [&](std::size_t i) {
         Page& p = site.pages[i];
+        bool reread = is_public && !p.from_minutes.empty() && !community_blocks(p.body).empty();
         p.body = filter_community_blocks(p.body, options.audience);
+        if (reread) model::read_minutes_again(p, minutes_words, people);
         // A title taken from a "# heading" inside a community block must not survive it.
         if (is_public && !p.title_from_front_matter && !p.lfs_pointer) {
             p.title = model::first_heading(p.body);

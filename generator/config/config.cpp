@@ -6,10 +6,35 @@
 #include "frontmatter/fields.hpp"
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
+#include "minutes/vocabulary.hpp"
 
 namespace cp::config {
 
 using frontmatter::YamlNode;
+
+namespace {
+
+// `minutes_headings: {attendees: [Asistentes], note_taker: [Secretario]}`: more words for the
+// fields minutes can fill; a field that is not one of them is a warning, with a guess.
+void read_minutes_headings(const YamlNode& value, frontmatter::FieldReader& read,
+                           std::map<std::string, std::vector<std::string>>& out) {
+    if (!value.is_mapping()) {
+        if (!value.is_null()) read.error(value, "'minutes_headings' must be a mapping from a field to the words for it");
+        return;
+    }
+    const auto& fields = minutes::fields();
+    for (const auto& [field, words] : value.entries) {
+        if (std::find(fields.begin(), fields.end(), field.scalar) == fields.end()) {
+            auto guess = diag::closest(field.scalar, fields);
+            read.warning(field, "minutes_headings: '" + field.scalar + "' is not a field minutes fill" +
+                                    (guess ? ": did you mean " + *guess + "?" : " (it is ignored)"));
+            continue;
+        }
+        if (auto v = read.string_list(words, field.scalar)) out[field.scalar] = *v;
+    }
+}
+
+}  // namespace
 
 Config parse_config(std::string_view text, const std::string& path, diag::Sink& sink) {
     Config config;
@@ -27,7 +52,7 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
     frontmatter::FieldReader read(path, sink);
     static const std::vector<std::string> known = {
         "title", "description", "base_url", "language", "timezone", "default_visibility",
-        "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size"};
+        "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size", "minutes_headings"};
     for (const auto& [key, value] : tree->entries) {
         const std::string& k = key.scalar;
         // Captures the node, not the structured binding `value` (clang 14 refuses to capture those).
@@ -61,6 +86,8 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
             }
             for (const auto& [field, names] : value.entries)
                 if (auto v = read.string_list(names, field.scalar)) config.field_map[field.scalar] = *v;
+        } else if (k == "minutes_headings") {
+            read_minutes_headings(value, read, config.minutes_headings);
         } else if (auto guess = diag::closest(k, known)) {
             read.warning(key, "unknown setting '" + k + "': did you mean " + *guess + "?");
         } else {

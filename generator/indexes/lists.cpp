@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
 
 #include "indexes/labels.hpp"
 #include "links/urls.hpp"
@@ -83,6 +84,29 @@ json expertise_index(const std::vector<const Page*>& people, const std::string& 
         if (int n = ++anchors[anchor]; n > 1) anchor += "-" + std::to_string(n);
         out.push_back(views::object_of("name", area.name, "anchor", anchor, "people", views::refs_json(area.people, from)));
     }
+    return out;
+}
+
+// Who came to meetings with no profile to link to (names the minutes or front matter wrote),
+// each with how many meetings they came to, by name: so the people index lists everyone who attended.
+json attended_without_profile(const model::Site& site) {
+    std::map<std::string, std::pair<std::string, long>> by_key;  // lower-cased label -> label, meetings
+    for (const Page& p : site.pages) {
+        if (p.type != PageType::Meeting) continue;
+        std::set<std::string> seen;
+        for (const auto& a : p.attendees) {
+            if (!a.url.empty() || site.hidden_people.count(a.text)) continue;  // a profile, or one this build leaves out
+            std::string label = a.label.empty() ? a.text : a.label, key = label;
+            for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (!seen.insert(key).second) continue;
+            auto& entry = by_key.try_emplace(key, label, 0).first->second;
+            ++entry.second;
+        }
+    }
+    json out = json::array();
+    for (const auto& [key, entry] : by_key)
+        out.push_back({{"name", entry.first}, {"meetings", std::to_string(entry.second)},
+                       {"one", entry.second == 1}});
     return out;
 }
 
@@ -176,6 +200,9 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
                        {"intro", "Who's who, and who knows what."},
                        {"count", std::to_string(items.size())}, {"people", std::move(items)},
                        {"expertise", expertise_index(people, url)}};
+        json others = attended_without_profile(site);
+        ctx["list"]["has_attendees_without_profile"] = !others.empty();
+        ctx["list"]["attendees_without_profile"] = std::move(others);
         return ctx;
     }));
     return out;

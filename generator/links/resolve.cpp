@@ -75,7 +75,7 @@ public:
             ref.label = it->second;  // by name only: their page is not in this build
         } else if (catalogue_.has(type_key(PageType::Person, ref.text))) {
             ref.label = model::stem_in_words(ref.text);  // a draft profile
-        } else if (looks_like_slug(ref.text) && ref.line > 0) {
+        } else if (looks_like_slug(ref.text) && ref.line > 0 && !ref.from_prose) {
             report(sink_, strictness_, path, ref.line, ref.column,
                    "unknown person '" + ref.text + "' (no people/" + ref.text + ".md)" + guess(PageType::Person, ref.text));
         }

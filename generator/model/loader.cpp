@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "model/glob.hpp"
+#include "model/minutes.hpp"
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
@@ -223,6 +224,7 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     site.pages = std::move(sorted);
     std::sort(site.assets.begin(), site.assets.end(),
               [](const Asset& a, const Asset& b) { return a.url < b.url; });
+    read_minutes(site.pages, config, options.jobs, sink);  // who came, decisions, actions from the minutes' text
     if (options.pages_ready) options.pages_ready(site);
 
     history::History history = history_source();

@@ -27,6 +27,7 @@ struct Ref {
     int line = 0, column = 0;  // where it was written, for messages
     std::string url;           // site-absolute URL of the page it names, or empty
     std::string label;         // what to show: the page's title, else the text
+    bool from_prose = false;   // a name read from the minutes' text (model/minutes.hpp), not a slug written as one
 };
 
 struct Action {
@@ -93,6 +94,7 @@ struct Page {
     std::vector<std::string> parking_lot;
     std::vector<std::string> went_well, to_improve;
     std::vector<std::string> highlights;
+    std::vector<std::string> from_minutes;  // the fields read from the minutes' own sections (model/minutes.hpp)
 
     // Note.
     std::string kind;  // empty for non-notes; "note" by default for notes
