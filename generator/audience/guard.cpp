@@ -203,6 +203,20 @@ std::string message_for(const Sighting& s, bool hide, const std::map<std::string
     return message;
 }
 
+// Which of the hidden texts the site still holds after hiding (a number inside code, or
+// allowed on another page), in audit_text form: one pass over every body, however many.
+std::vector<std::string> still_written(const model::Site& site, const std::vector<Sighting>& hidden_ones) {
+    Matcher matcher;
+    for (const auto& s : hidden_ones) matcher.add(audit_text(s.text), s.kind == PersonalData::Email ? Edge::Email : Edge::Word);
+    matcher.build();
+    std::vector<bool> found(hidden_ones.size(), false);
+    for (const auto& page : site.pages) matcher.scan(audit_text(page.body), [&](std::size_t i) { found[i] = true; });
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < hidden_ones.size(); ++i)
+        if (found[i]) out.push_back(audit_text(hidden_ones[i].text));
+    return out;
+}
+
 }  // namespace
 
 GuardReport guard_personal_data(model::Site& site, const source::Snapshot& snapshot, const AuditFacts* known,
@@ -240,6 +254,7 @@ GuardReport guard_personal_data(model::Site& site, const source::Snapshot& snaps
         }
         for (auto& a : scan.allowed) report.allowed.push_back(std::move(a));
     }
+    if (hide) report.shown_otherwise = still_written(site, report.reported);
     return report;
 }
 
@@ -261,6 +276,7 @@ std::vector<std::string> guard_summary(const GuardReport& report) {
 void hand_to_audit(const GuardReport& report, AuditFacts& facts) {
     std::set<std::string> allowed;
     for (const auto& a : report.allowed) allowed.insert(audit_text(a));
+    std::set<std::string> shown(report.shown_otherwise.begin(), report.shown_otherwise.end());
     auto& forbidden = facts.forbidden;
     forbidden.erase(std::remove_if(forbidden.begin(), forbidden.end(),
                                    [&](const Forbidden& f) { return f.edge == Edge::Email && allowed.count(f.text); }),
@@ -268,8 +284,9 @@ void hand_to_audit(const GuardReport& report, AuditFacts& facts) {
     if (report.mode != "redact") return;
     for (const auto& s : report.reported) {
         // A date is a date: the theme writes dates of its own, so a hidden birth date is not looked for.
-        if (s.line == 0 || s.kind == PersonalData::DateOfBirth || allowed.count(audit_text(s.text))) continue;
-        forbidden.push_back({audit_text(s.text), s.kind == PersonalData::Email ? Edge::Email : Edge::Word,
+        std::string text = audit_text(s.text);
+        if (s.line == 0 || s.kind == PersonalData::DateOfBirth || allowed.count(text) || shown.count(text)) continue;
+        forbidden.push_back({text, s.kind == PersonalData::Email ? Edge::Email : Edge::Word,
                              std::string(personal_data_name(s.kind)) + " hidden from " + s.path + ":" + std::to_string(s.line)});
     }
 }

@@ -28,6 +28,9 @@ struct GuardReport {
     std::string mode = "error";        // the config's personal_data: error | redact | allow
     std::vector<Sighting> reported;    // not allowed: errors, or warnings where they were hidden
     std::vector<std::string> allowed;  // found, but public on purpose (list, inline, or mode allow)
+    // Hidden where found, yet still written elsewhere as something else (inside code, or a
+    // number another page allows): the audit cannot look for these.
+    std::vector<std::string> shown_otherwise;
 };
 
 // Scans the filtered public site (its sources read from `snapshot` for the front matter's
