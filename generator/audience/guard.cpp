@@ -96,9 +96,14 @@ public:
 
     PageScan take() { return std::move(scan_); }
 
+    // A file name's words are joined by '-' and '_', and its extension is no part of them.
     void scan_file_name(const std::string& path) {
         std::string name = path.substr(path.rfind('/') + 1);
-        for (const auto& m : find_personal_data(name)) note(m.kind, name.substr(m.start, m.length), path, 0, 0, false);
+        name = name.substr(0, name.rfind('.'));
+        std::string words = name;
+        std::replace(words.begin(), words.end(), '-', ' ');
+        std::replace(words.begin(), words.end(), '_', ' ');
+        for (const auto& m : find_personal_data(words)) note(m.kind, name.substr(m.start, m.length), path, 0, 0, false);
     }
 
 private:

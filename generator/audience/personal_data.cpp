@@ -142,7 +142,7 @@ std::size_t international_phone_at(std::string_view t, std::size_t i) {
             if (next < t.size() && t[next] == ' ') ++next;
         }
         std::size_t g = digits_from(t, next);
-        if (g - next < 2) break;
+        if (g - next < (groups == 1 ? 1u : 2u)) break;  // Dublin's area code is one digit: +353 1
         total += g - next;
         at = g;
         if (total > 15) break;
