@@ -302,27 +302,25 @@ void blank(std::string& t, std::size_t from, std::size_t to) {
 
 }  // namespace
 
-std::string_view personal_data_name(PersonalData kind) {
-    switch (kind) {
-        case PersonalData::Email: return "an e-mail address";
-        case PersonalData::Phone: return "a phone number";
-        case PersonalData::NhsNumber: return "an NHS number";
-        case PersonalData::NiNumber: return "a National Insurance number";
-        case PersonalData::DateOfBirth: return "a date of birth";
-    }
-    return "personal data";
-}
+namespace {
 
-std::string_view personal_data_plural(PersonalData kind) {
-    switch (kind) {
-        case PersonalData::Email: return "e-mail addresses";
-        case PersonalData::Phone: return "phone numbers";
-        case PersonalData::NhsNumber: return "NHS numbers";
-        case PersonalData::NiNumber: return "National Insurance numbers";
-        case PersonalData::DateOfBirth: return "dates of birth";
-    }
-    return "personal data";
-}
+struct KindNames {
+    std::string_view one, many;
+};
+// In the order of PersonalData.
+constexpr std::array<KindNames, kPersonalDataKinds> kNames = {{
+    {"an e-mail address", "e-mail addresses"},
+    {"a phone number", "phone numbers"},
+    {"an NHS number", "NHS numbers"},
+    {"a National Insurance number", "National Insurance numbers"},
+    {"a date of birth", "dates of birth"},
+}};
+
+}  // namespace
+
+std::string_view personal_data_name(PersonalData kind) { return kNames[static_cast<std::size_t>(kind)].one; }
+
+std::string_view personal_data_plural(PersonalData kind) { return kNames[static_cast<std::size_t>(kind)].many; }
 
 std::vector<PersonalMatch> find_personal_data(std::string_view text) {
     std::vector<PersonalMatch> out;

@@ -279,9 +279,13 @@ TEST_CASE("guard: a file name cannot be hidden, so it stays an error under redac
     Memory m;
     m.write({{"commonplace.yaml", "personal_data: redact\n"},
              {"notes/a.md", kPublic + "The [scan](../assets/referral-9434765919.pdf).\n"},
-             {"assets/referral-9434765919.pdf", "%PDF"}});
+             {"assets/referral-9434765919.pdf", "%PDF"},
+             {"notes/call-07700-900123.md", kPublic + "Text.\n"}});
     BuildRun build = m.build("public");
     CHECK(build.status == 1);
+    CHECK(build.messages.find("notes/call-07700-900123.md: error: a phone number in the name of a public file") !=
+          std::string::npos);
+    CHECK(build.messages.find("commonplace: 2 error(s)") != std::string::npos);
     CHECK(build.messages.find("assets/referral-9434765919.pdf: error: an NHS number in the name of a public file") !=
           std::string::npos);
 }
@@ -360,6 +364,9 @@ TEST_CASE("guard: minutes listing members' addresses fail at each address, and b
     INFO(built.messages);
     REQUIRE(built.status == 0);
     CHECK(built.messages.find("commonplace: personal data on public pages: 4 e-mail addresses, hidden\n") != std::string::npos);
+    // Then the audit's verdict, on the files it read back.
+    CHECK(built.messages.find(" files read back, nothing found that must not be public\n") != std::string::npos);
+    CHECK(built.messages.find("commonplace: public audit: ") > built.messages.find("e-mail addresses, hidden"));
     auto files = read_tree(m.tmp / "public");
     CHECK(files.count("meetings/2019-03-14/index.html") == 1);
     for (const auto& address : kMembers) {
