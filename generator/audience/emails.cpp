@@ -13,30 +13,38 @@ bool local_char(unsigned char c) {
 }
 bool domain_char(unsigned char c) { return std::isalnum(c) || c == '.' || c == '-'; }
 
-void scrub(std::string& s) {
-    if (s.find('@') != std::string::npos) s = without_email_addresses(s);
+using Edit = std::function<void(std::string&)>;
+
+void edit_each(std::vector<std::string>& items, const Edit& edit) {
+    for (auto& s : items) edit(s);
 }
 
-void scrub(std::vector<std::string>& items) {
-    for (auto& s : items) scrub(s);
+void edit_each(model::Ref& ref, const Edit& edit) {
+    edit(ref.text);
+    edit(ref.label);
 }
 
-void scrub(model::Ref& ref) {
-    scrub(ref.text);
-    scrub(ref.label);
+void edit_each(std::vector<model::Ref>& refs, const Edit& edit) {
+    for (auto& r : refs) edit_each(r, edit);
 }
 
-void scrub(std::vector<model::Ref>& refs) {
-    for (auto& r : refs) scrub(r);
-}
-
-void scrub(nlohmann::json& j) {
+void edit_each(nlohmann::json& j, const Edit& edit) {
     if (j.is_string()) {
         std::string s = j.get<std::string>();
-        if (s.find('@') != std::string::npos) j = without_email_addresses(s);
+        std::string before = s;
+        edit(s);
+        if (s != before) j = s;
     } else if (j.is_array() || j.is_object()) {
-        for (auto& item : j) scrub(item);
+        for (auto& item : j) edit_each(item, edit);
     }
+}
+
+// A picture's file name ("logo@2x.png") is not an address.
+bool file_extension(std::string_view domain) {
+    std::string_view last = domain.substr(domain.rfind('.') + 1);
+    for (std::string_view ext : {"png", "jpg", "jpeg", "gif", "svg", "webp", "pdf"})
+        if (last == ext) return true;
+    return false;
 }
 
 }  // namespace
@@ -52,7 +60,8 @@ std::vector<std::pair<std::size_t, std::size_t>> find_email_addresses(std::strin
         while (end > at + 1 && (text[end - 1] == '.' || text[end - 1] == '-')) --end;  // sentence end
         std::string_view domain = text.substr(at + 1, end - at - 1);
         std::size_t dot = domain.rfind('.');
-        bool looks_like_address = start < at && dot != std::string_view::npos && dot > 0 && domain.size() - dot > 2;
+        bool looks_like_address = start < at && dot != std::string_view::npos && dot > 0 && domain.size() - dot > 2 &&
+                                  !file_extension(domain);
         if (looks_like_address) {
             found.emplace_back(start, end - start);
             at = text.find('@', end);
@@ -75,26 +84,32 @@ std::string without_email_addresses(std::string_view text) {
     return out;
 }
 
-void hide_email_addresses(model::Page& p) {
+void edit_shown_strings(model::Page& p, const Edit& edit) {
     for (auto* s : {&p.title, &p.summary, &p.phase, &p.started, &p.time, &p.end_time, &p.location, &p.format,
                     &p.series, &p.kind, &p.source_url, &p.organisation, &p.profession, &p.joined})
-        scrub(*s);
+        edit(*s);
     for (auto* list : {&p.tags, &p.practices, &p.expected_results, &p.audiences, &p.agenda, &p.decisions,
                        &p.parking_lot, &p.went_well, &p.to_improve, &p.highlights, &p.person_roles, &p.expertise})
-        scrub(*list);
+        edit_each(*list, edit);
     for (auto* refs : {&p.domains, &p.authors, &p.conveners, &p.attendees, &p.apologies, &p.related, &p.contributors})
-        scrub(*refs);
-    scrub(p.parent);
+        edit_each(*refs, edit);
+    edit_each(p.parent, edit);
     for (auto& q : p.learning_agenda) {
-        scrub(q.question);
-        scrub(q.answered_in);
+        edit(q.question);
+        edit_each(q.answered_in, edit);
     }
-    for (auto& r : p.roles) scrub(r.people);
+    for (auto& r : p.roles) edit_each(r.people, edit);
     for (auto& a : p.actions) {
-        scrub(a.action);
-        scrub(a.owner);
+        edit(a.action);
+        edit_each(a.owner, edit);
     }
-    scrub(p.params);
+    edit_each(p.params, edit);
+}
+
+void hide_email_addresses(model::Page& p) {
+    edit_shown_strings(p, [](std::string& s) {
+        if (s.find('@') != std::string::npos) s = without_email_addresses(s);
+    });
 }
 
 }  // namespace cp::audience

@@ -1,5 +1,6 @@
 #pragma once
 // E-mail addresses: found in text, and kept out of every page the filter hands on.
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,10 @@ std::vector<std::pair<std::size_t, std::size_t>> find_email_addresses(std::strin
 
 // `text` with every e-mail address in it replaced by "(e-mail hidden)". Never fails.
 std::string without_email_addresses(std::string_view text);
+
+// Calls `edit` on every front-matter string a page shows (fields, references, unknown
+// fields under params), each of which it may change. Never fails.
+void edit_shown_strings(model::Page& page, const std::function<void(std::string&)>& edit);
 
 // Replaces the e-mail addresses in every front-matter string of a page (fields, references,
 // unknown fields under params): the contract never lets one reach an output file.

@@ -52,7 +52,8 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
     frontmatter::FieldReader read(path, sink);
     static const std::vector<std::string> known = {
         "title", "description", "base_url", "language", "timezone", "default_visibility",
-        "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size", "minutes_headings"};
+        "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size", "minutes_headings",
+        "personal_data", "personal_data_allow"};
     for (const auto& [key, value] : tree->entries) {
         const std::string& k = key.scalar;
         // Captures the node, not the structured binding `value` (clang 14 refuses to capture those).
@@ -71,6 +72,10 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
             if (auto v = read.one_of(value, k, {"public", "community"})) config.default_visibility = *v;
         } else if (k == "public_names") {
             if (auto v = read.one_of(value, k, {"full", "initials"})) config.public_names = *v;
+        } else if (k == "personal_data") {
+            if (auto v = read.one_of(value, k, {"error", "redact", "allow"})) config.personal_data = *v;
+        } else if (k == "personal_data_allow") {
+            if (auto v = read.string_list(value, k)) config.personal_data_allow = *v;
         } else if (k == "exclude") {
             if (auto v = read.string_list(value, k)) config.exclude = *v;
         } else if (k == "max_file_size") {

@@ -19,7 +19,7 @@ constexpr std::size_t kMaxReported = 50;  // a broken stage leaks into every pag
 
 }  // namespace
 
-void audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts, diag::Sink& sink) {
+std::size_t audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts, diag::Sink& sink) {
     std::vector<std::string> files;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(writer.staging(), ec), end; !ec && it != end; it.increment(ec)) {
@@ -33,7 +33,7 @@ void audit_public_output(const output::SiteWriter& writer, const audience::Audit
     }
     if (ec) {
         sink.error(writer.staging().string(), 0, 0, "could not read back the output to audit it: " + ec.message());
-        return;
+        return 0;
     }
     std::sort(files.begin(), files.end());
 
@@ -66,6 +66,7 @@ void audit_public_output(const output::SiteWriter& writer, const audience::Audit
     }
     if (total > reported)
         sink.error("(public output)", 0, 0, "and " + std::to_string(total - reported) + " more leaks found by the audit");
+    return files.size();
 }
 
 }  // namespace cp::site

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "audience/guard.hpp"
 #include "config/config.hpp"
 #include "diag/printer.hpp"
 #include "indexes/lists.hpp"
@@ -40,12 +41,15 @@ private:
     Clock::time_point last_;
 };
 
-// Prints the sink's problems with their source lines, capped.
-void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err) {
+// Prints the sink's problems with their source lines, capped, and then the personal-data
+// guard's summary, a line per kind, when it found any.
+void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err,
+                    const audience::GuardReport& guard = {}) {
     diag::print(err, sink.sorted(), [&](const std::string& path) -> std::string {
         const source::SourceFile* f = snapshot.find(path);
         return f ? f->content : std::string{};
     });
+    for (const auto& line : audience::guard_summary(guard)) err << "commonplace: " << line << "\n";
 }
 
 }  // namespace
@@ -84,11 +88,18 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     const links::Catalogue& catalogue = loaded.catalogue;
     // What the public build must not contain, known only before the filter removes it.
     audience::AuditFacts audit_facts;
-    if (mode == Mode::Build && options.audience == audience::Audience::Public)
-        audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
+    bool is_public = options.audience == audience::Audience::Public;
+    if (is_public) audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
     model::Site& site = held->site;
     site = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
     timer.step("audience filter");
+    // On exactly what the public site will show, before anything is derived from it.
+    audience::GuardReport guard;
+    if (is_public) {
+        guard = audience::guard_personal_data(site, loaded.snapshot, &audit_facts, sink);
+        audience::hand_to_audit(guard, audit_facts);
+        timer.step("personal data");
+    }
 
     auto strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;
     links::resolve_references(site, catalogue, strictness, sink);
@@ -103,14 +114,14 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     timer.step("markdown and links");
 
     if (mode == Mode::Check) {
-        print_problems(sink, loaded.snapshot, err);
+        print_problems(sink, loaded.snapshot, err, guard);
         // A clean memory prints nothing, like a compiler.
         if (sink.error_count() + sink.warning_count() > 0)
             err << "commonplace check: " << sink.error_count() << " error(s), " << sink.warning_count() << " warning(s)\n";
         return sink.has_errors() ? kExitContentError : kExitOk;
     }
     if (sink.has_errors()) {
-        print_problems(sink, loaded.snapshot, err);
+        print_problems(sink, loaded.snapshot, err, guard);
         err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
         return kExitContentError;
     }
@@ -123,18 +134,25 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         output::SiteWriter writer(options.output);
         write_outputs(site, outputs, *loaded.theme, loaded.snapshot, writer, jobs, sink);
         timer.step("render and write");
-        if (!sink.has_errors() && options.audience == audience::Audience::Public) {
-            audit_public_output(writer, audit_facts, sink);
+        std::string verdict;
+        if (!sink.has_errors() && is_public) {
+            std::size_t errors = sink.error_count();
+            std::size_t files = audit_public_output(writer, audit_facts, sink);
             timer.step("public audit");
+            verdict = sink.error_count() == errors
+                          ? "commonplace: public audit: " + std::to_string(files) + " files read back, nothing found that must not be public\n"
+                          : "commonplace: public audit: " + std::to_string(sink.error_count() - errors) +
+                                " leak(s) found in the written files; nothing is published\n";
         }
         if (sink.has_errors()) {
-            print_problems(sink, loaded.snapshot, err);
-            err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
+            print_problems(sink, loaded.snapshot, err, guard);
+            err << verdict << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
             return kExitContentError;
         }
         writer.commit();
         timer.step("swap in");
-        print_problems(sink, loaded.snapshot, err);  // warnings: the build went on, but they are worth reading
+        print_problems(sink, loaded.snapshot, err, guard);  // warnings: the build went on, but they are worth reading
+        if (!options.quiet || !guard.reported.empty()) err << verdict;
         // Only a finished build is left to the exit: on the way out of a failed one, a thread
         // (the search index's) may still be running, and its data must be waited for.
         leave_to_exit.leave = !options.free_memory;
@@ -143,7 +161,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
                 << " pages, " << site.audience << ") into " << options.output.string() << "\n";
         }
     } catch (const std::exception& e) {
-        print_problems(sink, loaded.snapshot, err);
+        print_problems(sink, loaded.snapshot, err, guard);
         err << "commonplace: build failed: " << e.what() << "; the earlier output is untouched\n";
         return kExitContentError;
     }

@@ -76,7 +76,7 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
 
 // Public builds only: searches every written file (and file name) for what must not
 // be there (`facts`, worked out before the filter); each hit is an error naming the file
-// and what was found.
-void audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts, diag::Sink& sink);
+// and what was found. Returns how many files (and folders) it read back.
+std::size_t audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts, diag::Sink& sink);
 
 }  // namespace cp::site
