@@ -20,6 +20,8 @@ struct Config {
     std::string repo_url;  // a pattern with {path}, or empty
     std::vector<std::string> exclude;
     std::map<std::string, std::vector<std::string>> field_map;  // field -> other names, in order
+    std::string rights;  // the memory's rights statement (Dublin Core), for the export and the print
+    std::string digest = "quarter";  // or "month": the period of each /digest/ page
     std::size_t max_file_size = 4 * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
 };
 
