@@ -85,7 +85,8 @@ views::HtmlPage feedback_page(const model::Site& site) {
             json at = json::array();
             for (auto it = t.meetings.rbegin(); it != t.meetings.rend(); ++it) {
                 json link = views::page_link(*it->first, url);
-                link["words"] = it->second;
+                // The meeting's own words, when they are not the theme's as shown.
+                link["words"] = it->second == t.text ? std::string{} : it->second;
                 at.push_back(std::move(link));
             }
             recurring.push_back(views::object_of("text", t.text, "list", t.list, "list_label", list_label(t.list),

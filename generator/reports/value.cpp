@@ -31,14 +31,6 @@ struct DomainStories {
     std::vector<const Page*> stories;
 };
 
-json story_json(const Page& s, const std::string& from) {
-    json j = views::page_link(s, from);
-    json indicators = json::array();
-    for (const auto& i : s.indicators) indicators.push_back(i);
-    j["indicators"] = std::move(indicators);
-    return j;
-}
-
 }  // namespace
 
 views::HtmlPage value_page(const model::Site& site) {
@@ -81,30 +73,37 @@ views::HtmlPage value_page(const model::Site& site) {
         }
         json rows = json::array(), domains = json::array();
         for (const DomainStories* ds : order) {
-            json cells = json::array(), groups = json::array(), unplaced = json::array();
+            json cells = json::array(), groups = json::array(), unplaced = json::array(), evidence = json::array();
+            std::string missing;  // the cycles no story here shows, in words
             for (const auto& c : cycles) {
-                json in_cycle = json::array(), indicators = json::array();
-                for (const Page* s : ds->stories) {
-                    if (std::find(s->value_cycles.begin(), s->value_cycles.end(), c.name) == s->value_cycles.end()) continue;
-                    in_cycle.push_back(story_json(*s, url));
-                    for (const auto& i : s->indicators)
-                        if (std::find(indicators.begin(), indicators.end(), i) == indicators.end()) indicators.push_back(i);
-                }
+                json in_cycle = json::array();
+                for (const Page* s : ds->stories)
+                    if (std::find(s->value_cycles.begin(), s->value_cycles.end(), c.name) != s->value_cycles.end())
+                        in_cycle.push_back(views::page_link(*s, url));
                 std::string count = std::to_string(in_cycle.size());
                 cells.push_back(views::object_of("count", count, "none", in_cycle.empty()));
-                groups.push_back(views::object_of("name", c.name, "label", c.label, "count", count, "missing",
-                                                  in_cycle.empty(), "stories", std::move(in_cycle), "indicators",
-                                                  std::move(indicators)));
+                if (in_cycle.empty()) missing += (missing.empty() ? "" : ", ") + c.label;
+                else groups.push_back(views::object_of("name", c.name, "label", c.label, "count", count, "stories",
+                                                       std::move(in_cycle)));
             }
-            for (const Page* s : ds->stories)
-                if (s->value_cycles.empty()) unplaced.push_back(story_json(*s, url));
+            // Each story's indicators once, however many cycles it shows.
+            for (const Page* s : ds->stories) {
+                if (s->value_cycles.empty()) unplaced.push_back(views::page_link(*s, url));
+                if (s->indicators.empty()) continue;
+                json story = views::page_link(*s, url);
+                json items = json::array();
+                for (const auto& i : s->indicators) items.push_back(i);
+                story["indicators"] = std::move(items);
+                evidence.push_back(std::move(story));
+            }
             std::string anchor = "domain-" + (ds->url.empty() ? std::string("none") : model::slugify(ds->title));
             std::string link = ds->url.empty() ? std::string{} : links::relative_url(url, ds->url);
             rows.push_back(views::object_of("title", ds->title, "anchor", anchor, "cells", std::move(cells), "total",
                                             std::to_string(ds->stories.size())));
             domains.push_back(views::object_of("title", ds->title, "url", link, "anchor", anchor, "story_count",
                                                std::to_string(ds->stories.size()), "has_stories", !ds->stories.empty(),
-                                               "cycles", std::move(groups), "unplaced", std::move(unplaced)));
+                                               "cycles", std::move(groups), "missing", missing, "evidence",
+                                               std::move(evidence), "unplaced", std::move(unplaced)));
         }
         json ctx = views::page_frame(site, url, "Value created");
         ctx["value"] = views::object_of(

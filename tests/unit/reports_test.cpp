@@ -125,6 +125,7 @@ TEST_CASE("/feedback/: recurring themes once with their meetings, by series and 
     CHECK(one != std::string::npos);
     CHECK(two < one);
     CHECK(themes.find("“the dial-in line KEPT dropping!”") != std::string::npos);
+    CHECK(themes.find("“The dial-in line kept dropping”") == std::string::npos);  // the theme as shown: not repeated
     // Said once: not a theme.
     CHECK(themes.find("Good tea") == std::string::npos);
     CHECK(themes.find("A bigger room") == std::string::npos);
@@ -253,12 +254,16 @@ TEST_CASE("/value/: per domain, the stories by cycle with counts and indicators,
                     "<td class=\"value-none\"><span title=\"No story shows this yet\">–</span></td><td>1</td><td>1</td>"
                     "<td class=\"value-none\"><span title=\"No story shows this yet\">–</span></td><td>2</td></tr>") != std::string::npos);
     std::string wards = section(html, "<h2 id=\"domain-wards\">");
-    CHECK(wards.find("<h3>Applied value <span class=\"count\">1</span></h3>") != std::string::npos);
-    CHECK(wards.find("<h3>Realised value <span class=\"count\">1</span></h3>") != std::string::npos);
-    CHECK(wards.find("<a href=\"../notes/ward-story/\">Ward story</a>") != std::string::npos);
-    CHECK(wards.find("<li>Late observations fell from 26% to 8%</li>") != std::string::npos);
-    CHECK(wards.find("No story shows Transformative value here yet.") != std::string::npos);
-    CHECK(wards.find("<h3>Not yet placed in a cycle</h3><ul class=\"item-list\"><li><a href=\"../notes/unplaced-story/\">Unplaced story</a>") !=
+    CHECK(wards.find("<dt>Applied value <span class=\"count\">1</span></dt><dd><ul class=\"link-list\"><li><a href=\"../notes/ward-story/\">Ward story</a>") !=
+          std::string::npos);
+    CHECK(wards.find("<dt>Realised value <span class=\"count\">1</span></dt>") != std::string::npos);
+    CHECK(wards.find("<strong>No story shows yet:</strong> Immediate value, Potential value, Transformative value.") !=
+          std::string::npos);
+    // Indicators once per story, though it shows two cycles.
+    const std::string indicators = "<li><a href=\"../notes/ward-story/\">Ward story</a><ul><li>Late observations fell from 26% to 8%</li></ul></li>";
+    CHECK(wards.find(indicators) != std::string::npos);
+    CHECK(wards.find(indicators) == wards.rfind(indicators));
+    CHECK(wards.find("<strong>Not yet placed in a cycle:</strong> <a href=\"../notes/unplaced-story/\">Unplaced story</a>") !=
           std::string::npos);
     CHECK(section(html, "<h2 id=\"domain-quiet-domain\">").find("No value stories in this domain yet.") != std::string::npos);
 }
