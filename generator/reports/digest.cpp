@@ -8,6 +8,7 @@
 #include "indexes/feeds.hpp"
 #include "indexes/labels.hpp"
 #include "links/urls.hpp"
+#include "reports/lists.hpp"
 #include "reports/periods.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
@@ -111,7 +112,7 @@ std::string change(long now, long before) {
 using LinkTo = std::function<std::string(const std::string&)>;
 
 json ref_to(const model::Ref& r, const LinkTo& to) {
-    return views::object_of("label", r.label.empty() ? r.text : r.label, "linked", !r.url.empty(), "url",
+    return views::object_of("label", shown(r), "linked", !r.url.empty(), "url",
                             r.url.empty() ? std::string{} : to(r.url));
 }
 
@@ -148,12 +149,7 @@ json digest_json(const model::Site& site, PeriodKind kind, const std::string& pe
         json& list = kinds[indexes::kind_heading(n->kind)];
         if (list.is_null()) list = json::array();
         list.push_back(views::object_of("title", n->title, "url", to(n->url), "date_human", views::human_date(n->date),
-                                        "summary", n->summary, "authors", [&] {
-                                            std::string names;
-                                            for (const auto& w : n->authors)
-                                                names += (names.empty() ? "" : ", ") + (w.label.empty() ? w.text : w.label);
-                                            return names;
-                                        }()));
+                                        "summary", n->summary, "authors", names(n->authors)));
     }
     json notes = json::array();
     for (auto& [heading, list] : kinds)

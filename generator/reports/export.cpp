@@ -2,6 +2,7 @@
 
 #include "indexes/feeds.hpp"
 #include "reports/dublin_core.hpp"
+#include "reports/lists.hpp"
 #include "reports/rebase.hpp"
 #include "views/json_object.hpp"
 
@@ -13,15 +14,9 @@ using model::PageType;
 
 namespace {
 
-json strings(const std::vector<std::string>& items) {
-    json out = json::array();
-    for (const auto& s : items) out.push_back(s);
-    return out;
-}
-
 // A reference: what is shown, and the page's address when this build has the page.
 json ref(const model::Ref& r) {
-    return views::object_of("label", r.label.empty() ? r.text : r.label, "url",
+    return views::object_of("label", shown(r), "url",
                             r.url.empty() ? json(nullptr) : json(r.url));
 }
 

@@ -5,6 +5,7 @@
 
 #include "links/urls.hpp"
 #include "model/slug.hpp"
+#include "reports/lists.hpp"
 #include "reports/words.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
@@ -70,16 +71,16 @@ views::HtmlPage feedback_page(const model::Site& site) {
         auto themes = collect_themes(oldest);
         std::map<std::pair<std::string, std::string>, std::string> anchors;  // recurring only
         json recurring = json::array();
-        std::vector<const Theme*> shown;
+        std::vector<const Theme*> repeated;
         for (auto& [key, t] : themes)
-            if (t.meetings.size() >= 2) shown.push_back(&t);
+            if (t.meetings.size() >= 2) repeated.push_back(&t);
         // The most often raised first; then to improve before went well, then as first written.
-        std::stable_sort(shown.begin(), shown.end(), [](const Theme* a, const Theme* b) {
+        std::stable_sort(repeated.begin(), repeated.end(), [](const Theme* a, const Theme* b) {
             if (a->meetings.size() != b->meetings.size()) return a->meetings.size() > b->meetings.size();
             return a->list > b->list;
         });
-        for (std::size_t k = 0; k < shown.size(); ++k) {
-            const Theme& t = *shown[k];
+        for (std::size_t k = 0; k < repeated.size(); ++k) {
+            const Theme& t = *repeated[k];
             std::string anchor = "theme-" + std::to_string(k + 1);
             anchors[{t.list, theme_key(t.text)}] = anchor;
             json at = json::array();
@@ -130,7 +131,7 @@ views::HtmlPage feedback_page(const model::Site& site) {
                 if (d.url.empty() || std::find(seen.begin(), seen.end(), d.url) != seen.end()) continue;
                 seen.push_back(d.url);
                 by_domain[d.url].push_back(m);
-                domain_titles[d.url] = d.label.empty() ? d.text : d.label;
+                domain_titles[d.url] = shown(d);
             }
             if (seen.empty()) no_domain.push_back(m);
         }
@@ -151,7 +152,7 @@ views::HtmlPage feedback_page(const model::Site& site) {
             "intro", "What went well and what to improve, as the critical friends collected it at each meeting, "
                      "newest first: so that each event learns from the last.",
             "meeting_count", std::to_string(meetings.size()), "has_meetings", !meetings.empty(),
-            "themes", std::move(recurring), "has_themes", !shown.empty(),
+            "themes", std::move(recurring), "has_themes", !repeated.empty(),
             "series", std::move(series), "domains", std::move(domains));
         return ctx;
     });

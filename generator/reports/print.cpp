@@ -8,6 +8,7 @@
 #include "indexes/labels.hpp"
 #include "links/urls.hpp"
 #include "reports/dublin_core.hpp"
+#include "reports/lists.hpp"
 #include "reports/rebase.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
@@ -21,18 +22,6 @@ using model::PageType;
 namespace {
 
 std::string anchor_of(const Page& p) { return "p-" + std::string(model::type_name(p.type)) + "-" + p.slug; }
-
-std::string names(const std::vector<model::Ref>& refs) {
-    std::string out;
-    for (const auto& r : refs) out += (out.empty() ? "" : ", ") + (r.label.empty() ? r.text : r.label);
-    return out;
-}
-
-json strings(const std::vector<std::string>& items) {
-    json out = json::array();
-    for (const auto& s : items) out.push_back(s);
-    return out;
-}
 
 std::string joined(const std::vector<std::string>& items) {
     std::string out;
@@ -123,7 +112,7 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         j["decisions"] = strings(m->decisions);
         json actions = json::array();
         for (const auto& a : m->actions)
-            actions.push_back(views::object_of("action", a.action, "owner", a.owner.label.empty() ? a.owner.text : a.owner.label,
+            actions.push_back(views::object_of("action", a.action, "owner", shown(a.owner),
                                                "due_human", views::human_date(a.due), "done", a.done));
         j["actions"] = std::move(actions);
         j["went_well"] = strings(m->went_well);

@@ -5,6 +5,7 @@
 
 #include "links/urls.hpp"
 #include "model/slug.hpp"
+#include "reports/lists.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
 
@@ -51,7 +52,7 @@ views::HtmlPage value_page(const model::Site& site) {
                 if (d.url.empty() || std::find(seen.begin(), seen.end(), d.url) != seen.end()) continue;
                 seen.push_back(d.url);
                 DomainStories& ds = by_domain[d.url];
-                ds.title = d.label.empty() ? d.text : d.label;
+                ds.title = shown(d);
                 ds.url = d.url;
                 ds.stories.push_back(s);
             }
@@ -91,9 +92,7 @@ views::HtmlPage value_page(const model::Site& site) {
                 if (s->value_cycles.empty()) unplaced.push_back(views::page_link(*s, url));
                 if (s->indicators.empty()) continue;
                 json story = views::page_link(*s, url);
-                json items = json::array();
-                for (const auto& i : s->indicators) items.push_back(i);
-                story["indicators"] = std::move(items);
+                story["indicators"] = strings(s->indicators);
                 evidence.push_back(std::move(story));
             }
             std::string anchor = "domain-" + (ds->url.empty() ? std::string("none") : model::slugify(ds->title));
