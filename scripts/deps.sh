@@ -10,7 +10,7 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   # The tests also parse the feed and calendar with real parsers, and drive a real browser.
-  packages+=(python3-feedparser python3-icalendar python3-yaml chromium nodejs npm)
+  packages+=(python3-feedparser python3-icalendar python3-yaml chromium nodejs npm python3-jsonschema poppler-utils)
 fi
 
 missing=()

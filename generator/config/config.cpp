@@ -53,7 +53,7 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
     static const std::vector<std::string> known = {
         "title", "description", "base_url", "language", "timezone", "default_visibility",
         "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size", "minutes_headings",
-        "personal_data", "personal_data_allow"};
+        "personal_data", "personal_data_allow", "digest", "rights"};
     for (const auto& [key, value] : tree->entries) {
         const std::string& k = key.scalar;
         // Captures the node, not the structured binding `value` (clang 14 refuses to capture those).
@@ -68,6 +68,7 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
         else if (k == "timezone") set_string(config.timezone);
         else if (k == "theme") set_string(config.theme);
         else if (k == "repo_url") set_string(config.repo_url);
+        else if (k == "rights") set_string(config.rights);
         else if (k == "default_visibility") {
             if (auto v = read.one_of(value, k, {"public", "community"})) config.default_visibility = *v;
         } else if (k == "public_names") {
@@ -76,6 +77,8 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
             if (auto v = read.one_of(value, k, {"error", "redact", "allow"})) config.personal_data = *v;
         } else if (k == "personal_data_allow") {
             if (auto v = read.string_list(value, k)) config.personal_data_allow = *v;
+        } else if (k == "digest") {
+            if (auto v = read.one_of(value, k, {"quarter", "month"})) config.digest = *v;
         } else if (k == "exclude") {
             if (auto v = read.string_list(value, k)) config.exclude = *v;
         } else if (k == "max_file_size") {

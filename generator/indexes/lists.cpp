@@ -164,6 +164,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         for (auto& [name, items] : series)
             series_list.push_back({{"name", name}, {"anchor", "series-" + model::slugify(name)},
                                    {"count", std::to_string(items.size())}, {"latest", items[0]}, {"items", items}});
+        ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
         ctx["list"]["series_count"] = std::to_string(series_list.size());
         ctx["list"]["series"] = std::move(series_list);
         return ctx;

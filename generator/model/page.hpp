@@ -100,6 +100,10 @@ struct Page {
     std::string kind;  // empty for non-notes; "note" by default for notes
     std::vector<Ref> related;
     std::string source_url;
+    // A value story's cycles of the value-creation framework (immediate ... transformative),
+    // in the framework's order, and the indicators the community recorded for it.
+    std::vector<std::string> value_cycles;
+    std::vector<std::string> indicators;
 
     // Person.
     std::vector<std::string> person_roles;

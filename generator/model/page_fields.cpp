@@ -23,7 +23,7 @@ const std::vector<std::string> kDomain = {"conveners", "phase", "phases", "start
 const std::vector<std::string> kMeeting = {"time", "end_time", "location", "format", "series",
                                            "attendees", "apologies", "roles", "agenda", "decisions",
                                            "actions", "parking_lot", "feedback", "highlights"};
-const std::vector<std::string> kNote = {"kind", "related", "source"};
+const std::vector<std::string> kNote = {"kind", "related", "source", "value", "indicators"};
 const std::vector<std::string> kPerson = {"name", "roles", "organisation", "profession", "expertise",
                                           "joined", "git"};
 
@@ -32,6 +32,8 @@ const std::vector<std::string> kPhases = {"discovering", "coalescing", "maturing
 const std::vector<std::string> kFormats = {"in-person", "online", "call", "hybrid"};
 const std::vector<std::string> kKinds = {"story", "lesson", "practice", "question", "tip",
                                          "resource", "review", "value-story", "note"};
+// The cycles of the value-creation framework (Wenger, Trayner and de Laat), in order.
+const std::vector<std::string> kValueCycles = {"immediate", "potential", "applied", "realised", "transformative"};
 const std::vector<std::string> kRoles = {"convener", "facilitator", "moderator", "note_taker",
                                          "agenda_activist", "community_keeper", "critical_friend",
                                          "social_reporter", "external_messenger", "value_detective",
@@ -272,8 +274,31 @@ public:
             if (auto k = read_.one_of(v, key, kKinds)) page_.kind = *k;
         } else if (key == "related") more_refs(v, key, page_.related);
         else if (key == "source") string(v, key, page_.source_url);
+        else if (key == "value") value_cycles(v);
+        else if (key == "indicators") strings(v, key, page_.indicators);
         else return false;
         return true;
+    }
+
+    // `value: [immediate, realised]`: each a cycle of the framework, kept in the framework's
+    // order and once; anything else is an error at the item, with the closest cycle.
+    void value_cycles(const YamlNode& v) {
+        if (!read_.string_list(v, "value")) return;
+        const std::vector<YamlNode> one = {v};
+        for (const YamlNode& item : v.is_scalar() ? one : v.items) {
+            if (std::find(kValueCycles.begin(), kValueCycles.end(), item.scalar) == kValueCycles.end()) {
+                auto guess = diag::closest(item.scalar, kValueCycles);  // "realized" -> realised
+                read_.error(item, "'value' must list cycles of value creation (immediate, potential, applied, "
+                                  "realised, transformative), not '" + item.scalar + "'" +
+                                      (guess ? ": did you mean " + *guess + "?" : ""));
+                continue;
+            }
+            if (std::find(page_.value_cycles.begin(), page_.value_cycles.end(), item.scalar) == page_.value_cycles.end())
+                page_.value_cycles.push_back(item.scalar);
+        }
+        auto rank = [](const std::string& c) { return std::find(kValueCycles.begin(), kValueCycles.end(), c); };
+        std::sort(page_.value_cycles.begin(), page_.value_cycles.end(),
+                  [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
     }
 
     bool person(const std::string& key, const YamlNode& v) {

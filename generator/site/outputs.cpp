@@ -9,6 +9,8 @@
 #include "indexes/versions.hpp"
 #include "links/urls.hpp"
 #include "parallel/parallel_for.hpp"
+#include "reports/feedback.hpp"
+#include "reports/reports.hpp"
 #include "site/pipeline.hpp"
 #include "site/search_documents.hpp"
 #include "views/context.hpp"
@@ -32,8 +34,9 @@ struct PageContexts::Parts {
     const std::vector<links::RenderedPage>& bodies;
     indexes::PageEnricher enricher;
     indexes::Contributions contributions;
+    reports::FeedbackCarry feedback;
     Parts(const model::Site& s, const std::vector<links::RenderedPage>& b, indexes::Timeline timeline)
-        : site(s), bodies(b), enricher(s, std::move(timeline)), contributions(s) {}
+        : site(s), bodies(b), enricher(s, std::move(timeline)), contributions(s), feedback(s) {}
 };
 
 PageContexts::PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies,
@@ -48,6 +51,7 @@ json PageContexts::make(std::size_t i) const {
     json ctx = views::page_context(site, page, parts_->bodies[i], site.pages);
     parts_->enricher.enrich(i, ctx);
     parts_->contributions.enrich(i, ctx);
+    parts_->feedback.enrich(i, ctx);
     if (page.url == "/") indexes::fill_home(site, ctx);
     indexes::add_versions(site, page, ctx);
     return ctx;
@@ -66,7 +70,11 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
     // The indexes (each one pass over the pages) on another thread, while the pages'
     // shared facts (who wrote what, each domain's timeline) are gathered on this one.
     auto generated = std::async(std::launch::async, [&readonly, &bodies, timeline, &sink] {
-        return indexes::generate_indexes(readonly, bodies, timeline, sink);
+        auto made = indexes::generate_indexes(readonly, bodies, timeline, sink);
+        auto sent = reports::generate_reports(readonly, bodies);  // digests, feedback, value, export, print
+        for (auto& p : sent.pages) made.pages.push_back(std::move(p));
+        for (auto& f : sent.files) made.files.push_back(std::move(f));
+        return made;
     });
     out.page_contexts = std::make_unique<PageContexts>(site, bodies, timeline);
     bool has_home = false;
@@ -115,8 +123,10 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
     parallel::parallel_for(lists + own, jobs, [&](std::size_t i) {
         if (i < lists) {
             const auto& page = outputs.pages[i];
-            std::string html = page.make_context ? theme.render_page(page.template_name, page.make_context())
-                                                 : theme.render_page(page.template_name, page.context);
+            auto render = [&](const json& ctx) {
+                return page.standalone ? theme.render(page.template_name, ctx) : theme.render_page(page.template_name, ctx);
+            };
+            std::string html = page.make_context ? render(page.make_context()) : render(page.context);
             std::string path = file_for(page.url);
             if (!writer.write(path, html, page.origin)) clash(path, page.origin);
             return;

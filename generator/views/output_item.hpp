@@ -17,6 +17,9 @@ struct HtmlPage {
     // renders it, and dropped once it is written: a list of every note holds a copy of
     // every note's title and summary, and holding all of them at once cost gigabytes.
     std::function<nlohmann::json()> make_context{};
+    // A whole document of its own (an e-mail, the printed memory): rendered without the
+    // site's "base" layout.
+    bool standalone = false;
 };
 
 // The page's context: made now when it is made lazily, else a copy.

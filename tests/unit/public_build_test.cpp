@@ -21,7 +21,7 @@ const std::vector<std::string> kMarkers = {
     "mkexpertisezq", "mkaliaszq", "mkassetsecretzq", "mkblockassetzq", "mkblocksummaryzq",
     "mkblockheadingzq", "mkblocktextzq", "mkunclosedzq", "mkblocktitlezq", "mkcommitsecretzq",
     "mkcommitmixedzq", "mkdrafttitlezq", "mkemailgitzq", "mkemailgit2zq", "mkemailfmzq", "mkemailparamzq",
-    "mkrelatedonlyzq"};
+    "mkrelatedonlyzq", "mkfeedbackzq", "mkimprovezq", "mkindicatorzq"};
 
 void filler_notes(std::map<std::string, std::string>& files, int count) {
     for (int i = 0; i < count; ++i) {
@@ -54,7 +54,7 @@ std::map<std::string, std::string> marked_memory(const std::string& public_names
          "---\nname: Quentin Zebedee\ngit: [quentin.mkemailfmzq@example.org]\nexpertise: [Mkexpertisezq]\n---\n"
          "Quentin's profile mkpersonbodyzq.\n"},
         {"meetings/2020/2020-03-05-public-meeting.md",
-         "---\ntitle: Public meeting\nvisibility: public\ndomains: [open-domain, mkdomslugzq]\n"
+         "---\ntitle: Public meeting\nvisibility: public\nseries: Marked series\ndomains: [open-domain, mkdomslugzq]\n"
          "attendees: [pub-person, mkpersonslugzq]\ntags: [shared-tag]\nagenda: [Open things]\n"
          "actions:\n  - action: Write the public summary\n    owner: mkpersonslugzq\n    due: 2020-04-01\n"
          "parking_lot: [A public parked item]\nhighlights: [A public highlight]\n---\n"
@@ -67,14 +67,17 @@ std::map<std::string, std::string> marked_memory(const std::string& public_names
          "attendees: [pub-person, mkpersonslugzq]\ntags: [shared-tag, mktagonlyzq]\naliases: [/old/mkaliaszq/]\n"
          "actions:\n  - action: Mkactionzq chase the sponsor\n    owner: pub-person\n    due: 2011-06-01\n"
          "parking_lot: [Mkparkingzq the reorganisation]\nhighlights: [Mkhighlightzq we nearly stopped]\n"
-         "decisions: [Mkdecisionzq]\n---\nMkmeetbodyzq the candid record.\n\n![secret](../../assets/mkassetsecretzq.png)\n"},
+         "decisions: [Mkdecisionzq]\nseries: Marked series\n"
+         "feedback: {went_well: [Mkfeedbackzq the room was good], to_improve: [Mkimprovezq the projector]}\n"
+         "---\nMkmeetbodyzq the candid record.\n\n![secret](../../assets/mkassetsecretzq.png)\n"},
         {"notes/public-note.md",
          "---\ntitle: Public note\nvisibility: public\nauthors: [pub-person]\ntags: [shared-tag, public-tag]\n"
          "related: [mknoteslugzq, related-only]\ndomains: [open-domain]\n---\n"
          "This public note links to [[mknoteslugzq|mklinklabelzq]] and to [the other note](mknoteslugzq.md).\n\n"
          ":::community\nMkunclosedzq the rest of this note is for members only, to the very end.\n"},
         {"notes/mknoteslugzq.md",
-         "---\ntitle: Mknotetitlezq secret note\nkind: story\nauthors: [pub-person]\ntags: [shared-tag, mktagonlyzq]\n"
+         "---\ntitle: Mknotetitlezq secret note\nkind: value-story\nvalue: [applied]\n"
+         "indicators: [Mkindicatorzq fell by half]\nauthors: [pub-person]\ntags: [shared-tag, mktagonlyzq]\n"
          "related: [public-note]\ndomains: [open-domain]\n---\nMknotebodyzq links back to [[public-note]].\n"},
         {"notes/related-only.md",
          "---\ntitle: Mkrelatedonlyzq note\ntags: [shared-tag]\n---\nNamed only in the public note's related list.\n"},
@@ -492,4 +495,46 @@ TEST_CASE("public build: the audit takes no public words for a leak", "[public-b
     CHECK(open.has("changes/index.html", "add two weekly notes; tag them"));
     CHECK(open.has("notes/open/index.html", "the night handover</em> changed how we work"));
     // Real leaks still fail the build: see "the audit fails the build on a leak" above.
+}
+
+// The reports (issue #17) are made from the filtered site: a community meeting's decision,
+// actions, highlights and feedback, a community value story and its indicators, and community
+// text reach none of the public digest, feedback, value, export or print pages.
+TEST_CASE("public build: digests and their e-mails", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    check_channel({"mkdecisionzq", "mkactionzq", "mkhighlightzq", "mkmeettitlezq"}, "digest/2011-q2/index.html");
+    check_channel({"mkdecisionzq", "mkmeettitlezq"}, "digest/2011-q2/email.html");
+    check_channel({"mknotetitlezq"}, "digest/");
+    CHECK_FALSE(s.open.exists("digest/2011-q2/index.html"));
+    CHECK(s.open.has("digest/2020-q1/index.html", "public meeting"));
+    CHECK(s.open.has("digest/index.html", "january to march 2020"));
+    CHECK_FALSE(s.open.has("digest/index.html", "2011"));
+}
+
+TEST_CASE("public build: feedback, and what a meeting carries forward", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    check_channel({"mkfeedbackzq", "mkimprovezq", "mkmeettitlezq"}, "feedback/index.html");
+    // The community meeting is the one before the public meeting in their series.
+    check_channel({"mkimprovezq"}, "meetings/2020-03-05-public-meeting/index.html");
+    CHECK(s.community.has("meetings/2020-03-05-public-meeting/index.html", "carried forward"));
+    CHECK_FALSE(s.open.has("meetings/2020-03-05-public-meeting/index.html", "carried forward"));
+}
+
+TEST_CASE("public build: the value-creation account", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    check_channel({"mknotetitlezq", "mkindicatorzq"}, "value/index.html");
+    check_channel({"mkdomtitlezq"}, "value/index.html");
+    CHECK(s.open.has("value/index.html", "open domain"));
+}
+
+TEST_CASE("public build: the export and the printed memory", "[public-build][channel]") {
+    const MarkedSite& s = marked();
+    check_channel({"mknotebodyzq", "mkdecisionzq", "mkblocktextzq", "mkindicatorzq", "mkcommitsecretzq"},
+                  "export/memory.json");
+    check_channel({"mknotebodyzq", "mkmeettitlezq", "mkblocktextzq", "mkdomtitlezq"}, "print/index.html");
+    CHECK(s.community.exists("print/mkdomslugzq/index.html"));
+    CHECK(s.open.has("export/memory.json", "the public record of the meeting"));
+    CHECK(s.open.has("export/memory.json", "\"audience\": \"public\""));
+    CHECK(s.open.has("print/index.html", "the public record of the meeting"));
+    CHECK(s.open.exists("print/open-domain/index.html"));
 }

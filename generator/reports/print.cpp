@@ -1,0 +1,187 @@
+#include "reports/print.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "indexes/feeds.hpp"
+#include "indexes/labels.hpp"
+#include "links/urls.hpp"
+#include "reports/dublin_core.hpp"
+#include "reports/lists.hpp"
+#include "reports/rebase.hpp"
+#include "views/context.hpp"
+#include "views/json_object.hpp"
+
+namespace cp::reports {
+
+using nlohmann::json;
+using model::Page;
+using model::PageType;
+
+namespace {
+
+std::string anchor_of(const Page& p) { return "p-" + std::string(model::type_name(p.type)) + "-" + p.slug; }
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : "; ") + s;
+    return out;
+}
+
+bool by_title(const Page* a, const Page* b) { return a->title < b->title; }
+
+// The pages one print holds: everything, or one domain with its meetings, notes and people.
+struct Selection {
+    std::vector<const Page*> domains, meetings, notes, people;
+};
+
+Selection select(const model::Site& site, const Page* domain) {
+    Selection s;
+    auto in_domain = [&](const Page& p) {
+        if (!domain) return true;
+        for (const auto& d : p.domains)
+            if (d.url == domain->url) return true;
+        return false;
+    };
+    std::set<std::string> people;  // a domain's people: its conveners, members, attendees and authors
+    for (const auto& p : site.pages) {
+        if (p.type == PageType::Domain && (!domain || &p == domain || p.parent.url == domain->url)) s.domains.push_back(&p);
+        if (p.type == PageType::Meeting && in_domain(p)) {
+            s.meetings.push_back(&p);
+            for (const auto& a : p.attendees) people.insert(a.url);
+        }
+        if (p.type == PageType::Note && in_domain(p)) {
+            s.notes.push_back(&p);
+            for (const auto& a : p.authors) people.insert(a.url);
+        }
+    }
+    if (domain)
+        for (const auto& c : domain->conveners) people.insert(c.url);
+    for (const auto& p : site.pages)
+        if (p.type == PageType::Person && (!domain || people.count(p.url) || in_domain(p))) s.people.push_back(&p);
+    std::sort(s.domains.begin(), s.domains.end(), by_title);
+    std::sort(s.meetings.begin(), s.meetings.end(), [](const Page* a, const Page* b) {
+        if (a->date != b->date) return a->date < b->date;
+        return a->url < b->url;
+    });
+    std::stable_sort(s.notes.begin(), s.notes.end(), [](const Page* a, const Page* b) {
+        if (a->kind != b->kind) return indexes::kind_heading(a->kind) < indexes::kind_heading(b->kind);
+        return a->title < b->title;
+    });
+    std::sort(s.people.begin(), s.people.end(), by_title);
+    return s;
+}
+
+json print_json(const model::Site& site, const std::vector<links::RenderedPage>& bodies, const Page* domain,
+                const std::string& url) {
+    Selection s = select(site, domain);
+    std::map<std::string, std::string> anchors;  // page url -> its anchor in this document
+    for (const auto* list : {&s.domains, &s.meetings, &s.notes, &s.people})
+        for (const Page* p : *list) anchors[p->url] = anchor_of(*p);
+    auto index_of = [&](const Page* p) { return static_cast<std::size_t>(p - site.pages.data()); };
+    // A link to a page in this document stays in it; any other goes to the site. Images load
+    // from beside the document, so that it prints whole from a copy of the site.
+    auto body = [&](const Page* p) {
+        const std::string& html = bodies[index_of(p)].body.html;
+        return rebase_links(html, p->url, [&](const std::string& target) {
+            std::string page = target.substr(0, target.find('#'));
+            if (auto it = anchors.find(page); it != anchors.end()) return "#" + it->second;
+            if (target.rfind("/assets/", 0) == 0) return links::relative_url(url, target);
+            return indexes::absolute_url(site, target);
+        });
+    };
+    auto item = [&](const Page* p) {
+        return views::object_of("anchor", anchor_of(*p), "title", p->title, "address", indexes::absolute_url(site, p->url),
+                                "date_human", views::human_date(p->date), "summary", p->summary, "content", body(p));
+    };
+
+    json domains = json::array(), meetings = json::array(), people = json::array();
+    for (const Page* d : s.domains) {
+        json j = item(d);
+        j["phase"] = indexes::in_words(d->phase);
+        j["conveners"] = names(d->conveners);
+        j["practices"] = joined(d->practices);
+        domains.push_back(std::move(j));
+    }
+    for (const Page* m : s.meetings) {
+        json j = item(m);
+        j["location"] = m->location;
+        j["series"] = m->series;
+        j["attendees"] = names(m->attendees);
+        j["decisions"] = strings(m->decisions);
+        json actions = json::array();
+        for (const auto& a : m->actions)
+            actions.push_back(views::object_of("action", a.action, "owner", shown(a.owner),
+                                               "due_human", views::human_date(a.due), "done", a.done));
+        j["actions"] = std::move(actions);
+        j["went_well"] = strings(m->went_well);
+        j["to_improve"] = strings(m->to_improve);
+        meetings.push_back(std::move(j));
+    }
+    std::vector<std::pair<std::string, json>> kinds;  // heading -> notes, in the notes' order
+    for (const Page* n : s.notes) {
+        std::string heading = indexes::kind_heading(n->kind);
+        if (kinds.empty() || kinds.back().first != heading) kinds.push_back({heading, json::array()});
+        json j = item(n);
+        j["authors"] = names(n->authors);
+        j["kind"] = indexes::kind_label(n->kind);
+        kinds.back().second.push_back(std::move(j));
+    }
+    json note_kinds = json::array();
+    for (auto& [heading, list] : kinds)
+        note_kinds.push_back(views::object_of("heading", heading, "count", std::to_string(list.size()), "notes", std::move(list)));
+    for (const Page* p : s.people) {
+        json j = item(p);
+        j["organisation"] = p->organisation;
+        j["profession"] = p->profession;
+        j["expertise"] = joined(p->expertise);
+        people.push_back(std::move(j));
+    }
+    json contents = json::array();
+    auto entry = [&](const char* label, const char* anchor, std::size_t count, const json& items) {
+        json sub = json::array();
+        if (items.is_array())
+            for (const auto& i : items) sub.push_back(views::object_of("title", i["title"], "anchor", i["anchor"]));
+        contents.push_back(views::object_of("label", label, "anchor", anchor, "count", std::to_string(count), "items",
+                                            std::move(sub)));
+    };
+    entry("Domains", "domains", s.domains.size(), domains);
+    entry("Meetings by date", "meetings", s.meetings.size(), nullptr);
+    entry("Notes by kind", "notes", s.notes.size(), nullptr);
+    entry("People", "people", s.people.size(), nullptr);
+
+    DublinCore dc = dublin_core(site, domain ? domain->title : std::string{});
+    if (domain) dc.description = domain->summary;
+    dc.identifier = indexes::absolute_url(site, url);
+    return views::object_of(
+        "title", domain ? domain->title : site.config.title, "subtitle",
+        domain ? "A domain of " + site.config.title : site.config.description, "address", indexes::absolute_url(site, url),
+        "site_address", indexes::absolute_url(site, "/"), "built_human", views::human_date(site.reference_date),
+        "audience", site.audience == "public" ? "the public site" : "members of the community", "dublin_core",
+        dublin_core_meta(dc), "contents", std::move(contents), "domains", std::move(domains), "meetings",
+        std::move(meetings), "note_kinds", std::move(note_kinds), "people", std::move(people));
+}
+
+}  // namespace
+
+std::vector<views::HtmlPage> print_pages(const model::Site& site, const std::vector<links::RenderedPage>& bodies) {
+    std::vector<views::HtmlPage> out;
+    std::vector<const Page*> domains = {nullptr};
+    for (const auto& p : site.pages)
+        if (p.type == PageType::Domain) domains.push_back(&p);
+    for (const Page* domain : domains) {
+        std::string url = domain ? "/print/" + domain->slug + "/" : "/print/";
+        views::HtmlPage page = views::lazy_page(url, "print", "the printed memory", [&site, &bodies, domain, url] {
+            json ctx = views::object_of("site", views::object_of("title", site.config.title, "language", site.config.language),
+                                        "root", links::root_prefix(url));
+            ctx["print"] = print_json(site, bodies, domain, url);
+            return ctx;
+        });
+        page.standalone = true;
+        out.push_back(std::move(page));
+    }
+    return out;
+}
+
+}  // namespace cp::reports
