@@ -30,8 +30,10 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
         "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size"};
     for (const auto& [key, value] : tree->entries) {
         const std::string& k = key.scalar;
+        // Captures the node, not the structured binding `value` (clang 14 refuses to capture those).
+        const YamlNode& node = value;
         auto set_string = [&](std::string& target) {
-            if (auto v = read.string(value, k)) target = *v;
+            if (auto v = read.string(node, k)) target = *v;
         };
         if (k == "title") set_string(config.title);
         else if (k == "description") set_string(config.description);

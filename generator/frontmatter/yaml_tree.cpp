@@ -9,6 +9,8 @@
 
 namespace cp::frontmatter {
 
+YamlNode::YamlNode() = default;
+
 const YamlNode* YamlNode::find(std::string_view key) const {
     for (const auto& [k, v] : entries)
         if (k.scalar == key) return &v;

@@ -22,6 +22,11 @@ struct YamlNode {
     int line = 0;         // 1-based, in the file
     int column = 0;       // 1-based
 
+    // Declared here and defaulted in yaml_tree.cpp: std::pair<YamlNode, YamlNode> asks whether
+    // YamlNode is default-constructible, and an inline default constructor would need the
+    // pair complete first (clang with libstdc++ rejects that cycle; GCC accepts it).
+    YamlNode();
+
     bool is_null() const { return kind == Kind::Null; }
     bool is_scalar() const { return kind == Kind::Scalar; }
     bool is_sequence() const { return kind == Kind::Sequence; }
