@@ -11,6 +11,10 @@ packages=(
 if [ "${1:-}" = "--test" ]; then
   # The tests also parse the feed and calendar with real parsers, and drive a real browser.
   packages+=(python3-feedparser python3-icalendar python3-yaml chromium nodejs npm python3-jsonschema poppler-utils)
+  # The second build, under AddressSanitizer and UBSan, is made with clang: its runtimes are in
+  # libclang-rt-14-dev, llvm-14's llvm-symbolizer puts file and line in a report; ccache keeps
+  # the two builds quick when test.sh runs again.
+  packages+=(clang libclang-rt-14-dev llvm-14 ccache)
 fi
 
 missing=()

@@ -1,6 +1,8 @@
 #include "diag/printer.hpp"
 
+#include <cstdint>
 #include <sstream>
+#include <vector>
 
 namespace cp::diag {
 
@@ -36,38 +38,85 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
     return len;
 }
 
+// The code point of the valid UTF-8 sequence of `len` bytes at `i`.
+std::uint32_t code_point(std::string_view s, std::size_t i, std::size_t len) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return cp;
+}
+
+// How many terminal cells a character takes: two for East Asian wide and full-width ones
+// and emoji, none for a combining mark, else one (as wcwidth counts, without the locale).
+int cells_of(std::uint32_t cp) {
+    if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0xFE00 && cp <= 0xFE0F)) return 0;
+    bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+                (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+                (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    return wide ? 2 : 1;
+}
+
 // A line made safe to print: control bytes and broken UTF-8 become '?' (a terminal would
-// garble them), cut at a character boundary. `byte_column` is turned into a character column
-// in the same pass, so the caret and the printed number count what a person sees.
+// garble them). A line longer than kMaxQuoted bytes is quoted around the column, cut at
+// character boundaries and marked "…" where cut, so the caret shows at any column.
+// `byte_column` is turned into a character column in the same pass, so the caret and the
+// printed number count what a person sees.
 struct Quoted {
     std::string text;
-    int column = 0;        // 1-based, in characters; 0 when the column is past the quoted part
-    std::string indent;    // what goes before the caret: tabs kept, so it lines up
+    int column = 0;        // 1-based, in characters; 0 when the column is not at a character
+    std::string indent;    // what goes before the caret: tabs kept, wide characters two cells
     bool caret = false;    // the column falls inside the quoted part
 };
 
 Quoted quote(std::string_view line, int byte_column) {
-    Quoted q;
-    int chars = 0;
-    bool cut = false;
-    std::size_t i = 0;
-    while (i < line.size()) {
-        if (static_cast<int>(i) + 1 == byte_column) q.column = chars + 1;
+    struct Char {
+        std::size_t byte, length;  // length 0: a byte that starts no valid sequence
+    };
+    std::vector<Char> chars;
+    for (std::size_t i = 0; i < line.size();) {
         std::size_t len = utf8_length(line, i);
-        std::size_t step = len ? len : 1;
-        cut = cut || q.text.size() + step > kMaxQuoted;
-        if (!cut) {
-            bool control = len == 1 && ((static_cast<unsigned char>(line[i]) < 0x20 && line[i] != '\t') || line[i] == 0x7F);
-            if (len == 0 || control) q.text.push_back('?');
-            else q.text.append(line.substr(i, len));
-            if (q.column == 0) q.indent.push_back(line[i] == '\t' ? '\t' : ' ');
-        }
-        ++chars;
-        i += step;
+        chars.push_back({i, len});
+        i += len ? len : 1;
     }
-    // A column just past the end of the line (an unclosed bracket) still gets its caret.
-    if (q.column == 0 && static_cast<int>(i) + 1 == byte_column) q.column = chars + 1;
-    q.caret = q.column > 0 && static_cast<int>(q.indent.size()) == q.column - 1;
+    Quoted q;
+    // The character the column points at (chars.size(): just past the end, an unclosed bracket).
+    std::size_t at = chars.size() + 1;
+    for (std::size_t k = 0; k <= chars.size(); ++k) {
+        std::size_t byte = k < chars.size() ? chars[k].byte : line.size();
+        if (static_cast<int>(byte) + 1 == byte_column) at = k;
+    }
+    if (at <= chars.size()) q.column = static_cast<int>(at) + 1;
+    auto shown = [&](const Char& c) { return c.length ? c.length : 1; };
+    // The part quoted: from the start, unless the column lies beyond what fits; then from
+    // half the room before it.
+    std::size_t first = 0;
+    if (at <= chars.size() && (at == chars.size() ? line.size() : chars[at].byte) + 8 > kMaxQuoted) {
+        first = at;
+        for (std::size_t room = kMaxQuoted / 2; first > 0 && shown(chars[first - 1]) <= room; --first)
+            room -= shown(chars[first - 1]);
+    }
+    std::size_t last = first, used = 0;
+    while (last < chars.size() && used + shown(chars[last]) <= kMaxQuoted) used += shown(chars[last++]);
+    if (first > 0) {
+        q.text = "…";
+        q.indent = " ";
+    }
+    for (std::size_t k = first; k < last; ++k) {
+        const Char& c = chars[k];
+        char byte = line[c.byte];
+        bool control = c.length == 1 && ((static_cast<unsigned char>(byte) < 0x20 && byte != '\t') || byte == 0x7F);
+        if (c.length == 0 || control) q.text.push_back('?');
+        else q.text.append(line.substr(c.byte, c.length));
+        if (k < at) {
+            int cells = c.length == 0 || control ? 1 : cells_of(code_point(line, c.byte, c.length));
+            if (byte == '\t') q.indent.push_back('\t');
+            else q.indent.append(static_cast<std::size_t>(cells), ' ');
+        }
+    }
+    if (last < chars.size()) q.text += "…";
+    q.caret = at >= first && (at < last || (at == chars.size() && last == chars.size()));
     return q;
 }
 

@@ -4,13 +4,10 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <memory>
-#include <optional>
 #include <string_view>
 #include <unordered_map>
 
 #include "history/raw_tree.hpp"
-#include "history/recent_trees.hpp"
 #include "source/git_tree.hpp"
 
 namespace cp::history {
@@ -128,6 +125,67 @@ private:
     std::unordered_map<std::string, std::size_t> index_;
 };
 
+using ObjectPtr = GitPtr<git_odb_object, git_odb_object_free>;
+
+// A tree's bytes as git stores them, held for as long as the handle lives: the cache below
+// may drop its own reference to make room meanwhile without the bytes going away.
+class StoredTree {
+public:
+    StoredTree() = default;
+    explicit StoredTree(ObjectPtr object) : object_(std::move(object)) {}
+    explicit operator bool() const { return object_ != nullptr; }
+    std::string_view bytes() const {
+        if (!object_) return {};
+        return {static_cast<const char*>(git_odb_object_data(object_.get())), git_odb_object_size(object_.get())};
+    }
+
+private:
+    ObjectPtr object_;
+};
+
+// The last few trees read, as git stores them: a folder's version that is both a commit's
+// parent's and the next commit's own is read once. Each fetch gives its own reference
+// (libgit2 counts them), never a view into a slot: fetching a job's second tree can reuse
+// the slot that holds its first (issue #14: a view into that slot was then read after the
+// object was freed, and another tree's bytes were compared as "a tree object is malformed").
+class RecentTrees {
+public:
+    explicit RecentTrees(git_repository* repo) {
+        git_odb* odb = nullptr;
+        if (git_repository_odb(&odb, repo) == 0) odb_.reset(odb);
+    }
+    // The tree; empty when it cannot be read or is not a tree (libgit2's error says why).
+    StoredTree get(const git_oid& id) {
+        for (auto& slot : slots_)
+            if (slot.object && git_oid_equal(&slot.id, &id)) return share(slot.object.get());
+        git_odb_object* object = nullptr;
+        if (!odb_ || git_odb_read(&object, odb_.get(), &id) != 0) return {};
+        ObjectPtr owned(object);
+        if (git_odb_object_type(object) != GIT_OBJECT_TREE) {
+            git_error_set_str(GIT_ERROR_OBJECT, ("object " + std::string(git_oid_tostr_s(&id)) + " is not a tree").c_str());
+            return {};
+        }
+        Slot& slot = slots_[next_++ % slots_.size()];
+        slot.id = id;
+        slot.object = std::move(owned);
+        return share(object);
+    }
+
+private:
+    static StoredTree share(git_odb_object* object) {
+        git_odb_object* copy = nullptr;
+        git_odb_object_dup(&copy, object);  // a count of references: it cannot fail
+        return StoredTree(ObjectPtr(copy));
+    }
+    struct Slot {
+        git_oid id{};
+        ObjectPtr object;
+    };
+    GitPtr<git_odb, git_odb_free> odb_;
+    std::array<Slot, 4> slots_;
+    std::size_t next_ = 0;
+};
+
 // The path a change is sorted by.
 const std::string& path_of(const Change& c) { return c.status == GIT_DELTA_DELETED ? c.old_path : c.new_path; }
 
@@ -230,7 +288,8 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
         for (const FolderJob& job : folder.jobs) {
             CommitChanges& result = out[job.pair];
             if (!result.ok) continue;
-            std::optional<TreeBytes> before, after;
+            // Both trees held until they are compared: fetching one never frees the other.
+            StoredTree before, after;
             if (job.has_before && !(before = trees.get(job.before))) {
                 fail(result);
                 continue;
@@ -239,8 +298,7 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
                 fail(result);
                 continue;
             }
-            if (!compare_level(before ? before->bytes() : std::string_view{}, after ? after->bytes() : std::string_view{}, folder.path,
-                               job.pair, queue, result.changes)) {
+            if (!compare_level(before.bytes(), after.bytes(), folder.path, job.pair, queue, result.changes)) {
                 git_error_set_str(GIT_ERROR_OBJECT, "a tree object is malformed");
                 fail(result);
             }

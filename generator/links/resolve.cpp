@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <string_view>
 #include <unordered_set>
 
@@ -157,6 +158,20 @@ bool has_scheme(const std::string& url) {
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
     }
     return false;
+}
+
+// The web address inside a link written as a path before it ("../https://x.org/a" gives
+// "https://x.org/a"): joined as a path, its "//" would fold into one and the problem be
+// printed about "https:/x.org/a", an address nobody wrote.
+std::optional<std::string> web_address_after_path(const std::string& dest) {
+    std::size_t colon = dest.find("://");
+    if (colon == std::string::npos) return std::nullopt;
+    std::size_t start = dest.rfind('/', colon);
+    start = start == std::string::npos ? 0 : start + 1;
+    if (start == 0 || start == colon || !std::isalpha(static_cast<unsigned char>(dest[start])) ||
+        !has_scheme(dest.substr(start, colon - start + 1)))
+        return std::nullopt;
+    return dest.substr(start);
 }
 
 std::string folder_of(const std::string& path) {
@@ -322,6 +337,10 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         const std::string& dest = req.destination;
         if (dest.empty() || dest.front() == '#' || has_scheme(dest) || dest.rfind("//", 0) == 0)
             return {Action::Keep, {}, {}};
+        const char* what = req.is_image ? "image" : "link";
+        if (auto url = web_address_after_path(dest))
+            return broken(std::string(what) + " '" + dest + "' has a web address after a path: write '" + *url +
+                          "' to link to it");
         std::string target = dest, fragment;
         if (auto hash = target.find('#'); hash != std::string::npos) {
             fragment = target.substr(hash + 1);
@@ -329,7 +348,6 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         }
         if (auto q = target.find('?'); q != std::string::npos) target = target.substr(0, q);
         target = percent_decode(target);
-        const char* what = req.is_image ? "image" : "link";
 
         // A site address ("/notes/x/", "/timeline/") rather than a file path.
         if (!target.empty() && target.front() == '/' && !req.is_image) {

@@ -5,6 +5,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -32,31 +33,49 @@ std::string literal(cmark_node* node) {
     return s ? std::string(s) : std::string{};
 }
 
-// The words under a node, for headings, summaries and search.
+// An inline HTML tag that breaks a line or starts a block ("<br>", "</p>", "<li>"): where
+// it stands, the words on either side are two words.
+bool html_tag_breaks_words(std::string_view tag) {
+    std::size_t i = 1;  // past '<'
+    if (i < tag.size() && tag[i] == '/') ++i;
+    std::size_t end = i;
+    while (end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[end]))) ++end;
+    std::string name(tag.substr(i, end - i));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::set<std::string, std::less<>> kBreaking = {
+        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
+        "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+        "li", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"};
+    return kBreaking.count(name) != 0;
+}
+
+// The words under a node, for headings, summaries, search and the audit. Every block
+// (paragraph, heading, list item, table cell, quote, the custom blocks this renderer makes
+// of headings and community asides, an extension's block) begins and ends a word: text is
+// glued only where the reader sees it glued ("## Present" then "- Anatoli" is two words).
 void collect_text(cmark_node* node, std::string& out) {
+    auto word_break = [&out] {
+        if (!out.empty() && !std::isspace(static_cast<unsigned char>(out.back()))) out.push_back(' ');
+    };
     cmark_iter* iter = cmark_iter_new(node);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
         cmark_node* n = cmark_iter_get_node(iter);
-        if (ev != CMARK_EVENT_ENTER) {
-            cmark_node_type t = cmark_node_get_type(n);
-            bool block_end = t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM ||
-                             t == CMARK_NODE_CODE_BLOCK ||
-                             // An extension's block (the table's): only these need their name read.
-                             (t > CMARK_NODE_FOOTNOTE_DEFINITION && t < CMARK_NODE_TYPE_INLINE &&
-                              std::string_view(cmark_node_get_type_string(n)) == "table_cell");
-            if (block_end && !out.empty() && out.back() != ' ')
-                out.push_back(' ');
-            continue;
-        }
-        switch (cmark_node_get_type(n)) {
+        cmark_node_type t = cmark_node_get_type(n);
+        if ((t & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK) word_break();  // entering or leaving a block
+        if (ev != CMARK_EVENT_ENTER) continue;
+        switch (t) {
             case CMARK_NODE_TEXT:
             case CMARK_NODE_CODE:
             case CMARK_NODE_CODE_BLOCK: out += literal(n); break;
             case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK: out.push_back(' '); break;
+            case CMARK_NODE_LINEBREAK: word_break(); break;
+            case CMARK_NODE_HTML_INLINE:
+                if (html_tag_breaks_words(literal(n))) word_break();
+                break;
             default: break;
         }
+        if (t == CMARK_NODE_CODE_BLOCK) word_break();  // a leaf: no exit of its own
     }
     cmark_iter_free(iter);
 }
@@ -64,7 +83,7 @@ void collect_text(cmark_node* node, std::string& out) {
 std::string text_of(cmark_node* node) {
     std::string out;
     collect_text(node, out);
-    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && std::isspace(static_cast<unsigned char>(out.back()))) out.pop_back();
     return out;
 }
 
