@@ -11,38 +11,15 @@
 #include "frontmatter/simple_yaml.hpp"
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
+#include "yaml_describe.hpp"
 
 using namespace cp;
 using namespace cp::frontmatter;
+using cp::testing::describe;
+using cp::testing::outcome;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Every field of every node, as one line of text: two trees are the same when these are.
-std::string describe(const YamlNode& node) {
-    static const char* kinds[] = {"null", "scalar", "seq", "map"};
-    std::string out = std::string(kinds[static_cast<int>(node.kind)]) + "@" + std::to_string(node.line) + ":" +
-                      std::to_string(node.column) + (node.quoted ? " quoted" : "") + " [" + node.scalar + "]";
-    if (!node.items.empty()) {
-        out += " items(";
-        for (const auto& item : node.items) out += describe(item) + ", ";
-        out += ")";
-    }
-    if (!node.entries.empty()) {
-        out += " entries(";
-        for (const auto& [key, value] : node.entries) out += describe(key) + " => " + describe(value) + ", ";
-        out += ")";
-    }
-    return out;
-}
-
-// What a parse gives: the tree (or "no tree") and every problem with its place.
-std::string outcome(const std::optional<YamlNode>& tree, const diag::Sink& sink) {
-    std::string out = tree ? describe(*tree) : "no tree";
-    for (const auto& d : sink.sorted())
-        out += "\n" + d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message;
-    return out;
-}
 
 struct Comparison {
     bool handled = false;  // whether the fast path took the text
