@@ -158,37 +158,61 @@ std::string clean_parser_message(const std::string& msg) {
     return msg;
 }
 
-// Scans the flow collections ('[...]', '{...}') of `text`, skipping quotes and comments. Returns
-// the 0-based line and column of the first opener more than `max_depth` deep or, with
-// `unclosed`, of the first opener never closed. yaml-cpp would recurse thousands of levels deep
-// on the first, and points past the end of the text for the second.
+// Scans the flow collections ('[...]', '{...}') of `text`, skipping quoted scalars, comments and
+// plain scalars. Returns the 0-based line and column of the first opener more than `max_depth`
+// deep or, with `unclosed`, of the first opener never closed. yaml-cpp would recurse thousands
+// of levels deep on the first, and points past the end of the text for the second.
+// As YAML reads them: a bracket, brace or quote inside a plain scalar ("i0{{", "it's") is text,
+// and so is a '#' that follows no space ("a#b"); a plain scalar ends at the line's end, at ": ",
+// and inside a flow collection at ',', ']' or '}'. (Fuzzing found the scan counting the braces of
+// `t: i0{{{...`, and refusing as too deep what both parsers read as one string.)
 std::optional<std::pair<int, int>> scan_flow(std::string_view text, int max_depth, bool unclosed = false) {
     std::vector<std::pair<int, int>> open;
     int depth = 0, line = 0, column = 0;
     char quote = 0;
-    bool comment = false;
-    for (char c : text) {
+    bool comment = false, plain = false, escaped = false;
+    char before = '\n';  // the character before this one
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    for (std::size_t i = 0; i < text.size(); before = text[i], ++i, ++column) {
+        char c = text[i];
+        char after = i + 1 < text.size() ? text[i + 1] : '\n';
         if (c == '\n') {
             ++line;
-            column = 0;
+            column = -1;
             comment = false;
+            plain = false;
             continue;
         }
-        if (comment) {
-        } else if (quote) {
-            if (c == quote) quote = 0;
-        } else if (c == '"' || c == '\'') {
-            quote = c;
-        } else if (c == '#') {
+        if (comment) continue;
+        if (quote) {
+            if (escaped) escaped = false;
+            else if (quote == '"' && c == '\\') escaped = true;
+            else if (c == quote) quote = 0;
+            continue;
+        }
+        if (c == '#' && is_space(before)) {
             comment = true;
+            continue;
+        }
+        if (is_space(c)) continue;
+        bool flow_indicator = depth > 0 && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}');
+        if (plain && !flow_indicator && !(c == ':' && (is_space(after) || (depth > 0 && after == ',')))) continue;
+        plain = false;
+        if (c == '"' || c == '\'') {
+            quote = c;
         } else if (c == '[' || c == '{') {
             if (++depth > max_depth && !unclosed) return std::pair{line, column};
             open.emplace_back(line, column);
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-            open.pop_back();
+        } else if (c == ']' || c == '}') {
+            if (depth > 0) {
+                --depth;
+                open.pop_back();
+            }
+        } else if (c == ',' || ((c == ':' || c == '-' || c == '?') && is_space(after))) {
+            // An indicator: what follows starts a new token.
+        } else {
+            plain = true;
         }
-        ++column;
     }
     if (unclosed && !open.empty()) return open.front();
     return std::nullopt;

@@ -179,13 +179,23 @@ private:
         return s;
     }
 
+    // A span around a link's text (marked broken, or plain), put before `at`; nullptr when
+    // `at`'s parent cannot hold it: a GFM table cell holds no custom inline, and cmark then
+    // refuses the insertion, so the text must go in without its span.
+    static cmark_node* insert_span_before(cmark_node* at, bool broken) {
+        cmark_node* span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+        cmark_node_set_on_enter(span, broken ? "<span class=\"broken-link\" title=\"This link leads nowhere in this build\">" : "<span>");
+        cmark_node_set_on_exit(span, "</span>");
+        if (cmark_node_insert_before(at, span)) return span;
+        cmark_node_free(span);
+        return nullptr;
+    }
+
     void replace_with_children(cmark_node* node, bool mark_broken) {
-        cmark_node* holder = node;
-        if (mark_broken) {
-            holder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-            cmark_node_set_on_enter(holder, "<span class=\"broken-link\" title=\"This link leads nowhere in this build\">");
-            cmark_node_set_on_exit(holder, "</span>");
-            cmark_node_insert_before(node, holder);
+        cmark_node* holder = mark_broken ? insert_span_before(node, true) : nullptr;
+        if (!holder) {
+            holder = node;
+            mark_broken = false;
         }
         while (cmark_node* child = cmark_node_first_child(node)) {
             if (mark_broken) cmark_node_append_child(holder, child);
@@ -263,13 +273,10 @@ private:
                 cmark_node_set_url(link, result.url.c_str());
                 cmark_node_append_child(link, label_node);
                 cmark_node_insert_before(text, link);
+            } else if (cmark_node* span = insert_span_before(text, result.action == LinkResult::Action::Broken)) {
+                cmark_node_append_child(span, label_node);
             } else {
-                cmark_node* holder = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-                bool broken = result.action == LinkResult::Action::Broken;
-                cmark_node_set_on_enter(holder, broken ? "<span class=\"broken-link\" title=\"This link leads nowhere in this build\">" : "<span>");
-                cmark_node_set_on_exit(holder, "</span>");
-                cmark_node_append_child(holder, label_node);
-                cmark_node_insert_before(text, holder);
+                cmark_node_insert_before(text, label_node);
             }
             pos = close + 2;
             changed = true;

@@ -11,38 +11,15 @@
 #include "frontmatter/simple_yaml.hpp"
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
+#include "yaml_describe.hpp"
 
 using namespace cp;
 using namespace cp::frontmatter;
+using cp::testing::describe;
+using cp::testing::outcome;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Every field of every node, as one line of text: two trees are the same when these are.
-std::string describe(const YamlNode& node) {
-    static const char* kinds[] = {"null", "scalar", "seq", "map"};
-    std::string out = std::string(kinds[static_cast<int>(node.kind)]) + "@" + std::to_string(node.line) + ":" +
-                      std::to_string(node.column) + (node.quoted ? " quoted" : "") + " [" + node.scalar + "]";
-    if (!node.items.empty()) {
-        out += " items(";
-        for (const auto& item : node.items) out += describe(item) + ", ";
-        out += ")";
-    }
-    if (!node.entries.empty()) {
-        out += " entries(";
-        for (const auto& [key, value] : node.entries) out += describe(key) + " => " + describe(value) + ", ";
-        out += ")";
-    }
-    return out;
-}
-
-// What a parse gives: the tree (or "no tree") and every problem with its place.
-std::string outcome(const std::optional<YamlNode>& tree, const diag::Sink& sink) {
-    std::string out = tree ? describe(*tree) : "no tree";
-    for (const auto& d : sink.sorted())
-        out += "\n" + d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message;
-    return out;
-}
 
 struct Comparison {
     bool handled = false;  // whether the fast path took the text
@@ -384,6 +361,11 @@ TEST_CASE("the fast YAML path agrees with yaml-cpp on tricky front matter or lea
         {"just text\n", Expect::Declined},
         {std::string(1024, 'k') + ": 1\n", Expect::Handled},  // yaml-cpp's longest key
         {std::string(1025, 'k') + ": 1\n", Expect::Declined},
+        // Found by tests/fuzz/fuzz_frontmatter: braces, brackets and quotes inside a plain
+        // scalar are text, not 70 levels of nesting, and "it's" opens no quote.
+        {"t: i0" + std::string(70, '{') + "\n", Expect::Handled},
+        {"t: a[b" + std::string(70, '[') + "\nu: x#" + std::string(70, '{') + "\n", Expect::Handled},
+        {"t: it's\nu: " + std::string(70, '[') + std::string(70, ']') + "\n", Expect::Declined},
     };
     for (const auto& c : cases) {
         INFO("front matter:\n" << c.yaml);
@@ -391,6 +373,27 @@ TEST_CASE("the fast YAML path agrees with yaml-cpp on tricky front matter or lea
         if (c.expect == Expect::Handled) CHECK(handled);
         if (c.expect == Expect::Declined) CHECK_FALSE(handled);
     }
+}
+
+TEST_CASE("flow nesting is measured as YAML reads it", "[frontmatter][fuzz]") {
+    diag::Sink plain_sink, deep_sink, quoted_sink;
+    // Seventy braces in a string are a string.
+    auto plain = parse_yaml_with_yaml_cpp("t: i0" + std::string(70, '{') + "\n", 2, "a.md", plain_sink);
+    REQUIRE(plain);
+    CHECK(plain->find("t")->scalar == "i0" + std::string(70, '{'));
+    CHECK(plain_sink.sorted().empty());
+    // Seventy real levels are refused before yaml-cpp recurses, even after an apostrophe in a word.
+    auto deep = parse_yaml_with_yaml_cpp("t: it's\nu: " + std::string(70, '[') + std::string(70, ']') + "\n", 2,
+                                         "a.md", deep_sink);
+    CHECK_FALSE(deep);
+    REQUIRE(deep_sink.sorted().size() == 1);
+    CHECK(deep_sink.sorted()[0].message == "front matter is nested too deeply (more than 64 levels)");
+    CHECK(deep_sink.sorted()[0].line == 3);
+    CHECK(deep_sink.sorted()[0].column == 68);
+    // Inside double quotes an escaped quote does not end the string.
+    auto quoted = parse_yaml_with_yaml_cpp("t: \"a\\\" [[[\"\n", 2, "a.md", quoted_sink);
+    REQUIRE(quoted);
+    CHECK(quoted->find("t")->scalar == "a\" [[[");
 }
 
 TEST_CASE("the fast YAML path respects the limits or leaves the text to yaml-cpp", "[frontmatter]") {
