@@ -33,9 +33,6 @@ fs::path default_themes_dir() {
 void add_source_options(CLI::App* cmd, site::BuildOptions& o, std::string& audience) {
     cmd->add_option("SOURCE", o.source, "the memory's folder")->capture_default_str();
     cmd->add_option("--ref", o.ref, "build the memory as it was at this commit, tag or branch");
-    cmd->add_option("--as-of", o.as_of, "build the memory as it stood on this day (YYYY-MM-DD)");
-    cmd->add_option("--as-of-meeting", o.as_of_meeting, "build the memory as it stood on this meeting's day (its slug)")
-        ->excludes(cmd->get_option("--as-of"));
     cmd->add_option("--audience", audience, "community or public")
         ->check(CLI::IsMember({"community", "public"}))
         ->capture_default_str();
