@@ -11,6 +11,8 @@ packages=(
 if [ "${1:-}" = "--test" ]; then
   # The tests also parse the feed and calendar with real parsers, and drive a real browser.
   packages+=(python3-feedparser python3-icalendar python3-yaml chromium nodejs npm)
+  # scripts/tidy.sh: clang-tidy (Debian's package holds run-clang-tidy too).
+  packages+=(clang-tidy)
 fi
 
 missing=()

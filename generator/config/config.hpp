@@ -20,7 +20,7 @@ struct Config {
     std::string repo_url;  // a pattern with {path}, or empty
     std::vector<std::string> exclude;
     std::map<std::string, std::vector<std::string>> field_map;  // field -> other names, in order
-    std::size_t max_file_size = 4 * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
+    std::size_t max_file_size = std::size_t{4} * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
 };
 
 // Reads the config from `text` (the contents of commonplace.yaml, reported as `path`).
