@@ -23,7 +23,7 @@ struct Config {
     std::map<std::string, std::vector<std::string>> minutes_headings;  // field -> more words for it (minutes/vocabulary.hpp)
     std::string rights;  // the memory's rights statement (Dublin Core), for the export and the print
     std::string digest = "quarter";  // or "month": the period of each /digest/ page
-    std::size_t max_file_size = 4 * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
+    std::size_t max_file_size = std::size_t{4} * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
     std::string personal_data = "error";            // or "redact", "allow": see audience/guard.hpp
     std::vector<std::string> personal_data_allow;   // strings, or "*@domain", public on purpose
 };

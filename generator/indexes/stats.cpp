@@ -131,7 +131,7 @@ views::HtmlPage stats_page(const model::Site& site) {
 
     json charts = json::array();
     auto per_quarter = [&](const std::string& id, const std::string& title, const std::string& description,
-                           std::vector<ChartSeries> series) {
+                           const std::vector<ChartSeries>& series) {
         BarChart c{id, title, description, q.quarters, axis, series, false};
         std::vector<std::string> columns;
         std::vector<std::vector<long>> cells(q.quarters.size());

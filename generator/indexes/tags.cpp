@@ -58,6 +58,7 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
     {
         const std::string url = "/tags/";
         std::vector<const Tag*> sorted;
+        sorted.reserve(tags.size());
         for (const auto& t : tags) sorted.push_back(&t);
         std::stable_sort(sorted.begin(), sorted.end(), [](const Tag* a, const Tag* b) { return lower(a->name) < lower(b->name); });
         json items = json::array(), popular = json::array();

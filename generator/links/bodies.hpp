@@ -19,7 +19,7 @@ struct RenderedPage {
 struct BodyOptions {
     unsigned jobs = 1;
     Strictness strictness = Strictness::Build;
-    std::size_t max_bytes = 4 * 1024 * 1024;
+    std::size_t max_bytes = std::size_t{4} * 1024 * 1024;
 };
 
 // Renders site.pages[i] into result[i]; fills each page's summary from its first

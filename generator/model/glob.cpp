@@ -1,35 +1,59 @@
 #include "model/glob.hpp"
 
+#include <vector>
+
 namespace cp::model {
 
 namespace {
 
-bool match(std::string_view p, std::string_view s) {
-    while (!p.empty()) {
-        if (p.substr(0, 2) == "**") {
-            std::string_view rest = p.substr(2);
-            if (!rest.empty() && rest.front() == '/') {
-                // "**/x" also matches "x" at this level.
-                if (match(rest.substr(1), s)) return true;
-            }
-            for (std::size_t i = 0; i <= s.size(); ++i)
-                if (match(rest, s.substr(i))) return true;
-            return false;
-        }
-        if (p.front() == '*') {
-            for (std::size_t i = 0; i <= s.size(); ++i) {
-                if (match(p.substr(1), s.substr(i))) return true;
-                if (i < s.size() && s[i] == '/') break;
-            }
-            return false;
-        }
-        if (s.empty()) return false;
-        if (p.front() == '?' ? s.front() == '/' : p.front() != s.front()) return false;
-        p.remove_prefix(1);
-        s.remove_prefix(1);
+// Matches a pattern against a path, each (pattern position, path position) decided once: tried
+// afresh, a run of stars backtracks exponentially, and a config's `exclude: ["***...***x"]` (found
+// by tests/fuzz/fuzz_config) stalled the build on every file.
+class Match {
+public:
+    Match(std::string_view pattern, std::string_view path)
+        : p_(pattern), s_(path), known_((pattern.size() + 1) * (path.size() + 1), kUnknown) {}
+
+    // Whether the pattern from `pi` matches the path from `si`.
+    bool at(std::size_t pi, std::size_t si) {
+        signed char& known = known_[pi * (s_.size() + 1) + si];
+        if (known == kUnknown) known = decide(pi, si) ? 1 : 0;
+        return known == 1;
     }
-    return s.empty();
-}
+
+private:
+    static constexpr signed char kUnknown = -1;
+
+    bool decide(std::size_t pi, std::size_t si) {
+        while (pi < p_.size()) {
+            if (p_.compare(pi, 2, "**") == 0) {
+                std::size_t rest = pi + 2;
+                // "**/x" also matches "x" at this level.
+                if (rest < p_.size() && p_[rest] == '/' && at(rest + 1, si)) return true;
+                for (std::size_t i = si; i <= s_.size(); ++i)
+                    if (at(rest, i)) return true;
+                return false;
+            }
+            if (p_[pi] == '*') {
+                for (std::size_t i = si; i <= s_.size(); ++i) {
+                    if (at(pi + 1, i)) return true;
+                    if (i < s_.size() && s_[i] == '/') break;
+                }
+                return false;
+            }
+            if (si == s_.size()) return false;
+            if (p_[pi] == '?' ? s_[si] == '/' : p_[pi] != s_[si]) return false;
+            ++pi;
+            ++si;
+        }
+        return si == s_.size();
+    }
+
+    std::string_view p_, s_;
+    std::vector<signed char> known_;  // (pi, si) -> unknown, no (0) or yes (1)
+};
+
+bool match(std::string_view pattern, std::string_view path) { return Match(pattern, path).at(0, 0); }
 
 }  // namespace
 

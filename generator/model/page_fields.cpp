@@ -365,6 +365,7 @@ std::vector<Entry> mapped_entries(const YamlNode& root, const config::Config& co
         return std::tie(a.first_seen, a.rank, a.order) < std::tie(b.first_seen, b.rank, b.order);
     });
     std::vector<Entry> out;
+    out.reserve(ranked.size());
     for (auto& r : ranked) out.push_back(r.entry);
     return out;
 }

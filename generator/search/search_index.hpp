@@ -41,7 +41,7 @@ struct SearchFile {
 // How finely the index is split; the defaults keep a two-word query on a 50,000-note
 // memory well under 150 KB fetched (see bench/search).
 struct IndexLimits {
-    std::size_t shard_bytes = 16 * 1024;  // a shard is closed before it grows past this,
+    std::size_t shard_bytes = std::size_t{16} * 1024;  // a shard is closed before it grows past this,
                                           // unless it holds a single term
     std::size_t docs_per_chunk = 8;       // documents per search/docs/N.js
     std::size_t excerpt_bytes = 240;      // plain text kept per document for the snippet

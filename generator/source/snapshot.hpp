@@ -26,7 +26,7 @@ struct Snapshot {
 };
 
 struct ReadOptions {
-    std::uintmax_t max_file_size = 4 * 1024 * 1024;  // for .md and .yaml files
+    std::uintmax_t max_file_size = std::uintmax_t{4} * 1024 * 1024;  // for .md and .yaml files
     bool contents = true;  // false: the files' paths only, no bytes read (git trees)
 };
 

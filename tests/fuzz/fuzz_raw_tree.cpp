@@ -35,6 +35,8 @@ struct MemoryRepository {
         // The reader is compared with libgit2's parse of what git would store, so libgit2 must
         // take the bytes as they are rather than check them on the way in.
         git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, 0);
+        // Every input is a new object: a cache of parsed trees would only grow.
+        git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
         if (git_odb_new(&odb) != 0 || git_mempack_new(&pack) != 0 || git_odb_add_backend(odb, pack, 1) != 0 ||
             git_repository_wrap_odb(&repo, odb) != 0)
             fail("cannot make an in-memory repository");
