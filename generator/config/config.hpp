@@ -21,6 +21,9 @@ struct Config {
     std::vector<std::string> exclude;
     std::map<std::string, std::vector<std::string>> field_map;  // field -> other names, in order
     std::size_t max_file_size = 4 * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
+    // `types:` glob -> type name ("minutes/**": meeting), in the order written: the first match wins.
+    std::vector<std::pair<std::string, std::string>> types;
+    bool wikilinks = true;  // false: [[x]] is plain text
 };
 
 // Reads the config from `text` (the contents of commonplace.yaml, reported as `path`).

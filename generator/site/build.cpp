@@ -5,6 +5,7 @@
 
 #include "config/config.hpp"
 #include "diag/printer.hpp"
+#include "diag/summary.hpp"
 #include "indexes/lists.hpp"
 #include "links/bodies.hpp"
 #include "links/resolve.hpp"
@@ -40,12 +41,18 @@ private:
     Clock::time_point last_;
 };
 
-// Prints the sink's problems with their source lines, capped.
-void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err) {
-    diag::print(err, sink.sorted(), [&](const std::string& path) -> std::string {
+// Past this many problems, a summary by kind closes the list: one cause, one line.
+constexpr std::size_t kSummaryFrom = 10;
+
+// Prints the sink's problems with their source lines, capped at `limit` (0: no cap).
+void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err,
+                    std::size_t limit) {
+    auto problems = sink.sorted();
+    diag::print(err, problems, [&](const std::string& path) -> std::string {
         const source::SourceFile* f = snapshot.find(path);
         return f ? f->content : std::string{};
-    });
+    }, limit == 0 ? problems.size() : limit);
+    if (problems.size() > kSummaryFrom) diag::print_summary(err, problems);
 }
 
 }  // namespace
@@ -76,7 +83,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     loaded = load(options, sink, [&](const char* name) { timer.step(name); });
     // check goes on past errors in the files, to report every problem in one run.
     if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) {
-        print_problems(sink, loaded.snapshot, err);
+        print_problems(sink, loaded.snapshot, err, options.max_problems);
         err << "commonplace: " << sink.error_count() << " error(s); nothing was written\n";
         return kExitContentError;
     }
@@ -103,14 +110,14 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     timer.step("markdown and links");
 
     if (mode == Mode::Check) {
-        print_problems(sink, loaded.snapshot, err);
+        print_problems(sink, loaded.snapshot, err, options.max_problems);
         // A clean memory prints nothing, like a compiler.
         if (sink.error_count() + sink.warning_count() > 0)
             err << "commonplace check: " << sink.error_count() << " error(s), " << sink.warning_count() << " warning(s)\n";
         return sink.has_errors() ? kExitContentError : kExitOk;
     }
     if (sink.has_errors()) {
-        print_problems(sink, loaded.snapshot, err);
+        print_problems(sink, loaded.snapshot, err, options.max_problems);
         err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
         return kExitContentError;
     }
@@ -128,13 +135,13 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
             timer.step("public audit");
         }
         if (sink.has_errors()) {
-            print_problems(sink, loaded.snapshot, err);
+            print_problems(sink, loaded.snapshot, err, options.max_problems);
             err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
             return kExitContentError;
         }
         writer.commit();
         timer.step("swap in");
-        print_problems(sink, loaded.snapshot, err);  // warnings: the build went on, but they are worth reading
+        print_problems(sink, loaded.snapshot, err, options.max_problems);  // warnings: the build went on, but they are worth reading
         // Only a finished build is left to the exit: on the way out of a failed one, a thread
         // (the search index's) may still be running, and its data must be waited for.
         leave_to_exit.leave = !options.free_memory;
@@ -143,7 +150,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
                 << " pages, " << site.audience << ") into " << options.output.string() << "\n";
         }
     } catch (const std::exception& e) {
-        print_problems(sink, loaded.snapshot, err);
+        print_problems(sink, loaded.snapshot, err, options.max_problems);
         err << "commonplace: build failed: " << e.what() << "; the earlier output is untouched\n";
         return kExitContentError;
     }
