@@ -113,10 +113,11 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         if (file.path == "commonplace.yaml" || excluded(file.path, config)) continue;
         if (file.path.rfind("layouts/", 0) == 0) continue;  // theme overrides, read by the theme
         if (file.path.rfind("assets/", 0) == 0) {
-            site.assets.push_back({file.path, "/" + file.path});
+            site.assets.push_back({file.path, "/" + file.path, false});
             continue;
         }
-        if (ends_with(file.path, ".md")) sources.push_back(&file);
+        if (ends_with(file.path, ".md") && !file.underscored) sources.push_back(&file);
+        else site.assets.push_back({file.path, "/" + file.path, true});  // an image or PDF beside the notes
     }
 
     // Each page is read, and given its slug, address and collision keys, on every core.

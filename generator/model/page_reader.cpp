@@ -126,8 +126,10 @@ std::optional<Page> read_page(const source::SourceFile& file, const config::Conf
             sink.error(path, 1, 1, "a meeting needs a date: add 'date: YYYY-MM-DD' to its front matter, "
                                    "or start the file name with it (2016-03-02-kickoff.md)");
         } else {
-            sink.warning(path, 1, 1, "no date in this file's name, folders or front matter, so it is a plain "
-                                     "page, not a meeting: add 'date: YYYY-MM-DD' to make it one");
+            // A folder's README.md or index.md is that folder's page, as expected: no warning.
+            if (stem != "README" && stem != "readme" && stem != "index")
+                sink.warning(path, 1, 1, "no date in this file's name, folders or front matter, so it is a plain "
+                                         "page, not a meeting: add 'date: YYYY-MM-DD' to make it one");
             page.type = PageType::Page;
         }
     }
