@@ -319,7 +319,7 @@ TEST_CASE("wikilinks: an unresolved one keeps its text; wikilinks: false turns t
     }
 }
 
-TEST_CASE("--ref reads the commit's config; a commit older than the config uses the working tree's, with a note",
+TEST_CASE("a build at --ref reads the commit's config; a commit older than the config uses the working tree's, with a note",
           "[imported][config]") {
     TempFolder tmp;
     GitRepo repo(tmp.path());
