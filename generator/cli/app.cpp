@@ -33,6 +33,9 @@ fs::path default_themes_dir() {
 void add_source_options(CLI::App* cmd, site::BuildOptions& o, std::string& audience) {
     cmd->add_option("SOURCE", o.source, "the memory's folder")->capture_default_str();
     cmd->add_option("--ref", o.ref, "build the memory as it was at this commit, tag or branch");
+    cmd->add_option("--config", o.config_file, "read the config from this file instead of SOURCE/commonplace.yaml");
+    cmd->add_option("--max-problems", o.max_problems, "print at most this many problems in full (0: all)")
+        ->capture_default_str();
     cmd->add_option("--audience", audience, "community or public")
         ->check(CLI::IsMember({"community", "public"}))
         ->capture_default_str();

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <fstream>
 
+#include "cli/adopt.hpp"
 #include "frontmatter/fields.hpp"
 #include "model/slug.hpp"
 #include "site/build.hpp"
@@ -95,9 +96,16 @@ int init_memory(const fs::path& dir, std::ostream& out, std::ostream& err) {
         err << (dir / "commonplace.yaml").string() << ": error: a memory is already here; nothing was written\n";
         return site::kExitContentError;
     }
+    // A repository that already holds notes or minutes keeps them as they are: only the config
+    // is added (never an index.md beside a README.md, which is the home page already).
+    const bool existing_content = holds_markdown(dir);
+    if (existing_content) {
+        if (adopt_repository(dir, out, err) != site::kExitOk) return site::kExitContentError;
+    }
     fs::create_directories(dir, ec);
-    for (const char* folder : {"meetings", "notes", "people", "assets"}) fs::create_directories(dir / folder, ec);
-    bool ok = write_new(dir / "commonplace.yaml",
+    if (!existing_content)
+        for (const char* folder : {"meetings", "notes", "people", "assets"}) fs::create_directories(dir / folder, ec);
+    bool ok = existing_content || (write_new(dir / "commonplace.yaml",
                         "# Site settings: every key is optional.\ntitle: Community memory\ndescription: \"\"\n"
                         "base_url: /\nlanguage: en\ntimezone: UTC\ndefault_visibility: community\npublic_names: full\n",
                         err) &&
@@ -108,7 +116,7 @@ int init_memory(const fs::path& dir, std::ostream& out, std::ostream& err) {
               write_new(dir / "domains/our-first-domain.md",
                         "---\ntitle: Our first domain\nphase: discovering\nconveners: []\npractices: []\n"
                         "learning_agenda: []\n---\n\nThe problem area that draws us together.\n",
-                        err);
+                        err));
     if (!ok) return site::kExitContentError;
     git_libgit2_init();
     git_repository* repo = nullptr;

@@ -34,6 +34,18 @@ void read_minutes_headings(const YamlNode& value, frontmatter::FieldReader& read
     }
 }
 
+// `types: {"minutes/**": meeting}`: each glob gives the pages under it a type.
+void read_types(const YamlNode& value, frontmatter::FieldReader& read, Config& config) {
+    if (!value.is_mapping()) {
+        read.error(value, "'types' must be a mapping from a path pattern to a type (\"minutes/**\": meeting)");
+        return;
+    }
+    for (const auto& [glob, type] : value.entries) {
+        auto v = read.one_of(type, glob.scalar, {"domain", "meeting", "note", "person", "page"});
+        if (v) config.types.emplace_back(glob.scalar, *v);
+    }
+}
+
 }  // namespace
 
 Config parse_config(std::string_view text, const std::string& path, diag::Sink& sink) {
@@ -53,7 +65,7 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
     static const std::vector<std::string> known = {
         "title", "description", "base_url", "language", "timezone", "default_visibility",
         "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size", "minutes_headings",
-        "personal_data", "personal_data_allow", "digest", "rights"};
+        "personal_data", "personal_data_allow", "digest", "rights", "types", "wikilinks"};
     for (const auto& [key, value] : tree->entries) {
         const std::string& k = key.scalar;
         // Captures the node, not the structured binding `value` (clang 14 refuses to capture those).
@@ -96,6 +108,10 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
                 if (auto v = read.string_list(names, field.scalar)) config.field_map[field.scalar] = *v;
         } else if (k == "minutes_headings") {
             read_minutes_headings(value, read, config.minutes_headings);
+        } else if (k == "types") {
+            read_types(value, read, config);
+        } else if (k == "wikilinks") {
+            if (auto v = read.boolean(value, k)) config.wikilinks = *v;
         } else if (auto guess = diag::closest(k, known)) {
             read.warning(key, "unknown setting '" + k + "': did you mean " + *guess + "?");
         } else {

@@ -26,6 +26,9 @@ struct Config {
     std::size_t max_file_size = std::size_t{4} * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
     std::string personal_data = "error";            // or "redact", "allow": see audience/guard.hpp
     std::vector<std::string> personal_data_allow;   // strings, or "*@domain", public on purpose
+    // `types:` glob -> type name ("minutes/**": meeting), in the order written: the first match wins.
+    std::vector<std::pair<std::string, std::string>> types;
+    bool wikilinks = true;  // false: [[x]] is plain text
 };
 
 // Reads the config from `text` (the contents of commonplace.yaml, reported as `path`).

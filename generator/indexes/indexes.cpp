@@ -4,6 +4,7 @@
 #include "indexes/calendar.hpp"
 #include "indexes/changes.hpp"
 #include "indexes/feeds.hpp"
+#include "indexes/folders.hpp"
 #include "indexes/lists.hpp"
 #include "indexes/stats.hpp"
 #include "indexes/tags.hpp"
@@ -18,6 +19,7 @@ Generated generate_indexes(const model::Site& site, const std::vector<links::Ren
         for (auto& p : pages) out.pages.push_back(std::move(p));
     };
     add(type_lists(site));
+    add(folder_pages(site));
     add(timeline_pages(site, timeline));
     add(tag_pages(site, collect_tags(site)));
     out.pages.push_back(actions_page(site));

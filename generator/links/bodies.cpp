@@ -22,6 +22,7 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         ro.first_line = page.body_first_line;
         ro.max_bytes = options.max_bytes;
         ro.title = page.title;
+        ro.wikilinks = site.config.wikilinks;
         r.body = markdown::render(page.body, resolver, ro);
         if (page.summary.empty()) page.summary = r.body.summary;
         std::sort(r.links.pages.begin(), r.links.pages.end());

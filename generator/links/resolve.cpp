@@ -11,6 +11,7 @@
 #include "diag/suggest.hpp"
 #include "links/urls.hpp"
 #include "markdown/render.hpp"
+#include "model/folders.hpp"
 #include "model/slug.hpp"
 
 namespace cp::links {
@@ -204,6 +205,13 @@ Catalogue catalogue_of(const model::Site& site) {
     }
     for (std::string_view t : tags) c.tags.insert(model::slugify(t));
     for (const auto& a : site.assets) c.keys.insert("path:" + a.source_path);
+    for (const auto& [path, folder] : model::page_folders(site.pages)) c.folders.emplace(folder.url, folder.url);
+    for (const auto& p : site.pages) {
+        if (p.type == PageType::Page) continue;
+        std::string list = "/" + std::string(model::type_folder(p.type)) + "/";
+        for (auto slash = p.source_path.find('/'); slash != std::string::npos; slash = p.source_path.find('/', slash + 1))
+            c.folders.emplace(model::folder_url(p.source_path.substr(0, slash)), list);
+    }
     return c;
 }
 
@@ -289,6 +297,17 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             if (is_generated_address(url, catalogue))
                 return LinkResult{Action::Rewrite, relative_url(page.url, url + (fragment.empty() ? "" : "#" + fragment)), {}};
             if (catalogue.has("url:" + url)) return left_out("url:" + url);
+            if (auto f = catalogue.folders.find(url); f != catalogue.folders.end()) {
+                auto to = [&](const std::string& target) {
+                    return LinkResult{Action::Rewrite, relative_url(page.url, target + (fragment.empty() ? "" : "#" + fragment)), {}};
+                };
+                if (f->second != url) return to(f->second);  // a folder of typed pages: its type's list
+                // A folder of free pages has its index in this build when one of them is kept.
+                for (const Page& p : index.site().pages)
+                    if (p.type == PageType::Page && p.url.size() > url.size() && p.url.compare(0, url.size(), url) == 0)
+                        return to(url);
+                return LinkResult{Action::Unlink, {}, {}};
+            }
             return std::nullopt;
         };
 
@@ -374,6 +393,9 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
                              std::string::npos;
             std::string as_url = "/" + *joined + (joined->empty() || file_like ? "" : "/");
             if (auto r = to_address(as_url, fragment)) return *r;
+            // A folder as written ("../meetings/groupA/"), its address slugged.
+            if (!file_like && !joined->empty())
+                if (auto r = to_address(model::folder_url(*joined), fragment)) return *r;
         }
         return broken(std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
     };

@@ -25,6 +25,9 @@ struct Catalogue {
     std::unordered_map<std::string, std::string> community;  // the same keys, for pages only the community may read -> their source path
     std::unordered_map<std::string, std::string> aliases;   // an old address ("/old/") -> the source path it redirects to
     std::unordered_set<std::string> tags;                   // every tag's address slug, for links to /tags/SLUG/
+    // A folder's address ("/guides/", "/minutes/2019/") -> where a link to it goes: the folder's
+    // own index for a folder of free pages, its type's list for a folder of typed pages.
+    std::unordered_map<std::string, std::string> folders;
     bool has(const std::string& key) const { return keys.count(key) != 0; }
 };
 

@@ -113,8 +113,8 @@ std::pair<int, int> position(cmark_node* node, int first_line) {
 
 class TreeRewriter {
 public:
-    TreeRewriter(cmark_node* root, const LinkResolver& resolve, int first_line, std::string_view source)
-        : root_(root), resolve_(resolve), first_line_(first_line), source_(source) {
+    TreeRewriter(cmark_node* root, const LinkResolver& resolve, int first_line, std::string_view source, bool wikilinks)
+        : root_(root), resolve_(resolve), first_line_(first_line), source_(source), wikilinks_(wikilinks) {
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < source_.size(); ++i)
             if (source_[i] == '\n') line_starts_.push_back(i + 1);
@@ -139,7 +139,8 @@ public:
         }
         cmark_iter_free(iter);
         for (cmark_node* link : links) rewrite_link(link);
-        for (cmark_node* text : texts) expand_wikilinks(text);
+        if (wikilinks_)
+            for (cmark_node* text : texts) expand_wikilinks(text);
         for (cmark_node* heading : headings) out.headings.push_back(give_id(heading));
     }
 
@@ -265,7 +266,10 @@ private:
             req.column = written > 0 ? written : column + static_cast<int>(open);
             if (written > 0) search_from = written + 2;
             LinkResult result = resolve_(req);
-            std::string shown = !label.empty() ? label : (!result.label.empty() ? result.label : inner);
+            // An unresolved [[x]] keeps what was written, brackets and all (Foo.[[Prototype]]).
+            bool broken_link = result.action == LinkResult::Action::Broken;
+            std::string shown = broken_link ? "[[" + s.substr(open + 2, close - open - 2) + "]]"
+                                            : !label.empty() ? label : (!result.label.empty() ? result.label : inner);
             cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
             cmark_node_set_literal(label_node, shown.c_str());
             if (result.action == LinkResult::Action::Rewrite) {
@@ -332,6 +336,7 @@ private:
     const LinkResolver& resolve_;
     int first_line_;
     std::string_view source_;
+    bool wikilinks_;
     std::vector<std::size_t> line_starts_;  // byte offset of each body line
     std::set<std::string> used_ids_;
 };
@@ -429,7 +434,7 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
         first && !options.title.empty() && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
         cmark_node_get_heading_level(first) == 1 && text_of(first) == options.title)
         cmark_node_free(first);
-    TreeRewriter(root.get(), resolve, options.first_line, markdown).run(out);
+    TreeRewriter(root.get(), resolve, options.first_line, markdown, options.wikilinks).run(out);
     if (cmark_node* p = first_paragraph(root.get())) out.summary = cut_summary(text_of(p));
     out.plain_text = text_of(root.get());
 

@@ -46,6 +46,8 @@ struct RenderOptions {
     // The page's title: a first "# heading" with exactly this text is dropped, since the
     // template shows the title already.
     std::string title;
+    // False: "[[x]]" is plain text (the memory writes notation like Foo.[[Prototype]]).
+    bool wikilinks = true;
 };
 
 // Renders a body. A line `<!--cp:community-->` ... `<!--cp:end-->` (put there by the

@@ -4,8 +4,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "model/addresses.hpp"
 #include "model/glob.hpp"
 #include "model/minutes.hpp"
+#include "model/imported_layout.hpp"
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
@@ -22,24 +24,6 @@ bool excluded(const std::string& path, const config::Config& config) {
     for (const auto& pattern : config.exclude)
         if (glob_match(pattern, path)) return true;
     return false;
-}
-
-// The address of a page: typed pages live flat under their folder; free pages keep their folders.
-std::string url_for(const Page& page) {
-    if (page.type != PageType::Page) return "/" + std::string(type_folder(page.type)) + "/" + page.slug + "/";
-    std::string path = page.source_path.substr(0, page.source_path.size() - 3);  // drop ".md"
-    std::string url = "/";
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        std::size_t end = path.find('/', start);
-        std::string part = path.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        bool last = end == std::string::npos;
-        if (!(last && (part == "index" || part == "README" || part == "readme")))
-            url += slugify(part) + "/";
-        if (last) break;
-        start = end + 1;
-    }
-    return url;
 }
 
 std::string lower(std::string s) {
@@ -130,10 +114,11 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         if (file.path == "commonplace.yaml" || excluded(file.path, config)) continue;
         if (file.path.rfind("layouts/", 0) == 0) continue;  // theme overrides, read by the theme
         if (file.path.rfind("assets/", 0) == 0) {
-            site.assets.push_back({file.path, "/" + file.path});
+            site.assets.push_back({file.path, "/" + file.path, false});
             continue;
         }
-        if (ends_with(file.path, ".md")) sources.push_back(&file);
+        if (ends_with(file.path, ".md") && !file.underscored) sources.push_back(&file);
+        else site.assets.push_back({file.path, "/" + file.path, true});  // an image or PDF beside the notes
     }
 
     // Each page is read, and given its slug, address and collision keys, on every core.
@@ -147,8 +132,9 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         out.page = read_page(*sources[i], config, sink);
         if (!out.page) return;
         Page& page = *out.page;
-        page.slug = slugify(stem_of(page.source_path));
-        if (page.type == PageType::Page && page.source_path == "index.md") page.slug = "index";
+        // Meeting facts the front matter does not give (attendees under "## Present", ...) are
+        // read from the minutes' own sections here, once the minutes module is merged.
+        page.slug = slug_for(page);
         page.url = url_for(page);
         out.url_key = collision_key(page.url);
         out.path_key = collision_key(page.source_path);
@@ -163,6 +149,8 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     }
     parsed = {};
 
+    warn_untyped_dated_folders(site.pages, config, sink);
+    separate_shared_addresses(site.pages, url_keys, sink);
     // One address, one source: never let a file silently overwrite another.
     std::unordered_map<std::string, const Page*> owners;  // collision key -> the page that has it
     std::unordered_map<std::string, std::string> alias_owner;

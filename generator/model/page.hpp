@@ -121,6 +121,11 @@ struct Page {
     std::string body;
     int body_first_line = 1;
     bool lfs_pointer = false;  // the file is a Git LFS pointer: shown as such, not as text
+
+    // The date came from the folders above the file (2019/03/14.md), not its name or front
+    // matter: the name's other words, for its slug ("2019-03-14-sync").
+    bool dated_by_folders = false;
+    std::string path_date_rest;
 };
 
 // The date part (YYYY-MM-DD) of a date or date-time, or empty.

@@ -2,7 +2,9 @@
 
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
+#include "model/glob.hpp"
 #include "model/page_fields.hpp"
+#include "model/path_date.hpp"
 #include "model/slug.hpp"
 
 namespace cp::model {
@@ -19,6 +21,15 @@ Page placeholder(const std::string& path, PageType type, const config::Config& c
 }
 
 }  // namespace
+
+PageType type_of_path(const std::string& path, const config::Config& config) {
+    for (const auto& [glob, name] : config.types)
+        if (glob_match(glob, path))
+            if (auto type = parse_type(name)) return *type;
+    auto slash = path.find('/');
+    auto folder_type = slash == std::string::npos ? std::nullopt : parse_type(path.substr(0, slash));
+    return folder_type && path.substr(0, slash) == type_folder(*folder_type) ? *folder_type : PageType::Page;
+}
 
 std::string first_heading(std::string_view body) {
     auto trim = [](std::string_view t) {
@@ -66,9 +77,7 @@ std::string first_heading(std::string_view body) {
 std::optional<Page> read_page(const source::SourceFile& file, const config::Config& config,
                               diag::Sink& sink) {
     const std::string& path = file.path;
-    auto slash = path.find('/');
-    auto folder_type = slash == std::string::npos ? std::nullopt : parse_type(path.substr(0, slash));
-    PageType type = folder_type && path.substr(0, slash) == type_folder(*folder_type) ? *folder_type : PageType::Page;
+    PageType type = type_of_path(path, config);
     // A file that cannot be read still holds its address, so other pages' links to it
     // are not reported as broken too: one mistake, one message.
     Page page = placeholder(path, type, config);
@@ -104,10 +113,26 @@ std::optional<Page> read_page(const source::SourceFile& file, const config::Conf
         page.title = first_heading(page.body);
         if (page.title.empty()) page.title = stem_in_words(stem);
     }
-    if (page.date.empty()) page.date = date_prefix(stem);
-    if (page.type == PageType::Meeting && page.date.empty() && !date_written)
-        sink.error(path, 1, 1, "a meeting needs a date: add 'date: YYYY-MM-DD' to its front matter, "
-                               "or start the file name with it (2016-03-02-kickoff.md)");
+    if (page.date.empty()) {
+        PathDate from_path = date_from_path(path);
+        page.date = from_path.date;
+        page.dated_by_folders = !from_path.date.empty() && !from_path.in_name;
+        if (page.dated_by_folders) page.path_date_rest = from_path.rest;
+    }
+    if (page.type == PageType::Meeting && page.date.empty() && !date_written) {
+        // An imported folder's table of contents or summary (toc.md, no front matter) is a page
+        // of that folder, not a failed build; a record written with front matter needs its date.
+        if (split->has_front_matter) {
+            sink.error(path, 1, 1, "a meeting needs a date: add 'date: YYYY-MM-DD' to its front matter, "
+                                   "or start the file name with it (2016-03-02-kickoff.md)");
+        } else {
+            // A folder's README.md or index.md is that folder's page, as expected: no warning.
+            if (stem != "README" && stem != "readme" && stem != "index")
+                sink.warning(path, 1, 1, "no date in this file's name, folders or front matter, so it is a plain "
+                                         "page, not a meeting: add 'date: YYYY-MM-DD' to make it one");
+            page.type = PageType::Page;
+        }
+    }
     if (page.type == PageType::Note && page.kind.empty()) page.kind = "note";
     return page;
 }

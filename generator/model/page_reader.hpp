@@ -17,6 +17,10 @@ namespace cp::model {
 std::optional<Page> read_page(const source::SourceFile& file, const config::Config& config,
                               diag::Sink& sink);
 
+// The type a path gives: the first `types:` glob of the config that matches it, else its
+// first folder (meetings/ -> meeting), else a free page.
+PageType type_of_path(const std::string& path, const config::Config& config);
+
 // The names of every field a type knows, for "did you mean".
 const std::vector<std::string>& known_fields(PageType type);
 

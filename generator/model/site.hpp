@@ -15,6 +15,8 @@ namespace cp::model {
 struct Asset {
     std::string source_path;  // "assets/images/x.png"
     std::string url;          // "/assets/images/x.png"
+    // A file beside the Markdown (not under assets/): copied only when a kept page links to it.
+    bool beside = false;
 };
 
 struct Site {

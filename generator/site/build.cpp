@@ -6,6 +6,7 @@
 #include "audience/guard.hpp"
 #include "config/config.hpp"
 #include "diag/printer.hpp"
+#include "diag/summary.hpp"
 #include "indexes/lists.hpp"
 #include "links/bodies.hpp"
 #include "links/resolve.hpp"
@@ -41,14 +42,20 @@ private:
     Clock::time_point last_;
 };
 
-// Prints the sink's problems with their source lines, capped, and then the personal-data
-// guard's summary, a line per kind, when it found any.
+// Past this many problems, a summary by kind closes the list: one cause, one line.
+constexpr std::size_t kSummaryFrom = 10;
+
+// Prints the sink's problems with their source lines, capped at `limit` (0: no cap), a summary
+// by kind past kSummaryFrom, and then the personal-data guard's summary, a line per kind, when
+// it found any.
 void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err,
-                    const audience::GuardReport& guard = {}) {
-    diag::print(err, sink.sorted(), [&](const std::string& path) -> std::string {
+                    std::size_t limit, const audience::GuardReport& guard = {}) {
+    auto problems = sink.sorted();
+    diag::print(err, problems, [&](const std::string& path) -> std::string {
         const source::SourceFile* f = snapshot.find(path);
         return f ? f->content : std::string{};
-    });
+    }, limit == 0 ? problems.size() : limit);
+    if (problems.size() > kSummaryFrom) diag::print_summary(err, problems);
     for (const auto& line : audience::guard_summary(guard)) err << "commonplace: " << line << "\n";
 }
 
@@ -80,7 +87,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     loaded = load(options, sink, [&](const char* name) { timer.step(name); });
     // check goes on past errors in the files, to report every problem in one run.
     if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) {
-        print_problems(sink, loaded.snapshot, err);
+        print_problems(sink, loaded.snapshot, err, options.max_problems);
         err << "commonplace: " << sink.error_count() << " error(s); nothing was written\n";
         return kExitContentError;
     }
@@ -114,14 +121,14 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     timer.step("markdown and links");
 
     if (mode == Mode::Check) {
-        print_problems(sink, loaded.snapshot, err, guard);
+        print_problems(sink, loaded.snapshot, err, options.max_problems, guard);
         // A clean memory prints nothing, like a compiler.
         if (sink.error_count() + sink.warning_count() > 0)
             err << "commonplace check: " << sink.error_count() << " error(s), " << sink.warning_count() << " warning(s)\n";
         return sink.has_errors() ? kExitContentError : kExitOk;
     }
     if (sink.has_errors()) {
-        print_problems(sink, loaded.snapshot, err, guard);
+        print_problems(sink, loaded.snapshot, err, options.max_problems, guard);
         err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
         return kExitContentError;
     }
@@ -145,13 +152,13 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
                                 " leak(s) found in the written files; nothing is published\n";
         }
         if (sink.has_errors()) {
-            print_problems(sink, loaded.snapshot, err, guard);
+            print_problems(sink, loaded.snapshot, err, options.max_problems, guard);
             err << verdict << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
             return kExitContentError;
         }
         writer.commit();
         timer.step("swap in");
-        print_problems(sink, loaded.snapshot, err, guard);  // warnings: the build went on, but they are worth reading
+        print_problems(sink, loaded.snapshot, err, options.max_problems, guard);  // warnings: the build went on, but they are worth reading
         if (!options.quiet || !guard.reported.empty()) err << verdict;
         // Only a finished build is left to the exit: on the way out of a failed one, a thread
         // (the search index's) may still be running, and its data must be waited for.
@@ -161,7 +168,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
                 << " pages, " << site.audience << ") into " << options.output.string() << "\n";
         }
     } catch (const std::exception& e) {
-        print_problems(sink, loaded.snapshot, err, guard);
+        print_problems(sink, loaded.snapshot, err, options.max_problems, guard);
         err << "commonplace: build failed: " << e.what() << "; the earlier output is untouched\n";
         return kExitContentError;
     }

@@ -17,6 +17,8 @@ struct BuildOptions {
     bool drafts = false;
     std::string ref;       // build the memory as it was at this commit; empty: the working tree
     std::string base_url;  // overrides the config's base_url when set
+    std::filesystem::path config_file;  // --config: read instead of the memory's commonplace.yaml
+    std::size_t max_problems = 100;     // problems printed in full; 0: all of them
     unsigned jobs = 0;     // 0: every core
     std::filesystem::path themes_dir;  // where "default" and other named themes live
     bool quiet = false;

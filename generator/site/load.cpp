@@ -75,18 +75,36 @@ Origin find_origin(const BuildOptions& options, diag::Sink& sink) {
     return origin;
 }
 
+std::optional<std::string> read_disk_file(const fs::path& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// The config: --config's file; else the commit's commonplace.yaml (with --ref); else, or when
+// that commit is older than the config, the working tree's, with a note saying so.
 config::Config read_config(const BuildOptions& options, const Origin& origin, diag::Sink& sink) {
     const std::string name = "commonplace.yaml";
+    if (!options.config_file.empty()) {
+        auto text = read_disk_file(options.config_file);
+        if (!text) {
+            sink.error(options.config_file.string(), 0, 0, "--config names no readable file");
+            return config::Config{};
+        }
+        return config::parse_config(*text, options.config_file.string(), sink);
+    }
     std::optional<std::string> text;
     if (origin.commit) {
         text = origin.repo->read_file(*origin.commit, name, config::Config{}.max_file_size);
-    } else {
-        std::error_code ec;
-        fs::path path = options.source / name;
-        if (fs::is_regular_file(path, ec)) {
-            std::ifstream in(path, std::ios::binary);
-            text = std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (!text) {
+            text = read_disk_file(options.source / name);
+            if (text)
+                sink.warning(name, 0, 0, "the commit " + options.ref + " has no " + name +
+                                             ", so the working tree's is used (--config FILE names another)");
         }
+    } else {
+        text = read_disk_file(options.source / name);
     }
     return text ? config::parse_config(*text, name, sink) : config::Config{};
 }

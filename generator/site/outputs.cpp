@@ -99,11 +99,12 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
         out.files.push_back(indexes::sitemap(site, listed));
     }
 
-    // Assets: in a public build, only those a public page uses.
+    // Assets: in a public build, only those a public page uses; files beside the notes, only
+    // those a kept page uses (a repository's every stray file is not the site's).
     std::set<std::string> used;
     for (const auto& b : bodies) used.insert(b.links.assets.begin(), b.links.assets.end());
     for (const auto& a : site.assets)
-        if (site.audience != "public" || used.count(a.url)) out.assets.push_back(a.url);
+        if ((site.audience != "public" && !a.beside) || used.count(a.url)) out.assets.push_back(a.url);
     return out;
 }
 

@@ -75,7 +75,7 @@ public:
                                              "' refused: a name like this could write outside the output folder");
                 continue;
             }
-            if (is_ignored_name(name)) continue;
+            if (is_unread_name(name)) continue;
             switch (git_tree_entry_filemode(entry)) {
                 case GIT_FILEMODE_TREE: {
                     git_tree* sub = nullptr;
@@ -104,6 +104,7 @@ private:
     void read_blob(const std::string& rel, const git_oid* id) {
         SourceFile file;
         file.path = rel;
+        file.underscored = is_underscored_path(rel);
         if (!options_.contents) {
             out_.files.push_back(std::move(file));
             return;

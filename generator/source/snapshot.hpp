@@ -15,6 +15,9 @@ struct SourceFile {
     std::uintmax_t size = 0;      // bytes
     bool too_large = false;       // over the size limit: content not read
     bool lfs_pointer = false;     // a Git LFS pointer, not the real file
+    // Under a name starting with '_' (`_attachments/x.png`, `_Sidebar.md`): the contract ignores
+    // it as content (never a page), but a page that links to it explicitly gets it copied.
+    bool underscored = false;
 };
 
 struct Snapshot {
@@ -32,6 +35,11 @@ struct ReadOptions {
 
 // True for a path component the contract says to ignore: names starting with '.' or '_'.
 bool is_ignored_name(std::string_view name);
+// True for a name never read at all: starting with '.', or `_site` (the build's own output).
+// Other '_' names are read as files a page may link to (SourceFile::underscored).
+bool is_unread_name(std::string_view name);
+// True when a component of the '/'-separated `path` starts with '_'.
+bool is_underscored_path(std::string_view path);
 // True when the bytes start like a Git LFS pointer file.
 bool looks_like_lfs_pointer(std::string_view content);
 

@@ -85,7 +85,7 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
         const fs::path& p = it->path();
         std::string name = p.filename().string();
         std::string rel = p.generic_string().substr(std::min(root_length, p.generic_string().size()));
-        if (is_ignored_name(name) || ignore.ignored(rel)) {
+        if (is_unread_name(name) || ignore.ignored(rel)) {
             if (it->is_directory(ec)) it.disable_recursion_pending();
             continue;
         }
@@ -108,7 +108,8 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
         file.size = it->file_size(ec);
         auto mtime = it->last_write_time(ec);
         if (mtime > newest) newest = mtime;
-        if (is_text_source(rel)) {
+        file.underscored = is_underscored_path(rel);
+        if (is_text_source(rel) && !file.underscored) {  // an underscored file is only ever copied
             if (file.size > options.max_file_size) {
                 file.too_large = true;
             } else {

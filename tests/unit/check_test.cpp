@@ -139,11 +139,15 @@ TEST_CASE("check skips what the config excludes, and names ignored by the contra
 
 TEST_CASE("check reports two sources that would be written to one address, naming both", "[check]") {
     run_cases({
-        {"same type and slug in different folders",
+        {"same type and slug in different folders: each keeps its folder, with a warning",
          {{"meetings/2015/kickoff.md", "---\ndate: 2015-01-01\n---\n"},
           {"meetings/2016/kickoff.md", "---\ndate: 2016-01-01\n---\n"}},
-         {"meetings/2016/kickoff.md:1:1: error: this page and meetings/2015/kickoff.md would both be written to "
-          "/meetings/kickoff/: rename one of them"}},
+         {"meetings/2015/kickoff.md:1:1: warning: this page and meetings/2016/kickoff.md would share the address "
+          "/meetings/kickoff/, so this one is written to /meetings/2015/kickoff/ (it keeps more of its path; see "
+          "'Addresses' in docs/content-model.md)",
+          "meetings/2016/kickoff.md:1:1: warning: this page and meetings/2015/kickoff.md would share the address "
+          "/meetings/kickoff/, so this one is written to /meetings/2016/kickoff/ (it keeps more of its path; see "
+          "'Addresses' in docs/content-model.md)"}},
         {"a page and an alias",
          {{"notes/new.md", "---\naliases: [/about/]\n---\n"}, {"about.md", "About\n"}},
          {"notes/new.md:1:1: error: alias /about/ is the address of about.md: one would overwrite the other"}},

@@ -73,7 +73,7 @@ TEST_CASE("broken and unlinked wikilinks render as text", "[markdown]") {
     auto out = render("[[a]] [[b|Bee]] [[]] [[x\n", [](const LinkRequest& r) {
         return LinkResult{r.destination == "a" ? LinkResult::Action::Broken : LinkResult::Action::Unlink, {}, {}};
     });
-    CHECK(out.html == "<p><span class=\"broken-link\" title=\"This link leads nowhere in this build\">a</span> "
+    CHECK(out.html == "<p><span class=\"broken-link\" title=\"This link leads nowhere in this build\">[[a]]</span> "
                       "<span>Bee</span> [[]] [[x</p>\n");
 }
 

@@ -279,9 +279,13 @@ TEST_CASE("a file that cannot be read still keeps its address", "[model]") {
 TEST_CASE("a meeting needs a date, from its front matter or its file name", "[model]") {
     CHECK(read("meetings/2016-01-01-a.md", "Text").messages.empty());
     CHECK(read("meetings/a.md", "---\ndate: 2016-01-01\n---\n").messages.empty());
-    CHECK(read("meetings/a.md", "Text").messages ==
+    CHECK(read("meetings/a.md", "---\ntitle: A\n---\nText").messages ==
           std::vector<std::string>{"1:1 error: a meeting needs a date: add 'date: YYYY-MM-DD' to its front matter, or "
                                    "start the file name with it (2016-03-02-kickoff.md)"});
+    // With no front matter at all (a folder's table of contents), it is a plain page, with a warning.
+    CHECK(read("meetings/a.md", "Text").messages ==
+          std::vector<std::string>{"1:1 warning: no date in this file's name, folders or front matter, so it is a "
+                                   "plain page, not a meeting: add 'date: YYYY-MM-DD' to make it one"});
     // A wrong date is one mistake, reported once.
     CHECK(read("meetings/a.md", "---\ndate: 2016-13-45\n---\n").messages.size() == 1);
     CHECK(read("notes/a.md", "Text").messages.empty());

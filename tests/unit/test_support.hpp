@@ -45,13 +45,14 @@ inline BuildRun run_build(const TempMemory& memory) {
 }
 
 // The problem lines of a run ("path:line:column: error: message"), without the quoted
-// source lines, carets and closing summary.
+// source lines, carets and closing summaries.
 inline std::vector<std::string> problems(const std::string& messages) {
     std::vector<std::string> out;
     std::istringstream in(messages);
     std::string line;
     while (std::getline(in, line)) {
         if (line.rfind("    ", 0) == 0 || line.rfind("commonplace", 0) == 0 || line.rfind("... and ", 0) == 0) continue;
+        if (line.rfind("problems by kind:", 0) == 0 || line.rfind("  ", 0) == 0) continue;  // the closing summary
         if (line.empty()) continue;
         out.push_back(line);
     }
