@@ -77,7 +77,7 @@ std::string without_email_addresses(std::string_view text) {
 
 void hide_email_addresses(model::Page& p) {
     for (auto* s : {&p.title, &p.summary, &p.phase, &p.started, &p.time, &p.end_time, &p.location, &p.format,
-                    &p.series, &p.kind, &p.source_url, &p.organisation, &p.profession, &p.joined})
+                    &p.series, &p.kind, &p.source_url, &p.source_text, &p.organisation, &p.profession, &p.joined})
         scrub(*s);
     for (auto* list : {&p.tags, &p.practices, &p.expected_results, &p.audiences, &p.agenda, &p.decisions,
                        &p.parking_lot, &p.went_well, &p.to_improve, &p.highlights, &p.person_roles, &p.expertise})

@@ -1,5 +1,6 @@
 #include "links/resolve.hpp"
 #include "text/escape.hpp"
+#include "text/url_policy.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -150,15 +151,6 @@ private:
     std::map<std::string, const Page*> people_by_name_;
 };
 
-bool has_scheme(const std::string& url) {
-    for (std::size_t i = 0; i < url.size(); ++i) {
-        char c = url[i];
-        if (c == ':') return i > 0;
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
-    }
-    return false;
-}
-
 std::string folder_of(const std::string& path) {
     auto slash = path.rfind('/');
     return slash == std::string::npos ? std::string{} : path.substr(0, slash);
@@ -277,6 +269,17 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             return std::nullopt;
         };
 
+        // The URL policy first: a script URL in any disguise is shown as text, whatever else it resembles.
+        if (!req.is_wikilink) {
+            auto use = req.is_image ? text::UrlUse::Media : text::UrlUse::Link;
+            if (auto refusal = text::refuse_url(req.destination, use)) {
+                sink.warning(path, req.line, req.column,
+                             std::string(req.is_image ? "image" : "link") + " '" + text::quoted_url(req.destination) +
+                                 "' " + *refusal);
+                return LinkResult{Action::Unlink, {}, {}};
+            }
+        }
+
         if (req.is_wikilink) {
             std::string target = req.destination, fragment;
             if (auto hash = target.find('#'); hash != std::string::npos) {
@@ -320,7 +323,7 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         }
 
         const std::string& dest = req.destination;
-        if (dest.empty() || dest.front() == '#' || has_scheme(dest) || dest.rfind("//", 0) == 0)
+        if (dest.empty() || dest.front() == '#' || text::url_scheme(dest) || dest.rfind("//", 0) == 0)
             return {Action::Keep, {}, {}};
         std::string target = dest, fragment;
         if (auto hash = target.find('#'); hash != std::string::npos) {

@@ -1,5 +1,6 @@
 #include "markdown/render.hpp"
 #include "text/escape.hpp"
+#include "text/url_policy.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -182,8 +183,19 @@ private:
         req.is_image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
         auto [line, column] = position(link, first_line_);
         req.line = line;
+        // cmark-gfm places some inline nodes (autolinks) past the end of their line: then the
+        // column is where the destination is written, else the line's start.
+        if (column > line_length(line)) {
+            int written = source_column(line, 1, req.destination);
+            column = written > 0 ? written : 1;
+        }
         req.column = column;
         LinkResult result = resolve_(req);
+        // Whatever the resolver said, a URL the policy refuses is never written (the resolver warns).
+        auto use = req.is_image ? text::UrlUse::Media : text::UrlUse::Link;
+        if ((result.action == LinkResult::Action::Keep && !text::url_allowed(req.destination, use)) ||
+            (result.action == LinkResult::Action::Rewrite && !text::url_allowed(result.url, use)))
+            result.action = LinkResult::Action::Unlink;
         switch (result.action) {
             case LinkResult::Action::Keep: break;
             case LinkResult::Action::Rewrite: cmark_node_set_url(link, result.url.c_str()); break;
@@ -239,6 +251,8 @@ private:
             std::string shown = !label.empty() ? label : (!result.label.empty() ? result.label : inner);
             cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
             cmark_node_set_literal(label_node, shown.c_str());
+            if (result.action == LinkResult::Action::Rewrite && !text::url_allowed(result.url))
+                result.action = LinkResult::Action::Unlink;
             if (result.action == LinkResult::Action::Rewrite) {
                 cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
                 cmark_node_set_url(link, result.url.c_str());
@@ -285,6 +299,15 @@ private:
         while (cmark_node* child = cmark_node_first_child(heading)) cmark_node_append_child(inline_node, child);
         cmark_node_free(heading);
         return h;
+    }
+
+    // The length in bytes of file line `line` of the body; 0 when it is not in the body.
+    int line_length(int line) const {
+        int body_line = line - first_line_ + 1;
+        if (body_line < 1 || body_line > static_cast<int>(line_starts_.size())) return 0;
+        std::size_t pos = line_starts_[body_line - 1];
+        std::size_t end = source_.find('\n', pos);
+        return static_cast<int>((end == std::string_view::npos ? source_.size() : end) - pos);
     }
 
     // The column of `needle` in the source line at file line `line`, searching from `from`

@@ -97,7 +97,8 @@ struct Page {
     // Note.
     std::string kind;  // empty for non-notes; "note" by default for notes
     std::vector<Ref> related;
-    std::string source_url;
+    std::string source_url;   // allowed by the URL policy: written as a link
+    std::string source_text;  // a source the URL policy refused: shown as text only
 
     // Person.
     std::vector<std::string> person_roles;

@@ -8,6 +8,7 @@
 #include "diag/suggest.hpp"
 #include "frontmatter/fields.hpp"
 #include "model/page_reader.hpp"
+#include "text/url_policy.hpp"
 
 namespace cp::model {
 
@@ -271,7 +272,14 @@ public:
         if (key == "kind") {
             if (auto k = read_.one_of(v, key, kKinds)) page_.kind = *k;
         } else if (key == "related") more_refs(v, key, page_.related);
-        else if (key == "source") string(v, key, page_.source_url);
+        else if (key == "source") {
+            string(v, key, page_.source_url);
+            if (auto refusal = text::refuse_url(page_.source_url)) {
+                read_.warning(v, "source '" + text::quoted_url(page_.source_url) + "' " + *refusal);
+                page_.source_text = std::move(page_.source_url);
+                page_.source_url.clear();
+            }
+        }
         else return false;
         return true;
     }

@@ -49,6 +49,16 @@ std::optional<std::string> refuse_url(std::string_view url, UrlUse use) {
            "only " + allowed + " addresses and the site's own files are written; it is shown as text";
 }
 
+bool is_site_address(std::string_view url) {
+    for (char c : url)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F || c == '\\') return false;
+    if (url.size() >= 1 && url[0] == '/') return url.size() == 1 || url[1] != '/';  // "//host" is not a path
+    auto scheme = url_scheme(url);
+    if (!scheme || (*scheme != "http" && *scheme != "https")) return false;
+    std::string_view rest = url.substr(scheme->size() + 1);
+    return rest.size() > 2 && rest.substr(0, 2) == "//" && rest[2] != '/';
+}
+
 std::string quoted_url(std::string_view url) {
     static const char* hex = "0123456789ABCDEF";
     std::string out;

@@ -29,6 +29,11 @@ std::optional<std::string> refuse_url(std::string_view url, UrlUse use = UrlUse:
 // True when refuse_url() has nothing to say.
 inline bool url_allowed(std::string_view url, UrlUse use = UrlUse::Link) { return !refuse_url(url, use); }
 
+// True for where a site lives, as the config's base_url and repo_url must be written: an
+// absolute http(s) URL with a host ("https://example.org/memory/"), or a path from the site's
+// root ("/memory/"). No control character or space anywhere: those are how disguises hide.
+bool is_site_address(std::string_view url);
+
 // The URL as a message may quote it: control characters written as \t, \n, \xNN, and cut
 // after 80 characters, so a warning stays one readable line.
 std::string quoted_url(std::string_view url);
