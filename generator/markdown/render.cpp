@@ -226,7 +226,15 @@ private:
             std::size_t close = s.find("]]", open + 2);
             if (close == std::string::npos) break;
             std::string inner = s.substr(open + 2, close - open - 2);
-            if (inner.empty() || inner.find('\n') != std::string::npos || inner.find("[[") != std::string::npos) {
+            // "[[[[a]]": the innermost "[[" is the wikilink's; jumping to it keeps the scan linear
+            // (searching for "]]" again from every '[' was quadratic in a run of them).
+            if (auto nested = inner.rfind("[["); nested != std::string::npos) {
+                std::size_t inner_open = open + 2 + nested;
+                pending += s.substr(pos, inner_open - pos);
+                pos = inner_open;
+                continue;
+            }
+            if (inner.empty() || inner.find('\n') != std::string::npos) {
                 pending += s.substr(pos, open + 2 - pos);
                 pos = open + 2;
                 continue;
@@ -387,6 +395,16 @@ bool has_wide_line(std::string_view text) {
     return false;
 }
 
+// True when the text holds so many '@' that cmark-gfm's autolink extension, which spends tens
+// of microseconds on each, would take a minute: such a page is rendered without autolinks.
+bool has_many_addresses(std::string_view text) {
+    constexpr std::size_t kMaxAts = 20000;
+    std::size_t ats = 0;
+    for (char c : text)
+        if (c == '@' && ++ats > kMaxAts) return true;
+    return false;
+}
+
 }  // namespace
 
 std::string heading_id(std::string_view text) {
@@ -411,10 +429,16 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
                    " bytes).</p>\n";
         return out;
     }
+    if ((out.refused = find_pathological(markdown))) {
+        out.html = "<p class=\"notice\">This page could not be shown: its Markdown would take too long to render.</p>\n";
+        return out;
+    }
     ParserPtr parser(cmark_parser_new(kOptions));
     bool tables = !has_wide_line(markdown);
+    bool autolinks = !has_many_addresses(markdown);
     for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
         if (!tables && std::string_view(name) == "table") continue;
+        if (!autolinks && std::string_view(name) == "autolink") continue;
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }

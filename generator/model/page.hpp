@@ -71,6 +71,7 @@ struct Page {
     Visibility visibility = Visibility::Community;
     bool draft = false;
     std::vector<std::string> aliases;
+    std::vector<std::pair<int, int>> alias_positions;  // file line and column of each alias, for messages
     nlohmann::json params = nlohmann::json::object();  // unknown fields, for templates
 
     // Domain.

@@ -130,7 +130,10 @@ public:
                        a.find_first_of(" \t\\?#") != std::string::npos || a == "/" ||
                        ("/" + a + "/").find("/../") != std::string::npos || ("/" + a + "/").find("/./") != std::string::npos;
             if (bad) read_.error(item, "alias '" + a + "' must be an old address on this site, like /old/path/");
-            else page_.aliases.push_back(a);
+            else {
+                page_.aliases.push_back(a);
+                page_.alias_positions.emplace_back(item.line, item.column);
+            }
         }
     }
 

@@ -44,6 +44,14 @@ std::optional<std::string> refuse_url(std::string_view url, UrlUse use) {
     if (!scheme) return std::nullopt;
     if (*scheme == "http" || *scheme == "https") return std::nullopt;
     if (*scheme == "mailto" && use == UrlUse::Link) return std::nullopt;
+    if (*scheme == "data" && use == UrlUse::Media) {
+        // A raster picture inlined: no browser runs these (image/svg+xml, text/html are refused).
+        std::string rest = browser_normalised(url).substr(5);
+        for (char& c : rest)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        rest = rest.substr(0, rest.find_first_of(";,"));
+        if (rest == "image/png" || rest == "image/jpeg" || rest == "image/gif" || rest == "image/webp") return std::nullopt;
+    }
     std::string allowed = use == UrlUse::Link ? "http, https and mailto" : "http and https";
     return "uses the scheme '" + *scheme + "', which this site never writes (a browser may run it as a script): " +
            "only " + allowed + " addresses and the site's own files are written; it is shown as text";

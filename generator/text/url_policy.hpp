@@ -22,8 +22,9 @@ std::string browser_normalised(std::string_view url);
 // ("../x/", "#part", "//host/x", "notes/a:b"); "a:b" has the scheme "a", as a browser reads it.
 std::optional<std::string> url_scheme(std::string_view url);
 
-// Nothing when the URL may be written for `use`: relative, http, https, or (links only)
-// mailto. Otherwise a sentence saying why not, to follow "link '...' " in a warning.
+// Nothing when the URL may be written for `use`: relative, http, https, (links only) mailto,
+// or (media only) an inlined PNG, JPEG, GIF or WebP picture (data:image/png...). Otherwise a
+// sentence saying why not, to follow "link '...' " in a warning.
 std::optional<std::string> refuse_url(std::string_view url, UrlUse use = UrlUse::Link);
 
 // True when refuse_url() has nothing to say.
