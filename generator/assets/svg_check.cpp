@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -40,7 +41,13 @@ std::string value_of(xmlNode* element, xmlAttr* attr) {
     return out;
 }
 
-int line_of(xmlNode* node) { return static_cast<int>(xmlGetLineNo(node)); }
+// "<name", built in steps: GCC 12 warns (-Wrestrict) on "<" + string.
+std::string open_tag(xmlNode* e) {
+    std::string tag(1, '<');
+    return tag.append(name_of(e->name));
+}
+
+int line_of(xmlNode* node) { return static_cast<int>(std::max(0L, xmlGetLineNo(node))); }
 
 class Checker {
 public:
@@ -51,7 +58,7 @@ public:
         static const char* const forbidden[] = {"script", "foreignobject", "handler", "iframe", "embed", "object",
                                                 "include", "listener"};
         for (const char* f : forbidden)
-            if (name == f) return refuse(e, "<" + name_of(e->name) + "> can run a script or embed a document");
+            if (name == f) return refuse(e, open_tag(e) + "> can run a script or embed a document");
         for (xmlAttr* a = e->properties; a && !refusal; a = a->next) attribute(e, name, a);
         if (refusal) return;
         if (name == "style") css(e, content_of(e), "<style>");
@@ -115,19 +122,23 @@ private:
     void attribute(xmlNode* e, const std::string& element, xmlAttr* a) {
         const std::string name = lower(name_of(a->name));  // the local name: xlink:href is "href"
         const std::string value = value_of(e, a);
-        std::string shown = (a->ns && a->ns->prefix ? name_of(a->ns->prefix) + ":" : "") + name_of(a->name);
-        if (name.rfind("on", 0) == 0)
-            return refuse(e, "<" + name_of(e->name) + " " + shown + "> is an event handler: it runs a script");
+        std::string shown = a->ns && a->ns->prefix ? name_of(a->ns->prefix) + ":" : std::string{};
+        shown += name_of(a->name);
+        std::string tag = open_tag(e) + " " + shown + ">";  // "<rect onclick>"
+        if (name.rfind("on", 0) == 0) return refuse(e, tag + " is an event handler: it runs a script");
         if (name == "href" || name == "src" || name == "base" || name == "action" || name == "formaction") {
-            if (element == "use" && !(text::browser_normalised(value).rfind('#', 0) == 0))
-                return refuse(e, "<use " + shown + "='" + text::quoted_url(value) + "'> loads another document");
-            return url(e, "<" + name_of(e->name) + " " + shown + ">", value);
+            if (element == "use" && text::browser_normalised(value).rfind('#', 0) != 0) {
+                std::string message = "<use ";
+                message.append(shown).append("='").append(text::quoted_url(value)).append("'> loads another document");
+                return refuse(e, std::move(message));
+            }
+            return url(e, tag, value);
         }
         if (name == "attributename" && (element == "animate" || element == "set" || element.rfind("animate", 0) == 0)) {
             std::string target = lower(value);
             target = target.substr(target.find(':') == std::string::npos ? 0 : target.find(':') + 1);
             if (target == "href" || target.rfind("on", 0) == 0)
-                return refuse(e, "<" + name_of(e->name) + "> sets " + value + ", which can turn a link into a script");
+                return refuse(e, open_tag(e) + "> sets " + value + ", which can turn a link into a script");
         }
         if (name == "style") return css(e, value, "style attribute");
         if (lower(value).find("url(") != std::string::npos) css(e, value, shown + " attribute");
@@ -156,7 +167,7 @@ std::optional<SvgRefusal> check_svg(std::string_view bytes, std::string_view pat
         return SvgRefusal{e ? e->line : 0, "this SVG does not parse as XML (" + why + "), so it cannot be proven free of scripts"};
     }
     if (doc->intSubset || doc->extSubset)
-        return SvgRefusal{doc->intSubset ? line_of(reinterpret_cast<xmlNode*>(doc->intSubset)) : 0,
+        return SvgRefusal{std::max(1, line_of(reinterpret_cast<xmlNode*>(doc->intSubset ? doc->intSubset : doc->extSubset))),
                           "this SVG has a DOCTYPE: its entities could read files or grow without end, and an SVG needs none"};
     Checker checker;
     xmlNode* root = xmlDocGetRootElement(doc.get());

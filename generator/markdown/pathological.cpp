@@ -146,12 +146,20 @@ InlineWork inline_work(std::string_view segment) {
 
 std::optional<Pathology> find_pathological(std::string_view body) {
     std::vector<Line> lines = lines_of(body);
+    const Line* deepest = nullptr;
+    int depth = 0;
     for (const Line& l : lines)
-        if (int depth = nesting_of(l.text); depth > kMaxNesting)
-            return Pathology{l.number, 1,
-                             "block quotes and list items nested about " + std::to_string(depth) +
-                                 " deep (more than " + std::to_string(kMaxNesting) +
-                                 "): Markdown this deep takes the renderer hours (CVE-2023-24824); the page is not rendered"};
+        if (int d = nesting_of(l.text); d > depth) depth = d, deepest = &l;
+    if (depth > kMaxNesting) {
+        long long units = static_cast<long long>(lines.size());
+        for (char c : body) units += c == '*' || c == '_' || c == '~' || c == '[' || c == ']' || c == '<' || c == '`';
+        if (units * depth > kMaxNestingWork)
+            return Pathology{deepest->number, 1,
+                             "block quotes and list items nested about " + std::to_string(depth) + " deep (more than " +
+                                 std::to_string(kMaxNesting) + "), over " + std::to_string(units) +
+                                 " lines and delimiters: the renderer would take hours (CVE-2023-24824); "
+                                 "the page is not rendered"};
+    }
     // A paragraph never holds a blank line, so each run of lines between them bounds one.
     std::size_t start = 0;
     for (std::size_t k = 0; k <= lines.size(); ++k) {

@@ -15,15 +15,17 @@ struct Pathology {
 };
 
 // The limits, chosen far above real pages and far below what takes cmark-gfm seconds.
-inline constexpr int kMaxNesting = 40;                     // block quotes and list items, one in another
+inline constexpr int kMaxNesting = 40;                     // block quotes and list items, one in another...
+inline constexpr long long kMaxNestingWork = 20'000'000;   // ...when that depth times the lines and delimiters is over this
 inline constexpr long long kMaxHtmlScan = 200'000'000;     // bytes scanned for unclosed "<?" and "<![CDATA["
 inline constexpr long long kMaxBracketWork = 10'000'000;   // image openers passed by each link
 inline constexpr long long kMaxEmphasisWork = 10'000'000;  // emphasis delimiters passed by each link
 
 // Nothing when cmark-gfm renders `body` in time linear in its size; otherwise where the first
 // pattern that would take it quadratic time starts:
-// - containers nested deeper than kMaxNesting (CVE-2023-24824, its `>` and `-` forms: every
-//   later line and every emphasis delimiter walks all of them);
+// - containers nested deeper than kMaxNesting, in a body whose lines and inline delimiters,
+//   times that depth, pass kMaxNestingWork (CVE-2023-24824, its `>` and `-` forms: every line
+//   and every emphasis delimiter walks all of them; deep nesting alone is linear);
 // - inline "<?" or "<![CDATA[" left open, each scanning to the end of its paragraph (CVE-2023-22484);
 // - links formed past many open image brackets `![` (CVE-2023-22486);
 // - links formed past many emphasis delimiters `*`, `_`, `~` (CVE-2023-26485).

@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <ctime>
+#include <unordered_map>
 
 namespace cp::source {
 
@@ -130,6 +132,18 @@ private:
             out_.files.push_back(std::move(file));
             return;
         }
+        // A blob named again (a tree that reuses its folders names one a million times) is read once.
+        if (auto seen = read_.find(*id); seen != read_.end()) {
+            const SourceFile& first = out_.files[seen->second];
+            file.size = first.size;
+            file.too_large = first.too_large || (is_text_source(rel) && first.size > options_.max_file_size);
+            bytes_ += file.too_large ? 0 : first.content.size();
+            if (over_budget()) return;
+            if (!file.too_large) file.content = first.content;
+            file.lfs_pointer = first.lfs_pointer;
+            out_.files.push_back(std::move(file));
+            return;
+        }
         std::size_t size = 0;
         git_object_t type = GIT_OBJECT_INVALID;
         // The header alone tells the size, so an oversized blob is never inflated.
@@ -152,6 +166,7 @@ private:
             file.content.assign(static_cast<const char*>(git_odb_object_data(obj)), git_odb_object_size(obj));
             file.lfs_pointer = looks_like_lfs_pointer(file.content);
         }
+        if (!file.too_large) read_.emplace(*id, out_.files.size());
         out_.files.push_back(std::move(file));
     }
 
@@ -161,6 +176,7 @@ private:
     diag::Sink& sink_;
     Snapshot& out_;
     std::string where_;
+    std::unordered_map<git_oid, std::size_t, OidHash, OidEq> read_;  // blob -> the first file read with it
     std::size_t paths_ = 0;
     std::uintmax_t bytes_ = 0;
     bool reported_ = false;
@@ -299,7 +315,10 @@ Snapshot read_git_tree(const Repository& repo, const std::string& commit, const 
         return snap;
     }
     Odb owned_odb(odb);
-    TreeReader(repo.handle(), odb, options, sink, snap, "commit " + commit.substr(0, 12)).walk(tree.get(), "");
+    TreeReader reader(repo.handle(), odb, options, sink, snap, "commit " + commit.substr(0, 12));
+    reader.walk(tree.get(), "");
+    // Past the budget nothing is read at all: half a billion paths would only be parsed for ever.
+    if (reader.over_budget()) snap.files.clear();
     std::sort(snap.files.begin(), snap.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
     snap.reference_date = git_day(git_commit_time(c.get()), git_commit_time_offset(c.get()));

@@ -23,6 +23,9 @@ std::string repeat(const std::string& s, std::size_t n) {
     return out;
 }
 
+// a + b, appended (GCC 12 warns, -Wrestrict, on "literal" + std::string).
+std::string cat(std::string a, const std::string& b) { return a.append(b); }
+
 markdown::LinkResult keep(const markdown::LinkRequest&) { return {}; }
 
 bool has(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
@@ -38,16 +41,16 @@ struct Hostile {
 
 std::vector<Hostile> hostile_bodies() {
     return {
-        {"CVE-2023-22484: '<?' repeated", "a" + repeat("<?", 500000), 1, 2, "'<?' opened again and again without '?>'"},
+        {"CVE-2023-22484: '<?' repeated", cat("a", repeat("<?", 500000)), 1, 2, "'<?' opened again and again without '?>'"},
         {"CVE-2023-22484: '<![CDATA[' repeated", repeat("a <![CDATA[", 200000), 1, 3, "'<![CDATA[' opened again"},
         {"CVE-2023-24824: '>' nesting", repeat(">", 100000) + repeat("a*", 100000), 1, 1,
          "block quotes and list items nested about 100000 deep"},
         {"CVE-2023-24824: '-' nesting", repeat("- ", 100000) + "x" + std::string(100000, '\n'), 1, 1,
          "block quotes and list items nested about 150000 deep"},
-        {"CVE-2023-24824: '>' and '-' nesting", "> " + repeat("- ", 50000) + "x\n" + repeat(">\n", 50000), 1, 1,
+        {"CVE-2023-24824: '>' and '-' nesting", cat("> ", repeat("- ", 50000)) + "x\n" + repeat(">\n", 50000), 1, 1,
          "nested about 75001 deep"},
-        {"CVE-2023-22486: '![[]()' repeated", "text\n" + repeat("![[]()", 100000), 2, 1, "image brackets '![' left open"},
-        {"CVE-2023-26485: '*a' delimiters before links", "x " + repeat("*a", 100000) + repeat("[a](b)", 100000), 1, 3,
+        {"CVE-2023-22486: '![[]()' repeated", cat("text\n", repeat("![[]()", 100000)), 2, 1, "image brackets '![' left open"},
+        {"CVE-2023-26485: '*a' delimiters before links", cat("x ", repeat("*a", 100000)) + repeat("[a](b)", 100000), 1, 3,
          "emphasis delimiters ('*', '_', '~') before thousands of links"},
     };
 }
@@ -66,10 +69,11 @@ TEST_CASE("hang: each quadratic input is refused before cmark-gfm sees it", "[ha
     }
 }
 
-TEST_CASE("hang: nested '[' no longer make the wikilink scan quadratic", "[hang]") {
+TEST_CASE("hang: nested brackets no longer make the wikilink scan quadratic", "[hang]") {
     auto r = markdown::render(repeat("[", 1000000) + "a" + repeat("]", 1000000), keep);
     CHECK_FALSE(r.refused);
-    CHECK(r.html.size() == 2000008);
+    CHECK(r.html.size() == 2000018);
+    CHECK(r.html.find("<span>a</span>") == 1000001);
     // The innermost pair still makes a wikilink.
     auto nested = markdown::render("[[[[a]]]]", [](const markdown::LinkRequest& req) {
         return markdown::LinkResult{markdown::LinkResult::Action::Rewrite, "/" + req.destination + "/", {}};

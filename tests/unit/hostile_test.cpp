@@ -223,3 +223,19 @@ TEST_CASE("hostile: front matter that is not understood is an error, and nothing
         CHECK_FALSE(fs::exists(out / "site"));
     }
 }
+
+TEST_CASE("hostile: an alias that takes another page's address is reported at the alias, not line 1",
+          "[hostile][alias]") {
+    TempFolder mem;
+    write_files(mem.path(), {
+        {"commonplace.yaml", "title: Hostile\n"},
+        {"notes/a.md", "---\ntitle: A\naliases:\n  - /old/a/\n  - /notes/b/\n---\nText.\n"},
+        {"notes/b.md", "---\ntitle: B\n---\nText.\n"},
+        {"notes/c.md", "---\ntitle: C\naliases: [/x/, /old/a/]\n---\nText.\n"},
+    });
+    auto run = check_site(options_for(mem.path(), mem / "out"));
+    CHECK(run.status == 1);
+    CHECK(has(run.messages, "notes/a.md:5:5: error: alias /notes/b/ is the address of notes/b.md"));
+    INFO(run.messages);
+    CHECK(has(run.messages, "notes/c.md:3:16: error: alias /old/a/ is also an alias of notes/a.md"));
+}
