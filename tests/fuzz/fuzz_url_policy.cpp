@@ -23,9 +23,12 @@ std::string browser_scheme(std::string_view input) {
     for (std::size_t i = 0; i < url.size(); ++i) {
         char c = url[i];
         if (c == ':') {
-            std::string s = url.substr(0, i);
-            for (char& ch : s) ch = static_cast<char>(ch | 0x20);
-            return s + ":" + url.substr(i + 1, 16);
+            // The scheme and the start of what follows (a data: URL's media type), lower-cased:
+            // both are compared without case.
+            std::string s = url.substr(0, i + 17);
+            for (char& ch : s)
+                if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+            return s;
         }
         if (!(alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) return {};
     }

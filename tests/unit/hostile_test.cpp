@@ -11,14 +11,6 @@ using namespace cp::testing;
 
 namespace {
 
-std::vector<std::string> messages(const diag::Sink& sink) {
-    std::vector<std::string> out;
-    for (const auto& d : sink.sorted())
-        out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + " " +
-                      (d.severity == diag::Severity::Error ? "error: " : "warning: ") + d.message);
-    return out;
-}
-
 // Every href and src the build wrote whose scheme the URL policy would refuse, as "file: url".
 std::vector<std::string> refused_links(const std::map<std::string, std::string>& site) {
     std::vector<std::string> out;
@@ -107,11 +99,12 @@ TEST_CASE("hostile: base_url and repo_url must be an http(s) URL or a path; else
         for (const std::string key : {"base_url", "repo_url"}) {
             diag::Sink sink;
             auto c = config::parse_config("title: T\n" + key + ": " + bad + "\n", "commonplace.yaml", sink);
-            auto m = messages(sink);
-            REQUIRE(m.size() == 1);
-            CHECK(m[0].rfind("2:" + std::to_string(key.size() + 3) + " error: '" + key +
-                                 "' must be an absolute http(s) URL or a path starting with '/', not '",
-                             0) == 0);
+            auto found = sink.sorted();
+            REQUIRE(found.size() == 1);
+            CHECK(found[0].severity == diag::Severity::Error);
+            CHECK(found[0].line == 2);
+            CHECK(found[0].column == static_cast<int>(key.size()) + 3);
+            CHECK(found[0].message.rfind("'" + key + "' must be an absolute http(s) URL or a path starting with '/', not '", 0) == 0);
             CHECK(c.base_url == "/");
             CHECK(c.repo_url.empty());
         }
@@ -119,7 +112,7 @@ TEST_CASE("hostile: base_url and repo_url must be an http(s) URL or a path; else
     for (const std::string good : {"https://example.org/memory/", "http://localhost:8000/", "/memory/", "/"}) {
         diag::Sink sink;
         auto c = config::parse_config("base_url: " + good + "\nrepo_url: " + good + "{path}\n", "commonplace.yaml", sink);
-        CHECK(messages(sink).empty());
+        CHECK(sink.sorted().empty());
         CHECK(c.repo_url == good + "{path}");
     }
 }
