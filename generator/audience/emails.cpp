@@ -86,7 +86,7 @@ std::string without_email_addresses(std::string_view text) {
 
 void edit_shown_strings(model::Page& p, const Edit& edit) {
     for (auto* s : {&p.title, &p.summary, &p.phase, &p.started, &p.time, &p.end_time, &p.location, &p.format,
-                    &p.series, &p.kind, &p.source_url, &p.organisation, &p.profession, &p.joined})
+                    &p.series, &p.kind, &p.source_url, &p.source_text, &p.organisation, &p.profession, &p.joined})
         edit(*s);
     for (auto* list : {&p.tags, &p.practices, &p.expected_results, &p.audiences, &p.agenda, &p.decisions,
                        &p.parking_lot, &p.went_well, &p.to_improve, &p.highlights, &p.person_roles, &p.expertise})

@@ -7,6 +7,7 @@
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
 #include "minutes/vocabulary.hpp"
+#include "text/url_policy.hpp"
 
 namespace cp::config {
 
@@ -75,11 +76,17 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
         };
         if (k == "title") set_string(config.title);
         else if (k == "description") set_string(config.description);
-        else if (k == "base_url") set_string(config.base_url);
+        else if (k == "base_url" || k == "repo_url") {
+            // Both reach every page's links (and the feed): a script URL here would run everywhere.
+            auto v = read.string(value, k);
+            if (v && !v->empty() && !text::is_site_address(*v))
+                read.error(value, "'" + k + "' must be an absolute http(s) URL or a path starting with '/', not '" +
+                                      text::quoted_url(*v) + "'");
+            else if (v) (k == "base_url" ? config.base_url : config.repo_url) = *v;
+        }
         else if (k == "language") set_string(config.language);
         else if (k == "timezone") set_string(config.timezone);
         else if (k == "theme") set_string(config.theme);
-        else if (k == "repo_url") set_string(config.repo_url);
         else if (k == "rights") set_string(config.rights);
         else if (k == "default_visibility") {
             if (auto v = read.one_of(value, k, {"public", "community"})) config.default_visibility = *v;

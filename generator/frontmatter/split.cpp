@@ -77,11 +77,13 @@ std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
 std::string normalise(std::string_view text) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (text.find('\r') == std::string_view::npos) return std::string(text);
+    // Every line ending a file may use (CRLF, and a lone CR as old Macs wrote), becomes LF:
+    // a fence must be found whatever the editor saved, or the page's visibility is lost.
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-        out.push_back(text[i]);
+        out.push_back(text[i] == '\r' ? '\n' : text[i]);
     }
     return out;
 }

@@ -17,7 +17,7 @@ struct SplitFile {
     int body_first_line = 1; // file line of the first body line
 };
 
-// Normalises the text first (drops a UTF-8 byte-order mark, turns CRLF into LF).
+// Normalises the text first (drops a UTF-8 byte-order mark, turns CRLF and a lone CR into LF).
 // Reports unclosed front matter, a NUL byte (a binary file) and invalid UTF-8 as errors and returns nothing.
 std::optional<SplitFile> split(std::string_view text, const std::string& path, diag::Sink& sink);
 

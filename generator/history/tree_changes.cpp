@@ -192,10 +192,11 @@ const std::string& path_of(const Change& c) { return c.status == GIT_DELTA_DELET
 // Compares one level of a folder's two versions: files become changes, changed subfolders
 // become jobs for later. False when either version's bytes are not a tree.
 bool compare_level(std::string_view before, std::string_view after, const std::string& base, std::uint32_t pair,
-                   FolderQueue& queue, std::vector<Change>& out) {
+                   FolderQueue& queue, std::vector<Change>& out, std::size_t& emitted) {
     // One side of a pair: a file added or deleted, or a whole folder of them.
     auto one_side = [&](const RawEntry& e, bool added) {
         if (e.is_submodule()) return;
+        ++emitted;
         std::string path = base;
         path += e.name;
         if (e.is_tree()) {
@@ -242,9 +243,11 @@ bool compare_level(std::string_view before, std::string_view after, const std::s
                 one_side(b, false);
                 one_side(a, true);
             } else if (a.is_tree()) {
+                ++emitted;
                 FolderJob job{pair, b.oid(), a.oid(), true, true};
                 queue.jobs_of(base + std::string(a.name) + "/").push_back(job);
             } else {
+                ++emitted;
                 Change c;
                 c.old_path = c.new_path = base + std::string(a.name);
                 c.old_id = b.oid();
@@ -281,7 +284,9 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
         if (job.has_before && job.has_after && git_oid_equal(&job.before, &job.after)) continue;
         roots.push_back(job);
     }
-    // Folder by folder, each folder's versions in commit order.
+    // Folder by folder, each folder's versions in commit order. A commit whose folders name more
+    // paths than any memory holds (a tree that reuses its folders) is refused, not walked for ever.
+    std::vector<std::size_t> produced(pairs.size(), 0);
     RecentTrees trees(repo_);
     for (std::size_t f = 0; f < queue.size(); ++f) {
         Folder folder = queue.take(f);
@@ -298,8 +303,17 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
                 fail(result);
                 continue;
             }
-            if (!compare_level(before.bytes(), after.bytes(), folder.path, job.pair, queue, result.changes)) {
+            if (!compare_level(before.bytes(), after.bytes(), folder.path, job.pair, queue, result.changes,
+                               produced[job.pair])) {
                 git_error_set_str(GIT_ERROR_OBJECT, "a tree object is malformed");
+                fail(result);
+                continue;
+            }
+            // Counted as they are queued, so the queue never holds more than the budget.
+            if (produced[job.pair] > source::kMaxTreePaths) {
+                git_error_set_str(GIT_ERROR_INVALID, ("the commit's tree names more than " +
+                                                      std::to_string(source::kMaxTreePaths) +
+                                                      " paths (a tree that reuses its folders)").c_str());
                 fail(result);
             }
         }

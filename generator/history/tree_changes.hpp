@@ -8,20 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "source/git_tree.hpp"
+
 namespace cp::history {
 
-// Object ids as keys of hash maps: the id's first bytes are already a good hash.
-struct OidHash {
-    std::size_t operator()(const git_oid& o) const {
-        std::size_t h;
-        std::memcpy(&h, o.id, sizeof h);
-        return h;
-    }
-};
-struct OidEq {
-    bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
-};
-
+// Object ids as keys of hash maps (source/git_tree.hpp).
+using source::OidEq;
+using source::OidHash;
 
 struct Change {
     git_delta_t status = GIT_DELTA_MODIFIED;  // GIT_DELTA_ADDED, _DELETED, _MODIFIED or _RENAMED

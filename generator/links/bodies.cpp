@@ -24,6 +24,8 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         ro.title = page.title;
         ro.wikilinks = site.config.wikilinks;
         r.body = markdown::render(page.body, resolver, ro);
+        if (const auto& refused = r.body.refused)
+            sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);
         if (page.summary.empty()) page.summary = r.body.summary;
         std::sort(r.links.pages.begin(), r.links.pages.end());
         r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());

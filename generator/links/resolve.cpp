@@ -1,5 +1,6 @@
 #include "links/resolve.hpp"
 #include "text/escape.hpp"
+#include "text/url_policy.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -311,6 +312,17 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             return std::nullopt;
         };
 
+        // The URL policy first: a script URL in any disguise is shown as text, whatever else it resembles.
+        if (!req.is_wikilink) {
+            auto use = req.is_image ? text::UrlUse::Media : text::UrlUse::Link;
+            if (auto refusal = text::refuse_url(req.destination, use)) {
+                sink.warning(path, req.line, req.column,
+                             std::string(req.is_image ? "image" : "link") + " '" + text::quoted_url(req.destination) +
+                                 "' " + *refusal);
+                return LinkResult{Action::Unlink, {}, {}};
+            }
+        }
+
         if (req.is_wikilink) {
             std::string target = req.destination, fragment;
             if (auto hash = target.find('#'); hash != std::string::npos) {
@@ -354,7 +366,7 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         }
 
         const std::string& dest = req.destination;
-        if (dest.empty() || dest.front() == '#' || has_scheme(dest) || dest.rfind("//", 0) == 0)
+        if (dest.empty() || dest.front() == '#' || text::url_scheme(dest) || dest.rfind("//", 0) == 0)
             return {Action::Keep, {}, {}};
         const char* what = req.is_image ? "image" : "link";
         if (auto url = web_address_after_path(dest))

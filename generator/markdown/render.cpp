@@ -1,5 +1,6 @@
 #include "markdown/render.hpp"
 #include "text/escape.hpp"
+#include "text/url_policy.hpp"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
@@ -212,8 +213,19 @@ private:
         req.is_image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
         auto [line, column] = position(link, first_line_);
         req.line = line;
+        // cmark-gfm places some inline nodes (autolinks) past the end of their line: then the
+        // column is where the destination is written, else the line's start.
+        if (column > line_length(line)) {
+            int written = source_column(line, 1, req.destination);
+            column = written > 0 ? written : 1;
+        }
         req.column = column;
         LinkResult result = resolve_(req);
+        // Whatever the resolver said, a URL the policy refuses is never written (the resolver warns).
+        auto use = req.is_image ? text::UrlUse::Media : text::UrlUse::Link;
+        if ((result.action == LinkResult::Action::Keep && !text::url_allowed(req.destination, use)) ||
+            (result.action == LinkResult::Action::Rewrite && !text::url_allowed(result.url, use)))
+            result.action = LinkResult::Action::Unlink;
         switch (result.action) {
             case LinkResult::Action::Keep: break;
             case LinkResult::Action::Rewrite: cmark_node_set_url(link, result.url.c_str()); break;
@@ -244,7 +256,15 @@ private:
             std::size_t close = s.find("]]", open + 2);
             if (close == std::string::npos) break;
             std::string inner = s.substr(open + 2, close - open - 2);
-            if (inner.empty() || inner.find('\n') != std::string::npos || inner.find("[[") != std::string::npos) {
+            // "[[[[a]]": the innermost "[[" is the wikilink's; jumping to it keeps the scan linear
+            // (searching for "]]" again from every '[' was quadratic in a run of them).
+            if (auto nested = inner.rfind("[["); nested != std::string::npos) {
+                std::size_t inner_open = open + 2 + nested;
+                pending += s.substr(pos, inner_open - pos);
+                pos = inner_open;
+                continue;
+            }
+            if (inner.empty() || inner.find('\n') != std::string::npos) {
                 pending += s.substr(pos, open + 2 - pos);
                 pos = open + 2;
                 continue;
@@ -272,6 +292,8 @@ private:
                                             : !label.empty() ? label : (!result.label.empty() ? result.label : inner);
             cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
             cmark_node_set_literal(label_node, shown.c_str());
+            if (result.action == LinkResult::Action::Rewrite && !text::url_allowed(result.url))
+                result.action = LinkResult::Action::Unlink;
             if (result.action == LinkResult::Action::Rewrite) {
                 cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
                 cmark_node_set_url(link, result.url.c_str());
@@ -315,6 +337,15 @@ private:
         while (cmark_node* child = cmark_node_first_child(heading)) cmark_node_append_child(inline_node, child);
         cmark_node_free(heading);
         return h;
+    }
+
+    // The length in bytes of file line `line` of the body; 0 when it is not in the body.
+    int line_length(int line) const {
+        int body_line = line - first_line_ + 1;
+        if (body_line < 1 || body_line > static_cast<int>(line_starts_.size())) return 0;
+        std::size_t pos = line_starts_[body_line - 1];
+        std::size_t end = source_.find('\n', pos);
+        return static_cast<int>((end == std::string_view::npos ? source_.size() : end) - pos);
     }
 
     // The column of `needle` in the source line at file line `line`, searching from `from`
@@ -395,6 +426,16 @@ bool has_wide_line(std::string_view text) {
     return false;
 }
 
+// True when the text holds so many '@' that cmark-gfm's autolink extension, which spends tens
+// of microseconds on each, would take a minute: such a page is rendered without autolinks.
+bool has_many_addresses(std::string_view text) {
+    constexpr std::size_t kMaxAts = 20000;
+    std::size_t ats = 0;
+    for (char c : text)
+        if (c == '@' && ++ats > kMaxAts) return true;
+    return false;
+}
+
 }  // namespace
 
 std::string heading_id(std::string_view text) {
@@ -419,10 +460,16 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
                    " bytes).</p>\n";
         return out;
     }
+    if ((out.refused = find_pathological(markdown))) {
+        out.html = "<p class=\"notice\">This page could not be shown: its Markdown would take too long to render.</p>\n";
+        return out;
+    }
     ParserPtr parser(cmark_parser_new(kOptions));
     bool tables = !has_wide_line(markdown);
+    bool autolinks = !has_many_addresses(markdown);
     for (const char* name : {"table", "strikethrough", "autolink", "tasklist", "tagfilter"}) {
         if (!tables && std::string_view(name) == "table") continue;
+        if (!autolinks && std::string_view(name) == "autolink") continue;
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     }

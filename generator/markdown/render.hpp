@@ -3,9 +3,12 @@
 // are resolved on the parsed tree (never by pattern-matching the HTML): every
 // link, image and [[wikilink]] is handed to a resolver that says what it becomes.
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "markdown/pathological.hpp"
 
 namespace cp::markdown {
 
@@ -38,6 +41,7 @@ struct Rendered {
     std::string plain_text;  // the words of the body, for search and the audit
     std::string summary;     // the first paragraph as plain text, cut near 200 characters
     std::vector<Heading> headings;
+    std::optional<Pathology> refused;  // a body cmark-gfm would take hours over: not rendered, and why
 };
 
 struct RenderOptions {
@@ -52,7 +56,8 @@ struct RenderOptions {
 
 // Renders a body. A line `<!--cp:community-->` ... `<!--cp:end-->` (put there by the
 // audience filter for the community build) becomes an aside marked community-only.
-// Never throws; a body over the size limit renders as a short notice.
+// Never throws; a body over the size limit, or one find_pathological() refuses (then
+// `refused` says where and why), renders as a short notice.
 Rendered render(std::string_view markdown, const LinkResolver& resolve, const RenderOptions& options = {});
 
 // The GitHub-style anchor of a heading's text, without de-duplication.

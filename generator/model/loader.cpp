@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "model/addresses.hpp"
+#include "assets/svg_check.hpp"
 #include "model/glob.hpp"
 #include "model/minutes.hpp"
 #include "model/imported_layout.hpp"
@@ -88,6 +89,14 @@ void apply_history(std::vector<Page>& pages, history::History& history, unsigned
     });
 }
 
+// Why an asset that is an SVG may not be copied, if it may not.
+std::optional<assets::SvgRefusal> refused_svg(const source::SourceFile& file) {
+    if (!assets::is_svg_name(file.path)) return std::nullopt;
+    if (file.too_large) return assets::SvgRefusal{0, "it is over the size limit, so it cannot be checked for scripts"};
+    if (!file.disk_path.empty()) return assets::SvgRefusal{0, "it was not read, so it cannot be checked for scripts"};
+    return assets::check_svg(file.content, file.path);
+}
+
 }  // namespace
 
 const std::vector<std::string>& generated_urls() {
@@ -114,11 +123,20 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         if (file.path == "commonplace.yaml" || excluded(file.path, config)) continue;
         if (file.path.rfind("layouts/", 0) == 0) continue;  // theme overrides, read by the theme
         if (file.path.rfind("assets/", 0) == 0) {
+            if (auto refused = refused_svg(file)) {  // never copied, in either audience
+                sink.error(file.path, refused->line, 0, "SVG refused, and not copied: " + refused->message);
+                continue;
+            }
             site.assets.push_back({file.path, "/" + file.path, false});
             continue;
         }
-        if (ends_with(file.path, ".md") && !file.underscored) sources.push_back(&file);
-        else site.assets.push_back({file.path, "/" + file.path, true});  // an image or PDF beside the notes
+        if (ends_with(file.path, ".md") && !file.underscored) {
+            sources.push_back(&file);
+        } else if (auto refused = refused_svg(file)) {  // an SVG beside the notes is checked like one in assets/
+            sink.error(file.path, refused->line, 0, "SVG refused, and not copied: " + refused->message);
+        } else {
+            site.assets.push_back({file.path, "/" + file.path, true});  // an image or PDF beside the notes
+        }
     }
 
     // Each page is read, and given its slug, address and collision keys, on every core.
@@ -179,16 +197,19 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
                                                    "accents are encoded): rename one of them");
     }
     for (const auto& page : site.pages) {
-        for (const auto& alias : page.aliases) {
+        for (std::size_t k = 0; k < page.aliases.size(); ++k) {
+            const std::string& alias = page.aliases[k];
+            // At the alias itself, in the aliases: list, not at the top of the file.
+            auto [line, column] = k < page.alias_positions.size() ? page.alias_positions[k] : std::pair{1, 1};
             std::string url = alias;
             if (url.empty() || url.front() != '/') url = "/" + url;
             if (url.back() != '/' && !ends_with(url, ".html")) url += '/';
             std::string key = collision_key(url);
             if (auto it = owners.find(key); it != owners.end())
-                sink.error(page.source_path, 1, 1, "alias " + alias + " is the address of " +
-                                                       it->second->source_path + ": one would overwrite the other");
+                sink.error(page.source_path, line, column, "alias " + alias + " is the address of " +
+                                                               it->second->source_path + ": one would overwrite the other");
             else if (auto a = alias_owner.find(key); a != alias_owner.end())
-                sink.error(page.source_path, 1, 1, "alias " + alias + " is also an alias of " + a->second);
+                sink.error(page.source_path, line, column, "alias " + alias + " is also an alias of " + a->second);
             else
                 alias_owner.emplace(key, page.source_path);
         }

@@ -72,6 +72,7 @@ struct Page {
     Visibility visibility = Visibility::Community;
     bool draft = false;
     std::vector<std::string> aliases;
+    std::vector<std::pair<int, int>> alias_positions;  // file line and column of each alias, for messages
     nlohmann::json params = nlohmann::json::object();  // unknown fields, for templates
 
     // Domain.
@@ -99,7 +100,8 @@ struct Page {
     // Note.
     std::string kind;  // empty for non-notes; "note" by default for notes
     std::vector<Ref> related;
-    std::string source_url;
+    std::string source_url;   // allowed by the URL policy: written as a link
+    std::string source_text;  // a source the URL policy refused: shown as text only
     // A value story's cycles of the value-creation framework (immediate ... transformative),
     // in the framework's order, and the indicators the community recorded for it.
     std::vector<std::string> value_cycles;

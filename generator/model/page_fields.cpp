@@ -8,6 +8,7 @@
 #include "diag/suggest.hpp"
 #include "frontmatter/fields.hpp"
 #include "model/page_reader.hpp"
+#include "text/url_policy.hpp"
 
 namespace cp::model {
 
@@ -131,7 +132,10 @@ public:
                        a.find_first_of(" \t\\?#") != std::string::npos || a == "/" ||
                        ("/" + a + "/").find("/../") != std::string::npos || ("/" + a + "/").find("/./") != std::string::npos;
             if (bad) read_.error(item, "alias '" + a + "' must be an old address on this site, like /old/path/");
-            else page_.aliases.push_back(a);
+            else {
+                page_.aliases.push_back(a);
+                page_.alias_positions.emplace_back(item.line, item.column);
+            }
         }
     }
 
@@ -273,7 +277,14 @@ public:
         if (key == "kind") {
             if (auto k = read_.one_of(v, key, kKinds)) page_.kind = *k;
         } else if (key == "related") more_refs(v, key, page_.related);
-        else if (key == "source") string(v, key, page_.source_url);
+        else if (key == "source") {
+            string(v, key, page_.source_url);
+            if (auto refusal = text::refuse_url(page_.source_url)) {
+                read_.warning(v, "source '" + text::quoted_url(page_.source_url) + "' " + *refusal);
+                page_.source_text = std::move(page_.source_url);
+                page_.source_url.clear();
+            }
+        }
         else if (key == "value") value_cycles(v);
         else if (key == "indicators") strings(v, key, page_.indicators);
         else return false;

@@ -47,7 +47,10 @@ std::string first_heading(std::string_view body) {
         std::size_t indent = 0;
         while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
         if (indent == 4) {  // indented code, or a paragraph's continuation
-            if (!paragraph.empty()) paragraph += " " + std::string(trim(line));
+            if (!paragraph.empty()) {  // appended in two steps: GCC 12 warns (-Wrestrict) on " " + string
+                paragraph += ' ';
+                paragraph += trim(line);
+            }
             continue;
         }
         std::string_view t = line.substr(indent);
@@ -68,8 +71,10 @@ std::string first_heading(std::string_view body) {
         if (bare.empty() || t.front() == '#' || t.front() == '>' || t.front() == '-' || t.front() == '*' ||
             t.front() == '|' || t.front() == '<')
             paragraph.clear();
-        else
-            paragraph += (paragraph.empty() ? "" : " ") + std::string(bare);
+        else {
+            if (!paragraph.empty()) paragraph += ' ';
+            paragraph += bare;
+        }
     }
     return {};
 }
@@ -92,7 +97,11 @@ std::optional<Page> read_page(const source::SourceFile& file, const config::Conf
         return page;
     }
     auto split = frontmatter::split(file.content, path, sink);
-    if (!split) return page;
+    // Front matter that is not understood may have said `visibility: community`: fail closed.
+    if (!split) {
+        page.visibility = Visibility::Community;
+        return page;
+    }
     page.body = std::move(split->body);
     page.body_first_line = split->body_first_line;
     page.title.clear();
@@ -105,7 +114,10 @@ std::optional<Page> read_page(const source::SourceFile& file, const config::Conf
                        "front matter must be a mapping of fields (name: value), not " + shape_name(*tree));
             tree.reset();
         }
-        if (!tree) date_written = true;  // the date may be there; the error already says what is wrong
+        if (!tree) {
+            date_written = true;  // the date may be there; the error already says what is wrong
+            page.visibility = Visibility::Community;  // and so may `visibility: community`
+        }
         if (tree) date_written = read_fields(page, *tree, config, sink);
     }
     std::string stem = stem_of(path);

@@ -10,6 +10,7 @@
 #include "site/pipeline.hpp"
 #include "source/git_tree.hpp"
 #include "source/working_tree.hpp"
+#include "text/url_policy.hpp"
 
 namespace cp::site {
 
@@ -118,6 +119,11 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     if (!origin.ok) return loaded;
     // The config decides the size limit, so it is read first, on its own.
     config::Config config = read_config(options, origin, sink);
+    if (!options.base_url.empty() && !text::is_site_address(options.base_url)) {
+        sink.error("--base-url", 0, 0, "--base-url must be an absolute http(s) URL or a path starting with '/', not '" +
+                                           text::quoted_url(options.base_url) + "'");
+        return loaded;
+    }
     if (!options.base_url.empty()) {
         config.base_url = options.base_url;
         if (config.base_url.back() != '/') config.base_url += '/';

@@ -3,7 +3,10 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <ctime>
+#include <unordered_map>
 
 namespace cp::source {
 
@@ -23,7 +26,10 @@ bool is_text_source(const std::string& path) {
     auto ends = [&](std::string_view suffix) {
         return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
-    return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html");
+    // An SVG is read too, in any case of its name: it is checked for scripts before it is copied.
+    std::string tail = path.size() >= 4 ? path.substr(path.size() - 4) : path;
+    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html") || tail == ".svg";
 }
 
 std::string last_error() {
@@ -61,15 +67,19 @@ Tree memory_tree(git_repository* repo, git_commit* commit, const std::string& pr
 
 class TreeReader {
 public:
-    TreeReader(git_repository* repo, git_odb* odb, const ReadOptions& options, diag::Sink& sink, Snapshot& out)
-        : repo_(repo), odb_(odb), options_(options), sink_(sink), out_(out) {}
+    // `where` names the commit in the message when the tree is over its budget.
+    TreeReader(git_repository* repo, git_odb* odb, const ReadOptions& options, diag::Sink& sink, Snapshot& out,
+               std::string where)
+        : repo_(repo), odb_(odb), options_(options), sink_(sink), out_(out), where_(std::move(where)) {}
 
     void walk(const git_tree* tree, const std::string& folder) {
         std::size_t n = git_tree_entrycount(tree);
-        for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t i = 0; i < n && !over_budget(); ++i) {
             const git_tree_entry* entry = git_tree_entry_byindex(tree, i);
             std::string name = git_tree_entry_name(entry);
             std::string rel = folder + name;
+            ++paths_;
+            bytes_ += rel.size();
             if (is_unsafe_entry_name(name)) {
                 sink_.warning(rel, 0, 0, "tree entry named '" + name +
                                              "' refused: a name like this could write outside the output folder");
@@ -100,12 +110,38 @@ public:
         }
     }
 
+    // True once the walk has produced more paths or bytes than the options allow; says so once.
+    bool over_budget() {
+        if (paths_ <= options_.max_paths && bytes_ <= options_.max_bytes) return false;
+        if (!reported_) {
+            reported_ = true;
+            sink_.error(where_, 0, 0,
+                        "the commit's tree names more than " + std::to_string(options_.max_paths) + " paths or " +
+                            std::to_string(options_.max_bytes >> 20) +
+                            " MiB (a tree that reuses its folders can name a billion files in a few kilobytes): "
+                            "the memory is not read past that");
+        }
+        return true;
+    }
+
 private:
     void read_blob(const std::string& rel, const git_oid* id) {
         SourceFile file;
         file.path = rel;
         file.underscored = is_underscored_path(rel);
         if (!options_.contents) {
+            out_.files.push_back(std::move(file));
+            return;
+        }
+        // A blob named again (a tree that reuses its folders names one a million times) is read once.
+        if (auto seen = read_.find(*id); seen != read_.end()) {
+            const SourceFile& first = out_.files[seen->second];
+            file.size = first.size;
+            file.too_large = first.too_large || (is_text_source(rel) && first.size > options_.max_file_size);
+            bytes_ += file.too_large ? 0 : first.content.size();
+            if (over_budget()) return;
+            if (!file.too_large) file.content = first.content;
+            file.lfs_pointer = first.lfs_pointer;
             out_.files.push_back(std::move(file));
             return;
         }
@@ -126,9 +162,12 @@ private:
                 return;
             }
             OdbObject owned(obj);
+            bytes_ += git_odb_object_size(obj);
+            if (over_budget()) return;
             file.content.assign(static_cast<const char*>(git_odb_object_data(obj)), git_odb_object_size(obj));
             file.lfs_pointer = looks_like_lfs_pointer(file.content);
         }
+        if (!file.too_large) read_.emplace(*id, out_.files.size());
         out_.files.push_back(std::move(file));
     }
 
@@ -137,6 +176,11 @@ private:
     const ReadOptions& options_;
     diag::Sink& sink_;
     Snapshot& out_;
+    std::string where_;
+    std::unordered_map<git_oid, std::size_t, OidHash, OidEq> read_;  // blob -> the first file read with it
+    std::size_t paths_ = 0;
+    std::uintmax_t bytes_ = 0;
+    bool reported_ = false;
 };
 
 }  // namespace
@@ -272,7 +316,10 @@ Snapshot read_git_tree(const Repository& repo, const std::string& commit, const 
         return snap;
     }
     Odb owned_odb(odb);
-    TreeReader(repo.handle(), odb, options, sink, snap).walk(tree.get(), "");
+    TreeReader reader(repo.handle(), odb, options, sink, snap, "commit " + commit.substr(0, 12));
+    reader.walk(tree.get(), "");
+    // Past the budget nothing is read at all: half a billion paths would only be parsed for ever.
+    if (reader.over_budget()) snap.files.clear();
     std::sort(snap.files.begin(), snap.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
     snap.reference_date = git_day(git_commit_time(c.get()), git_commit_time_offset(c.get()));

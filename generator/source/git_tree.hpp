@@ -3,6 +3,7 @@
 // is found as git finds it, and a commit's tree is read with no checkout, so a bare
 // repository works and the repository is left untouched.
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -11,6 +12,8 @@
 
 #include "diag/diagnostic.hpp"
 #include "source/snapshot.hpp"
+
+#include <git2/oid.h>
 
 struct git_repository;
 
@@ -23,6 +26,18 @@ struct GitFree {
 };
 template <class T, void (*Free)(T*)>
 using GitPtr = std::unique_ptr<T, GitFree<T, Free>>;
+
+// Object ids as keys of hash maps: the id's first bytes are already a good hash.
+struct OidHash {
+    std::size_t operator()(const git_oid& o) const {
+        std::size_t h;
+        std::memcpy(&h, o.id, sizeof h);
+        return h;
+    }
+};
+struct OidEq {
+    bool operator()(const git_oid& a, const git_oid& b) const { return git_oid_equal(&a, &b) != 0; }
+};
 
 // An open repository and where the memory's folder sits inside it.
 class Repository {
@@ -73,7 +88,8 @@ bool is_unsafe_entry_name(std::string_view name);
 // unsafe names refused, submodules and symbolic links skipped, each with a warning;
 // text files over the size limit flagged `too_large` without being read; Git LFS pointers
 // flagged. reference_date is the commit's date and `commit` its id. A commit that cannot
-// be read is an error in the sink and an empty snapshot.
+// be read is an error in the sink and an empty snapshot; so is a tree that names more paths or
+// bytes than options.max_paths and max_bytes (a tree that reuses its folders).
 Snapshot read_git_tree(const Repository& repo, const std::string& commit, const ReadOptions& options,
                        diag::Sink& sink);
 

@@ -1,6 +1,8 @@
 #pragma once
 // The memory's files as one value, whether read from the working tree or from
 // a git commit: every later stage reads only this, never the disk or the repository.
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,8 +30,16 @@ struct Snapshot {
     const SourceFile* find(const std::string& path) const;
 };
 
+// The most files, and bytes (their contents and paths), a memory's tree may hold. A git tree can
+// name one folder many times: ten entries a level, nine levels deep, is a billion paths in a few
+// kilobytes. Far above any real memory (the benchmarks go to 50,000 notes), far below a hang.
+inline constexpr std::size_t kMaxTreePaths = 1'000'000;
+inline constexpr std::uintmax_t kMaxTreeBytes = std::uintmax_t{4} << 30;
+
 struct ReadOptions {
     std::uintmax_t max_file_size = std::uintmax_t{4} * 1024 * 1024;  // for .md and .yaml files
+    std::size_t max_paths = kMaxTreePaths;
+    std::uintmax_t max_bytes = kMaxTreeBytes;
     bool contents = true;  // false: the files' paths only, no bytes read (git trees)
 };
 

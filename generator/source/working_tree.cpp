@@ -5,6 +5,7 @@
 #include <git2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -21,7 +22,10 @@ bool is_text_source(const std::string& path) {
     auto ends = [&](std::string_view suffix) {
         return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
-    return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html");
+    // An SVG is read too, in any case of its name: it is checked for scripts before it is copied.
+    std::string tail = path.size() >= 4 ? path.substr(path.size() - 4) : path;
+    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html") || tail == ".svg";
 }
 
 std::string read_file(const fs::path& p) {

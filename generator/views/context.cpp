@@ -5,6 +5,7 @@
 #include "links/urls.hpp"
 #include "views/json_object.hpp"
 #include "model/slug.hpp"
+#include "text/url_policy.hpp"
 
 namespace cp::views {
 
@@ -88,6 +89,10 @@ std::string words(std::string s) {
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
     return s;
 }
+
+// A URL from content or the config, as an href: empty when the URL policy refuses it (the
+// model and the config warned where it was written).
+std::string href_of(std::string url) { return text::url_allowed(url) ? url : std::string{}; }
 
 std::string repo_link(const std::string& pattern, const std::string& path) {
     if (pattern.empty()) return {};
@@ -180,8 +185,8 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     p["updated_human"] = human_date(page.updated);
     p["contributors"] = refs_json(page.contributors, from);
     p["history_incomplete"] = page.history_incomplete;
-    p["edit_url"] = repo_link(site.config.repo_url, page.source_path);
-    p["history_url"] = repo_history_link(site.config.repo_url, page.source_path);
+    p["edit_url"] = href_of(repo_link(site.config.repo_url, page.source_path));
+    p["history_url"] = href_of(repo_history_link(site.config.repo_url, page.source_path));
     p["revisions"] = revisions_json(site, page);
     p["revision_count"] = std::to_string(p["revisions"].size());
 
@@ -247,7 +252,9 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             p["kind"] = page.kind;
             p["kind_label"] = words(page.kind);
             p["related"] = refs_json(page.related, from);
-            p["source"] = page.source_url;
+            p["source"] = href_of(page.source_url);
+            // A refused source is still shown, as text.
+            p["source_text"] = href_of(page.source_url).empty() ? page.source_text + page.source_url : std::string{};
             break;
         case PageType::Person:
             p["roles"] = json::array();

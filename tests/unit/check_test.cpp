@@ -150,7 +150,7 @@ TEST_CASE("check reports two sources that would be written to one address, namin
           "'Addresses' in docs/content-model.md)"}},
         {"a page and an alias",
          {{"notes/new.md", "---\naliases: [/about/]\n---\n"}, {"about.md", "About\n"}},
-         {"notes/new.md:1:1: error: alias /about/ is the address of about.md: one would overwrite the other"}},
+         {"notes/new.md:2:11: error: alias /about/ is the address of about.md: one would overwrite the other"}},
         {"names that differ only in case",
          {{"notes/Kickoff.md", "A\n"}, {"notes/kickoff.md", "B\n"}},
          {"notes/kickoff.md:1:1: error: this page and notes/Kickoff.md would both be written to /notes/kickoff/: "
