@@ -472,8 +472,14 @@ TEST_CASE("a repository of several hundred dated minutes with no front matter: e
     std::size_t images = 0;
     for (const auto& f : copied_files(options.output)) images += f.find("/board-") != std::string::npos;
     CHECK(images == 36);
-    // ---- Meeting facts from "## Present" (the minutes module, merged separately) ----
-    // TODO(lead, after merging branch `minutes`): assert here that the people index lists
-    // Ada Lovelace and Grace Hopper as attendees, and that /stats/ shows attendance per quarter.
+    // Who came, read from each "## Present": the people index lists both (they have no profile),
+    // and /stats/ counts 6 meetings and 12 attendances (2 distinct people) in every quarter.
+    std::string people = read_file(options.output / "people/index.html");
+    CHECK(mentions(people, "<li>Ada Lovelace <span class=\"muted\">· 360 meetings</span></li>"));
+    CHECK(mentions(people, "<li>Grace Hopper <span class=\"muted\">· 360 meetings</span></li>"));
+    std::string stats = read_file(options.output / "stats/index.html");
+    CHECK(mentions(stats, "<tr><th scope=\"row\">2008 Q1</th><td>6</td></tr>"));
+    CHECK(mentions(stats, "<tr><th scope=\"row\">2022 Q4</th><td>6</td></tr>"));
+    CHECK(mentions(stats, "<tr><th scope=\"row\">2015 Q3</th><td>12</td><td>2</td></tr>"));
     fs::remove_all(options.output);
 }
