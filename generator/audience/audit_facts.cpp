@@ -223,6 +223,32 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
             for (auto& run : runs_of(block.text))
                 phrases.push_back({run, Edge::Word, "text of a :::community block in " + p.source_path + " (line " +
                                                         std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) + ")"});
+    // The old versions of the pages this build holds (site.versions): the versions it shows
+    // are public text without their blocks; a version it leaves out (community-only, a draft)
+    // gives every run of its words and fields, and any version the text of its blocks.
+    for (const Page* p : kept) {
+        auto versions = site.versions.find(p->source_path);
+        if (versions == site.versions.end()) continue;
+        for (const auto& v : versions->second) {
+            std::string what = " of " + p->source_path + " at commit " + v.commit.substr(0, 7);
+            if (keeps(v.page, options)) {
+                std::string body = filter_community_blocks(v.page.body, Audience::Public);
+                add_public(body);
+                add_public(without_markup(body));
+                add_public(v.page.title);
+            } else {
+                std::vector<std::string> texts = v.page.practices;
+                texts.insert(texts.end(), v.page.expected_results.begin(), v.page.expected_results.end());
+                for (const auto& q : v.page.learning_agenda) texts.push_back(q.question);
+                texts.push_back(v.page.body);
+                for (const auto& t : texts)
+                    for (auto& run : runs_of(t)) phrases.push_back({run, Edge::Word, "text of a community-only version" + what});
+            }
+            for (const auto& block : community_blocks(v.page.body))
+                for (auto& run : runs_of(block.text))
+                    phrases.push_back({run, Edge::Word, "text of a :::community block in the version" + what});
+        }
+    }
     // The subject of a commit that touched a page left out may name it; one that touched only
     // kept pages is shown, so its words are public text: "Add 1 note" hidden in one commit is
     // no leak when "Add 1 note; tag a story" of another is on the changes page.

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "audience/emails.hpp"
+#include "audience/versions.hpp"
 #include "model/minutes.hpp"
 #include "model/page_reader.hpp"
 #include "parallel/parallel_for.hpp"
@@ -140,6 +141,7 @@ model::Site filter(model::Site site, const FilterOptions& options) {
         hide_email_addresses(p);
     });
     filter_history(site.history, kept_paths, removed_paths, is_public);
+    filter_versions(site, options);
     if (is_public) filter_assets(site);
     return site;
 }

@@ -36,6 +36,9 @@ void add_source_options(CLI::App* cmd, site::BuildOptions& o, std::string& audie
     cmd->add_option("--config", o.config_file, "read the config from this file instead of SOURCE/commonplace.yaml");
     cmd->add_option("--max-problems", o.max_problems, "print at most this many problems in full (0: all)")
         ->capture_default_str();
+    cmd->add_option("--as-of", o.as_of, "build the memory as it stood on this day (YYYY-MM-DD)");
+    cmd->add_option("--as-of-meeting", o.as_of_meeting, "build the memory as it stood on this meeting's day (its slug)")
+        ->excludes(cmd->get_option("--as-of"));
     cmd->add_option("--audience", audience, "community or public")
         ->check(CLI::IsMember({"community", "public"}))
         ->capture_default_str();

@@ -10,10 +10,6 @@ namespace cp::indexes {
 
 using nlohmann::json;
 
-namespace {
-
-// A commit's contributor as {label, url, linked}: their page when this build holds it,
-// their public name when it does not, else the name git gives.
 json contributor_json(const model::Site& site, const model::SiteIndex& index, const std::string& key,
                       const std::string& from) {
     if (const model::Page* p = index.find(model::PageType::Person, key))
@@ -21,8 +17,6 @@ json contributor_json(const model::Site& site, const model::SiteIndex& index, co
     auto hidden = site.hidden_people.find(key);
     return views::object_of("label", hidden != site.hidden_people.end() ? hidden->second : key, "url", "", "linked", false);
 }
-
-}  // namespace
 
 views::HtmlPage changes_page(const model::Site& site) {
     const std::string url = "/changes/";

@@ -18,6 +18,12 @@ namespace cp::indexes {
 // touched. With no history it says so. Never fails.
 views::HtmlPage changes_page(const model::Site& site);
 
+// A contributor (a person's slug, or a name git gives) as {label, url, linked}, seen from the
+// page at `from`: their page when this build holds it, their public name when it does not,
+// else the name itself.
+nlohmann::json contributor_json(const model::Site& site, const model::SiteIndex& index, const std::string& key,
+                                const std::string& from);
+
 // The pages each person contributed to (a page's git contributors), found once for the site.
 class Contributions {
 public:

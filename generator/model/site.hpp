@@ -8,6 +8,7 @@
 #include "config/config.hpp"
 #include "history/history.hpp"
 #include "model/page.hpp"
+#include "model/versions.hpp"
 #include "source/snapshot.hpp"
 
 namespace cp::model {
@@ -26,6 +27,10 @@ struct Site {
     std::string reference_date;  // "today" for the build: overdue actions are measured against it
     history::History history;
     std::string audience = "community";  // or "public", once filtered
+    // The commit's day when the build is of a past state (--ref, --as-of): every page says so.
+    std::string as_of;
+    // Old versions of the pages that get a versions page (model/versions.hpp).
+    Versions versions;
     // Names to show for people whose pages this build does not hold (full name or initials).
     std::map<std::string, std::string> hidden_people;
 };

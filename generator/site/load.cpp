@@ -7,6 +7,8 @@
 #include "history/reader.hpp"
 #include "model/loader.hpp"
 #include "parallel/parallel_for.hpp"
+#include "site/as_of.hpp"
+#include "site/page_versions.hpp"
 #include "site/pipeline.hpp"
 #include "source/git_tree.hpp"
 #include "source/working_tree.hpp"
@@ -52,6 +54,15 @@ Origin find_origin(const BuildOptions& options, diag::Sink& sink) {
     const std::string where = options.source.string();
     std::string error;
     origin.repo = source::Repository::find(options.source, error);
+    if (!options.as_of.empty() || !options.as_of_meeting.empty()) {
+        if (origin.repo) origin.commit = as_of_commit(options, *origin.repo, error);
+        else if (error.empty()) error = "--as-of needs a git repository, and " + where + " is not in one";
+        if (!origin.commit) {
+            sink.error(where, 0, 0, error);
+            origin.ok = false;
+        }
+        return origin;
+    }
     if (!options.ref.empty()) {
         if (!origin.repo) {
             sink.error(where, 0, 0, error.empty() ? "--ref needs a git repository, and " + where + " is not in one" : error);
@@ -163,6 +174,14 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
                                    [&history] { return history.valid() ? history.get() : history::History{}; },
                                    load_options, sink);
     if (step) step("parse, and history meanwhile");
+    if (origin.repo) {
+        read_page_versions(options.source, loaded.site, jobs);
+        if (step) step("old versions");
+    }
+    // A build of a past commit (--ref, --as-of: any commit but HEAD's) says on every page whose
+    // day it shows. The rule looks only at the commit, so --as-of D and --ref of the commit it
+    // names give the same bytes, and --ref HEAD those of a clean working tree.
+    if (origin.commit && origin.repo->head() != origin.commit) loaded.site.as_of = loaded.snapshot.reference_date;
     loaded.ok = true;
     return loaded;
 }

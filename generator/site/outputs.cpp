@@ -6,6 +6,7 @@
 #include "indexes/changes.hpp"
 #include "indexes/indexes.hpp"
 #include "indexes/lists.hpp"
+#include "indexes/versions.hpp"
 #include "links/urls.hpp"
 #include "parallel/parallel_for.hpp"
 #include "reports/feedback.hpp"
@@ -52,6 +53,7 @@ json PageContexts::make(std::size_t i) const {
     parts_->contributions.enrich(i, ctx);
     parts_->feedback.enrich(i, ctx);
     if (page.url == "/") indexes::fill_home(site, ctx);
+    indexes::add_versions(site, page, ctx);
     return ctx;
 }
 
@@ -86,6 +88,7 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
     indexes::Generated indexes = generated.get();
     for (auto& p : indexes.pages) out.pages.push_back(std::move(p));
     for (auto& f : indexes.files) out.files.push_back(std::move(f));
+    for (auto& p : indexes::version_pages(site)) out.pages.push_back(std::move(p));
 
     {  // Search: the page (its index, of the filtered pages only, is still being built).
         json ctx = views::page_frame(site, "/search/", "Search");

@@ -48,7 +48,8 @@ json page_frame(const model::Site& site, const std::string& url, const std::stri
     const auto& c = site.config;
     return object_of("site",
                      object_of("title", c.title, "description", c.description, "language", c.language, "base_url",
-                               c.base_url, "audience", site.audience, "is_public", site.audience == "public"),
+                               c.base_url, "audience", site.audience, "is_public", site.audience == "public", "as_of", site.as_of,
+                               "as_of_human", human_date(site.as_of)),
                      "root", links::root_prefix(url),
                      "home_url", links::relative_url(url, "/"),
                      "search_url", links::relative_url(url, "/search/"),
@@ -75,19 +76,19 @@ json refs_json(const std::vector<model::Ref>& refs, const std::string& from_url)
     return arr;
 }
 
+std::string words(std::string s) {
+    for (char& c : s)
+        if (c == '_' || c == '-') c = ' ';
+    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+    return s;
+}
+
 namespace {
 
 json strings(const std::vector<std::string>& items) {
     json arr = json::array();
     for (const auto& s : items) arr.push_back(s);
     return arr;
-}
-
-std::string words(std::string s) {
-    for (char& c : s)
-        if (c == '_' || c == '-') c = ' ';
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 // A URL from content or the config, as an href: empty when the URL policy refuses it (the

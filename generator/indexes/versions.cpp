@@ -1,0 +1,168 @@
+#include "indexes/versions.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+
+#include "indexes/changes.hpp"
+#include "indexes/word_diff.hpp"
+#include "links/urls.hpp"
+#include "markdown/paragraphs.hpp"
+#include "views/context.hpp"
+#include "views/json_object.hpp"
+
+namespace cp::indexes {
+
+using nlohmann::json;
+using views::object_of;
+
+namespace {
+
+// A person a field names, by the name this build may show: their page's title, their public
+// name when the page is left out, else what was written.
+std::string person_label(const model::SiteIndex& index, const std::string& key) {
+    if (const model::Page* p = index.find(model::PageType::Person, key)) return p->title;
+    auto hidden = index.site().hidden_people.find(key);
+    return hidden != index.site().hidden_people.end() ? hidden->second : key;
+}
+
+std::vector<std::string> convener_labels(const model::SiteIndex& index, const model::Page& page) {
+    std::vector<std::string> out;
+    for (const auto& r : page.conveners) out.push_back(person_label(index, r.text));
+    return out;
+}
+
+std::vector<std::string> questions(const model::Page& page) {
+    std::vector<std::string> out;
+    for (const auto& q : page.learning_agenda) out.push_back(q.question);
+    return out;
+}
+
+// "practice added: X" and "practice removed: Y", in the order the versions list them.
+void list_changes(const std::string& name, const std::vector<std::string>& before,
+                  const std::vector<std::string>& after, std::vector<std::string>& out) {
+    for (const auto& item : after)
+        if (std::find(before.begin(), before.end(), item) == before.end()) out.push_back(name + " added: " + item);
+    for (const auto& item : before)
+        if (std::find(after.begin(), after.end(), item) == after.end()) out.push_back(name + " removed: " + item);
+}
+
+const history::Revision* revision_of(const model::Site& site, const std::string& path, const std::string& commit) {
+    const history::FileHistory* fh = site.history.find(path);
+    if (!fh) return nullptr;
+    for (const auto& r : fh->revisions)
+        if (r.commit == commit) return &r;
+    return nullptr;
+}
+
+json versions_context(const model::Site& site, const model::SiteIndex& index, const model::Page& page,
+                      const std::vector<model::Version>& versions) {
+    const std::string url = versions_url(page);
+    json ctx = views::page_frame(site, url, "Versions of " + page.title,
+                                 "How " + page.title + " changed, version by version.");
+    const bool is_domain = page.type == model::PageType::Domain;
+    // Each version's text in paragraphs, oldest last as the versions are.
+    std::vector<std::vector<std::string>> texts;
+    for (const auto& v : versions) texts.push_back(markdown::paragraphs(v.page.body));
+    json entries = json::array();
+    for (std::size_t k = 0; k < versions.size(); ++k) {
+        const model::Version& v = versions[k];
+        const model::Version* before = k + 1 < versions.size() ? &versions[k + 1] : nullptr;
+        const history::Revision* r = revision_of(site, page.source_path, v.commit);
+        std::string date = r ? r->date : std::string{};
+        json changes = json::array();
+        if (before)
+            for (auto& c : changed_paragraphs(texts[k + 1], texts[k]))
+                changes.push_back(object_of("html", std::move(c.html), "kind",
+                                            c.kind == ParagraphChange::Kind::Added     ? "added"
+                                            : c.kind == ParagraphChange::Kind::Removed ? "removed"
+                                                                                       : "changed"));
+        json fields = json::array();
+        if (before)
+            for (auto& f : field_changes(index, before, v)) fields.push_back(std::move(f));
+        const bool text_same = before && changes.empty();
+        entries.push_back(object_of(
+            "number", std::to_string(versions.size() - k), "date", date, "date_human", views::human_date(date),
+            "author", contributor_json(site, index, r ? r->contributor : std::string{}, url),
+            "subject", r ? r->subject : std::string{}, "phase", is_domain ? views::words(v.page.phase) : std::string{},
+            "is_first", before == nullptr, "is_latest", k == 0, "has_fields", !fields.empty(),
+            "fields", std::move(fields), "has_changes", !changes.empty(), "changes", std::move(changes),
+            "text_same", text_same));
+    }
+    ctx["subject"] = object_of("title", page.title, "url", links::relative_url(url, page.url), "type",
+                               std::string(model::type_name(page.type)));
+    ctx["versions"] = std::move(entries);
+    ctx["count"] = std::to_string(versions.size());
+    ctx["page"] = object_of("title", "Versions of " + page.title, "content", "");
+    return ctx;
+}
+
+}  // namespace
+
+std::string versions_url(const model::Page& page) { return page.url + "versions/"; }
+
+std::vector<std::string> field_changes(const model::SiteIndex& index, const model::Version* before,
+                                       const model::Version& after) {
+    std::vector<std::string> out;
+    if (!before) return out;
+    const model::Page& a = before->page;
+    const model::Page& b = after.page;
+    if (before->path != after.path) out.push_back("file: " + before->path + " → " + after.path);
+    if (a.title != b.title) out.push_back("title: " + a.title + " → " + b.title);
+    if (a.phase != b.phase)
+        out.push_back("phase: " + (a.phase.empty() ? std::string("none") : a.phase) + " → " +
+                      (b.phase.empty() ? std::string("none") : b.phase));
+    list_changes("convener", convener_labels(index, a), convener_labels(index, b), out);
+    list_changes("practice", a.practices, b.practices, out);
+    list_changes("learning question", questions(a), questions(b), out);
+    list_changes("expected result", a.expected_results, b.expected_results, out);
+    return out;
+}
+
+std::vector<views::HtmlPage> version_pages(const model::Site& site) {
+    std::vector<views::HtmlPage> out;
+    if (site.versions.empty()) return out;
+    auto index = std::make_shared<model::SiteIndex>(site);
+    for (const auto& [path, versions] : site.versions) {
+        const model::Page* page = index->by_source(path);
+        if (!page) continue;
+        const std::vector<model::Version>* list = &versions;
+        out.push_back(views::lazy_page(versions_url(*page), "versions", "the versions of " + path,
+                                       [&site, index, page, list] { return versions_context(site, *index, *page, *list); }));
+    }
+    return out;
+}
+
+void add_versions(const model::Site& site, const model::Page& page, json& context) {
+    auto it = site.versions.find(page.source_path);
+    if (it == site.versions.end()) return;
+    const auto& versions = it->second;
+    json& p = context["page"];
+    p["versions_url"] = links::relative_url(page.url, versions_url(page));
+    p["version_count"] = std::to_string(versions.size());
+    if (page.type != model::PageType::Domain) return;
+    // The phases: those `phases:` dates, and each change of `phase:` on the day of its version.
+    struct Step {
+        std::string phase, since;
+    };
+    std::vector<Step> steps;
+    for (const auto& ph : page.phases) steps.push_back({ph.phase, ph.since});
+    std::string last;
+    for (auto v = versions.rbegin(); v != versions.rend(); ++v) {
+        const std::string& phase = v->page.phase;
+        if (phase.empty() || phase == last) continue;
+        last = phase;
+        bool listed = std::any_of(steps.begin(), steps.end(), [&](const Step& s) { return s.phase == phase; });
+        const history::Revision* r = revision_of(site, page.source_path, v->commit);
+        if (!listed && r) steps.push_back({phase, r->date});
+    }
+    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.since < b.since; });
+    json phases = json::array();
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        phases.push_back(object_of("phase", views::words(steps[i].phase), "since", steps[i].since, "since_human",
+                                   views::human_date(steps[i].since), "last", i + 1 == steps.size()));
+    p["evolution"] = object_of("phases", std::move(phases), "count", std::to_string(versions.size()), "url",
+                               p["versions_url"], "one", versions.size() == 1);
+}
+
+}  // namespace cp::indexes

@@ -1,0 +1,111 @@
+#include "markdown/paragraphs.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+
+namespace cp::markdown {
+
+namespace {
+
+struct ParserFree {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeFree {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+// "[[target|label]]" -> "label", "[[target]]" -> "target": wikilinks are resolved on the
+// rendered page; here only their words count.
+std::string without_wikilink_brackets(std::string_view text) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t open = text.find("[[", pos);
+        std::size_t close = open == std::string_view::npos ? open : text.find("]]", open + 2);
+        if (close == std::string_view::npos) {
+            out += text.substr(pos);
+            break;
+        }
+        out += text.substr(pos, open - pos);
+        std::string_view inner = text.substr(open + 2, close - open - 2);
+        std::size_t bar = inner.find('|');
+        out += bar == std::string_view::npos ? inner : inner.substr(bar + 1);
+        pos = close + 2;
+    }
+    return out;
+}
+
+// The words of an inline tree, each run of white space as one space.
+void collect_inline(cmark_node* node, std::string& out) {
+    for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+        switch (cmark_node_get_type(c)) {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+                if (const char* s = cmark_node_get_literal(c)) out += s;
+                break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK:
+                out += ' ';
+                break;
+            case CMARK_NODE_HTML_INLINE:
+                break;
+            default:
+                collect_inline(c, out);
+                if (std::string_view(cmark_node_get_type_string(c)) == "table_cell") out += ' ';
+        }
+    }
+}
+
+std::string squeezed(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+void collect_blocks(cmark_node* node, std::vector<std::string>& out) {
+    for (cmark_node* c = cmark_node_first_child(node); c; c = cmark_node_next(c)) {
+        cmark_node_type type = cmark_node_get_type(c);
+        std::string_view name = cmark_node_get_type_string(c);
+        std::string text;
+        if (type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || name == "table_row" ||
+            name == "table_header") {
+            collect_inline(c, text);
+        } else if (type == CMARK_NODE_CODE_BLOCK) {
+            if (const char* s = cmark_node_get_literal(c)) text = s;
+        } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_THEMATIC_BREAK) {
+            continue;
+        } else {
+            collect_blocks(c, out);
+            continue;
+        }
+        std::string words = squeezed(without_wikilink_brackets(text));
+        if (!words.empty()) out.push_back(std::move(words));
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> paragraphs(std::string_view markdown) {
+    std::vector<std::string> out;
+    std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
+    for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
+    std::unique_ptr<cmark_node, NodeFree> root(cmark_parser_finish(parser.get()));
+    if (root) collect_blocks(root.get(), out);
+    return out;
+}
+
+}  // namespace cp::markdown
