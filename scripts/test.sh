@@ -39,14 +39,12 @@ if ! $sanitize_only; then
   (cd build && ctest --output-on-failure -j"$jobs")
 fi
 
-# The sanitizer build: clang (Debian's 14; libFuzzer needs it), -O3 with line tables so a
-# report names file and line, no mimalloc (ASan must own malloc), no benchmarks.
-# The sanitizer stage has not yet passed on the merged code (see the closing note of stop 22),
-# so for now it runs only when asked: `--sanitize`, or COMMONPLACE_SANITIZE_STAGE=1.
-if ! $sanitize_only && [ "${COMMONPLACE_SANITIZE_STAGE:-0}" != 1 ]; then exit 0; fi
-
+# The sanitizer build: clang (Debian's 14; libFuzzer needs it), -O1 with line tables so a
+# report names file and line (-O1 compiles about twice as fast as -O3 under ASan, and the
+# tests run fast enough there), no mimalloc (ASan must own malloc), no benchmarks.
 CC=clang CXX=clang++ cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_C_FLAGS=-g1 -DCMAKE_CXX_FLAGS=-g1 \
+  "-DCMAKE_C_FLAGS_RELEASE=-O1 -DNDEBUG" "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNDEBUG" \
   -DCOMMONPLACE_SANITIZE=ON -DCOMMONPLACE_FUZZ=ON -DCOMMONPLACE_BENCH=OFF -DCOMMONPLACE_MIMALLOC=OFF \
   "${launcher[@]}"
 cmake --build build-sanitize -j"$jobs"
@@ -54,6 +52,8 @@ cmake --build build-sanitize -j"$jobs"
 # test fails; leaks are reported too (the sanitized program frees its build's data).
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+# Leaks in libraries we do not build, each named with its reason (a leak of ours still fails).
+export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0"
 if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer; fi
 # The subset run under the sanitizers (2 to 3 times slower there):
 #   every unit test (unit:*): each module, the whole-site builds written inline, the example
