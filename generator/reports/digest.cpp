@@ -229,8 +229,8 @@ std::vector<views::HtmlPage> digest_pages(const model::Site& site) {
         }));
         views::HtmlPage email = views::lazy_page(url + "email.html", "digest_email", "the e-mail digest of " + period,
                                                  [&site, make, url] {
-            json ctx = views::object_of("site", views::object_of("title", site.config.title, "language",
-                                                                 site.config.language));
+            // The site's frame, for its title, language and the as-of notice (links are absolute here).
+            json ctx = views::page_frame(site, url + "email.html", "the e-mail digest", "");
             ctx["digest"] = make([&](const std::string& u) { return indexes::absolute_url(site, u); });
             ctx["digest"]["web_url"] = indexes::absolute_url(site, url);
             ctx["digest"]["home_url"] = indexes::absolute_url(site, "/");

@@ -173,8 +173,7 @@ std::vector<views::HtmlPage> print_pages(const model::Site& site, const std::vec
     for (const Page* domain : domains) {
         std::string url = domain ? "/print/" + domain->slug + "/" : "/print/";
         views::HtmlPage page = views::lazy_page(url, "print", "the printed memory", [&site, &bodies, domain, url] {
-            json ctx = views::object_of("site", views::object_of("title", site.config.title, "language", site.config.language),
-                                        "root", links::root_prefix(url));
+            json ctx = views::page_frame(site, url, "the printed memory", "");  // title, language, root, as-of
             ctx["print"] = print_json(site, bodies, domain, url);
             return ctx;
         });

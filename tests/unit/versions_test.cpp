@@ -80,7 +80,7 @@ TEST_CASE("the last commit on or before a day follows first parents", "[versions
     CHECK(error == "the memory has no commit on or before 2019-12-31");
 }
 
-TEST_CASE("--as-of builds the same bytes as --ref of the commit it names, with the notice on every page", "[versions][as_of]") {
+TEST_CASE("a build with --as-of gives the same bytes as --ref of the commit it names, with the notice on every page", "[versions][as_of]") {
     Timeline t;
     auto as_of = t.options("as-of");
     as_of.as_of = "2020-04-01";
@@ -117,7 +117,7 @@ TEST_CASE("--as-of builds the same bytes as --ref of the commit it names, with t
     CHECK(build_site(not_a_day).messages.find("--as-of wants a date as YYYY-MM-DD, not '1 March'") != std::string::npos);
 }
 
-TEST_CASE("--as-of-meeting builds the memory as it stood on the meeting's day, as --ref of that commit", "[versions][as_of]") {
+TEST_CASE("a build with --as-of-meeting shows the memory as it stood on the meeting's day, as --ref of that commit", "[versions][as_of]") {
     Timeline t;
     auto by_meeting = t.options("meeting");
     by_meeting.as_of_meeting = "2020-04-25-review";  // the meeting is in the working tree (and HEAD) only
