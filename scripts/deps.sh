@@ -15,8 +15,8 @@ if [ "${1:-}" = "--test" ]; then
   # libclang-rt-14-dev, llvm-14's llvm-symbolizer puts file and line in a report; ccache keeps
   # the two builds quick when test.sh runs again.
   packages+=(clang libclang-rt-14-dev llvm-14 ccache)
-  # scripts/tidy.sh: clang-tidy (Debian's package holds run-clang-tidy too).
-  packages+=(clang-tidy)
+  # scripts/tidy.sh and scripts/format.sh: clang-tidy (with run-clang-tidy) and clang-format.
+  packages+=(clang-tidy clang-format)
 fi
 
 missing=()

@@ -1,5 +1,6 @@
 #pragma once
 // What git knows about the memory's files, read in one pass over the commits.
+#include <array>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,6 +16,12 @@ struct Revision {
     std::string mailmap_email; // the .mailmap's e-mail (%aE), for mapping only: never written to output
     std::string subject;       // the commit message's first paragraph, as one line (%s), e-mail addresses cut
     std::string contributor;   // set by the site model: the person's slug, else the name to show
+    // Where the file's bytes at this commit are, so that an old version is one blob read (no
+    // commit or tree lookups, no rename search): its blob id, and its memory-relative path
+    // then when a rename since changed it (empty: the path it has now).
+    std::array<unsigned char, 20> blob{};
+    bool has_blob = false;
+    std::string path_then;
 };
 
 struct FileHistory {

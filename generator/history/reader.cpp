@@ -177,7 +177,8 @@ private:
             auto it = names->find(change.new_path);
             std::optional<std::string> now;
             if (it != names->end()) now = it->second;
-            if (!merged_in(change.new_path, &change.new_id)) touch(info, change.new_path, now ? &*now : nullptr);
+            if (!merged_in(change.new_path, &change.new_id))
+                touch(info, change.new_path, now ? &*now : nullptr, &change.new_id);
             if (!now) continue;
             // Older commits on this line knew the file by its old name, or did not have it.
             if (change.status == GIT_DELTA_ADDED) {
@@ -193,12 +194,20 @@ private:
     }
 
     // Records that `info` changed a path: a revision of the file it is now, if it still exists.
-    void touch(Commit& info, const std::string& path, const std::string* now) {
+    // `blob` is the file's content then (nothing for a deletion).
+    void touch(Commit& info, const std::string& path, const std::string* now, const git_oid* blob = nullptr) {
         if (now) {
             auto& revisions = out_.files[*now].revisions;
-            if (revisions.empty() || revisions.back().commit != info.id)
+            if (revisions.empty() || revisions.back().commit != info.id) {
                 revisions.push_back({info.id, info.date, info.author_name, info.author_email, info.mailmap_name,
-                                     info.mailmap_email, info.subject, {}});
+                                     info.mailmap_email, info.subject, {}, {}, false, {}});
+                Revision& r = revisions.back();
+                if (blob) {
+                    std::copy(std::begin(blob->id), std::end(blob->id), r.blob.begin());
+                    r.has_blob = true;
+                }
+                if (path != *now) r.path_then = path;
+            }
         }
         info.paths.push_back(now ? *now : path);
     }

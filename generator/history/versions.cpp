@@ -10,82 +10,25 @@ namespace cp::history {
 
 namespace {
 
-using source::GitPtr;
-using CommitPtr = GitPtr<git_commit, git_commit_free>;
-using TreePtr = GitPtr<git_tree, git_tree_free>;
-using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
-using BlobPtr = GitPtr<git_blob, git_blob_free>;
-using DiffPtr = GitPtr<git_diff, git_diff_free>;
+using BlobPtr = source::GitPtr<git_blob, git_blob_free>;
 
-TreePtr tree_of(git_commit* commit) {
-    git_tree* tree = nullptr;
-    if (git_commit_tree(&tree, commit) != 0) return TreePtr();
-    return TreePtr(tree);
-}
-
-// The plain file at `path` in `tree`, or nothing.
-EntryPtr file_entry(git_tree* tree, const std::string& path) {
-    git_tree_entry* e = nullptr;
-    if (!tree || git_tree_entry_bypath(&e, tree, path.c_str()) != 0) return EntryPtr();
-    EntryPtr entry(e);
-    auto mode = git_tree_entry_filemode(e);
-    if (mode != GIT_FILEMODE_BLOB && mode != GIT_FILEMODE_BLOB_EXECUTABLE) return EntryPtr();
-    return entry;
-}
-
-// The path (repository-relative) that `path` had in `old_tree`, when the change from it to
-// `new_tree` renamed it; empty when it was not a rename (the file was added there).
-std::string renamed_from(git_repository* repo, git_tree* old_tree, git_tree* new_tree, const std::string& path) {
-    git_diff_options options;
-    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
-    options.flags = GIT_DIFF_SKIP_BINARY_CHECK | GIT_DIFF_IGNORE_SUBMODULES;
-    git_diff* d = nullptr;
-    if (git_diff_tree_to_tree(&d, repo, old_tree, new_tree, &options) != 0) return {};
-    DiffPtr diff(d);
-    git_diff_find_options find;
-    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
-    find.flags = GIT_DIFF_FIND_RENAMES;
-    if (git_diff_find_similar(d, &find) != 0) return {};
-    for (std::size_t k = 0, n = git_diff_num_deltas(d); k < n; ++k) {
-        const git_diff_delta* delta = git_diff_get_delta(d, k);
-        if (delta->status == GIT_DELTA_RENAMED && path == delta->new_file.path) return delta->old_file.path;
-    }
-    return {};
-}
-
-// One file's versions, newest first, its name followed back through renames.
+// One file's versions, newest first: each revision's blob, as the history pass recorded it.
 std::vector<std::optional<FileVersion>> versions_of(const source::Repository& repo, const VersionRequest& request,
                                                     std::uintmax_t max_size) {
-    const std::string& prefix = repo.prefix();
-    std::vector<std::optional<FileVersion>> out(request.commits.size());
-    std::string path = prefix + request.path;  // repository-relative, as it was at the commit being read
-    for (std::size_t k = 0; k < request.commits.size(); ++k) {
+    const std::vector<Revision>& revisions = *request.revisions;
+    std::vector<std::optional<FileVersion>> out(revisions.size());
+    for (std::size_t k = 0; k < revisions.size(); ++k) {
+        const Revision& revision = revisions[k];
+        if (!revision.has_blob) continue;
         git_oid oid;
-        git_commit* raw = nullptr;
-        if (git_oid_fromstr(&oid, request.commits[k].c_str()) != 0 || git_commit_lookup(&raw, repo.handle(), &oid) != 0)
-            continue;
-        CommitPtr commit(raw);
-        TreePtr tree = tree_of(commit.get());
-        EntryPtr entry = file_entry(tree.get(), path);
-        if (!entry) continue;
+        std::copy(revision.blob.begin(), revision.blob.end(), std::begin(oid.id));
         git_blob* blob = nullptr;
-        if (git_blob_lookup(&blob, repo.handle(), git_tree_entry_id(entry.get())) == 0) {
-            BlobPtr owned(blob);
-            auto size = static_cast<std::uintmax_t>(git_blob_rawsize(blob));
-            if (size <= max_size && path.compare(0, prefix.size(), prefix) == 0)
-                out[k] = FileVersion{path.substr(prefix.size()),
-                                     std::string(static_cast<const char*>(git_blob_rawcontent(blob)), size)};
-        }
-        // The oldest revision needs no look further back; otherwise, a name the first parent
-        // does not have came from a rename (or the file was added there, and nothing is older).
-        if (k + 1 == request.commits.size() || git_commit_parentcount(commit.get()) == 0) continue;
-        git_commit* parent_raw = nullptr;
-        if (git_commit_parent(&parent_raw, commit.get(), 0) != 0) continue;
-        CommitPtr parent(parent_raw);
-        TreePtr parent_tree = tree_of(parent.get());
-        if (file_entry(parent_tree.get(), path)) continue;
-        std::string from = renamed_from(repo.handle(), parent_tree.get(), tree.get(), path);
-        if (!from.empty()) path = from;
+        if (git_blob_lookup(&blob, repo.handle(), &oid) != 0) continue;
+        BlobPtr owned(blob);
+        auto size = static_cast<std::uintmax_t>(git_blob_rawsize(blob));
+        if (size > max_size) continue;
+        out[k] = FileVersion{revision.path_then.empty() ? request.path : revision.path_then,
+                             std::string(static_cast<const char*>(git_blob_rawcontent(blob)), size)};
     }
     return out;
 }

@@ -6,11 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "history/history.hpp"
+
 namespace cp::history {
 
 struct VersionRequest {
     std::string path;                  // memory-relative, as it is now
-    std::vector<std::string> commits;  // the file's revisions' commits, newest first
+    const std::vector<Revision>* revisions = nullptr;  // the file's, newest first (their blobs and paths then): not owned
 };
 
 struct FileVersion {
@@ -18,11 +20,12 @@ struct FileVersion {
     std::string content;  // its bytes then
 };
 
-// For each request, the file at each of its commits (one entry per commit, in order), or
-// nothing where it cannot be read there (removed, over `max_size`, not a plain file). A rename
-// is followed where git's similarity pairs the file with one its commit's first parent had.
-// The repository holding `folder` is opened once per worker (libgit2 wants a repository
-// object used by one thread at a time), on `jobs` threads.
+// For each request, the file at each of its revisions (one entry per revision, in order), or
+// nothing where it cannot be read there (no blob recorded, over `max_size`). The history pass
+// recorded each revision's blob and, across renames, its path then (as git log --follow
+// pairs them), so a version is one blob read. The repository holding `folder` is opened
+// once per worker (libgit2 wants a repository object used by one thread at a time), on
+// `jobs` threads.
 std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::filesystem::path& folder,
                                                                    const std::vector<VersionRequest>& requests,
                                                                    std::uintmax_t max_size, unsigned jobs);

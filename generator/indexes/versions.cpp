@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "indexes/changes.hpp"
@@ -55,15 +56,31 @@ const history::Revision* revision_of(const model::Site& site, const std::string&
     return nullptr;
 }
 
+// The paragraphs that changed from one body to the next. Most commits change a paragraph or
+// two: the blocks both share at the start and at the end are left out before parsing, and
+// only the rest is read (markdown::independent_blocks says where a body may be cut).
+std::vector<ParagraphChange> changed_text(std::string_view before, std::string_view after) {
+    auto a = markdown::independent_blocks(before), b = markdown::independent_blocks(after);
+    std::size_t head = 0;
+    while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+    std::size_t tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+    auto middle = [&](const std::vector<std::string_view>& blocks) {
+        std::vector<std::string> out;
+        for (std::size_t i = head; i + tail < blocks.size(); ++i)
+            for (auto& p : markdown::paragraphs(blocks[i])) out.push_back(std::move(p));
+        return out;
+    };
+    return changed_paragraphs(middle(a), middle(b));
+}
+
 json versions_context(const model::Site& site, const model::SiteIndex& index, const model::Page& page,
                       const std::vector<model::Version>& versions) {
     const std::string url = versions_url(page);
     json ctx = views::page_frame(site, url, "Versions of " + page.title,
                                  "How " + page.title + " changed, version by version.");
     const bool is_domain = page.type == model::PageType::Domain;
-    // Each version's text in paragraphs, oldest last as the versions are.
-    std::vector<std::vector<std::string>> texts;
-    for (const auto& v : versions) texts.push_back(markdown::paragraphs(v.page.body));
+
     json entries = json::array();
     for (std::size_t k = 0; k < versions.size(); ++k) {
         const model::Version& v = versions[k];
@@ -71,8 +88,8 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
         const history::Revision* r = revision_of(site, page.source_path, v.commit);
         std::string date = r ? r->date : std::string{};
         json changes = json::array();
-        if (before)
-            for (auto& c : changed_paragraphs(texts[k + 1], texts[k]))
+        if (before && before->page.body != v.page.body)
+            for (auto& c : changed_text(before->page.body, v.page.body))
                 changes.push_back(object_of("html", std::move(c.html), "kind",
                                             c.kind == ParagraphChange::Kind::Added     ? "added"
                                             : c.kind == ParagraphChange::Kind::Removed ? "removed"
@@ -93,6 +110,7 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
                                std::string(model::type_name(page.type)));
     ctx["versions"] = std::move(entries);
     ctx["count"] = std::to_string(versions.size());
+    ctx["count_label"] = versions.size() == 1 ? "1 version" : std::to_string(versions.size()) + " versions";
     ctx["page"] = object_of("title", "Versions of " + page.title, "content", "");
     return ctx;
 }

@@ -153,15 +153,6 @@ private:
     std::map<std::string, const Page*> people_by_name_;
 };
 
-bool has_scheme(const std::string& url) {
-    for (std::size_t i = 0; i < url.size(); ++i) {
-        char c = url[i];
-        if (c == ':') return i > 0;
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return false;
-    }
-    return false;
-}
-
 // The web address inside a link written as a path before it ("../https://x.org/a" gives
 // "https://x.org/a"): joined as a path, its "//" would fold into one and the problem be
 // printed about "https:/x.org/a", an address nobody wrote.
@@ -171,7 +162,7 @@ std::optional<std::string> web_address_after_path(const std::string& dest) {
     std::size_t start = dest.rfind('/', colon);
     start = start == std::string::npos ? 0 : start + 1;
     if (start == 0 || start == colon || !std::isalpha(static_cast<unsigned char>(dest[start])) ||
-        !has_scheme(dest.substr(start, colon - start + 1)))
+        !text::url_scheme(dest.substr(start, colon - start + 1)))
         return std::nullopt;
     return dest.substr(start);
 }

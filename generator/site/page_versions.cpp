@@ -14,7 +14,7 @@ void read_page_versions(const std::filesystem::path& folder, model::Site& site, 
         if (!fh || page.lfs_pointer) continue;
         if (page.type != model::PageType::Domain && fh->revisions.size() < 2) continue;
         history::VersionRequest request{page.source_path, {}};
-        for (const auto& r : fh->revisions) request.commits.push_back(r.commit);
+        request.revisions = &fh->revisions;
         requests.push_back(std::move(request));
     }
     auto contents = history::read_versions(folder, requests, site.config.max_file_size, jobs);
@@ -30,7 +30,7 @@ void read_page_versions(const std::filesystem::path& folder, model::Site& site, 
             file.content = std::move(file_version->content);
             diag::Sink ignored;
             auto page = model::read_page(file, site.config, ignored);
-            if (page) parsed[i].push_back({requests[i].commits[k], file.path, std::move(*page)});
+            if (page) parsed[i].push_back({(*requests[i].revisions)[k].commit, file.path, std::move(*page)});
         }
     });
     for (std::size_t i = 0; i < requests.size(); ++i)

@@ -312,3 +312,31 @@ TEST_CASE("a public versions page shows only public versions, and no word of a c
     CHECK(forbids("ward secrets of the night team", "text of a community-only version of domains/handover-safety.md"));
     CHECK(forbids("only members hear about the pilot ward names", ":::community block in the version of domains/handover-safety.md"));
 }
+
+TEST_CASE("a body cut into independent blocks has the paragraphs of the whole", "[versions][markdown]") {
+    auto joined = [](std::string_view body) {
+        std::vector<std::string> out;
+        for (auto block : markdown::independent_blocks(body))
+            for (auto& p : markdown::paragraphs(block)) out.push_back(p);
+        return out;
+    };
+    const std::vector<std::string> bodies = {
+        "One.\n\nTwo\nlines.\n\n# Heading\n\nThree.\n",
+        "- a loose\n\n- list\n\n  with a second paragraph\n\nAfter it.\n",
+        "1. first\n\n2) second\n\nText.\n",
+        "> a quote\n\n> and more\n\nPlain.\n",
+        "Code:\n\n    indented\n\n    code\n\nEnd.\n",
+        "Setext\n======\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[[target|label]] text\n",
+    };
+    for (const auto& body : bodies) {
+        INFO(body);
+        CHECK(joined(body) == markdown::paragraphs(body));
+        CHECK(markdown::independent_blocks(body).size() > 1);
+    }
+    // What reaches across blank lines keeps the body in one piece.
+    for (std::string body : {"```\na\n\nb\n```\n\nc\n", "See [x].\n\n[x]: https://example.org\n", "<div>\n\nhtml\n</div>\n"}) {
+        INFO(body);
+        CHECK(markdown::independent_blocks(body).size() == 1);
+        CHECK(joined(body) == markdown::paragraphs(body));
+    }
+}
