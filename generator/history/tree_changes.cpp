@@ -337,6 +337,7 @@ void ChangeFinder::find_similar(git_commit* commit, git_commit* parent, std::vec
         if (c.status == GIT_DELTA_DELETED) specs.push_back(prefix_ + c.old_path);
     }
     std::vector<char*> pointers;
+    pointers.reserve(specs.size());
     for (auto& s : specs) pointers.push_back(s.data());
     git_diff_options options;
     git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);

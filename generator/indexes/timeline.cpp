@@ -215,7 +215,7 @@ Timeline shared_timeline(const model::Site& site) {
     return std::make_shared<const std::vector<TimelineEntry>>(collect_timeline(site));
 }
 
-std::vector<views::HtmlPage> timeline_pages(const model::Site& site, Timeline shared) {
+std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const Timeline& shared) {
     // The pages' contexts are made when each is rendered (views::lazy_page): they share the entries.
     const std::vector<TimelineEntry>& entries = *shared;
     std::vector<views::HtmlPage> out;

@@ -51,7 +51,7 @@ nlohmann::json by_year_and_month(const model::Site& site, const std::vector<cons
                                  const std::string& from_url);
 
 // /timeline/, a page per year when the history is long, and a page per type of entry.
-std::vector<views::HtmlPage> timeline_pages(const model::Site& site, Timeline timeline);
+std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const Timeline& timeline);
 
 // Above this many entries, /timeline/ lists the years and each year gets its own page.
 inline constexpr std::size_t kTimelineYearPagesAbove = 400;

@@ -104,7 +104,7 @@ std::optional<TimeZone> TimeZone::load(const std::string& name) {
 std::optional<TimeZone> TimeZone::parse(std::string_view b) {
     auto header = [&](std::size_t at, std::int64_t counts[6]) -> bool {
         if (b.size() < at + 44 || b.substr(at, 4) != "TZif") return false;
-        for (int k = 0; k < 6; ++k) counts[k] = be(b, at + 20 + 4 * k, 4);
+        for (int k = 0; k < 6; ++k) counts[k] = be(b, at + 20 + std::size_t{4} * k, 4);
         for (int k = 0; k < 6; ++k)
             if (counts[k] < 0 || counts[k] > 100000) return false;
         return true;
@@ -198,7 +198,7 @@ std::int64_t TimeZone::change_instant(int year, const Change& c, std::int32_t of
         std::int64_t first = days_from_civil(year, static_cast<unsigned>(c.month), 1);
         int weekday_of_first = static_cast<int>(((first % 7) + 11) % 7);  // 1970-01-01 was a Thursday (4)
         int delta = (c.weekday - weekday_of_first + 7) % 7;
-        day = first + delta + 7 * (c.week - 1);
+        day = first + delta + std::int64_t{7} * (c.week - 1);
         static const int lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
         int length = lengths[c.month - 1] + (c.month == 2 && leap(year));
         while (day - first >= length) day -= 7;  // week 5 means the last such day

@@ -94,6 +94,7 @@ private:
 
     std::vector<Ref> refs(const std::vector<minutes::Mention>& mentions) const {
         std::vector<Ref> out;
+        out.reserve(mentions.size());
         for (const auto& m : mentions) out.push_back(ref(m, people_.find(m.name, m.handle)));
         return out;
     }

@@ -104,10 +104,11 @@ std::optional<PathDate> full_date_in(const std::vector<std::string>& w) {
             }
         }
         if (auto y = year_of(w[i + 2])) {
-            std::optional<int> m, d;
-            if ((m = month_name(w[i + 1])) && (d = day_of_month(w[i]))) {}           // 14-march-2019
-            else if ((m = month_name(w[i])) && (d = day_of_month(w[i + 1]))) {}      // march-14-2019
-            else m.reset();
+            std::optional<int> m = month_name(w[i + 1]), d = m ? day_of_month(w[i]) : std::nullopt;  // 14-march-2019
+            if (!(m && d)) {  // march-14-2019
+                m = month_name(w[i]);
+                d = m ? day_of_month(w[i + 1]) : std::nullopt;
+            }
             if (m && d) {
                 std::string s = format(*y, *m, *d);
                 if (!s.empty()) return PathDate{s, true, rest_of(w, i, 3)};
@@ -145,10 +146,11 @@ PathDate date_from_path(std::string_view path) {
     if (!year || words.empty()) return {};
     // The name starts with a month and a day (july-29, 03-14, 29-july): the year is a folder's.
     if (words.size() >= 2) {
-        std::optional<int> m, d;
-        if ((m = month_of(words[0])) && (d = day_of_month(words[1]))) {}
-        else if ((d = day_of_month(words[0])) && (m = month_name(words[1]))) {}
-        else m.reset();
+        std::optional<int> m = month_of(words[0]), d = m ? day_of_month(words[1]) : std::nullopt;
+        if (!(m && d)) {
+            d = day_of_month(words[0]);
+            m = d ? month_name(words[1]) : std::nullopt;
+        }
         if (m && d) {
             std::string s = format(*year, *m, *d);
             if (!s.empty()) return PathDate{s, false, rest_of(words, 0, 2)};

@@ -139,6 +139,7 @@ views::HtmlPage feedback_page(const model::Site& site) {
         for (const auto& [name, in] : by_series) series.push_back(group(name, "series-" + model::slugify(name), "", in));
         if (!no_series.empty()) series.push_back(group("Not in a series", "series-none", "", no_series));
         std::vector<std::pair<std::string, std::string>> domain_order;  // title, url
+        domain_order.reserve(domain_titles.size());
         for (const auto& [u, title] : domain_titles) domain_order.push_back({title, u});
         std::sort(domain_order.begin(), domain_order.end());
         json domains = json::array();

@@ -62,6 +62,7 @@ views::HtmlPage value_page(const model::Site& site) {
         for (const auto& p : site.pages)
             if (p.type == PageType::Domain && !by_domain.count(p.url)) by_domain[p.url] = {p.title, p.url, {}};
         std::vector<const DomainStories*> order;
+        order.reserve(by_domain.size());
         for (const auto& [u, ds] : by_domain) order.push_back(&ds);
         std::sort(order.begin(), order.end(), [](const DomainStories* a, const DomainStories* b) { return a->title < b->title; });
         if (!none.stories.empty()) order.push_back(&none);

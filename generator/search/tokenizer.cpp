@@ -219,9 +219,9 @@ void for_each_word(std::string_view utf8, const std::function<void(std::string_v
     // text most memories are written in (the search index reads every word of every page).
     static constexpr auto kAsciiFold = [] {
         std::array<char, 128> t{};
-        for (char c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = c;
-        for (char c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = c;
-        for (char c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = static_cast<char>(c - 'A' + 'a');
+        for (char c = '0'; c <= '9'; ++c) t[static_cast<unsigned char>(c)] = c;
+        for (char c = 'a'; c <= 'z'; ++c) t[static_cast<unsigned char>(c)] = c;
+        for (char c = 'A'; c <= 'Z'; ++c) t[static_cast<unsigned char>(c)] = static_cast<char>(c - 'A' + 'a');
         return t;
     }();
     std::string word;

@@ -400,15 +400,13 @@ private:
         std::string number;
         if (ref.text) {
             s = *ref.text;
-        } else if (!ref.value) {
-            return;
+        } else if (!ref.value || !(ref.value->is_string() || ref.value->is_number())) {
+            return;  // nothing, bools, null, lists and objects print nothing
         } else if (ref.value->is_string()) {
             s = ref.value->get_ref<const std::string&>();
         } else if (ref.value->is_number()) {
             number = ref.value->dump();
             s = number;
-        } else {
-            return;  // bools, null, lists and objects print nothing
         }
         if (escape)
             append_escaped(out_, s);

@@ -93,7 +93,7 @@ json strings(const std::vector<std::string>& items) {
 
 // A URL from content or the config, as an href: empty when the URL policy refuses it (the
 // model and the config warned where it was written).
-std::string href_of(std::string url) { return text::url_allowed(url) ? url : std::string{}; }
+std::string href_of(const std::string& url) { return text::url_allowed(url) ? url : std::string{}; }
 
 std::string repo_link(const std::string& pattern, const std::string& path) {
     if (pattern.empty()) return {};
