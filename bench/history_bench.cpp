@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
         cp::diag::Sink sink;
         auto start = std::chrono::steady_clock::now();
         auto history = cp::history::read_history(*repo, *head, paths, sink);
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+        auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
         if (best < 0 || ms < best) best = ms;
         files = history.files.size();
         revisions = 0;

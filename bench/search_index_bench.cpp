@@ -135,8 +135,9 @@ int main(int argc, char** argv) {
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
         const std::string name = it->path().filename().string();
-        if (it->is_directory() && (name.starts_with(".") || name.starts_with("_") || name == "drafts" ||
-                                   name == "hugo" || name == "assets")) {
+        if (it->is_directory() &&
+            (name.starts_with(".") || name.starts_with("_") || name == "drafts" || name == "hugo" ||
+             name == "assets")) {
             it.disable_recursion_pending();
         } else if (it->is_regular_file() && it->path().extension() == ".md") {
             files.push_back(it->path());
@@ -163,8 +164,8 @@ int main(int argc, char** argv) {
         if (d.title.empty()) {
             const auto h = parsed.body.find("\n# ");
             d.title = parsed.body.rfind("# ", 0) == 0 ? parsed.body.substr(2, parsed.body.find('\n') - 2)
-                      : h != std::string::npos ? parsed.body.substr(h + 3, parsed.body.find('\n', h + 3) - h - 3)
-                                               : stem;
+                : h != std::string::npos              ? parsed.body.substr(h + 3, parsed.body.find('\n', h + 3) - h - 3)
+                                                      : stem;
         }
         if (parsed.fields.count("date")) d.date = parsed.fields.at("date").substr(0, 10);
         d.text = plain_text(parsed.body);

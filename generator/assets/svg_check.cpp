@@ -55,8 +55,8 @@ public:
 
     void element(xmlNode* e) {
         const std::string name = lower(name_of(e->name));
-        static const char* const forbidden[] = {"script", "foreignobject", "handler", "iframe", "embed", "object",
-                                                "include", "listener"};
+        static const char* const forbidden[] = {"script", "foreignobject", "handler", "iframe",
+                                                "embed",  "object",        "include", "listener"};
         for (const char* f : forbidden)
             if (name == f) return refuse(e, open_tag(e) + "> can run a script or embed a document");
         for (xmlAttr* a = e->properties; a && !refusal; a = a->next) attribute(e, name, a);
@@ -67,15 +67,24 @@ public:
 
     void node(xmlNode* n) {
         switch (n->type) {
-            case XML_ELEMENT_NODE: element(n); break;
+            case XML_ELEMENT_NODE:
+                element(n);
+                break;
             case XML_TEXT_NODE:
             case XML_CDATA_SECTION_NODE:
-            case XML_COMMENT_NODE: break;
-            case XML_PI_NODE: refuse(n, "a processing instruction (<?" + name_of(n->name) + "?>) can load a stylesheet with scripts"); break;
+            case XML_COMMENT_NODE:
+                break;
+            case XML_PI_NODE:
+                refuse(n, "a processing instruction (<?" + name_of(n->name) + "?>) can load a stylesheet with scripts");
+                break;
             case XML_ENTITY_REF_NODE:
             case XML_ENTITY_NODE:
-            case XML_ENTITY_DECL: refuse(n, "an entity (&" + name_of(n->name) + ";) is never expanded here"); break;
-            default: refuse(n, "a node of a kind an SVG picture does not need"); break;
+            case XML_ENTITY_DECL:
+                refuse(n, "an entity (&" + name_of(n->name) + ";) is never expanded here");
+                break;
+            default:
+                refuse(n, "a node of a kind an SVG picture does not need");
+                break;
         }
     }
 
@@ -96,8 +105,9 @@ private:
         std::string v = text::browser_normalised(value);
         if (!v.empty() && v.front() == '#') return;
         if (auto why = text::refuse_url(value, text::UrlUse::Media))
-            refuse(e, where + " '" + text::quoted_url(value) + "' " + why->substr(0, why->find(';')) +
-                          " (SVGs may only name http(s) addresses, the site's own files and '#ids')");
+            refuse(e,
+                   where + " '" + text::quoted_url(value) + "' " + why->substr(0, why->find(';')) +
+                       " (SVGs may only name http(s) addresses, the site's own files and '#ids')");
     }
 
     // CSS in a style attribute or element: each url() is checked; what CSS could hide behind
@@ -158,20 +168,23 @@ std::optional<SvgRefusal> check_svg(std::string_view bytes, std::string_view pat
     // No network, no entity expansion (no XML_PARSE_NOENT), no DTD loaded: nothing outside the
     // bytes is read, and a billion laughs stays unexpanded (and is refused below).
     const int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
-    std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()),
-                                                           nullptr, nullptr, options));
+    std::unique_ptr<xmlDoc, DocFree> doc(
+        xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options));
     if (!doc || ctxt->wellFormed == 0) {
         const xmlError* e = xmlCtxtGetLastError(ctxt.get());
         std::string why = e && e->message ? e->message : "not well-formed";
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-        return SvgRefusal{e ? e->line : 0, "this SVG does not parse as XML (" + why + "), so it cannot be proven free of scripts"};
+        return SvgRefusal{e ? e->line : 0,
+                          "this SVG does not parse as XML (" + why + "), so it cannot be proven free of scripts"};
     }
     if (doc->intSubset || doc->extSubset)
-        return SvgRefusal{std::max(1, line_of(reinterpret_cast<xmlNode*>(doc->intSubset ? doc->intSubset : doc->extSubset))),
-                          "this SVG has a DOCTYPE: its entities could read files or grow without end, and an SVG needs none"};
+        return SvgRefusal{
+            std::max(1, line_of(reinterpret_cast<xmlNode*>(doc->intSubset ? doc->intSubset : doc->extSubset))),
+            "this SVG has a DOCTYPE: its entities could read files or grow without end, and an SVG needs none"};
     Checker checker;
     xmlNode* root = xmlDocGetRootElement(doc.get());
-    if (!root || lower(name_of(root->name)) != "svg") return SvgRefusal{root ? line_of(root) : 0, "the file's root element is not <svg>"};
+    if (!root || lower(name_of(root->name)) != "svg")
+        return SvgRefusal{root ? line_of(root) : 0, "the file's root element is not <svg>"};
     for (xmlNode* n = doc->children; n && !checker.refusal; n = n->next)
         if (n->type != XML_DTD_NODE) checker.node(n);
     return checker.refusal;

@@ -20,7 +20,8 @@ std::string unfolded(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\r' && i + 2 < text.size() && text[i + 1] == '\n' && (text[i + 2] == ' ' || text[i + 2] == '\t')) {
+        if (text[i] == '\r' && i + 2 < text.size() && text[i + 1] == '\n' &&
+            (text[i + 2] == ' ' || text[i + 2] == '\t')) {
             i += 2;
         } else if (text[i] == '\n' && i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\t')) {
             i += 1;

@@ -12,8 +12,8 @@
 namespace cp::audience {
 
 struct Finding {
-    std::string what;   // "the title of community page notes/x.md"
-    std::string found;  // the text found, shortened, for the message
+    std::string what;      // "the title of community page notes/x.md"
+    std::string found;     // the text found, shortened, for the message
     bool in_name = false;  // found in the file's name rather than its bytes
 };
 

@@ -42,13 +42,15 @@ std::string without_markup(std::string_view md) {
     return out;
 }
 
-
-std::size_t count_of(const std::string& s, char c) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), c)); }
+std::size_t count_of(const std::string& s, char c) {
+    return static_cast<std::size_t>(std::count(s.begin(), s.end(), c));
+}
 
 // A title or tag name long and specific enough that finding it means it leaked; shorter
 // ones ("Agenda") are words the theme itself uses.
 bool distinctive_phrase(const std::string& s) {
-    bool mark = std::any_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
+    bool mark = std::any_of(s.begin(), s.end(),
+                            [](char c) { return c == ' ' || c == '-' || std::isdigit(static_cast<unsigned char>(c)); });
     return s.size() >= 12 && mark;
 }
 
@@ -82,14 +84,19 @@ std::vector<std::string> runs_of(std::string_view block) {
         while (!run.empty() && (run.back() == ' ' || run.back() == '.' || run.back() == ':')) run.pop_back();
         // A list marker ("- ", "1. ") is syntax, not text.
         std::size_t skip = 0;
-        while (skip < run.size() && (std::isdigit(static_cast<unsigned char>(run[skip])) || run[skip] == '-' || run[skip] == '+' || run[skip] == '.' || run[skip] == ')')) ++skip;
+        while (skip < run.size() &&
+               (std::isdigit(static_cast<unsigned char>(run[skip])) || run[skip] == '-' || run[skip] == '+' ||
+                run[skip] == '.' || run[skip] == ')'))
+            ++skip;
         if (skip > 0 && skip < run.size() && run[skip] == ' ') run.erase(0, skip + 1);
         if (distinctive_run(run)) runs.push_back(run);
         current.clear();
     };
     for (char c : block) {
-        if (std::string_view("\n*_`[]()#>|<!~{}").find(c) != std::string_view::npos) flush();
-        else current.push_back(c);
+        if (std::string_view("\n*_`[]()#>|<!~{}").find(c) != std::string_view::npos)
+            flush();
+        else
+            current.push_back(c);
     }
     flush();
     return runs;
@@ -135,7 +142,8 @@ std::set<std::string> people_named_by(const std::vector<const Page*>& pages) {
         for (const auto& r : refs) named.insert(r.text);
     };
     for (const Page* p : pages) {
-        for (const auto* refs : {&p->authors, &p->conveners, &p->attendees, &p->apologies, &p->contributors}) add(*refs);
+        for (const auto* refs : {&p->authors, &p->conveners, &p->attendees, &p->apologies, &p->contributors})
+            add(*refs);
         for (const auto& role : p->roles) add(role.people);
         for (const auto& a : p->actions) named.insert(a.owner.text);
     }
@@ -176,7 +184,8 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     };
     add_public(site.config.title + "\n" + site.config.description);
     for (const Page* p : kept) {
-        if (const source::SourceFile* f = snapshot.find(p->source_path)) add_public(front_matter_of(f->content, f->path));
+        if (const source::SourceFile* f = snapshot.find(p->source_path))
+            add_public(front_matter_of(f->content, f->path));
         std::string body = filter_community_blocks(p->body, Audience::Public);
         add_public(body);
         add_public(without_markup(body));
@@ -221,8 +230,10 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     for (const auto& p : site.pages)
         for (const auto& block : community_blocks(p.body))
             for (auto& run : runs_of(block.text))
-                phrases.push_back({run, Edge::Word, "text of a :::community block in " + p.source_path + " (line " +
-                                                        std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) + ")"});
+                phrases.push_back({run, Edge::Word,
+                                   "text of a :::community block in " + p.source_path + " (line " +
+                                       std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) +
+                                       ")"});
     // The old versions of the pages this build holds (site.versions): the versions it shows
     // are public text without their blocks; a version it leaves out (community-only, a draft)
     // gives every run of its words and fields, and any version the text of its blocks.
@@ -242,7 +253,8 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
                 for (const auto& q : v.page.learning_agenda) texts.push_back(q.question);
                 texts.push_back(v.page.body);
                 for (const auto& t : texts)
-                    for (auto& run : runs_of(t)) phrases.push_back({run, Edge::Word, "text of a community-only version" + what});
+                    for (auto& run : runs_of(t))
+                        phrases.push_back({run, Edge::Word, "text of a community-only version" + what});
             }
             for (const auto& block : community_blocks(v.page.body))
                 for (auto& run : runs_of(block.text))
@@ -255,14 +267,16 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     std::set<std::string> kept_paths;
     for (const Page* p : kept) kept_paths.insert(p->source_path);
     auto clean = [&](const history::Commit& c) {
-        return std::all_of(c.paths.begin(), c.paths.end(), [&](const std::string& path) { return kept_paths.count(path) != 0; });
+        return std::all_of(c.paths.begin(), c.paths.end(),
+                           [&](const std::string& path) { return kept_paths.count(path) != 0; });
     };
     for (const auto& c : site.history.recent)
         if (clean(c)) add_public(c.subject);
     for (const auto& c : site.history.recent) {
         std::string subject = audit_text(c.subject);
         if (!clean(c) && distinctive_run(subject))
-            phrases.push_back({subject, Edge::Word, "the subject of commit " + c.id.substr(0, 7) + ", which touched pages left out"});
+            phrases.push_back(
+                {subject, Edge::Word, "the subject of commit " + c.id.substr(0, 7) + ", which touched pages left out"});
     }
     // An asset is published only when a page this build holds names it.
     std::size_t first_asset = phrases.size();

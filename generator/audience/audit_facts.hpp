@@ -28,7 +28,6 @@ struct AuditFacts {
 // build for `options` must not write (see ARCHITECTURE.md, "Audiences", for the rules that
 // keep common words out). Never fails. E-mail addresses from git and front matter are
 // always forbidden; the rest only when the build leaves pages or blocks out.
-AuditFacts audit_facts(const model::Site& unfiltered, const source::Snapshot& snapshot,
-                       const FilterOptions& options);
+AuditFacts audit_facts(const model::Site& unfiltered, const source::Snapshot& snapshot, const FilterOptions& options);
 
 }  // namespace cp::audience

@@ -61,7 +61,7 @@ std::vector<std::pair<std::size_t, std::size_t>> find_email_addresses(std::strin
         std::string_view domain = text.substr(at + 1, end - at - 1);
         std::size_t dot = domain.rfind('.');
         bool looks_like_address = start < at && dot != std::string_view::npos && dot > 0 && domain.size() - dot > 2 &&
-                                  !file_extension(domain);
+            !file_extension(domain);
         if (looks_like_address) {
             found.emplace_back(start, end - start);
             at = text.find('@', end);
@@ -85,8 +85,8 @@ std::string without_email_addresses(std::string_view text) {
 }
 
 void edit_shown_strings(model::Page& p, const Edit& edit) {
-    for (auto* s : {&p.title, &p.summary, &p.phase, &p.started, &p.time, &p.end_time, &p.location, &p.format,
-                    &p.series, &p.kind, &p.source_url, &p.source_text, &p.organisation, &p.profession, &p.joined})
+    for (auto* s : {&p.title, &p.summary, &p.phase, &p.started, &p.time, &p.end_time, &p.location, &p.format, &p.series,
+                    &p.kind, &p.source_url, &p.source_text, &p.organisation, &p.profession, &p.joined})
         edit(*s);
     for (auto* list : {&p.tags, &p.practices, &p.expected_results, &p.audiences, &p.agenda, &p.decisions,
                        &p.parking_lot, &p.went_well, &p.to_improve, &p.highlights, &p.person_roles, &p.expertise})

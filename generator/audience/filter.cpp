@@ -11,8 +11,8 @@
 #include "audience/versions.hpp"
 #include "model/minutes.hpp"
 #include "model/page_reader.hpp"
-#include "parallel/parallel_for.hpp"
 #include "model/slug.hpp"
+#include "parallel/parallel_for.hpp"
 
 namespace cp::audience {
 
@@ -123,9 +123,9 @@ model::Site filter(model::Site site, const FilterOptions& options) {
         if (p.type == model::PageType::Person)
             site.hidden_people[p.slug] = public_name(p.title, site.config.public_names);
     }
-    site.pages.erase(std::remove_if(site.pages.begin(), site.pages.end(),
-                                    [&](const Page& p) { return !keeps(p, options); }),
-                     site.pages.end());
+    site.pages.erase(
+        std::remove_if(site.pages.begin(), site.pages.end(), [&](const Page& p) { return !keeps(p, options); }),
+        site.pages.end());
 
     // Each page on its own: on every core.
     parallel::parallel_for(site.pages.size(), parallel::default_jobs(), [&](std::size_t i) {

@@ -40,9 +40,10 @@ bool line_allows(std::string_view line) {
     if (line.find("personal-data") == std::string_view::npos) return false;
     std::string packed;
     for (char c : line)
-        if (!std::isspace(static_cast<unsigned char>(c))) packed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        if (!std::isspace(static_cast<unsigned char>(c)))
+            packed.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     return packed.find("<!--personal-data:allow-->") != std::string::npos ||
-           packed.find("#personal-data:allow") != std::string::npos;
+        packed.find("#personal-data:allow") != std::string::npos;
 }
 
 // What the config says may be shown: exact strings, and "*@domain" for every address there.
@@ -50,8 +51,10 @@ class Allowance {
 public:
     explicit Allowance(const config::Config& config) : allow_all_(config.personal_data == "allow") {
         for (const auto& entry : config.personal_data_allow) {
-            if (entry.rfind("*@", 0) == 0) domains_.insert(lowered(entry.substr(1)));
-            else exact_.insert(lowered(entry));
+            if (entry.rfind("*@", 0) == 0)
+                domains_.insert(lowered(entry.substr(1)));
+            else
+                exact_.insert(lowered(entry));
         }
     }
     bool allows(PersonalData kind, std::string_view text) const {
@@ -142,7 +145,9 @@ private:
     static std::pair<int, int> locate(const std::vector<std::string_view>& lines, int first_line,
                                       const frontmatter::YamlNode& node, const std::string& text) {
         for (std::size_t i = static_cast<std::size_t>(std::max(node.line - first_line, 0)); i < lines.size(); ++i) {
-            std::size_t from = static_cast<int>(i) == node.line - first_line ? static_cast<std::size_t>(std::max(node.column - 1, 0)) : 0;
+            std::size_t from = static_cast<int>(i) == node.line - first_line
+                ? static_cast<std::size_t>(std::max(node.column - 1, 0))
+                : 0;
             std::size_t at = from < lines[i].size() ? lines[i].find(text, from) : std::string_view::npos;
             if (at != std::string_view::npos) return {first_line + static_cast<int>(i), static_cast<int>(at) + 1};
         }
@@ -155,7 +160,8 @@ private:
         std::vector<std::size_t> starts;
         for (std::size_t i = 0, at = 0; i < lines.size(); at += lines[i].size() + 1, ++i) starts.push_back(at);
         for (const auto& m : find_personal_data_in_markdown(body)) {
-            std::size_t index = static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), m.start) - starts.begin()) - 1;
+            std::size_t index =
+                static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), m.start) - starts.begin()) - 1;
             int line = page_.body_first_line + static_cast<int>(index);
             int column = static_cast<int>(m.start - starts[index]) + 1;
             std::size_t before = scan_.sightings.size();
@@ -198,8 +204,9 @@ void hide_in_shown_strings(model::Page& page, const Allowance& allowance, const 
 std::string message_for(const Sighting& s, bool hide, const std::map<std::string, std::string>& known) {
     std::string message(personal_data_name(s.kind));
     if (s.line == 0) {
-        return message + " in the name of a public file: a file name cannot be hidden, so rename the file "
-                         "or list the text in personal_data_allow";
+        return message +
+            " in the name of a public file: a file name cannot be hidden, so rename the file "
+            "or list the text in personal_data_allow";
     }
     message += " on a public page";
     if (s.kind == PersonalData::Email)
@@ -212,7 +219,8 @@ std::string message_for(const Sighting& s, bool hide, const std::map<std::string
 // allowed on another page), in audit_text form: one pass over every body, however many.
 std::vector<std::string> still_written(const model::Site& site, const std::vector<Sighting>& hidden_ones) {
     Matcher matcher;
-    for (const auto& s : hidden_ones) matcher.add(audit_text(s.text), s.kind == PersonalData::Email ? Edge::Email : Edge::Word);
+    for (const auto& s : hidden_ones)
+        matcher.add(audit_text(s.text), s.kind == PersonalData::Email ? Edge::Email : Edge::Word);
     matcher.build();
     std::vector<bool> found(hidden_ones.size(), false);
     for (const auto& page : site.pages) matcher.scan(audit_text(page.body), [&](std::size_t i) { found[i] = true; });
@@ -253,8 +261,10 @@ GuardReport guard_personal_data(model::Site& site, const source::Snapshot& snaps
     for (auto& scan : scans) {
         for (auto& s : scan.sightings) {
             std::string message = message_for(s, hide && s.line > 0, addresses);
-            if (hide && s.line > 0) sink.warning(s.path, s.line, s.column, message);
-            else sink.error(s.path, s.line, s.column, message);
+            if (hide && s.line > 0)
+                sink.warning(s.path, s.line, s.column, message);
+            else
+                sink.error(s.path, s.line, s.column, message);
             report.reported.push_back(std::move(s));
         }
         for (auto& a : scan.allowed) report.allowed.push_back(std::move(a));
@@ -291,8 +301,9 @@ void hand_to_audit(const GuardReport& report, AuditFacts& facts) {
         // A date is a date: the theme writes dates of its own, so a hidden birth date is not looked for.
         std::string text = audit_text(s.text);
         if (s.line == 0 || s.kind == PersonalData::DateOfBirth || allowed.count(text) || shown.count(text)) continue;
-        forbidden.push_back({text, s.kind == PersonalData::Email ? Edge::Email : Edge::Word,
-                             std::string(personal_data_name(s.kind)) + " hidden from " + s.path + ":" + std::to_string(s.line)});
+        forbidden.push_back(
+            {text, s.kind == PersonalData::Email ? Edge::Email : Edge::Word,
+             std::string(personal_data_name(s.kind)) + " hidden from " + s.path + ":" + std::to_string(s.line)});
     }
 }
 

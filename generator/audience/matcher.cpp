@@ -31,7 +31,9 @@ bool parse_hex(std::string_view s, std::uint32_t& value) {
     value = 0;
     for (char c : s) {
         if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
-        value = value * 16 + static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : (std::tolower(c) - 'a' + 10));
+        value = value * 16 +
+            static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+                                                                                   : (std::tolower(c) - 'a' + 10));
     }
     return true;
 }
@@ -43,8 +45,8 @@ bool entity_at(std::string_view text, std::size_t i, std::uint32_t& cp, std::siz
     std::string_view name = text.substr(i + 1, semi - i - 1);
     length = semi - i + 1;
     static const std::pair<std::string_view, std::uint32_t> named[] = {
-        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '},
-        {"#39", '\''}, {"#34", '"'}, {"#38", '&'}, {"#60", '<'}, {"#62", '>'}, {"#61", '='}, {"#96", '`'}};
+        {"amp", '&'}, {"lt", '<'},  {"gt", '>'},  {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '}, {"#39", '\''},
+        {"#34", '"'}, {"#38", '&'}, {"#60", '<'}, {"#62", '>'},  {"#61", '='},   {"#96", '`'}};
     for (const auto& [n, c] : named)
         if (name == n) {
             cp = c;
@@ -81,8 +83,10 @@ std::string audit_text(std::string_view text) {
         std::uint32_t cp = 0;
         std::size_t length = 0;
         if (c == '&' && entity_at(text, i, cp, length)) {
-            if (cp == ' ' || cp == 0xA0) space();
-            else append_utf8(out, cp);
+            if (cp == ' ' || cp == 0xA0)
+                space();
+            else
+                append_utf8(out, cp);
             i += length - 1;
         } else if (c == '\\' && i + 1 < text.size()) {
             char n = text[i + 1];
@@ -124,7 +128,8 @@ int Matcher::next(int node, unsigned char c) const {
     if (node == 0) return root_edges_[c];
     if (int table = dense_of_[static_cast<std::size_t>(node)]; table >= 0)
         return dense_[static_cast<std::size_t>(table) * 256 + c];
-    for (std::uint32_t e = first_edge_[static_cast<std::size_t>(node)]; e < first_edge_[static_cast<std::size_t>(node) + 1]; ++e)
+    for (std::uint32_t e = first_edge_[static_cast<std::size_t>(node)];
+         e < first_edge_[static_cast<std::size_t>(node) + 1]; ++e)
         if (edge_bytes_[e] == c) return edge_targets_[e];
     return -1;
 }
@@ -211,10 +216,12 @@ bool Matcher::whole(std::size_t n, std::string_view text, std::size_t start, std
     switch (needle.edge) {
         case Edge::Word:
             return !(word_byte(first) && b >= 0 && word_byte(static_cast<unsigned char>(b))) &&
-                   !(word_byte(last) && a >= 0 && word_byte(static_cast<unsigned char>(a)));
+                !(word_byte(last) && a >= 0 && word_byte(static_cast<unsigned char>(a)));
         case Edge::Slug:
-            return !(b >= 0 && slug_byte(static_cast<unsigned char>(b))) && !(a >= 0 && slug_byte(static_cast<unsigned char>(a)));
-        case Edge::Dashed: return (b < 0 || b == '-' || b == ' ') && (a < 0 || a == '-' || a == ' ');
+            return !(b >= 0 && slug_byte(static_cast<unsigned char>(b))) &&
+                !(a >= 0 && slug_byte(static_cast<unsigned char>(a)));
+        case Edge::Dashed:
+            return (b < 0 || b == '-' || b == ' ') && (a < 0 || a == '-' || a == ' ');
         case Edge::UrlPath: {
             if (a < 0 || text.substr(end, 10) == "index.html") return true;
             unsigned char ac = static_cast<unsigned char>(a);

@@ -43,14 +43,14 @@ private:
         Edge edge;
     };
     std::vector<Needle> needles_;
-    std::vector<int> fail_, dict_;             // failure link; nearest suffix node that ends a needle
-    std::vector<std::vector<int>> ends_;       // needles ending at each node
+    std::vector<int> fail_, dict_;        // failure link; nearest suffix node that ends a needle
+    std::vector<std::vector<int>> ends_;  // needles ending at each node
     // The trie's edges, looked up once per byte of every output file: the root's and its
     // children's in full tables (most bytes are read near the root), every other node's
     // (mostly one child) as a short run of bytes in edge_bytes_/edge_targets_.
-    std::vector<int> dense_of_;                         // node -> its table in dense_, or -1
-    std::vector<int> dense_;                            // 256 targets per table, -1 for none
-    std::vector<std::uint32_t> first_edge_;             // node -> its first edge; nodes_ + 1 entries
+    std::vector<int> dense_of_;              // node -> its table in dense_, or -1
+    std::vector<int> dense_;                 // 256 targets per table, -1 for none
+    std::vector<std::uint32_t> first_edge_;  // node -> its first edge; nodes_ + 1 entries
     std::vector<unsigned char> edge_bytes_;
     std::vector<int> edge_targets_;
     int root_edges_[256] = {};

@@ -89,8 +89,10 @@ std::vector<Group> groups_from(std::string_view t, std::size_t i, std::size_t ma
         std::size_t e = digits_from(t, i);
         if (e == i) break;
         groups.push_back({e - i, e});
-        if (e + 1 < t.size() && (t[e] == ' ' || t[e] == '-') && digit(t[e + 1])) i = e + 1;
-        else break;
+        if (e + 1 < t.size() && (t[e] == ' ' || t[e] == '-') && digit(t[e + 1]))
+            i = e + 1;
+        else
+            break;
     }
     return groups;
 }
@@ -247,7 +249,8 @@ void find_dates_of_birth(std::string_view t, std::vector<PersonalMatch>& out) {
     for (std::string_view intro : {"date of birth", "d.o.b.", "d.o.b", "dob", "born on"}) {
         for (std::size_t at = low.find(intro); at != std::string::npos; at = low.find(intro, at + 1)) {
             std::size_t end = at + intro.size();
-            if ((at > 0 && alnum(low[at - 1])) || (end < low.size() && alnum(low[end]) && intro.back() != '.')) continue;
+            if ((at > 0 && alnum(low[at - 1])) || (end < low.size() && alnum(low[end]) && intro.back() != '.'))
+                continue;
             std::size_t d = end;
             while (d < t.size() && std::string_view(" \t:=-|*").find(t[d]) != std::string_view::npos) ++d;
             for (std::string_view verb : {"is ", "was "})
@@ -281,8 +284,10 @@ public:
     explicit Taken(std::vector<Span> spans) {
         std::sort(spans.begin(), spans.end());
         for (const auto& s : spans) {
-            if (!spans_.empty() && s.first <= spans_.back().second) spans_.back().second = std::max(spans_.back().second, s.second);
-            else spans_.push_back(s);
+            if (!spans_.empty() && s.first <= spans_.back().second)
+                spans_.back().second = std::max(spans_.back().second, s.second);
+            else
+                spans_.push_back(s);
         }
     }
     bool holds(std::size_t i) const {
@@ -363,7 +368,9 @@ std::vector<PersonalMatch> find_personal_data_in_markdown(std::string_view body)
         if (text[i] == '\n') line_start.push_back(i + 1);
     line_start.push_back(text.size());
     for (auto [first, last] : markdown::code_block_lines(body)) {
-        auto line = [&](int n) { return line_start[std::min(static_cast<std::size_t>(std::max(n, 1)), line_start.size() - 1) - 1]; };
+        auto line = [&](int n) {
+            return line_start[std::min(static_cast<std::size_t>(std::max(n, 1)), line_start.size() - 1) - 1];
+        };
         blank(text, line(first), line(last + 1));
     }
     for (std::size_t at = text.find("<!--"); at != std::string::npos; at = text.find("<!--", at)) {

@@ -20,7 +20,8 @@ std::vector<std::string> markdown_paths(const fs::path& dir) {
     source::Snapshot snapshot = source::read_working_tree(dir, {}, ignored);
     std::vector<std::string> out;
     for (const auto& f : snapshot.files)
-        if (!f.underscored && f.path.size() > 3 && f.path.compare(f.path.size() - 3, 3, ".md") == 0) out.push_back(f.path);
+        if (!f.underscored && f.path.size() > 3 && f.path.compare(f.path.size() - 3, 3, ".md") == 0)
+            out.push_back(f.path);
     return out;
 }
 
@@ -49,11 +50,12 @@ std::string suggested_config(const fs::path& dir) {
         text += "types:\n";
         for (const auto& s : suggestions)
             text += "  " + yaml_quoted(s.glob) + ": " + s.type + "  # " + std::to_string(s.dated) + " of " +
-                    std::to_string(s.files) + " files dated, e.g. " + s.example + " -> " +
-                    model::date_from_path(s.example).date + "\n";
+                std::to_string(s.files) + " files dated, e.g. " + s.example + " -> " +
+                model::date_from_path(s.example).date + "\n";
     }
-    text += "# Dates are read from front matter, else from the file's name or the folders above it\n"
-            "# (2019-03-14-sync.md, 2019/03/14.md, 2024-07/july-29.md, meeting-2019-03-14.md).\n";
+    text +=
+        "# Dates are read from front matter, else from the file's name or the folders above it\n"
+        "# (2019-03-14-sync.md, 2019/03/14.md, 2024-07/july-29.md, meeting-2019-03-14.md).\n";
     return text;
 }
 

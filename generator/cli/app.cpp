@@ -72,7 +72,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool proces
     serve_cmd->add_option("--stop-after", serve_options.max_seconds, "stop after this many seconds (for scripts)");
 
     NewPageOptions new_options;
-    CLI::App* new_cmd = app.add_subcommand("new", "write a new meeting, note, domain or person with its fields laid out");
+    CLI::App* new_cmd =
+        app.add_subcommand("new", "write a new meeting, note, domain or person with its fields laid out");
     new_cmd->add_option("TYPE", new_options.type, "meeting, note, domain or person")->required();
     new_cmd->add_option("TITLE", new_options.title, "the title")->required();
     new_cmd->add_option("--date", new_options.date, "YYYY-MM-DD (default: today)");
@@ -80,7 +81,8 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool proces
     new_cmd->add_option("-C,--memory", new_options.memory, "the memory's folder")->capture_default_str();
 
     fs::path init_dir;
-    CLI::App* init_cmd = app.add_subcommand("init", "start a new memory with a config, a first domain and a git repository");
+    CLI::App* init_cmd =
+        app.add_subcommand("init", "start a new memory with a config, a first domain and a git repository");
     init_cmd->add_option("DIR", init_dir, "the folder to start it in")->required();
 
     try {

@@ -62,25 +62,27 @@ int new_page(const NewPageOptions& o, std::ostream& out, std::ostream& err) {
     if (o.type == "meeting") {
         path = o.memory / "meetings" / date.substr(0, 4) / (date + "-" + slug + ".md");
         text = "---\ntitle: " + quoted(o.title) + "\ndate: " + date +
-               "\ntime: \"\"\nend_time: \"\"\nlocation: \"\"\nformat: in-person\nseries: \"\"\ndomains: " + domains +
-               "\nattendees: []\napologies: []\nroles:\n  convener: []\n  facilitator: []\n  social_reporter: []\n"
-               "agenda: []\ndecisions: []\nactions: []\n#  - action: what is to be done\n#    owner: person-slug\n"
-               "#    due: YYYY-MM-DD\nparking_lot: []\nfeedback:\n  went_well: []\n  to_improve: []\nhighlights: []\n"
-               "tags: []\nvisibility: community\n---\n\nWhat happened, in the words of the people who were there.\n";
+            "\ntime: \"\"\nend_time: \"\"\nlocation: \"\"\nformat: in-person\nseries: \"\"\ndomains: " + domains +
+            "\nattendees: []\napologies: []\nroles:\n  convener: []\n  facilitator: []\n  social_reporter: []\n"
+            "agenda: []\ndecisions: []\nactions: []\n#  - action: what is to be done\n#    owner: person-slug\n"
+            "#    due: YYYY-MM-DD\nparking_lot: []\nfeedback:\n  went_well: []\n  to_improve: []\nhighlights: []\n"
+            "tags: []\nvisibility: community\n---\n\nWhat happened, in the words of the people who were there.\n";
     } else if (o.type == "note") {
         path = o.memory / "notes" / (slug + ".md");
-        text = "---\ntitle: " + quoted(o.title) + "\ndate: " + date + "\nkind: story\nauthors: []\ndomains: " + domains +
-               "\ntags: []\nrelated: []\nvisibility: community\n---\n\n";
+        text = "---\ntitle: " + quoted(o.title) + "\ndate: " + date +
+            "\nkind: story\nauthors: []\ndomains: " + domains +
+            "\ntags: []\nrelated: []\nvisibility: community\n---\n\n";
     } else if (o.type == "domain") {
         path = o.memory / "domains" / (slug + ".md");
         text = "---\ntitle: " + quoted(o.title) + "\nconveners: []\nphase: discovering\nstarted: " + date +
-               "\nphases:\n  - phase: discovering\n    since: " + date +
-               "\npractices: []\nlearning_agenda: []\nexpected_results: []\naudiences: []\nvisibility: community\n---\n\n"
-               "What problem area draws people together here, and why it matters.\n";
+            "\nphases:\n  - phase: discovering\n    since: " + date +
+            "\npractices: []\nlearning_agenda: []\nexpected_results: []\naudiences: []\nvisibility: community\n---\n\n"
+            "What problem area draws people together here, and why it matters.\n";
     } else if (o.type == "person") {
         path = o.memory / "people" / (slug + ".md");
-        text = "---\ntitle: " + quoted(o.title) + "\nroles: []\norganisation: \"\"\nprofession: \"\"\nexpertise: []\njoined: " +
-               date + "\ndomains: " + domains + "\ngit: []\nvisibility: community\n---\n\n";
+        text = "---\ntitle: " + quoted(o.title) +
+            "\nroles: []\norganisation: \"\"\nprofession: \"\"\nexpertise: []\njoined: " + date +
+            "\ndomains: " + domains + "\ngit: []\nvisibility: community\n---\n\n";
     } else {
         err << "commonplace new: the type must be meeting, note, domain or person, not '" << o.type << "'\n";
         return site::kExitUsage;
@@ -105,18 +107,19 @@ int init_memory(const fs::path& dir, std::ostream& out, std::ostream& err) {
     fs::create_directories(dir, ec);
     if (!existing_content)
         for (const char* folder : {"meetings", "notes", "people", "assets"}) fs::create_directories(dir / folder, ec);
-    bool ok = existing_content || (write_new(dir / "commonplace.yaml",
-                        "# Site settings: every key is optional.\ntitle: Community memory\ndescription: \"\"\n"
-                        "base_url: /\nlanguage: en\ntimezone: UTC\ndefault_visibility: community\npublic_names: full\n",
-                        err) &&
-              write_new(dir / "index.md",
-                        "---\ntitle: Community memory\nvisibility: public\n---\n\nWho we are, what we work on, and how "
-                        "to find your way in.\n",
-                        err) &&
-              write_new(dir / "domains/our-first-domain.md",
-                        "---\ntitle: Our first domain\nphase: discovering\nconveners: []\npractices: []\n"
-                        "learning_agenda: []\n---\n\nThe problem area that draws us together.\n",
-                        err));
+    bool ok = existing_content ||
+        (write_new(dir / "commonplace.yaml",
+                   "# Site settings: every key is optional.\ntitle: Community memory\ndescription: \"\"\n"
+                   "base_url: /\nlanguage: en\ntimezone: UTC\ndefault_visibility: community\npublic_names: full\n",
+                   err) &&
+         write_new(dir / "index.md",
+                   "---\ntitle: Community memory\nvisibility: public\n---\n\nWho we are, what we work on, and how "
+                   "to find your way in.\n",
+                   err) &&
+         write_new(dir / "domains/our-first-domain.md",
+                   "---\ntitle: Our first domain\nphase: discovering\nconveners: []\npractices: []\n"
+                   "learning_agenda: []\n---\n\nThe problem area that draws us together.\n",
+                   err));
     if (!ok) return site::kExitContentError;
     git_libgit2_init();
     git_repository* repo = nullptr;

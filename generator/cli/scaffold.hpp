@@ -9,10 +9,10 @@ namespace cp::cli {
 
 struct NewPageOptions {
     std::filesystem::path memory = ".";
-    std::string type;   // meeting, note, domain or person
+    std::string type;  // meeting, note, domain or person
     std::string title;
-    std::string date;   // YYYY-MM-DD; empty: today
-    std::string domain; // a domain slug, or empty
+    std::string date;    // YYYY-MM-DD; empty: today
+    std::string domain;  // a domain slug, or empty
 };
 
 // Writes the new file and prints its path. Refuses (exit 1) to overwrite an existing file;

@@ -79,8 +79,10 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     std::atomic<int> version{0};
 
     int status = site::build(build, err);
-    if (status == site::kExitOk) ++version;
-    else err << "commonplace serve: the first build failed; fix the problems above and save again\n";
+    if (status == site::kExitOk)
+        ++version;
+    else
+        err << "commonplace serve: the first build failed; fix the problems above and save again\n";
 
     httplib::Server server;
     server.Get("/__commonplace/version", [&](const httplib::Request&, httplib::Response& res) {

@@ -20,15 +20,17 @@ namespace {
 void read_minutes_headings(const YamlNode& value, frontmatter::FieldReader& read,
                            std::map<std::string, std::vector<std::string>>& out) {
     if (!value.is_mapping()) {
-        if (!value.is_null()) read.error(value, "'minutes_headings' must be a mapping from a field to the words for it");
+        if (!value.is_null())
+            read.error(value, "'minutes_headings' must be a mapping from a field to the words for it");
         return;
     }
     const auto& fields = minutes::fields();
     for (const auto& [field, words] : value.entries) {
         if (std::find(fields.begin(), fields.end(), field.scalar) == fields.end()) {
             auto guess = diag::closest(field.scalar, fields);
-            read.warning(field, "minutes_headings: '" + field.scalar + "' is not a field minutes fill" +
-                                    (guess ? ": did you mean " + *guess + "?" : " (it is ignored)"));
+            read.warning(field,
+                         "minutes_headings: '" + field.scalar + "' is not a field minutes fill" +
+                             (guess ? ": did you mean " + *guess + "?" : " (it is ignored)"));
             continue;
         }
         if (auto v = read.string_list(words, field.scalar)) out[field.scalar] = *v;
@@ -58,15 +60,30 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
     auto tree = frontmatter::parse_yaml(text, 1, path, sink);
     if (!tree || tree->is_null()) return config;
     if (!tree->is_mapping()) {
-        sink.error(path, tree->line, tree->column, "config must be a mapping of settings, not " +
-                                                        frontmatter::shape_name(*tree));
+        sink.error(path, tree->line, tree->column,
+                   "config must be a mapping of settings, not " + frontmatter::shape_name(*tree));
         return config;
     }
     frontmatter::FieldReader read(path, sink);
-    static const std::vector<std::string> known = {
-        "title", "description", "base_url", "language", "timezone", "default_visibility",
-        "public_names", "theme", "repo_url", "exclude", "field_map", "max_file_size", "minutes_headings",
-        "personal_data", "personal_data_allow", "digest", "rights", "types", "wikilinks"};
+    static const std::vector<std::string> known = {"title",
+                                                   "description",
+                                                   "base_url",
+                                                   "language",
+                                                   "timezone",
+                                                   "default_visibility",
+                                                   "public_names",
+                                                   "theme",
+                                                   "repo_url",
+                                                   "exclude",
+                                                   "field_map",
+                                                   "max_file_size",
+                                                   "minutes_headings",
+                                                   "personal_data",
+                                                   "personal_data_allow",
+                                                   "digest",
+                                                   "rights",
+                                                   "types",
+                                                   "wikilinks"};
     for (const auto& [key, value] : tree->entries) {
         const std::string& k = key.scalar;
         // Captures the node, not the structured binding `value` (clang 14 refuses to capture those).
@@ -74,20 +91,27 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
         auto set_string = [&](std::string& target) {
             if (auto v = read.string(node, k)) target = *v;
         };
-        if (k == "title") set_string(config.title);
-        else if (k == "description") set_string(config.description);
+        if (k == "title")
+            set_string(config.title);
+        else if (k == "description")
+            set_string(config.description);
         else if (k == "base_url" || k == "repo_url") {
             // Both reach every page's links (and the feed): a script URL here would run everywhere.
             auto v = read.string(value, k);
             if (v && !v->empty() && !text::is_site_address(*v))
-                read.error(value, "'" + k + "' must be an absolute http(s) URL or a path starting with '/', not '" +
-                                      text::quoted_url(*v) + "'");
-            else if (v) (k == "base_url" ? config.base_url : config.repo_url) = *v;
-        }
-        else if (k == "language") set_string(config.language);
-        else if (k == "timezone") set_string(config.timezone);
-        else if (k == "theme") set_string(config.theme);
-        else if (k == "rights") set_string(config.rights);
+                read.error(value,
+                           "'" + k + "' must be an absolute http(s) URL or a path starting with '/', not '" +
+                               text::quoted_url(*v) + "'");
+            else if (v)
+                (k == "base_url" ? config.base_url : config.repo_url) = *v;
+        } else if (k == "language")
+            set_string(config.language);
+        else if (k == "timezone")
+            set_string(config.timezone);
+        else if (k == "theme")
+            set_string(config.theme);
+        else if (k == "rights")
+            set_string(config.rights);
         else if (k == "default_visibility") {
             if (auto v = read.one_of(value, k, {"public", "community"})) config.default_visibility = *v;
         } else if (k == "public_names") {
@@ -103,9 +127,11 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
         } else if (k == "max_file_size") {
             auto v = read.string(value, k);
             bool digits = v && !v->empty() && v->size() <= 15 &&
-                          std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; });
-            if (digits && std::stoull(*v) > 0) config.max_file_size = std::stoull(*v);
-            else if (v) read.error(value, "'max_file_size' must be a whole number of bytes, not '" + *v + "'");
+                std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (digits && std::stoull(*v) > 0)
+                config.max_file_size = std::stoull(*v);
+            else if (v)
+                read.error(value, "'max_file_size' must be a whole number of bytes, not '" + *v + "'");
         } else if (k == "field_map") {
             if (!value.is_mapping()) {
                 read.error(value, "'field_map' must be a mapping from a field to its other names");

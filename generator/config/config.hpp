@@ -20,12 +20,13 @@ struct Config {
     std::string repo_url;  // a pattern with {path}, or empty
     std::vector<std::string> exclude;
     std::map<std::string, std::vector<std::string>> field_map;  // field -> other names, in order
-    std::map<std::string, std::vector<std::string>> minutes_headings;  // field -> more words for it (minutes/vocabulary.hpp)
-    std::string rights;  // the memory's rights statement (Dublin Core), for the export and the print
+    std::map<std::string, std::vector<std::string>>
+        minutes_headings;            // field -> more words for it (minutes/vocabulary.hpp)
+    std::string rights;              // the memory's rights statement (Dublin Core), for the export and the print
     std::string digest = "quarter";  // or "month": the period of each /digest/ page
     std::size_t max_file_size = std::size_t{4} * 1024 * 1024;  // bytes; a larger .md file is an error naming the limit
-    std::string personal_data = "error";            // or "redact", "allow": see audience/guard.hpp
-    std::vector<std::string> personal_data_allow;   // strings, or "*@domain", public on purpose
+    std::string personal_data = "error";                       // or "redact", "allow": see audience/guard.hpp
+    std::vector<std::string> personal_data_allow;              // strings, or "*@domain", public on purpose
     // `types:` glob -> type name ("minutes/**": meeting), in the order written: the first match wins.
     std::vector<std::pair<std::string, std::string>> types;
     bool wikilinks = true;  // false: [[x]] is plain text

@@ -28,9 +28,8 @@ std::size_t Sink::error_count() const {
 
 std::size_t Sink::warning_count() const {
     std::lock_guard lock(mutex_);
-    return items_.size() - std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-               return d.severity == Severity::Error;
-           });
+    return items_.size() -
+        std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; });
 }
 
 std::vector<Diagnostic> Sink::sorted() const {
@@ -40,13 +39,12 @@ std::vector<Diagnostic> Sink::sorted() const {
         copy = items_;
     }
     std::sort(copy.begin(), copy.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return std::tie(a.path, a.line, a.column, a.message) <
-               std::tie(b.path, b.line, b.column, b.message);
+        return std::tie(a.path, a.line, a.column, a.message) < std::tie(b.path, b.line, b.column, b.message);
     });
     copy.erase(std::unique(copy.begin(), copy.end(),
                            [](const Diagnostic& a, const Diagnostic& b) {
-                               return a.path == b.path && a.line == b.line &&
-                                      a.column == b.column && a.message == b.message;
+                               return a.path == b.path && a.line == b.line && a.column == b.column &&
+                                   a.message == b.message;
                            }),
                copy.end());
     return copy;

@@ -12,9 +12,9 @@ namespace cp::diag {
 enum class Severity { Warning, Error };
 
 struct Diagnostic {
-    std::string path;   // relative to the memory's root
-    int line = 0;       // 1-based, counted in the whole file (front matter included); 0 = the file as a whole
-    int column = 0;     // 1-based, in bytes (the printer shows it in characters); 0 = the line as a whole
+    std::string path;  // relative to the memory's root
+    int line = 0;      // 1-based, counted in the whole file (front matter included); 0 = the file as a whole
+    int column = 0;    // 1-based, in bytes (the printer shows it in characters); 0 = the line as a whole
     Severity severity = Severity::Error;
     std::string message;
 };

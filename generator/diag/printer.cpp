@@ -30,8 +30,11 @@ std::string_view raw_line(std::string_view text, int line) {
 // The length of the valid UTF-8 sequence at `i`, or 0 when the byte there starts none.
 std::size_t utf8_length(std::string_view s, std::size_t i) {
     auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3
-                                 : (c >> 3) == 0x1E && c <= 0xF4  ? 4 : 0;
+    std::size_t len = c < 0x80          ? 1
+        : (c >> 5) == 0x6 && c >= 0xC2  ? 2
+        : (c >> 4) == 0xE               ? 3
+        : (c >> 3) == 0x1E && c <= 0xF4 ? 4
+                                        : 0;
     if (len == 0 || i + len > s.size()) return 0;
     for (std::size_t k = 1; k < len; ++k)
         if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return 0;
@@ -51,10 +54,10 @@ std::uint32_t code_point(std::string_view s, std::size_t i, std::size_t len) {
 int cells_of(std::uint32_t cp) {
     if ((cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0xFE00 && cp <= 0xFE0F)) return 0;
     bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
-                (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
-                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
-                (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
-                (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+        (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+        (cp >= 0x1F900 && cp <= 0x1F9FF) || (cp >= 0x20000 && cp <= 0x3FFFD);
     return wide ? 2 : 1;
 }
 
@@ -65,9 +68,9 @@ int cells_of(std::uint32_t cp) {
 // printed number count what a person sees.
 struct Quoted {
     std::string text;
-    int column = 0;        // 1-based, in characters; 0 when the column is not at a character
-    std::string indent;    // what goes before the caret: tabs kept, wide characters two cells
-    bool caret = false;    // the column falls inside the quoted part
+    int column = 0;      // 1-based, in characters; 0 when the column is not at a character
+    std::string indent;  // what goes before the caret: tabs kept, wide characters two cells
+    bool caret = false;  // the column falls inside the quoted part
 };
 
 Quoted quote(std::string_view line, int byte_column) {
@@ -107,12 +110,16 @@ Quoted quote(std::string_view line, int byte_column) {
         const Char& c = chars[k];
         char byte = line[c.byte];
         bool control = c.length == 1 && ((static_cast<unsigned char>(byte) < 0x20 && byte != '\t') || byte == 0x7F);
-        if (c.length == 0 || control) q.text.push_back('?');
-        else q.text.append(line.substr(c.byte, c.length));
+        if (c.length == 0 || control)
+            q.text.push_back('?');
+        else
+            q.text.append(line.substr(c.byte, c.length));
         if (k < at) {
             int cells = c.length == 0 || control ? 1 : cells_of(code_point(line, c.byte, c.length));
-            if (byte == '\t') q.indent.push_back('\t');
-            else q.indent.append(static_cast<std::size_t>(cells), ' ');
+            if (byte == '\t')
+                q.indent.push_back('\t');
+            else
+                q.indent.append(static_cast<std::size_t>(cells), ' ');
         }
     }
     if (last < chars.size()) q.text += "…";
@@ -140,8 +147,8 @@ std::string format(const Diagnostic& d, const std::string& source_text) {
     return out.str();
 }
 
-std::size_t print(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
-                  const SourceLookup& lookup, std::size_t limit) {
+std::size_t print(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceLookup& lookup,
+                  std::size_t limit) {
     // Over the cap, errors come before warnings: a build stopped by one error among
     // thousands of warnings must still say what the error was.
     const bool capped = diagnostics.size() > limit;

@@ -17,7 +17,7 @@ using SourceLookup = std::function<std::string(const std::string& path)>;
 std::string format(const Diagnostic& d, const std::string& source_text);
 
 // Prints at most `limit` diagnostics, then a count of the rest; returns how many were printed.
-std::size_t print(std::ostream& out, const std::vector<Diagnostic>& diagnostics,
-                  const SourceLookup& lookup, std::size_t limit = 100);
+std::size_t print(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceLookup& lookup,
+                  std::size_t limit = 100);
 
 }  // namespace cp::diag

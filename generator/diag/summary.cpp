@@ -41,10 +41,10 @@ void print_summary(std::ostream& out, const std::vector<Diagnostic>& diagnostics
         if (c.n++ == 0) c.first = d.path;
     }
     std::vector<std::pair<std::string, Count>> sorted(kinds.begin(), kinds.end());
-    std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.n > b.second.n; });
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& a, const auto& b) { return a.second.n > b.second.n; });
     out << "problems by kind:\n";
-    for (const auto& [kind, c] : sorted)
-        out << "  " << c.n << " x " << kind << " (first in " << c.first << ")\n";
+    for (const auto& [kind, c] : sorted) out << "  " << c.n << " x " << kind << " (first in " << c.first << ")\n";
 }
 
 }  // namespace cp::diag

@@ -28,8 +28,7 @@ std::string join(const std::vector<std::string>& items) {
 }  // namespace
 
 bool is_valid_date(std::string_view s) {
-    if (s.size() != 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' ||
-        !digits(s, 8, 2))
+    if (s.size() != 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2))
         return false;
     int y = number(s, 0, 4), m = number(s, 5, 2), d = number(s, 8, 2);
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -56,8 +55,8 @@ bool is_valid_date_or_datetime(std::string_view s) {
     }
     if (pos == s.size()) return true;
     if ((s[pos] == 'Z' || s[pos] == 'z') && pos + 1 == s.size()) return true;
-    if ((s[pos] == '+' || s[pos] == '-') && pos + 6 == s.size() && digits(s, pos + 1, 2) &&
-        s[pos + 3] == ':' && digits(s, pos + 4, 2))
+    if ((s[pos] == '+' || s[pos] == '-') && pos + 6 == s.size() && digits(s, pos + 1, 2) && s[pos + 3] == ':' &&
+        digits(s, pos + 4, 2))
         return true;
     return false;
 }
@@ -79,8 +78,7 @@ std::optional<std::string> FieldReader::string(const YamlNode& node, std::string
     return node.scalar;
 }
 
-std::optional<std::vector<std::string>> FieldReader::string_list(const YamlNode& node,
-                                                                 std::string_view field) {
+std::optional<std::vector<std::string>> FieldReader::string_list(const YamlNode& node, std::string_view field) {
     std::vector<std::string> out;
     if (node.is_null()) return out;
     if (node.is_scalar()) {
@@ -94,8 +92,7 @@ std::optional<std::vector<std::string>> FieldReader::string_list(const YamlNode&
     bool ok = true;
     for (const auto& item : node.items) {
         if (!item.is_scalar()) {
-            error(item, "each item of '" + std::string(field) + "' must be a single value, not " +
-                            shape_name(item));
+            error(item, "each item of '" + std::string(field) + "' must be a single value, not " + shape_name(item));
             ok = false;
             continue;
         }
@@ -110,8 +107,8 @@ std::optional<std::string> FieldReader::date(const YamlNode& node, std::string_v
     if (!text) return std::nullopt;
     if (text->empty()) return text;
     if (!is_valid_date_or_datetime(*text)) {
-        error(node, "'" + std::string(field) + "' is not a valid date: '" + *text +
-                        "' (write YYYY-MM-DD, e.g. 2016-03-02)");
+        error(node,
+              "'" + std::string(field) + "' is not a valid date: '" + *text + "' (write YYYY-MM-DD, e.g. 2016-03-02)");
         return std::nullopt;
     }
     return text;
@@ -122,11 +119,12 @@ std::optional<std::string> FieldReader::time(const YamlNode& node, std::string_v
     if (!text) return std::nullopt;
     if (text->empty()) return text;
     const std::string& s = *text;
-    bool ok = s.size() == 5 && digits(s, 0, 2) && s[2] == ':' && digits(s, 3, 2) &&
-              number(s, 0, 2) <= 23 && number(s, 3, 2) <= 59;
+    bool ok = s.size() == 5 && digits(s, 0, 2) && s[2] == ':' && digits(s, 3, 2) && number(s, 0, 2) <= 23 &&
+        number(s, 3, 2) <= 59;
     if (!ok) {
-        error(node, "'" + std::string(field) + "' is not a valid time: '" + s +
-                        "' (write HH:MM on a 24-hour clock, e.g. \"14:30\")");
+        error(node,
+              "'" + std::string(field) + "' is not a valid time: '" + s +
+                  "' (write HH:MM on a 24-hour clock, e.g. \"14:30\")");
         return std::nullopt;
     }
     return text;
@@ -138,8 +136,9 @@ std::optional<bool> FieldReader::boolean(const YamlNode& node, std::string_view 
         if (node.scalar == "true" || node.scalar == "True" || node.scalar == "TRUE") return true;
         if (node.scalar == "false" || node.scalar == "False" || node.scalar == "FALSE") return false;
     }
-    error(node, "'" + std::string(field) + "' must be true or false, not '" +
-                    (node.is_scalar() ? node.scalar : shape_name(node)) + "'");
+    error(node,
+          "'" + std::string(field) + "' must be true or false, not '" +
+              (node.is_scalar() ? node.scalar : shape_name(node)) + "'");
     return std::nullopt;
 }
 

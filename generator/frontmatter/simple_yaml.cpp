@@ -36,9 +36,7 @@ bool is_null_word(std::string_view s) { return s == "~" || s == "null" || s == "
 
 // The characters that make yaml-cpp read something other than a plain scalar (or that a plain
 // scalar may only start with in cases this parser leaves to yaml-cpp, such as "-1").
-bool can_start_plain(char c) {
-    return std::string_view("-?:,[]{}#&*!|>'\"%@`").find(c) == std::string_view::npos;
-}
+bool can_start_plain(char c) { return std::string_view("-?:,[]{}#&*!|>'\"%@`").find(c) == std::string_view::npos; }
 
 bool is_key_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
@@ -79,9 +77,7 @@ bool is_sequence_item(const Line& line) {
 class Parser {
 public:
     Parser(std::string_view text, int first_line, const YamlLimits& limits)
-        : first_line_(first_line),
-          max_depth_(std::min(kMaxDepth, limits.max_depth)),
-          max_nodes_(limits.max_nodes) {
+        : first_line_(first_line), max_depth_(std::min(kMaxDepth, limits.max_depth)), max_nodes_(limits.max_nodes) {
         split_lines(text);
     }
 
@@ -154,8 +150,8 @@ private:
             auto colon = key_colon(line.text, line.start);
             if (!colon) decline();
             std::size_t key_start = line.start;
-            YamlNode key = scalar(line.text.substr(key_start, *colon - key_start), false, line.number, key_start,
-                                  depth + 1);
+            YamlNode key =
+                scalar(line.text.substr(key_start, *colon - key_start), false, line.number, key_start, depth + 1);
             YamlNode value;
             if (only_comment_after(line.text, *colon + 1)) {
                 ++next_;
@@ -284,8 +280,9 @@ private:
                     // Brackets, braces, comments, '?' (which ends a flow scalar in yaml-cpp) and a
                     // ':' that would make the item a key are all left to yaml-cpp.
                     if (std::string_view("[]{}#?").find(c) != std::string_view::npos) decline();
-                    if (c == ':' && (item_end + 1 == text.size() || text[item_end + 1] == ' ' ||
-                                     text[item_end + 1] == ',' || text[item_end + 1] == ']'))
+                    if (c == ':' &&
+                        (item_end + 1 == text.size() || text[item_end + 1] == ' ' || text[item_end + 1] == ',' ||
+                         text[item_end + 1] == ']'))
                         decline();
                 }
                 std::string_view item = trim_trailing_spaces(text.substr(i, item_end - i));

@@ -32,11 +32,16 @@ std::optional<std::pair<int, int>> find_invalid_utf8(std::string_view s) {
         auto c = static_cast<unsigned char>(s[i]);
         std::size_t len = 0;
         if (c == 0) return std::pair{line, column};
-        if (c < 0x80) len = 1;
-        else if ((c >> 5) == 0x6 && c >= 0xC2) len = 2;
-        else if ((c >> 4) == 0xE) len = 3;
-        else if ((c >> 3) == 0x1E && c <= 0xF4) len = 4;
-        else return std::pair{line, column};
+        if (c < 0x80)
+            len = 1;
+        else if ((c >> 5) == 0x6 && c >= 0xC2)
+            len = 2;
+        else if ((c >> 4) == 0xE)
+            len = 3;
+        else if ((c >> 3) == 0x1E && c <= 0xF4)
+            len = 4;
+        else
+            return std::pair{line, column};
         if (i + len > s.size()) return std::pair{line, column};
         for (std::size_t k = 1; k < len; ++k)
             if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return std::pair{line, column};
@@ -120,8 +125,8 @@ std::optional<SplitFile> split(std::string_view raw, const std::string& path, di
     int line = 2;
     while (pos < text.size()) {
         std::size_t end = text.find('\n', pos);
-        std::string_view l = trimmed_line(
-            std::string_view(text).substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+        std::string_view l =
+            trimmed_line(std::string_view(text).substr(pos, end == std::string::npos ? std::string::npos : end - pos));
         if (l == "---" || l == "...") {
             result.has_front_matter = true;
             result.yaml = text.substr(first_end + 1, pos - first_end - 1);

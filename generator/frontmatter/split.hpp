@@ -11,10 +11,10 @@ namespace cp::frontmatter {
 
 struct SplitFile {
     bool has_front_matter = false;
-    std::string yaml;        // the text between the fences
-    int yaml_first_line = 0; // file line of the first YAML line (2 when the file starts with ---)
-    std::string body;        // the Markdown after the closing fence
-    int body_first_line = 1; // file line of the first body line
+    std::string yaml;         // the text between the fences
+    int yaml_first_line = 0;  // file line of the first YAML line (2 when the file starts with ---)
+    std::string body;         // the Markdown after the closing fence
+    int body_first_line = 1;  // file line of the first body line
 };
 
 // Normalises the text first (drops a UTF-8 byte-order mark, turns CRLF and a lone CR into LF).

@@ -19,10 +19,14 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 
 std::string shape_name(const YamlNode& node) {
     switch (node.kind) {
-        case YamlNode::Kind::Null: return "empty";
-        case YamlNode::Kind::Scalar: return "a single value";
-        case YamlNode::Kind::Sequence: return "a list";
-        case YamlNode::Kind::Mapping: return "a mapping";
+        case YamlNode::Kind::Null:
+            return "empty";
+        case YamlNode::Kind::Scalar:
+            return "a single value";
+        case YamlNode::Kind::Sequence:
+            return "a list";
+        case YamlNode::Kind::Mapping:
+            return "a mapping";
     }
     return "unknown";
 }
@@ -72,8 +76,8 @@ struct Walker {
     void fail(const YAML::Mark& mark, std::string message) {
         if (failed) return;
         failed = true;
-        sink.error(path, mark.line >= 0 ? first_line + mark.line : first_line,
-                   mark.column >= 0 ? mark.column + 1 : 1, std::move(message));
+        sink.error(path, mark.line >= 0 ? first_line + mark.line : first_line, mark.column >= 0 ? mark.column + 1 : 1,
+                   std::move(message));
     }
 
     YamlNode copy(const YAML::Node& in, int depth) {
@@ -83,13 +87,13 @@ struct Walker {
         out.line = mark.line >= 0 ? first_line + mark.line : first_line;
         out.column = mark.column >= 0 ? mark.column + 1 : 1;
         if (++nodes > limits.max_nodes) {
-            fail(mark, "front matter is too large (more than " + std::to_string(limits.max_nodes) +
-                           " values, perhaps an alias bomb)");
+            fail(mark,
+                 "front matter is too large (more than " + std::to_string(limits.max_nodes) +
+                     " values, perhaps an alias bomb)");
             return out;
         }
         if (depth > limits.max_depth) {
-            fail(mark, "front matter is nested too deeply (more than " +
-                           std::to_string(limits.max_depth) + " levels)");
+            fail(mark, "front matter is nested too deeply (more than " + std::to_string(limits.max_depth) + " levels)");
             return out;
         }
         for (const auto& a : ancestors) {
@@ -185,9 +189,12 @@ std::optional<std::pair<int, int>> scan_flow(std::string_view text, int max_dept
         }
         if (comment) continue;
         if (quote) {
-            if (escaped) escaped = false;
-            else if (quote == '"' && c == '\\') escaped = true;
-            else if (c == quote) quote = 0;
+            if (escaped)
+                escaped = false;
+            else if (quote == '"' && c == '\\')
+                escaped = true;
+            else if (c == quote)
+                quote = 0;
             continue;
         }
         if (c == '#' && is_space(before)) {
@@ -238,8 +245,8 @@ std::optional<std::pair<int, int>> indenting_tab(std::string_view text, int last
 
 }  // namespace
 
-std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const std::string& path,
-                                   diag::Sink& sink, const YamlLimits& limits) {
+std::optional<YamlNode> parse_yaml(std::string_view text, int first_line, const std::string& path, diag::Sink& sink,
+                                   const YamlLimits& limits) {
     // Most front matter is simple enough for the fast path; yaml-cpp reads the rest.
     if (auto tree = parse_simple_yaml(text, first_line, limits)) {
         drop_bad_keys(*tree, path, sink);
@@ -263,8 +270,8 @@ std::optional<YamlNode> parse_yaml_with_yaml_cpp(std::string_view text, int firs
         root = YAML::Load(std::string(text));
     } catch (const YAML::DeepRecursion& e) {
         auto [line, column] = at(e.mark);
-        sink.error(path, line, column, "front matter is nested too deeply (more than " +
-                                           std::to_string(limits.max_depth) + " levels)");
+        sink.error(path, line, column,
+                   "front matter is nested too deeply (more than " + std::to_string(limits.max_depth) + " levels)");
         return std::nullopt;
     } catch (const YAML::Exception& e) {
         if (auto tab = indenting_tab(text, e.mark.line >= 0 ? e.mark.line : 0)) {

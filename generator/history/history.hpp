@@ -13,9 +13,9 @@ struct Revision {
     std::string author_name;   // as the commit records it (git log %an), any e-mail address in it cut to its local part
     std::string author_email;  // for mapping to people only: never written to output
     std::string mailmap_name;  // the .mailmap's name for the author (%aN); author_name when it has none
-    std::string mailmap_email; // the .mailmap's e-mail (%aE), for mapping only: never written to output
-    std::string subject;       // the commit message's first paragraph, as one line (%s), e-mail addresses cut
-    std::string contributor;   // set by the site model: the person's slug, else the name to show
+    std::string mailmap_email;  // the .mailmap's e-mail (%aE), for mapping only: never written to output
+    std::string subject;        // the commit message's first paragraph, as one line (%s), e-mail addresses cut
+    std::string contributor;    // set by the site model: the person's slug, else the name to show
     // Where the file's bytes at this commit are, so that an old version is one blob read (no
     // commit or tree lookups, no rename search): its blob id, and its memory-relative path
     // then when a rename since changed it (empty: the path it has now).
@@ -44,10 +44,10 @@ struct Commit {
 };
 
 struct History {
-    bool available = false;                    // false: no repository, or no commits
-    bool shallow = false;                      // the walk stopped at a graft: some histories are incomplete
-    std::map<std::string, FileHistory> files;  // by memory-relative path, as it is now
-    std::vector<Commit> recent;                // newest first, at most 100
+    bool available = false;                      // false: no repository, or no commits
+    bool shallow = false;                        // the walk stopped at a graft: some histories are incomplete
+    std::map<std::string, FileHistory> files;    // by memory-relative path, as it is now
+    std::vector<Commit> recent;                  // newest first, at most 100
     std::map<std::string, std::string> mailmap;  // lower-cased e-mail -> canonical name, where the .mailmap renames
     const FileHistory* find(const std::string& path) const {
         auto it = files.find(path);

@@ -21,7 +21,6 @@ using TreePtr = GitPtr<git_tree, git_tree_free>;
 using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 using MailmapPtr = GitPtr<git_mailmap, git_mailmap_free>;
 
-
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -158,8 +157,9 @@ private:
         before_ = node.parents.size() > 1 ? names : nullptr;
         CommitChanges& found = all_changes_[slot_[index]];
         if (!found.ok) {
-            sink_.warning(info.id, 0, 0, "history stops at commit " + info.id.substr(0, 12) +
-                                             ": it cannot be compared with its parent: " + found.error);
+            sink_.warning(info.id, 0, 0,
+                          "history stops at commit " + info.id.substr(0, 12) +
+                              ": it cannot be compared with its parent: " + found.error);
             before_.reset();
             return false;
         }
@@ -199,8 +199,17 @@ private:
         if (now) {
             auto& revisions = out_.files[*now].revisions;
             if (revisions.empty() || revisions.back().commit != info.id) {
-                revisions.push_back({info.id, info.date, info.author_name, info.author_email, info.mailmap_name,
-                                     info.mailmap_email, info.subject, {}, {}, false, {}});
+                revisions.push_back({info.id,
+                                     info.date,
+                                     info.author_name,
+                                     info.author_email,
+                                     info.mailmap_name,
+                                     info.mailmap_email,
+                                     info.subject,
+                                     {},
+                                     {},
+                                     false,
+                                     {}});
                 Revision& r = revisions.back();
                 if (blob) {
                     std::copy(std::begin(blob->id), std::end(blob->id), r.blob.begin());
@@ -257,7 +266,7 @@ private:
     static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::vector<CommitChanges> all_changes_;  // what each commit changed
     std::vector<std::size_t> slot_;           // a commit's index in all_changes_, by node
-    SharedNames before_;         // a merge's names before its changes
+    SharedNames before_;                      // a merge's names before its changes
 };
 
 }  // namespace
@@ -298,8 +307,8 @@ void tune_libgit2() {
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 }
 
-History read_history(const source::Repository& repo, const std::string& start,
-                     const std::vector<std::string>& paths, diag::Sink& sink) {
+History read_history(const source::Repository& repo, const std::string& start, const std::vector<std::string>& paths,
+                     diag::Sink& sink) {
     History out;
     git_oid oid;
     if (start.empty() || git_oid_fromstrn(&oid, start.c_str(), start.size()) != 0) return out;

@@ -21,8 +21,8 @@ inline constexpr std::size_t kRecentCommits = 100;
 // A shallow clone's graft (a parent that is not there) stops the walk on that line and marks
 // the files still open there incomplete. A commit that cannot be read is a warning, and
 // the history stops there too. `start` empty (no commits) gives an empty, unavailable History.
-History read_history(const source::Repository& repo, const std::string& start,
-                     const std::vector<std::string>& paths, diag::Sink& sink);
+History read_history(const source::Repository& repo, const std::string& start, const std::vector<std::string>& paths,
+                     diag::Sink& sink);
 
 // Sets libgit2's process-wide options for the history pass (no cache of parsed trees, no
 // re-hashing of every object read). Call once from main, before any thread starts: the

@@ -162,7 +162,8 @@ public:
         if (!odb_ || git_odb_read(&object, odb_.get(), &id) != 0) return {};
         ObjectPtr owned(object);
         if (git_odb_object_type(object) != GIT_OBJECT_TREE) {
-            git_error_set_str(GIT_ERROR_OBJECT, ("object " + std::string(git_oid_tostr_s(&id)) + " is not a tree").c_str());
+            git_error_set_str(GIT_ERROR_OBJECT,
+                              ("object " + std::string(git_oid_tostr_s(&id)) + " is not a tree").c_str());
             return {};
         }
         Slot& slot = slots_[next_++ % slots_.size()];
@@ -311,9 +312,10 @@ std::vector<CommitChanges> ChangeFinder::changes_of(const std::vector<CommitPair
             }
             // Counted as they are queued, so the queue never holds more than the budget.
             if (produced[job.pair] > source::kMaxTreePaths) {
-                git_error_set_str(GIT_ERROR_INVALID, ("the commit's tree names more than " +
-                                                      std::to_string(source::kMaxTreePaths) +
-                                                      " paths (a tree that reuses its folders)").c_str());
+                git_error_set_str(GIT_ERROR_INVALID,
+                                  ("the commit's tree names more than " + std::to_string(source::kMaxTreePaths) +
+                                   " paths (a tree that reuses its folders)")
+                                      .c_str());
                 fail(result);
             }
         }
@@ -363,8 +365,9 @@ void ChangeFinder::find_similar(git_commit* commit, git_commit* parent, std::vec
         std::string to = std::string(delta->new_file.path).substr(prefix_.size());
         auto added = std::find_if(out.begin(), out.end(),
                                   [&](const Change& c) { return c.status == GIT_DELTA_ADDED && c.new_path == to; });
-        auto deleted = std::find_if(out.begin(), out.end(),
-                                    [&](const Change& c) { return c.status == GIT_DELTA_DELETED && c.old_path == from; });
+        auto deleted = std::find_if(out.begin(), out.end(), [&](const Change& c) {
+            return c.status == GIT_DELTA_DELETED && c.old_path == from;
+        });
         if (added == out.end() || deleted == out.end()) continue;
         added->status = GIT_DELTA_RENAMED;
         added->old_path = from;

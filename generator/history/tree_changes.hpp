@@ -25,8 +25,8 @@ struct Change {
 
 // What one commit changed, as ChangeFinder::changes_of finds it.
 struct CommitChanges {
-    bool ok = true;             // false: an object could not be read, and `error` says which
-    std::string error;          // libgit2's message
+    bool ok = true;     // false: an object could not be read, and `error` says which
+    std::string error;  // libgit2's message
     std::vector<Change> changes;
 };
 

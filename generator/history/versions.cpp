@@ -2,7 +2,6 @@
 
 #include <git2.h>
 
-
 #include "parallel/parallel_for.hpp"
 #include "source/git_tree.hpp"
 

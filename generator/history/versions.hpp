@@ -11,8 +11,9 @@
 namespace cp::history {
 
 struct VersionRequest {
-    std::string path;                  // memory-relative, as it is now
-    const std::vector<Revision>* revisions = nullptr;  // the file's, newest first (their blobs and paths then): not owned
+    std::string path;  // memory-relative, as it is now
+    const std::vector<Revision>* revisions =
+        nullptr;  // the file's, newest first (their blobs and paths then): not owned
 };
 
 struct FileVersion {

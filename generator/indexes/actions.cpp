@@ -11,9 +11,9 @@
 
 namespace cp::indexes {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -27,15 +27,11 @@ bool is_overdue(const model::Site& site, const model::Action& a) {
 }
 
 json action_json(const model::Site& site, const AgreedAction& a, const std::string& from) {
-    return views::object_of("action", a.action->action,
-                             "due", a.action->due,
-                             "due_human", views::human_date(a.action->due),
-                             "done", a.action->done,
-                             "overdue", is_overdue(site, *a.action),
-                             "has_owner", !a.action->owner.text.empty(),
-                             "owner", views::ref_json(a.action->owner, from),
-                             "meeting", views::page_link(*a.meeting, from),
-                             "key", a.meeting->url + "#" + std::to_string(a.action - a.meeting->actions.data()));
+    return views::object_of("action", a.action->action, "due", a.action->due, "due_human",
+                            views::human_date(a.action->due), "done", a.action->done, "overdue",
+                            is_overdue(site, *a.action), "has_owner", !a.action->owner.text.empty(), "owner",
+                            views::ref_json(a.action->owner, from), "meeting", views::page_link(*a.meeting, from),
+                            "key", a.meeting->url + "#" + std::to_string(a.action - a.meeting->actions.data()));
 }
 
 json group(const std::string& name, const std::string& anchor, json items, bool overdue = false) {
@@ -99,7 +95,8 @@ json actions_context(const model::Site& site) {
         owner_groups.push_back(group(slot.first, anchor, std::move(slot.second)));
     }
     if (!overdue.empty()) by_date.push_back(group("Overdue", "due-overdue", std::move(overdue), true));
-    for (auto& [month, items] : months) by_date.push_back(group("Due " + month_heading(month + "-01"), "due-" + month, std::move(items)));
+    for (auto& [month, items] : months)
+        by_date.push_back(group("Due " + month_heading(month + "-01"), "due-" + month, std::move(items)));
     if (!undated.empty()) by_date.push_back(group("No due date", "due-none", std::move(undated)));
 
     // Done: most recently agreed first.
@@ -142,7 +139,8 @@ views::HtmlPage agenda_page(const model::Site& site) {
         json open = json::array();
         for (const auto& q : d->learning_agenda) {
             if (q.status == "answered") {
-                json item = {{"question", q.question}, {"domain", views::page_link(*d, url)},
+                json item = {{"question", q.question},
+                             {"domain", views::page_link(*d, url)},
                              {"answered_in", views::ref_json(q.answered_in, url)},
                              {"has_answer", !q.answered_in.text.empty()}};
                 answered.push_back(std::move(item));

@@ -18,11 +18,20 @@ std::string escape_text(const std::string& s) {
     std::string out;
     for (char c : s) {
         switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case ';':
+                out += "\\;";
+                break;
+            case ',':
+                out += "\\,";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                break;
             default:
                 if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') out += c;  // other controls are not allowed
         }
@@ -41,7 +50,8 @@ bool digits(const std::string& s, std::size_t from, std::size_t n) {
 std::optional<std::int64_t> day_number(const std::string& day) {
     if (day.size() < 10 || !digits(day, 0, 4) || !digits(day, 5, 2) || !digits(day, 8, 2)) return std::nullopt;
     int y = std::stoi(day.substr(0, 4));
-    unsigned m = static_cast<unsigned>(std::stoi(day.substr(5, 2))), d = static_cast<unsigned>(std::stoi(day.substr(8, 2)));
+    unsigned m = static_cast<unsigned>(std::stoi(day.substr(5, 2))),
+             d = static_cast<unsigned>(std::stoi(day.substr(8, 2)));
     if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
     return days_from_civil(y, m, d);
 }
@@ -115,11 +125,13 @@ views::RawFile calendar_file(const model::Site& site, diag::Sink& sink) {
         if (a->date != b->date) return a->date < b->date;
         return a->url < b->url;
     });
-    bool timed = std::any_of(meetings.begin(), meetings.end(), [](const Page* p) { return clock_time(p->time).has_value(); });
+    bool timed =
+        std::any_of(meetings.begin(), meetings.end(), [](const Page* p) { return clock_time(p->time).has_value(); });
     if (!zone && timed)
-        sink.warning("commonplace.yaml", 0, 0, "timezone '" + config.timezone +
-                                                   "' is not in the system's zoneinfo: meeting times in meetings.ics "
-                                                   "are written as floating local times");
+        sink.warning("commonplace.yaml", 0, 0,
+                     "timezone '" + config.timezone +
+                         "' is not in the system's zoneinfo: meeting times in meetings.ics "
+                         "are written as floating local times");
 
     const std::string stamp = ics_date_time(day_number(site.reference_date).value_or(0) * 86400, true);
     const std::string domain = uid_domain(config.base_url);
@@ -142,8 +154,10 @@ views::RawFile calendar_file(const model::Site& site, diag::Sink& sink) {
         } else {
             std::int64_t local_start = day * 86400 + *start;
             auto write = [&](const std::string& name, std::int64_t local) {
-                if (zone) out += ics_line(name, ics_date_time(zone->to_utc(local), true), false);
-                else out += ics_line(name, ics_date_time(local, false), false);
+                if (zone)
+                    out += ics_line(name, ics_date_time(zone->to_utc(local), true), false);
+                else
+                    out += ics_line(name, ics_date_time(local, false), false);
             };
             write("DTSTART", local_start);
             if (auto end = clock_time(m->end_time)) {
@@ -156,7 +170,8 @@ views::RawFile calendar_file(const model::Site& site, diag::Sink& sink) {
         if (!m->location.empty()) out += ics_line("LOCATION", m->location);
         std::string url = absolute(config.base_url, m->url);
         std::string description = m->summary;
-        if (!m->series.empty()) description = "Series: " + m->series + (description.empty() ? "" : "\n\n" + description);
+        if (!m->series.empty())
+            description = "Series: " + m->series + (description.empty() ? "" : "\n\n" + description);
         out += ics_line("DESCRIPTION", description.empty() ? url : description + "\n\n" + url);
         if (url.find("://") != std::string::npos) out += ics_line("URL", url, false);
         if (!m->tags.empty()) {

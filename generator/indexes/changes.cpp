@@ -15,7 +15,8 @@ json contributor_json(const model::Site& site, const model::SiteIndex& index, co
     if (const model::Page* p = index.find(model::PageType::Person, key))
         return views::object_of("label", p->title, "url", links::relative_url(from, p->url), "linked", true);
     auto hidden = site.hidden_people.find(key);
-    return views::object_of("label", hidden != site.hidden_people.end() ? hidden->second : key, "url", "", "linked", false);
+    return views::object_of("label", hidden != site.hidden_people.end() ? hidden->second : key, "url", "", "linked",
+                            false);
 }
 
 views::HtmlPage changes_page(const model::Site& site) {
@@ -38,7 +39,8 @@ views::HtmlPage changes_page(const model::Site& site) {
                            {"pages", pages},
                            {"other_files", others == 0 ? "" : std::to_string(others)}});
     }
-    json ctx = views::page_frame(site, url, "Recent changes", "The latest changes to the memory, from its git history.");
+    json ctx =
+        views::page_frame(site, url, "Recent changes", "The latest changes to the memory, from its git history.");
     ctx["changes"] = {{"commits", commits},
                       {"count", std::to_string(commits.size())},
                       {"available", site.history.available},
@@ -51,9 +53,8 @@ Contributions::Contributions(const model::Site& site) : site_(site) {
         for (const auto& c : site.pages[i].contributors)
             if (!c.url.empty() && c.url != site.pages[i].url) by_person_url_[c.url].push_back(i);
     for (auto& [person, pages] : by_person_url_)
-        std::stable_sort(pages.begin(), pages.end(), [&](std::size_t a, std::size_t b) {
-            return site.pages[a].updated > site.pages[b].updated;
-        });
+        std::stable_sort(pages.begin(), pages.end(),
+                         [&](std::size_t a, std::size_t b) { return site.pages[a].updated > site.pages[b].updated; });
 }
 
 void Contributions::enrich(std::size_t page_index, json& context) const {

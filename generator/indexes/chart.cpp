@@ -28,7 +28,8 @@ void legend(std::ostringstream& svg, const BarChart& c, int x, int y) {
     if (c.series.size() < 2) return;
     for (std::size_t s = 0; s < c.series.size(); ++s) {
         svg << "<rect x=\"" << x << "\" y=\"" << y - 9 << "\" width=\"10\" height=\"10\" fill=\"" << colour(s) << "\"/>"
-            << "<text x=\"" << x + 14 << "\" y=\"" << y << "\" class=\"chart-text\" fill=\"currentColor\">" << esc(c.series[s].name) << "</text>";
+            << "<text x=\"" << x + 14 << "\" y=\"" << y << "\" class=\"chart-text\" fill=\"currentColor\">"
+            << esc(c.series[s].name) << "</text>";
         x += 24 + 7 * static_cast<int>(std::min<std::size_t>(c.series[s].name.size(), 24));
     }
 }
@@ -51,13 +52,16 @@ std::string draw_bar_chart(const BarChart& c) {
         long stack = 0;
         for (const auto& s : c.series) {
             long v = i < s.values.size() ? std::max(0L, s.values[i]) : 0;
-            if (c.horizontal) stack += v;
-            else max = std::max(max, v);
+            if (c.horizontal)
+                stack += v;
+            else
+                max = std::max(max, v);
         }
         max = std::max(max, stack);
     }
     const long top = nice_ceiling(max);
-    const int ticks = top % 4 == 0 && top >= 4 ? 4 : (top % 5 == 0 && top >= 5 ? 5 : (top >= 2 && top % 2 == 0 ? 2 : 1));
+    const int ticks =
+        top % 4 == 0 && top >= 4 ? 4 : (top % 5 == 0 && top >= 5 ? 5 : (top >= 2 && top % 2 == 0 ? 2 : 1));
     const bool legend_row = c.series.size() > 1;
 
     std::ostringstream svg;
@@ -68,8 +72,9 @@ std::string draw_bar_chart(const BarChart& c) {
         const int plot_w = std::max(240, static_cast<int>(n) * slot), plot_h = 180;
         width = left + plot_w + right;
         height = top_pad + plot_h + bottom;
-        svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" font-size=\"12\" role=\"img\" viewBox=\"0 0 " << width << " " << height
-            << "\" width=\"" << width << "\" height=\"" << height << "\" aria-labelledby=\"" << c.id << "-title " << c.id << "-desc\">"
+        svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" font-size=\"12\" role=\"img\" viewBox=\"0 0 "
+            << width << " " << height << "\" width=\"" << width << "\" height=\"" << height << "\" aria-labelledby=\""
+            << c.id << "-title " << c.id << "-desc\">"
             << "<title id=\"" << c.id << "-title\">" << esc(c.title) << "</title><desc id=\"" << c.id << "-desc\">"
             << esc(c.description) << "</desc>";
         legend(svg, c, left, 16);
@@ -87,15 +92,16 @@ std::string draw_bar_chart(const BarChart& c) {
             for (std::size_t s = 0; s < c.series.size(); ++s) {
                 long v = i < c.series[s].values.size() ? std::max(0L, c.series[s].values[i]) : 0;
                 int h = static_cast<int>(plot_h * v / top);
-                svg << "<rect x=\"" << static_cast<int>(x0 + bar_w * s) << "\" y=\"" << top_pad + plot_h - h << "\" width=\""
-                    << std::max(1, static_cast<int>(bar_w) - 1) << "\" height=\"" << h << "\" fill=\"" << colour(s) << "\"><title>"
-                    << esc(c.categories[i]) << (c.series.size() > 1 ? ", " + esc(c.series[s].name) : "") << ": " << v
-                    << "</title></rect>";
+                svg << "<rect x=\"" << static_cast<int>(x0 + bar_w * s) << "\" y=\"" << top_pad + plot_h - h
+                    << "\" width=\"" << std::max(1, static_cast<int>(bar_w) - 1) << "\" height=\"" << h << "\" fill=\""
+                    << colour(s) << "\"><title>" << esc(c.categories[i])
+                    << (c.series.size() > 1 ? ", " + esc(c.series[s].name) : "") << ": " << v << "</title></rect>";
             }
             std::string label = i < c.axis_labels.size() ? c.axis_labels[i] : c.categories[i];
             if (!label.empty())
                 svg << "<text x=\"" << static_cast<int>(x0 + (slot_w - 4) / 2) << "\" y=\"" << top_pad + plot_h + 16
-                    << "\" text-anchor=\"middle\" class=\"chart-text\" fill=\"currentColor\">" << esc(cut(label, 10)) << "</text>";
+                    << "\" text-anchor=\"middle\" class=\"chart-text\" fill=\"currentColor\">" << esc(cut(label, 10))
+                    << "</text>";
         }
         svg << "<line x1=\"" << left << "\" x2=\"" << left + plot_w << "\" y1=\"" << top_pad + plot_h << "\" y2=\""
             << top_pad + plot_h << "\" stroke=\"currentColor\"/>";
@@ -103,8 +109,9 @@ std::string draw_bar_chart(const BarChart& c) {
         const int left = 190, right = 40, top_pad = legend_row ? 30 : 12, row = 22, plot_w = 420;
         width = left + plot_w + right;
         height = top_pad + std::max<int>(1, static_cast<int>(n)) * row + 24;
-        svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" font-size=\"12\" role=\"img\" viewBox=\"0 0 " << width << " " << height
-            << "\" width=\"" << width << "\" height=\"" << height << "\" aria-labelledby=\"" << c.id << "-title " << c.id << "-desc\">"
+        svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" font-size=\"12\" role=\"img\" viewBox=\"0 0 "
+            << width << " " << height << "\" width=\"" << width << "\" height=\"" << height << "\" aria-labelledby=\""
+            << c.id << "-title " << c.id << "-desc\">"
             << "<title id=\"" << c.id << "-title\">" << esc(c.title) << "</title><desc id=\"" << c.id << "-desc\">"
             << esc(c.description) << "</desc>";
         legend(svg, c, 8, 16);
@@ -118,17 +125,19 @@ std::string draw_bar_chart(const BarChart& c) {
         }
         for (std::size_t i = 0; i < n; ++i) {
             int y = top_pad + static_cast<int>(i) * row;
-            std::string label = i < c.axis_labels.size() && !c.axis_labels[i].empty() ? c.axis_labels[i] : c.categories[i];
-            svg << "<text x=\"" << left - 6 << "\" y=\"" << y + 15 << "\" text-anchor=\"end\" class=\"chart-text\" fill=\"currentColor\">"
-                << esc(cut(label, 26)) << "</text>";
+            std::string label =
+                i < c.axis_labels.size() && !c.axis_labels[i].empty() ? c.axis_labels[i] : c.categories[i];
+            svg << "<text x=\"" << left - 6 << "\" y=\"" << y + 15
+                << "\" text-anchor=\"end\" class=\"chart-text\" fill=\"currentColor\">" << esc(cut(label, 26))
+                << "</text>";
             long offset = 0;
             for (std::size_t s = 0; s < c.series.size(); ++s) {
                 long v = i < c.series[s].values.size() ? std::max(0L, c.series[s].values[i]) : 0;
                 if (v == 0) continue;
                 int x = left + static_cast<int>(plot_w * offset / top);
                 int w = left + static_cast<int>(plot_w * (offset + v) / top) - x;
-                svg << "<rect x=\"" << x << "\" y=\"" << y + 3 << "\" width=\"" << std::max(1, w) << "\" height=\"" << row - 6
-                    << "\" fill=\"" << colour(s) << "\"><title>" << esc(c.categories[i])
+                svg << "<rect x=\"" << x << "\" y=\"" << y + 3 << "\" width=\"" << std::max(1, w) << "\" height=\""
+                    << row - 6 << "\" fill=\"" << colour(s) << "\"><title>" << esc(c.categories[i])
                     << (c.series.size() > 1 ? ", " + esc(c.series[s].name) : "") << ": " << v << "</title></rect>";
                 offset += v;
             }
@@ -137,7 +146,8 @@ std::string draw_bar_chart(const BarChart& c) {
             << "\" stroke=\"currentColor\"/>";
     }
     if (n == 0)
-        svg << "<text x=\"" << width / 2 << "\" y=\"" << height / 2 << "\" text-anchor=\"middle\" class=\"chart-text\" fill=\"currentColor\">No data yet</text>";
+        svg << "<text x=\"" << width / 2 << "\" y=\"" << height / 2
+            << "\" text-anchor=\"middle\" class=\"chart-text\" fill=\"currentColor\">No data yet</text>";
     svg << "</svg>";
     return svg.str();
 }

@@ -12,7 +12,7 @@ struct ChartSeries {
 };
 
 struct BarChart {
-    std::string id;           // unique in the page: the SVG's title and desc ids derive from it
+    std::string id;  // unique in the page: the SVG's title and desc ids derive from it
     std::string title, description;
     std::vector<std::string> categories;
     std::vector<std::string> axis_labels;  // shown under each category; empty means the category

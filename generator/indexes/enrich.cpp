@@ -12,9 +12,9 @@
 
 namespace cp::indexes {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -41,14 +41,14 @@ struct OwnedAction {
 
 struct PageEnricher::Data {
     const model::Site& site;
-    Timeline timeline;  // shared with the timeline pages
+    Timeline timeline;                                                // shared with the timeline pages
     std::map<std::string, std::vector<std::size_t>> domain_entries;   // domain url -> timeline indices
     std::map<std::string, std::vector<std::size_t>> domain_meetings;  // domain url -> pages, newest first
     std::map<std::string, std::vector<std::size_t>> domain_notes;
     std::map<std::string, std::vector<Involvement>> person_meetings;  // person url -> meetings
     std::map<std::string, std::vector<std::size_t>> person_notes;     // person url -> notes written
     std::map<std::string, std::vector<OwnedAction>> person_actions;
-    std::vector<std::vector<PagerLink>> pagers;                       // by page index
+    std::vector<std::vector<PagerLink>> pagers;  // by page index
     explicit Data(const model::Site& s) : site(s), pagers(s.pages.size()) {}
 };
 
@@ -172,7 +172,8 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
         out["domain_notes"] = page_list(site, notes ? *notes : none, from);
         out["meeting_count"] = std::to_string(meetings ? meetings->size() : 0);
         out["note_count"] = std::to_string(notes ? notes->size() : 0);
-        if (meetings && !meetings->empty()) out["latest_meeting"] = views::page_link(site.pages[meetings->front()], from);
+        if (meetings && !meetings->empty())
+            out["latest_meeting"] = views::page_link(site.pages[meetings->front()], from);
         json timeline = json::array();
         if (const auto* entries = find(d.domain_entries, page.url))
             for (std::size_t k : *entries) timeline.push_back(entry_json(site, (*d.timeline)[k], from));
@@ -205,7 +206,8 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
 
     if (page.type == PageType::Person) {
         std::vector<PersonEntry> entries;
-        if (!page.joined.empty()) entries.push_back({model::day_of(page.joined), 0, "Joined", "Joined the community", {}, {}});
+        if (!page.joined.empty())
+            entries.push_back({model::day_of(page.joined), 0, "Joined", "Joined the community", {}, {}});
         json meetings = json::array();
         if (const auto* list = find(d.person_meetings, page.url))
             for (const auto& inv : *list) {
@@ -234,7 +236,8 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
                                                             views::page_link(m, from)));
             }
         std::stable_sort(open_actions.begin(), open_actions.end(), [](const json& a, const json& b) {
-            const std::string &da = a["due"].get_ref<const std::string&>(), &db = b["due"].get_ref<const std::string&>();
+            const std::string &da = a["due"].get_ref<const std::string&>(),
+                              &db = b["due"].get_ref<const std::string&>();
             if (da.empty() != db.empty()) return db.empty();  // actions with a due date first
             return da < db;
         });
@@ -244,8 +247,12 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
         out["person_notes"] = page_list(site, notes ? *notes : none, from);
         if (notes)
             for (std::size_t i : *notes)
-                entries.push_back({model::day_of(site.pages[i].date), 3, kind_label(site.pages[i].kind),
-                                   site.pages[i].title, site.pages[i].url, {}});
+                entries.push_back({model::day_of(site.pages[i].date),
+                                   3,
+                                   kind_label(site.pages[i].kind),
+                                   site.pages[i].title,
+                                   site.pages[i].url,
+                                   {}});
         std::stable_sort(entries.begin(), entries.end(), [](const PersonEntry& a, const PersonEntry& b) {
             if (a.date != b.date) return a.date > b.date;
             return a.order < b.order;
@@ -254,10 +261,10 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
         for (const auto& e : entries) {
             if (e.date.empty()) continue;  // an undated note has no place in time
             static const char* types[] = {"joined", "meeting", "action", "note"};
-            timeline.push_back(views::object_of(
-                "key", "", "date", e.date, "date_human", views::human_date(e.date), "type", types[e.order], "type_label",
-                e.type_label, "title", e.title, "url", e.url.empty() ? std::string{} : links::relative_url(from, e.url),
-                "context", e.context, "domains", json::array(), "domain_keys", ""));
+            timeline.push_back(views::object_of("key", "", "date", e.date, "date_human", views::human_date(e.date),
+                                                "type", types[e.order], "type_label", e.type_label, "title", e.title,
+                                                "url", e.url.empty() ? std::string{} : links::relative_url(from, e.url),
+                                                "context", e.context, "domains", json::array(), "domain_keys", ""));
         }
         out["timeline"] = std::move(timeline);
     }

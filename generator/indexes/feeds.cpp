@@ -28,7 +28,8 @@ bool is_absolute(const std::string& url) { return url.find("://") != std::string
 std::string instant(const std::string& date) {
     if (date.size() == 10) return date + "T00:00:00Z";
     if (date.size() > 10 && date[10] == 'T') {
-        bool zoned = date.back() == 'Z' || date.find('+', 10) != std::string::npos || date.find('-', 10) != std::string::npos;
+        bool zoned =
+            date.back() == 'Z' || date.find('+', 10) != std::string::npos || date.find('-', 10) != std::string::npos;
         return zoned ? date : date + "Z";
     }
     return model::day_of(date).empty() ? std::string{} : model::day_of(date) + "T00:00:00Z";
@@ -55,13 +56,15 @@ views::RawFile atom_feed(const model::Site& site, const std::vector<links::Rende
         return is_absolute(c.base_url) ? absolute_url(site, url) : "tag:commonplace.invalid,2015:" + url;
     };
     std::string updated = site.reference_date.empty() ? "1970-01-01T00:00:00Z" : site.reference_date + "T00:00:00Z";
-    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-                      xml_escape(c.language) + "\">\n";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+        xml_escape(c.language) + "\">\n";
     out += "  <title>" + xml_escape(c.title) + "</title>\n";
     if (!c.description.empty()) out += "  <subtitle>" + xml_escape(c.description) + "</subtitle>\n";
     out += "  <id>" + xml_escape(id_of("/")) + "</id>\n";
     out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(absolute_url(site, "/")) + "\"/>\n";
-    out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(absolute_url(site, "/feed.xml")) + "\"/>\n";
+    out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + xml_escape(absolute_url(site, "/feed.xml")) +
+        "\"/>\n";
     out += "  <updated>" + updated + "</updated>\n";
     out += "  <author><name>" + xml_escape(c.title) + "</name></author>\n";
     out += "  <generator>Commonplace</generator>\n";
@@ -88,7 +91,7 @@ views::RawFile atom_feed(const model::Site& site, const std::vector<links::Rende
         if (!p.summary.empty()) out += "    <summary>" + xml_escape(p.summary) + "</summary>\n";
         // The body's links are relative to the page: xml:base says where that is.
         out += "    <content type=\"html\" xml:base=\"" + xml_escape(url) + "\">" + xml_escape(bodies[i].body.html) +
-               "</content>\n";
+            "</content>\n";
         out += "  </entry>\n";
     }
     out += "</feed>\n";
@@ -99,13 +102,15 @@ views::RawFile sitemap(const model::Site& site, const std::vector<views::HtmlPag
     model::SiteIndex index(site);
     std::vector<std::pair<std::string, std::string>> urls;  // address, last change
     for (const auto& p : pages) {
-        if (p.template_name == "redirect" || p.template_name == "notfound" || p.url.empty() || p.url.back() != '/') continue;
+        if (p.template_name == "redirect" || p.template_name == "notfound" || p.url.empty() || p.url.back() != '/')
+            continue;
         const Page* source = index.by_url(p.url);
         urls.push_back({p.url, source ? model::day_of(source->updated) : std::string{}});
     }
     std::sort(urls.begin(), urls.end());
     urls.erase(std::unique(urls.begin(), urls.end()), urls.end());
-    std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
     for (const auto& [url, changed] : urls) {
         out += "  <url><loc>" + xml_escape(absolute_url(site, url)) + "</loc>";
         if (!changed.empty()) out += "<lastmod>" + changed + "</lastmod>";
@@ -147,7 +152,7 @@ std::vector<views::HtmlPage> redirect_pages(const model::Site& site, diag::Sink&
             bool html = url.size() > 5 && url.compare(url.size() - 5, 5, ".html") == 0;
             if (url.back() != '/' && !html) url += '/';
             bool safe = url.find('\\') == std::string::npos && url.find('\0') == std::string::npos &&
-                        url.find('?') == std::string::npos && url.find('#') == std::string::npos;
+                url.find('?') == std::string::npos && url.find('#') == std::string::npos;
             // Every folder in it must be a real name: no "", "." or ".." to climb out of the site.
             for (std::size_t start = 1; safe && start < url.size();) {
                 std::size_t end = url.find('/', start);
@@ -157,12 +162,13 @@ std::vector<views::HtmlPage> redirect_pages(const model::Site& site, diag::Sink&
                 start = end + 1;
             }
             if (!safe || url == "/") {
-                sink.warning(p.source_path, 0, 0, "alias '" + alias + "' is not an address inside the site; no redirect is written");
+                sink.warning(p.source_path, 0, 0,
+                             "alias '" + alias + "' is not an address inside the site; no redirect is written");
                 continue;
             }
             nlohmann::json ctx = views::page_frame(site, url, p.title);
-            ctx["redirect"] = {{"url", links::relative_url(url, p.url)}, {"title", p.title},
-                               {"absolute", absolute_url(site, p.url)}};
+            ctx["redirect"] = {
+                {"url", links::relative_url(url, p.url)}, {"title", p.title}, {"absolute", absolute_url(site, p.url)}};
             out.push_back({url, "redirect", std::move(ctx), p.source_path + " (alias " + alias + ")"});
         }
     return out;

@@ -31,15 +31,14 @@ std::vector<views::HtmlPage> folder_pages(const model::Site& site) {
             for (const auto* p : pages) items.push_back(views::page_link(*p, f->url));
             for (const auto& sub : f->subfolders) {
                 std::string name = sub.substr(sub.rfind('/') + 1) + "/";
-                items.push_back(views::object_of("url", links::relative_url(f->url, model::folder_url(sub)),
-                                                 "title", name, "type", std::string("folder")));
+                items.push_back(views::object_of("url", links::relative_url(f->url, model::folder_url(sub)), "title",
+                                                 name, "type", std::string("folder")));
             }
             std::string title = f->path.substr(f->path.rfind('/') == std::string::npos ? 0 : f->path.rfind('/') + 1);
             json ctx = views::page_frame(site, f->url, title);
             std::string count = std::to_string(items.size());
-            ctx["list"] = views::object_of("title", title, "intro", "What the folder " + f->path + "/ holds.",
-                                           "count", std::move(count), "has_items", !items.empty(), "items",
-                                           std::move(items));
+            ctx["list"] = views::object_of("title", title, "intro", "What the folder " + f->path + "/ holds.", "count",
+                                           std::move(count), "has_items", !items.empty(), "items", std::move(items));
             return ctx;
         }));
     }

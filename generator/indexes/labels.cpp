@@ -8,9 +8,11 @@ namespace cp::indexes {
 
 std::string kind_heading(const std::string& kind) {
     static const std::map<std::string, std::string> names = {
-        {"story", "Stories"},      {"lesson", "Lessons learned"}, {"practice", "Practices"},
-        {"question", "Questions"}, {"tip", "Tips"},               {"resource", "Resources"},
-        {"review", "Reviews"},     {"value-story", "Value stories"}, {"note", "Other notes"}};
+        {"story", "Stories"},      {"lesson", "Lessons learned"},
+        {"practice", "Practices"}, {"question", "Questions"},
+        {"tip", "Tips"},           {"resource", "Resources"},
+        {"review", "Reviews"},     {"value-story", "Value stories"},
+        {"note", "Other notes"}};
     auto it = names.find(kind);
     return it == names.end() ? in_words(kind) : it->second;
 }

@@ -13,9 +13,9 @@
 
 namespace cp::indexes {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -82,7 +82,8 @@ json expertise_index(const std::vector<const Page*>& people, const std::string& 
     for (const auto& [key, area] : areas) {
         std::string anchor = "knows-" + model::slugify(key);
         if (int n = ++anchors[anchor]; n > 1) anchor += "-" + std::to_string(n);
-        out.push_back(views::object_of("name", area.name, "anchor", anchor, "people", views::refs_json(area.people, from)));
+        out.push_back(
+            views::object_of("name", area.name, "anchor", anchor, "people", views::refs_json(area.people, from)));
     }
     return out;
 }
@@ -95,7 +96,8 @@ json attended_without_profile(const model::Site& site) {
         if (p.type != PageType::Meeting) continue;
         std::set<std::string> seen;
         for (const auto& a : p.attendees) {
-            if (!a.url.empty() || site.hidden_people.count(a.text)) continue;  // a profile, or one this build leaves out
+            if (!a.url.empty() || site.hidden_people.count(a.text))
+                continue;  // a profile, or one this build leaves out
             std::string label = a.label.empty() ? a.text : a.label, key = label;
             for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (!seen.insert(key).second) continue;
@@ -105,8 +107,7 @@ json attended_without_profile(const model::Site& site) {
     }
     json out = json::array();
     for (const auto& [key, entry] : by_key)
-        out.push_back({{"name", entry.first}, {"meetings", std::to_string(entry.second)},
-                       {"one", entry.second == 1}});
+        out.push_back({{"name", entry.first}, {"meetings", std::to_string(entry.second)}, {"one", entry.second == 1}});
     return out;
 }
 
@@ -137,9 +138,12 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
             items.push_back(std::move(item));
         }
         json ctx = views::page_frame(site, url, "Domains");
-        ctx["list"] = {{"title", "Domains"},
-                       {"intro", "The problem areas this community gathers around: what each is about, who convenes it, and where it stands."},
-                       {"domains", items}, {"count", std::to_string(items.size())}};
+        ctx["list"] = {
+            {"title", "Domains"},
+            {"intro",
+             "The problem areas this community gathers around: what each is about, who convenes it, and where it stands."},
+            {"domains", items},
+            {"count", std::to_string(items.size())}};
         return ctx;
     }));
     out.push_back(views::lazy_page("/meetings/", "list", "list of meetings", [&site] {
@@ -148,10 +152,14 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         auto meetings = of_type(site, PageType::Meeting);
         sort_by_date_desc(meetings);
         json ctx = views::page_frame(site, url, "Meetings");
-        ctx["list"] = {{"title", "Meetings"},
-                       {"intro", "Every meeting's record, newest first: who came, what was decided, what was agreed."},
-                       {"count", std::to_string(meetings.size())},
-                       {"groups", grouped(meetings, url, [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); }, true)}};
+        ctx["list"] = {
+            {"title", "Meetings"},
+            {"intro", "Every meeting's record, newest first: who came, what was decided, what was agreed."},
+            {"count", std::to_string(meetings.size())},
+            {"groups",
+             grouped(
+                 meetings, url, [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); },
+                 true)}};
         // Recurring series, each with its meetings newest first (the list is already in that order).
         std::map<std::string, json> series;
         for (const Page* m : meetings)
@@ -162,8 +170,11 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
             }
         json series_list = json::array();
         for (auto& [name, items] : series)
-            series_list.push_back({{"name", name}, {"anchor", "series-" + model::slugify(name)},
-                                   {"count", std::to_string(items.size())}, {"latest", items[0]}, {"items", items}});
+            series_list.push_back({{"name", name},
+                                   {"anchor", "series-" + model::slugify(name)},
+                                   {"count", std::to_string(items.size())},
+                                   {"latest", items[0]},
+                                   {"items", items}});
         ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
         ctx["list"]["series_count"] = std::to_string(series_list.size());
         ctx["list"]["series"] = std::move(series_list);
@@ -178,7 +189,9 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         ctx["list"] = {{"title", "Notes"},
                        {"intro", "Stories, lessons, practices, questions, tips and resources members wrote down."},
                        {"count", std::to_string(notes.size())},
-                       {"groups", grouped(notes, url, [](const Page& p) { return kind_heading(p.kind); }, false)}};
+                       {"groups",
+                        grouped(
+                            notes, url, [](const Page& p) { return kind_heading(p.kind); }, false)}};
         return ctx;
     }));
     out.push_back(views::lazy_page("/people/", "people", "list of people", [&site] {
@@ -199,7 +212,8 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         json ctx = views::page_frame(site, url, "People");
         ctx["list"] = {{"title", "People"},
                        {"intro", "Who's who, and who knows what."},
-                       {"count", std::to_string(items.size())}, {"people", std::move(items)},
+                       {"count", std::to_string(items.size())},
+                       {"people", std::move(items)},
                        {"expertise", expertise_index(people, url)}};
         json others = attended_without_profile(site);
         ctx["list"]["has_attendees_without_profile"] = !others.empty();

@@ -9,9 +9,9 @@
 
 namespace cp::indexes {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -125,8 +125,9 @@ views::HtmlPage stats_page(const model::Site& site) {
     // Under each bar only the year, at its first quarter: a dozen years of quarters stay legible.
     std::vector<std::string> axis;
     for (std::size_t i = 0; i < q.quarters.size(); ++i)
-        axis.push_back(q.quarters.size() <= 8 ? q.quarters[i]
-                       : (i == 0 || q.quarters[i].substr(5) == "Q1") ? q.quarters[i].substr(0, 4) : std::string{});
+        axis.push_back(q.quarters.size() <= 8                            ? q.quarters[i]
+                           : (i == 0 || q.quarters[i].substr(5) == "Q1") ? q.quarters[i].substr(0, 4)
+                                                                         : std::string{});
     std::string span = q.quarters.empty() ? "" : " from " + q.quarters.front() + " to " + q.quarters.back();
 
     json charts = json::array();
@@ -139,20 +140,26 @@ views::HtmlPage stats_page(const model::Site& site) {
             columns.push_back(s.name);
             for (std::size_t i = 0; i < q.quarters.size(); ++i) cells[i].push_back(s.values[i]);
         }
-        charts.push_back({{"id", id}, {"title", title}, {"description", description}, {"svg", draw_bar_chart(c)},
+        charts.push_back({{"id", id},
+                          {"title", title},
+                          {"description", description},
+                          {"svg", draw_bar_chart(c)},
                           {"table", table_json(title, "Quarter", q.quarters, columns, cells)}});
     };
     long total_meetings = 0;
     for (long v : q.meetings) total_meetings += v;
-    per_quarter("chart-meetings", "Meetings per quarter",
-                "The number of meetings held in each quarter" + span + ": " + std::to_string(total_meetings) + " in all.",
-                {{"Meetings", q.meetings}});
-    per_quarter("chart-attendees", "Attendees per quarter",
-                "For each quarter" + span + ", every attendance counted (total) and each person counted once (distinct).",
-                {{"Total", q.attendees_total}, {"Distinct", q.attendees_distinct}});
-    per_quarter("chart-contributors", "Active contributors per quarter",
-                "Distinct people who attended a meeting, held a role at one or wrote a note, in each quarter" + span + ".",
-                {{"Contributors", q.contributors}});
+    per_quarter(
+        "chart-meetings", "Meetings per quarter",
+        "The number of meetings held in each quarter" + span + ": " + std::to_string(total_meetings) + " in all.",
+        {{"Meetings", q.meetings}});
+    per_quarter(
+        "chart-attendees", "Attendees per quarter",
+        "For each quarter" + span + ", every attendance counted (total) and each person counted once (distinct).",
+        {{"Total", q.attendees_total}, {"Distinct", q.attendees_distinct}});
+    per_quarter(
+        "chart-contributors", "Active contributors per quarter",
+        "Distinct people who attended a meeting, held a role at one or wrote a note, in each quarter" + span + ".",
+        {{"Contributors", q.contributors}});
     {
         std::vector<ChartSeries> series;
         for (const auto& k : notes.kinds) {
@@ -166,8 +173,9 @@ views::HtmlPage stats_page(const model::Site& site) {
             series.push_back(std::move(s));
         }
         const std::string title = "Notes per domain and kind";
-        const std::string description = "For each domain, how many notes of each kind belong to it; a note in two "
-                                        "domains counts in both.";
+        const std::string description =
+            "For each domain, how many notes of each kind belong to it; a note in two "
+            "domains counts in both.";
         BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
         std::vector<std::string> columns = notes.kinds;
         columns.push_back("All");
@@ -180,7 +188,10 @@ views::HtmlPage stats_page(const model::Site& site) {
             }
             cells[r].push_back(total);
         }
-        charts.push_back({{"id", "chart-notes"}, {"title", title}, {"description", description}, {"svg", draw_bar_chart(c)},
+        charts.push_back({{"id", "chart-notes"},
+                          {"title", title},
+                          {"description", description},
+                          {"svg", draw_bar_chart(c)},
                           {"table", table_json(title, "Domain", notes.domains, columns, cells)}});
     }
     std::map<PageType, long> totals;

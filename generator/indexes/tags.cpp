@@ -10,9 +10,9 @@
 
 namespace cp::indexes {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -24,11 +24,16 @@ std::string lower(const std::string& s) {
 
 std::string type_heading(PageType t) {
     switch (t) {
-        case PageType::Domain: return "Domains";
-        case PageType::Meeting: return "Meetings";
-        case PageType::Note: return "Notes";
-        case PageType::Person: return "People";
-        case PageType::Page: return "Pages";
+        case PageType::Domain:
+            return "Domains";
+        case PageType::Meeting:
+            return "Meetings";
+        case PageType::Note:
+            return "Notes";
+        case PageType::Person:
+            return "People";
+        case PageType::Page:
+            return "Pages";
     }
     return "Pages";
 }
@@ -60,7 +65,8 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
         std::vector<const Tag*> sorted;
         sorted.reserve(tags.size());
         for (const auto& t : tags) sorted.push_back(&t);
-        std::stable_sort(sorted.begin(), sorted.end(), [](const Tag* a, const Tag* b) { return lower(a->name) < lower(b->name); });
+        std::stable_sort(sorted.begin(), sorted.end(),
+                         [](const Tag* a, const Tag* b) { return lower(a->name) < lower(b->name); });
         json items = json::array(), popular = json::array();
         for (const Tag* t : sorted)
             items.push_back(views::object_of("name", t->name, "slug", t->slug, "url",
@@ -68,12 +74,16 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
                                              std::to_string(t->pages.size())));
         // The most used, for a quick way in: by count, then name.
         std::vector<const Tag*> by_count = sorted;
-        std::stable_sort(by_count.begin(), by_count.end(), [](const Tag* a, const Tag* b) { return a->pages.size() > b->pages.size(); });
+        std::stable_sort(by_count.begin(), by_count.end(),
+                         [](const Tag* a, const Tag* b) { return a->pages.size() > b->pages.size(); });
         for (std::size_t k = 0; k < by_count.size() && k < 12; ++k)
-            popular.push_back({{"name", by_count[k]->name}, {"url", links::relative_url(url, "/tags/" + by_count[k]->slug + "/")},
+            popular.push_back({{"name", by_count[k]->name},
+                               {"url", links::relative_url(url, "/tags/" + by_count[k]->slug + "/")},
                                {"count", std::to_string(by_count[k]->pages.size())}});
         json ctx = views::page_frame(site, url, "Tags");
-        ctx["tags"] = {{"title", "Tags"}, {"count", std::to_string(tags.size())}, {"items", items},
+        ctx["tags"] = {{"title", "Tags"},
+                       {"count", std::to_string(tags.size())},
+                       {"items", items},
                        {"popular", sorted.size() > 12 ? popular : json::array()}};
         out.push_back({url, "tag_index", std::move(ctx), "the tag index"});
     }
@@ -90,16 +100,17 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
                 });
                 json items = json::array();
                 for (const Page* p : pages) items.push_back(views::page_link(*p, url));
-                groups.push_back({{"name", type_heading(type)}, {"anchor", "g-" + std::string(model::type_folder(type).empty() ? "pages" : model::type_folder(type))},
-                                  {"count", std::to_string(pages.size())}, {"items", items}});
+                groups.push_back(
+                    {{"name", type_heading(type)},
+                     {"anchor",
+                      "g-" + std::string(model::type_folder(type).empty() ? "pages" : model::type_folder(type))},
+                     {"count", std::to_string(pages.size())},
+                     {"items", items}});
             }
             json ctx = views::page_frame(site, url, "Tagged " + t.name);
-            ctx["list"] = {{"title", "Tagged “" + t.name + "”"},
-                           {"intro", ""},
-                           {"count", std::to_string(t.pages.size())},
-                           {"groups", groups},
-                           {"up_url", links::relative_url(url, "/tags/")},
-                           {"up_label", "All tags"}};
+            ctx["list"] = {{"title", "Tagged “" + t.name + "”"},           {"intro", ""},
+                           {"count", std::to_string(t.pages.size())},      {"groups", groups},
+                           {"up_url", links::relative_url(url, "/tags/")}, {"up_label", "All tags"}};
             return ctx;
         }));
     }

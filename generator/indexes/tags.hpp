@@ -9,9 +9,9 @@
 namespace cp::indexes {
 
 struct Tag {
-    std::string slug;               // its address: /tags/SLUG/
-    std::string name;               // as first written (pages in URL order)
-    std::vector<std::size_t> pages; // indices into site.pages, each page once
+    std::string slug;                // its address: /tags/SLUG/
+    std::string name;                // as first written (pages in URL order)
+    std::vector<std::size_t> pages;  // indices into site.pages, each page once
 };
 
 // Every tag of the (filtered) site, by slug; tags are compared case-insensitively,

@@ -1,10 +1,10 @@
 #include "indexes/timeline.hpp"
 
 #include <algorithm>
-#include <memory>
-#include <optional>
 #include <cctype>
 #include <map>
+#include <memory>
+#include <optional>
 
 #include "indexes/labels.hpp"
 #include "links/urls.hpp"
@@ -13,9 +13,9 @@
 
 namespace cp::indexes {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -53,13 +53,19 @@ const std::vector<TypePage>& type_pages() {
 
 json type_nav(const std::map<std::string, std::size_t>& counts, const std::string& from, const std::string& current) {
     json nav = json::array();
-    nav.push_back({{"label", "Everything"}, {"url", links::relative_url(from, "/timeline/")},
-                   {"current", current.empty()}, {"count", ""}, {"key", ""}});
+    nav.push_back({{"label", "Everything"},
+                   {"url", links::relative_url(from, "/timeline/")},
+                   {"current", current.empty()},
+                   {"count", ""},
+                   {"key", ""}});
     for (const auto& t : type_pages()) {
         auto it = counts.find(t.type);
         if (it == counts.end()) continue;
-        nav.push_back({{"label", t.title}, {"url", links::relative_url(from, "/timeline/" + t.path + "/")},
-                       {"current", current == t.type}, {"count", std::to_string(it->second)}, {"key", t.type}});
+        nav.push_back({{"label", t.title},
+                       {"url", links::relative_url(from, "/timeline/" + t.path + "/")},
+                       {"current", current == t.type},
+                       {"count", std::to_string(it->second)},
+                       {"key", t.type}});
     }
     return nav;
 }
@@ -68,12 +74,17 @@ json type_nav(const std::map<std::string, std::size_t>& counts, const std::strin
 
 std::string entry_type(EntryKind kind) {
     switch (kind) {
-        case EntryKind::Meeting: return "meeting";
-        case EntryKind::Note: return "note";
-        case EntryKind::Highlight: return "highlight";
+        case EntryKind::Meeting:
+            return "meeting";
+        case EntryKind::Note:
+            return "note";
+        case EntryKind::Highlight:
+            return "highlight";
         case EntryKind::DomainStarted:
-        case EntryKind::PhaseChange: return "phase";
-        case EntryKind::Joined: return "joined";
+        case EntryKind::PhaseChange:
+            return "phase";
+        case EntryKind::Joined:
+            return "joined";
     }
     return "note";
 }
@@ -106,7 +117,8 @@ std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
                 if (auto day = timeline_day(p.joined); !day.empty())
                     out.push_back({day, EntryKind::Joined, i, 0, p.title + " joins"});
                 break;
-            case PageType::Page: break;
+            case PageType::Page:
+                break;
         }
     }
     // Newest first; on one day, in the order things happen at a meeting, then by title.
@@ -134,12 +146,18 @@ std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
 std::string entry_key(const model::Site& site, const TimelineEntry& e) {
     const std::string& url = site.pages[e.page].url;
     switch (e.kind) {
-        case EntryKind::Meeting: return "meeting:" + url;
-        case EntryKind::Note: return "note:" + url;
-        case EntryKind::Highlight: return "highlight:" + url + "#" + std::to_string(e.ordinal);
-        case EntryKind::DomainStarted: return "started:" + url;
-        case EntryKind::PhaseChange: return "phase:" + url + "#" + std::to_string(e.ordinal);
-        case EntryKind::Joined: return "joined:" + url;
+        case EntryKind::Meeting:
+            return "meeting:" + url;
+        case EntryKind::Note:
+            return "note:" + url;
+        case EntryKind::Highlight:
+            return "highlight:" + url + "#" + std::to_string(e.ordinal);
+        case EntryKind::DomainStarted:
+            return "started:" + url;
+        case EntryKind::PhaseChange:
+            return "phase:" + url + "#" + std::to_string(e.ordinal);
+        case EntryKind::Joined:
+            return "joined:" + url;
     }
     return url;
 }
@@ -157,34 +175,42 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
     const Page& p = site.pages[e.page];
     std::string type = entry_type(e.kind), label;
     switch (e.kind) {
-        case EntryKind::Meeting: label = "Meeting"; break;
-        case EntryKind::Note: label = kind_label(p.kind); break;
-        case EntryKind::Highlight: label = "Highlight"; break;
-        case EntryKind::DomainStarted: label = "Started"; break;
-        case EntryKind::PhaseChange: label = "Phase"; break;
-        case EntryKind::Joined: label = "Joined"; break;
+        case EntryKind::Meeting:
+            label = "Meeting";
+            break;
+        case EntryKind::Note:
+            label = kind_label(p.kind);
+            break;
+        case EntryKind::Highlight:
+            label = "Highlight";
+            break;
+        case EntryKind::DomainStarted:
+            label = "Started";
+            break;
+        case EntryKind::PhaseChange:
+            label = "Phase";
+            break;
+        case EntryKind::Joined:
+            label = "Joined";
+            break;
     }
     json domains = json::array();
     std::string keys;
     if (p.type == PageType::Domain) {
-        domains.push_back(views::object_of("label", p.title, "url", links::relative_url(from, p.url), "linked", true, "last", true));
+        domains.push_back(
+            views::object_of("label", p.title, "url", links::relative_url(from, p.url), "linked", true, "last", true));
         keys = slug_of_url(p.url);
     } else {
         domains = views::refs_json(p.domains, from);
         for (const auto& d : p.domains)
             if (!d.url.empty()) keys += (keys.empty() ? "" : " ") + slug_of_url(d.url);
     }
-    return views::object_of("key", entry_key(site, e),
-                            "date", e.date,
-                            "date_human", views::human_date(e.date),
-                            "type", std::move(type),
-                            "type_label", std::move(label),
-                            "title", e.title,
-                            "url", links::relative_url(from, p.url),
-                            "context", e.kind == EntryKind::Highlight ? "at " + p.title : std::string{},
-                            "summary", e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{},
-                            "domains", std::move(domains),
-                            "domain_keys", std::move(keys));
+    return views::object_of("key", entry_key(site, e), "date", e.date, "date_human", views::human_date(e.date), "type",
+                            std::move(type), "type_label", std::move(label), "title", e.title, "url",
+                            links::relative_url(from, p.url), "context",
+                            e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}, "summary",
+                            e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{},
+                            "domains", std::move(domains), "domain_keys", std::move(keys));
 }
 
 json by_year_and_month(const model::Site& site, const std::vector<const TimelineEntry*>& entries,
@@ -197,8 +223,11 @@ json by_year_and_month(const model::Site& site, const std::vector<const Timeline
         json& y = years.back();
         json& months = y["months"];
         if (months.empty() || months.back()["key"] != month)
-            months.push_back({{"key", month}, {"name", month_heading(e->date)}, {"anchor", "m" + month},
-                              {"count", 0}, {"items", json::array()}});
+            months.push_back({{"key", month},
+                              {"name", month_heading(e->date)},
+                              {"anchor", "m" + month},
+                              {"count", 0},
+                              {"items", json::array()}});
         months.back()["items"].push_back(entry_json(site, *e, from));
         months.back()["count"] = months.back()["count"].get<int>() + 1;
         y["count"] = y["count"].get<int>() + 1;
@@ -242,74 +271,84 @@ std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const Timel
     auto domain_nav = [nav_domains](const std::string& from) {
         json nav = json::array();
         for (const auto& [d, n] : nav_domains)
-            nav.push_back({{"label", d->title}, {"url", links::relative_url(from, d->url + "#timeline")},
-                           {"count", std::to_string(n)}, {"key", slug_of_url(d->url)}});
+            nav.push_back({{"label", d->title},
+                           {"url", links::relative_url(from, d->url + "#timeline")},
+                           {"count", std::to_string(n)},
+                           {"key", slug_of_url(d->url)}});
         std::stable_sort(nav.begin(), nav.end(), [](const json& a, const json& b) { return a["label"] < b["label"]; });
         return nav;
     };
 
     const bool split = entries.size() > kTimelineYearPagesAbove;
-    out.push_back(views::lazy_page("/timeline/", "timeline", "the timeline", [&site, shared, all, by_year, type_counts, domain_nav, split] {
-        const std::string url = "/timeline/";
-        json ctx = views::page_frame(site, url, "Timeline");
-        json t = {{"title", "Timeline"},
-                  {"intro", "Everything dated in our memory, newest first: meetings, notes, highlights, "
-                            "domains starting and changing phase, people joining."},
-                  {"count", std::to_string(shared->size())},
-                  {"types", type_nav(type_counts, url, "")},
-                  {"domains", domain_nav(url)},
-                  {"split", split},
-                  {"filterable", !split}};
-        if (split) {
-            json years = json::array();
-            for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
-                std::string year_url = "/timeline/" + it->first + "/";
-                // Each month's name, count and anchor on the year's page (entries are in date order).
-                json months = json::array();
-                std::size_t first = 0;
-                const auto& year_entries = it->second;
-                for (std::size_t k = 1; k <= year_entries.size(); ++k) {
-                    std::string month = year_entries[first]->date.substr(0, 7);
-                    if (k < year_entries.size() && year_entries[k]->date.substr(0, 7) == month) continue;
-                    months.push_back({{"name", month_heading(year_entries[first]->date)},
-                                      {"count", std::to_string(k - first)},
-                                      {"url", links::relative_url(url, year_url + "#m" + month)}});
-                    first = k;
+    out.push_back(views::lazy_page(
+        "/timeline/", "timeline", "the timeline", [&site, shared, all, by_year, type_counts, domain_nav, split] {
+            const std::string url = "/timeline/";
+            json ctx = views::page_frame(site, url, "Timeline");
+            json t = {{"title", "Timeline"},
+                      {"intro",
+                       "Everything dated in our memory, newest first: meetings, notes, highlights, "
+                       "domains starting and changing phase, people joining."},
+                      {"count", std::to_string(shared->size())},
+                      {"types", type_nav(type_counts, url, "")},
+                      {"domains", domain_nav(url)},
+                      {"split", split},
+                      {"filterable", !split}};
+            if (split) {
+                json years = json::array();
+                for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
+                    std::string year_url = "/timeline/" + it->first + "/";
+                    // Each month's name, count and anchor on the year's page (entries are in date order).
+                    json months = json::array();
+                    std::size_t first = 0;
+                    const auto& year_entries = it->second;
+                    for (std::size_t k = 1; k <= year_entries.size(); ++k) {
+                        std::string month = year_entries[first]->date.substr(0, 7);
+                        if (k < year_entries.size() && year_entries[k]->date.substr(0, 7) == month) continue;
+                        months.push_back({{"name", month_heading(year_entries[first]->date)},
+                                          {"count", std::to_string(k - first)},
+                                          {"url", links::relative_url(url, year_url + "#m" + month)}});
+                        first = k;
+                    }
+                    years.push_back({{"year", it->first},
+                                     {"url", links::relative_url(url, year_url)},
+                                     {"count", std::to_string(it->second.size())},
+                                     {"months", months}});
                 }
-                years.push_back({{"year", it->first}, {"url", links::relative_url(url, year_url)},
-                                 {"count", std::to_string(it->second.size())}, {"months", months}});
+                t["year_index"] = std::move(years);
+            } else {
+                t["years"] = by_year_and_month(site, all, url);
             }
-            t["year_index"] = std::move(years);
-        } else {
-            t["years"] = by_year_and_month(site, all, url);
-        }
-        ctx["timeline"] = std::move(t);
-        return ctx;
-    }));
+            ctx["timeline"] = std::move(t);
+            return ctx;
+        }));
     if (split) {
         for (auto it = by_year.begin(); it != by_year.end(); ++it) {
             const std::string url = "/timeline/" + it->first + "/";
             std::optional<std::string> prev, next;
             if (it != by_year.begin()) prev = std::prev(it)->first;
             if (auto n = std::next(it); n != by_year.end()) next = n->first;
-            out.push_back(views::lazy_page(url, "timeline", "the timeline of " + it->first,
-                                           [&site, shared, url, year = it->first, year_entries = it->second, prev, next,
-                                            type_counts, domain_nav] {
-                json ctx = views::page_frame(site, url, "Timeline: " + year);
-                json t = {{"title", "Timeline: " + year},
-                          {"count", std::to_string(year_entries.size())},
-                          {"types", type_nav(type_counts, url, "")},
-                          {"domains", domain_nav(url)},
-                          {"filterable", true},
-                          {"years", by_year_and_month(site, year_entries, url)},
-                          {"all_url", links::relative_url(url, "/timeline/")}};
-                json pager = json::object();
-                if (prev) pager["prev"] = {{"url", links::relative_url(url, "/timeline/" + *prev + "/")}, {"title", *prev}};
-                if (next) pager["next"] = {{"url", links::relative_url(url, "/timeline/" + *next + "/")}, {"title", *next}};
-                if (!pager.empty()) t["year_pager"] = std::move(pager);
-                ctx["timeline"] = std::move(t);
-                return ctx;
-            }));
+            out.push_back(views::lazy_page(
+                url, "timeline", "the timeline of " + it->first,
+                [&site, shared, url, year = it->first, year_entries = it->second, prev, next, type_counts, domain_nav] {
+                    json ctx = views::page_frame(site, url, "Timeline: " + year);
+                    json t = {{"title", "Timeline: " + year},
+                              {"count", std::to_string(year_entries.size())},
+                              {"types", type_nav(type_counts, url, "")},
+                              {"domains", domain_nav(url)},
+                              {"filterable", true},
+                              {"years", by_year_and_month(site, year_entries, url)},
+                              {"all_url", links::relative_url(url, "/timeline/")}};
+                    json pager = json::object();
+                    if (prev)
+                        pager["prev"] = {{"url", links::relative_url(url, "/timeline/" + *prev + "/")},
+                                         {"title", *prev}};
+                    if (next)
+                        pager["next"] = {{"url", links::relative_url(url, "/timeline/" + *next + "/")},
+                                         {"title", *next}};
+                    if (!pager.empty()) t["year_pager"] = std::move(pager);
+                    ctx["timeline"] = std::move(t);
+                    return ctx;
+                }));
         }
     }
     for (const auto& tp : type_pages()) {
@@ -318,17 +357,17 @@ std::vector<views::HtmlPage> timeline_pages(const model::Site& site, const Timel
         const std::string url = "/timeline/" + tp.path + "/";
         out.push_back(views::lazy_page(url, "timeline", "the timeline of " + tp.title,
                                        [&site, shared, url, tp, typed = it->second, type_counts, domain_nav] {
-            json ctx = views::page_frame(site, url, "Timeline: " + tp.title);
-            ctx["timeline"] = {{"title", "Timeline: " + tp.title},
-                               {"intro", tp.intro},
-                               {"count", std::to_string(typed.size())},
-                               {"types", type_nav(type_counts, url, tp.type)},
-                               {"domains", domain_nav(url)},
-                               {"filterable", true},
-                               {"years", by_year_and_month(site, typed, url)},
-                               {"all_url", links::relative_url(url, "/timeline/")}};
-            return ctx;
-        }));
+                                           json ctx = views::page_frame(site, url, "Timeline: " + tp.title);
+                                           ctx["timeline"] = {{"title", "Timeline: " + tp.title},
+                                                              {"intro", tp.intro},
+                                                              {"count", std::to_string(typed.size())},
+                                                              {"types", type_nav(type_counts, url, tp.type)},
+                                                              {"domains", domain_nav(url)},
+                                                              {"filterable", true},
+                                                              {"years", by_year_and_month(site, typed, url)},
+                                                              {"all_url", links::relative_url(url, "/timeline/")}};
+                                           return ctx;
+                                       }));
     }
     return out;
 }

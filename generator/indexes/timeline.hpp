@@ -15,11 +15,11 @@ namespace cp::indexes {
 enum class EntryKind { Meeting, Note, Highlight, DomainStarted, PhaseChange, Joined };
 
 struct TimelineEntry {
-    std::string date;          // YYYY-MM-DD
+    std::string date;  // YYYY-MM-DD
     EntryKind kind = EntryKind::Meeting;
-    std::size_t page = 0;      // index into site.pages of the page it comes from
-    std::size_t ordinal = 0;   // which highlight or phase change of that page
-    std::string title;         // what the timeline shows
+    std::size_t page = 0;     // index into site.pages of the page it comes from
+    std::size_t ordinal = 0;  // which highlight or phase change of that page
+    std::string title;        // what the timeline shows
 };
 
 // Every dated entry of the (filtered) site, newest first, ties in a fixed order.

@@ -91,20 +91,19 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
         if (before && before->page.body != v.page.body)
             for (auto& c : changed_text(before->page.body, v.page.body))
                 changes.push_back(object_of("html", std::move(c.html), "kind",
-                                            c.kind == ParagraphChange::Kind::Added     ? "added"
-                                            : c.kind == ParagraphChange::Kind::Removed ? "removed"
-                                                                                       : "changed"));
+                                            c.kind == ParagraphChange::Kind::Added         ? "added"
+                                                : c.kind == ParagraphChange::Kind::Removed ? "removed"
+                                                                                           : "changed"));
         json fields = json::array();
         if (before)
             for (auto& f : field_changes(index, before, v)) fields.push_back(std::move(f));
         const bool text_same = before && changes.empty();
         entries.push_back(object_of(
             "number", std::to_string(versions.size() - k), "date", date, "date_human", views::human_date(date),
-            "author", contributor_json(site, index, r ? r->contributor : std::string{}, url),
-            "subject", r ? r->subject : std::string{}, "phase", is_domain ? views::words(v.page.phase) : std::string{},
-            "is_first", before == nullptr, "is_latest", k == 0, "has_fields", !fields.empty(),
-            "fields", std::move(fields), "has_changes", !changes.empty(), "changes", std::move(changes),
-            "text_same", text_same));
+            "author", contributor_json(site, index, r ? r->contributor : std::string{}, url), "subject",
+            r ? r->subject : std::string{}, "phase", is_domain ? views::words(v.page.phase) : std::string{}, "is_first",
+            before == nullptr, "is_latest", k == 0, "has_fields", !fields.empty(), "fields", std::move(fields),
+            "has_changes", !changes.empty(), "changes", std::move(changes), "text_same", text_same));
     }
     ctx["subject"] = object_of("title", page.title, "url", links::relative_url(url, page.url), "type",
                                std::string(model::type_name(page.type)));
@@ -145,8 +144,9 @@ std::vector<views::HtmlPage> version_pages(const model::Site& site) {
         const model::Page* page = index->by_source(path);
         if (!page) continue;
         const std::vector<model::Version>* list = &versions;
-        out.push_back(views::lazy_page(versions_url(*page), "versions", "the versions of " + path,
-                                       [&site, index, page, list] { return versions_context(site, *index, *page, *list); }));
+        out.push_back(
+            views::lazy_page(versions_url(*page), "versions", "the versions of " + path,
+                             [&site, index, page, list] { return versions_context(site, *index, *page, *list); }));
     }
     return out;
 }

@@ -68,8 +68,10 @@ public:
     }
     bool hms(std::int32_t& seconds) {  // [+-]hh[:mm[:ss]]
         int sign = 1;
-        if (take('-')) sign = -1;
-        else take('+');
+        if (take('-'))
+            sign = -1;
+        else
+            take('+');
         int h = 0, m = 0, sec = 0;
         if (!number(h)) return false;
         if (take(':')) {
@@ -90,7 +92,8 @@ private:
 TimeZone TimeZone::utc() { return TimeZone{}; }
 
 std::optional<TimeZone> TimeZone::load(const std::string& name) {
-    if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos || name.find('\\') != std::string::npos)
+    if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos ||
+        name.find('\\') != std::string::npos)
         return std::nullopt;
     if (name == "UTC" || name == "Etc/UTC" || name == "GMT") return utc();
     const char* dir = std::getenv("TZDIR");
@@ -150,7 +153,8 @@ std::optional<TimeZone> TimeZone::parse(std::string_view b) {
         std::size_t footer = at + static_cast<std::size_t>(block_size(8));
         if (footer < b.size() && b[footer] == '\n') {
             std::size_t end = b.find('\n', footer + 1);
-            if (end != std::string_view::npos && end > footer + 1 && !tz.parse_footer(b.substr(footer + 1, end - footer - 1)))
+            if (end != std::string_view::npos && end > footer + 1 &&
+                !tz.parse_footer(b.substr(footer + 1, end - footer - 1)))
                 return std::nullopt;
         }
     }
@@ -176,7 +180,8 @@ bool TimeZone::parse_footer(std::string_view s) {
         if (!r.take(',')) return false;
         if (r.take('M')) {
             ch.kind = 'M';
-            if (!r.number(ch.month) || !r.take('.') || !r.number(ch.week) || !r.take('.') || !r.number(ch.weekday)) return false;
+            if (!r.number(ch.month) || !r.take('.') || !r.number(ch.week) || !r.take('.') || !r.number(ch.weekday))
+                return false;
             if (ch.month < 1 || ch.month > 12 || ch.week < 1 || ch.week > 5 || ch.weekday > 6) return false;
         } else if (r.take('J')) {
             ch.kind = 'J';
@@ -217,7 +222,8 @@ std::int64_t TimeZone::footer_offset(std::int64_t utc) const {
     civil_from_days((utc + std_offset_) / 86400 - ((utc + std_offset_) % 86400 < 0), year, m, d);
     std::int64_t start = change_instant(year, dst_start_, std_offset_);
     std::int64_t end = change_instant(year, dst_end_, dst_offset_);
-    bool dst = start < end ? (utc >= start && utc < end) : !(utc >= end && utc < start);  // southern summers span new year
+    bool dst =
+        start < end ? (utc >= start && utc < end) : !(utc >= end && utc < start);  // southern summers span new year
     return dst ? dst_offset_ : std_offset_;
 }
 

@@ -34,7 +34,7 @@ public:
 
 private:
     struct Rule;  // a POSIX TZ string's recurring change, for instants after the last transition
-    std::vector<std::int64_t> transitions_;  // UTC instants, ascending
+    std::vector<std::int64_t> transitions_;    // UTC instants, ascending
     std::vector<std::int32_t> offsets_after_;  // offset in force from each transition
     std::int32_t initial_offset_ = 0;
     // The footer: standard offset, and (when there is daylight time) its offset and rules.

@@ -14,7 +14,8 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         model::Page& page = site.pages[i];
         RenderedPage& r = out[i];
         if (page.lfs_pointer) {
-            r.body.html = "<p class=\"notice\">This file is stored in Git LFS; its text is not in the repository.</p>\n";
+            r.body.html =
+                "<p class=\"notice\">This file is stored in Git LFS; its text is not in the repository.</p>\n";
             return;
         }
         auto resolver = make_resolver(index, page, catalogue, options.strictness, sink, r.links);

@@ -24,8 +24,7 @@ struct BodyOptions {
 
 // Renders site.pages[i] into result[i]; fills each page's summary from its first
 // paragraph when the front matter gave none (so `site` is updated in place for that).
-std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index,
-                                        const Catalogue& catalogue, const BodyOptions& options,
-                                        diag::Sink& sink);
+std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
+                                        const BodyOptions& options, diag::Sink& sink);
 
 }  // namespace cp::links

@@ -29,9 +29,8 @@ std::string type_key(PageType type, const std::string& slug) {
 
 bool looks_like_slug(const std::string& s) {
     if (s.empty()) return false;
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; });
 }
 
 std::string lower(std::string s) {
@@ -41,8 +40,10 @@ std::string lower(std::string s) {
 
 void report(diag::Sink& sink, Strictness strictness, const std::string& path, int line, int column,
             std::string message) {
-    if (strictness == Strictness::Check) sink.error(path, line, column, std::move(message));
-    else sink.warning(path, line, column, std::move(message));
+    if (strictness == Strictness::Check)
+        sink.error(path, line, column, std::move(message));
+    else
+        sink.warning(path, line, column, std::move(message));
 }
 
 // The address an alias names, as the loader checks it for clashes: "/old/" or "/old.html".
@@ -80,7 +81,8 @@ public:
             ref.label = model::stem_in_words(ref.text);  // a draft profile
         } else if (looks_like_slug(ref.text) && ref.line > 0 && !ref.from_prose) {
             report(sink_, strictness_, path, ref.line, ref.column,
-                   "unknown person '" + ref.text + "' (no people/" + ref.text + ".md)" + guess(PageType::Person, ref.text));
+                   "unknown person '" + ref.text + "' (no people/" + ref.text + ".md)" +
+                       guess(PageType::Person, ref.text));
         }
     }
 
@@ -128,9 +130,9 @@ public:
             for (auto& a : p.actions) person(a.owner, path);
             pages_of(p.domains, PageType::Domain, path, "domain");
             if (!p.parent.text.empty() && !page(p.parent, PageType::Domain, path, "domain")) p.parent = Ref{};
-            p.related.erase(std::remove_if(p.related.begin(), p.related.end(),
-                                           [&](Ref& r) { return !any_page(r, path); }),
-                            p.related.end());
+            p.related.erase(
+                std::remove_if(p.related.begin(), p.related.end(), [&](Ref& r) { return !any_page(r, path); }),
+                p.related.end());
             for (auto& q : p.learning_agenda)
                 if (!q.answered_in.text.empty() && !any_page(q.answered_in, path)) q.answered_in = Ref{};
         }
@@ -201,7 +203,8 @@ Catalogue catalogue_of(const model::Site& site) {
     for (const auto& p : site.pages) {
         if (p.type == PageType::Page) continue;
         std::string list = "/" + std::string(model::type_folder(p.type)) + "/";
-        for (auto slash = p.source_path.find('/'); slash != std::string::npos; slash = p.source_path.find('/', slash + 1))
+        for (auto slash = p.source_path.find('/'); slash != std::string::npos;
+             slash = p.source_path.find('/', slash + 1))
             c.folders.emplace(model::folder_url(p.source_path.substr(0, slash)), list);
     }
     return c;
@@ -209,9 +212,9 @@ Catalogue catalogue_of(const model::Site& site) {
 
 bool is_generated_address(const std::string& url, const Catalogue& catalogue) {
     static const std::set<std::string> fixed = {
-        "/",        "/domains/", "/meetings/", "/notes/",    "/people/",      "/timeline/",  "/tags/",
-        "/actions/", "/agenda/", "/changes/",  "/stats/",    "/search/",      "/feed.xml",   "/meetings.ics",
-        "/sitemap.xml", "/robots.txt", "/404.html"};
+        "/",         "/domains/",     "/meetings/",   "/notes/",     "/people/", "/timeline/",
+        "/tags/",    "/actions/",     "/agenda/",     "/changes/",   "/stats/",  "/search/",
+        "/feed.xml", "/meetings.ics", "/sitemap.xml", "/robots.txt", "/404.html"};
     if (fixed.count(url)) return true;
     // The timeline's pages by year, month or domain.
     if (url.rfind("/timeline/", 0) == 0 && url.back() == '/') return true;
@@ -222,8 +225,7 @@ bool is_generated_address(const std::string& url, const Catalogue& catalogue) {
     return false;
 }
 
-void resolve_references(model::Site& site, const Catalogue& catalogue, Strictness strictness,
-                        diag::Sink& sink) {
+void resolve_references(model::Site& site, const Catalogue& catalogue, Strictness strictness, diag::Sink& sink) {
     model::SiteIndex index(site);
     ReferenceResolver(site, index, catalogue, strictness, sink).run();
 }
@@ -287,11 +289,13 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
                 return left_out("path:" + a->second);
             }
             if (is_generated_address(url, catalogue))
-                return LinkResult{Action::Rewrite, relative_url(page.url, url + (fragment.empty() ? "" : "#" + fragment)), {}};
+                return LinkResult{
+                    Action::Rewrite, relative_url(page.url, url + (fragment.empty() ? "" : "#" + fragment)), {}};
             if (catalogue.has("url:" + url)) return left_out("url:" + url);
             if (auto f = catalogue.folders.find(url); f != catalogue.folders.end()) {
                 auto to = [&](const std::string& target) {
-                    return LinkResult{Action::Rewrite, relative_url(page.url, target + (fragment.empty() ? "" : "#" + fragment)), {}};
+                    return LinkResult{
+                        Action::Rewrite, relative_url(page.url, target + (fragment.empty() ? "" : "#" + fragment)), {}};
                 };
                 if (f->second != url) return to(f->second);  // a folder of typed pages: its type's list
                 // A folder of free pages has its index in this build when one of them is kept.
@@ -344,7 +348,8 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             auto pages = index.by_slug(slug);
             if (pages.size() > 1) {
                 std::string kinds;
-                for (const Page* p : pages) kinds += (kinds.empty() ? "" : " and a ") + std::string(model::type_name(p->type));
+                for (const Page* p : pages)
+                    kinds += (kinds.empty() ? "" : " and a ") + std::string(model::type_name(p->type));
                 report(sink, strictness, path, req.line, req.column,
                        "wikilink [[" + req.destination + "]] is ambiguous: it names a " + kinds + "; write [[" +
                            std::string(model::type_name(pages.front()->type)) + "/" + slug + "]] or [[" +
@@ -388,12 +393,13 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         }
         if (catalogue.has("path:" + *joined)) {
             found.assets.push_back("/" + *joined);
-            return {Action::Rewrite, relative_url(page.url, "/" + *joined + (fragment.empty() ? "" : "#" + fragment)), {}};
+            return {
+                Action::Rewrite, relative_url(page.url, "/" + *joined + (fragment.empty() ? "" : "#" + fragment)), {}};
         }
         // A folder link to a free page ("guides/") or a generated page ("../timeline/").
         if (!req.is_image) {
             bool file_like = joined->find('.', joined->rfind('/') == std::string::npos ? 0 : joined->rfind('/')) !=
-                             std::string::npos;
+                std::string::npos;
             std::string as_url = "/" + *joined + (joined->empty() || file_like ? "" : "/");
             if (auto r = to_address(as_url, fragment)) return *r;
             // A folder as written ("../meetings/groupA/"), its address slugged.

@@ -4,9 +4,9 @@
 // Runs after the audience filter, so a page this build does not hold is never linked.
 #include <map>
 #include <set>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
-#include <string>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -22,9 +22,11 @@ namespace cp::links {
 // strings took a fifth of a second to build at 50,000 notes).
 struct Catalogue {
     std::unordered_set<std::string> keys;
-    std::unordered_map<std::string, std::string> community;  // the same keys, for pages only the community may read -> their source path
-    std::unordered_map<std::string, std::string> aliases;   // an old address ("/old/") -> the source path it redirects to
-    std::unordered_set<std::string> tags;                   // every tag's address slug, for links to /tags/SLUG/
+    std::unordered_map<std::string, std::string>
+        community;  // the same keys, for pages only the community may read -> their source path
+    std::unordered_map<std::string, std::string>
+        aliases;                           // an old address ("/old/") -> the source path it redirects to
+    std::unordered_set<std::string> tags;  // every tag's address slug, for links to /tags/SLUG/
     // A folder's address ("/guides/", "/minutes/2019/") -> where a link to it goes: the folder's
     // own index for a folder of free pages, its type's list for a folder of typed pages.
     std::unordered_map<std::string, std::string> folders;
@@ -40,8 +42,7 @@ enum class Strictness { Build, Check };
 // Fills the url and label of every Ref in every page. A slug that names no page this
 // build holds becomes plain text: a warning (build) or an error (check) unless the
 // page exists but the audience filter removed it, which is silent by design.
-void resolve_references(model::Site& site, const Catalogue& catalogue, Strictness strictness,
-                        diag::Sink& sink);
+void resolve_references(model::Site& site, const Catalogue& catalogue, Strictness strictness, diag::Sink& sink);
 
 // What one page's Markdown links to, gathered while it renders.
 struct PageLinks {
@@ -52,9 +53,8 @@ struct PageLinks {
 // A resolver for one page's Markdown; what it links to is added to `found`. A link to nothing
 // is reported (error in check, warning in build) and shown as marked plain text; in a public
 // build a public page's link to a community page becomes plain text, with a warning.
-markdown::LinkResolver make_resolver(const model::SiteIndex& index, const model::Page& page,
-                                     const Catalogue& catalogue, Strictness strictness,
-                                     diag::Sink& sink, PageLinks& found);
+markdown::LinkResolver make_resolver(const model::SiteIndex& index, const model::Page& page, const Catalogue& catalogue,
+                                     Strictness strictness, diag::Sink& sink, PageLinks& found);
 
 // True for an address the generator writes itself (/timeline/, /tags/SLUG/, /feed.xml...), which
 // a page may link to though no source file is behind it.

@@ -33,7 +33,8 @@ std::optional<std::string> join_path(std::string_view folder, std::string_view r
         std::size_t start = 0;
         while (start <= s.size()) {
             std::size_t end = s.find('/', start);
-            std::string_view part = s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+            std::string_view part =
+                s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
             if (part == "..") {
                 if (parts.empty()) return false;
                 parts.pop_back();

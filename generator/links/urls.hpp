@@ -1,7 +1,7 @@
 #pragma once
 // Site addresses written as links that work from any folder, on any host, from file:// too.
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace cp::links {

@@ -10,8 +10,7 @@
 // parsing, and "~~x~~" comes out as literal tildes, at random. The library calls this
 // function through its PLT, so this definition takes its place: marking happens once, in
 // register_extensions(), before any thread starts, and every later call does nothing.
-extern "C" __attribute__((visibility("default"))) void cmark_manage_extensions_special_characters(cmark_parser*,
-                                                                                                  int) {}
+extern "C" __attribute__((visibility("default"))) void cmark_manage_extensions_special_characters(cmark_parser*, int) {}
 
 namespace cp::markdown {
 

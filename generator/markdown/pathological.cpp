@@ -37,8 +37,10 @@ bool is_blank(std::string_view line) {
 bool is_thematic_break(std::string_view rest, char marker) {
     int count = 0;
     for (char c : rest) {
-        if (c == marker) ++count;
-        else if (c != ' ' && c != '\t') return false;
+        if (c == marker)
+            ++count;
+        else if (c != ' ' && c != '\t')
+            return false;
     }
     return count >= 3;
 }
@@ -67,7 +69,7 @@ int nesting_of(std::string_view line) {
             std::size_t j = i;
             while (j < line.size() && j - i < 9 && line[j] >= '0' && line[j] <= '9') ++j;
             bool marker = j < line.size() && (line[j] == '.' || line[j] == ')') &&
-                          (j + 1 == line.size() || line[j + 1] == ' ' || line[j + 1] == '\t');
+                (j + 1 == line.size() || line[j + 1] == ' ' || line[j + 1] == '\t');
             if (!marker) break;
             ++markers, i = j + 1;
         } else {
@@ -94,7 +96,8 @@ long long open_html_scan(std::string_view segment, std::string_view opener, std:
     long long work = 0;
     std::size_t close = segment.find(closer);
     for (std::size_t p = segment.find(opener); p != std::string_view::npos; p = segment.find(opener, p + 1)) {
-        if (close != std::string_view::npos && close < p + opener.size()) close = segment.find(closer, p + opener.size());
+        if (close != std::string_view::npos && close < p + opener.size())
+            close = segment.find(closer, p + opener.size());
         std::size_t end = close == std::string_view::npos ? segment.size() : close;
         if (work == 0) *first = p;
         work += static_cast<long long>(end - p);
@@ -167,11 +170,13 @@ std::optional<Pathology> find_pathological(std::string_view body) {
         std::size_t end = k < lines.size() ? lines[k].offset : body.size();
         std::string_view segment = body.substr(start, end - start);
         std::size_t first = 0;
-        for (auto [opener, closer] : {std::pair<std::string_view, std::string_view>{"<?", "?>"}, {"<![CDATA[", "]]>"}}) {
+        for (auto [opener, closer] :
+             {std::pair<std::string_view, std::string_view>{"<?", "?>"}, {"<![CDATA[", "]]>"}}) {
             if (open_html_scan(segment, opener, closer, &first) > kMaxHtmlScan) {
                 std::string message(1, '\'');  // built in steps: GCC 12 warns (-Wrestrict) on "'" + string
                 message.append(opener).append("' opened again and again without '").append(closer);
-                message += "': the renderer would take hours over this paragraph (CVE-2023-22484); the page is not rendered";
+                message +=
+                    "': the renderer would take hours over this paragraph (CVE-2023-22484); the page is not rendered";
                 return at(lines, start + first, std::move(message));
             }
         }

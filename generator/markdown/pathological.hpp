@@ -15,8 +15,9 @@ struct Pathology {
 };
 
 // The limits, chosen far above real pages and far below what takes cmark-gfm seconds.
-inline constexpr int kMaxNesting = 40;                     // block quotes and list items, one in another...
-inline constexpr long long kMaxNestingWork = 20'000'000;   // ...when that depth times the lines and delimiters is over this
+inline constexpr int kMaxNesting = 40;  // block quotes and list items, one in another...
+inline constexpr long long kMaxNestingWork =
+    20'000'000;  // ...when that depth times the lines and delimiters is over this
 inline constexpr long long kMaxHtmlScan = 200'000'000;     // bytes scanned for unclosed "<?" and "<![CDATA["
 inline constexpr long long kMaxBracketWork = 10'000'000;   // image openers passed by each link
 inline constexpr long long kMaxEmphasisWork = 10'000'000;  // emphasis delimiters passed by each link

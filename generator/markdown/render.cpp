@@ -44,9 +44,9 @@ bool html_tag_breaks_words(std::string_view tag) {
     std::string name(tag.substr(i, end - i));
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     static const std::set<std::string, std::less<>> kBreaking = {
-        "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-        "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-        "li", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr", "ul"};
+        "address", "article", "aside", "blockquote", "br",      "dd",    "details", "div", "dl",     "dt", "figcaption",
+        "figure",  "footer",  "h1",    "h2",         "h3",      "h4",    "h5",      "h6",  "header", "hr", "li",
+        "ol",      "p",       "pre",   "section",    "summary", "table", "td",      "th",  "tr",     "ul"};
     return kBreaking.count(name) != 0;
 }
 
@@ -68,13 +68,18 @@ void collect_text(cmark_node* node, std::string& out) {
         switch (t) {
             case CMARK_NODE_TEXT:
             case CMARK_NODE_CODE:
-            case CMARK_NODE_CODE_BLOCK: out += literal(n); break;
+            case CMARK_NODE_CODE_BLOCK:
+                out += literal(n);
+                break;
             case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK: word_break(); break;
+            case CMARK_NODE_LINEBREAK:
+                word_break();
+                break;
             case CMARK_NODE_HTML_INLINE:
                 if (html_tag_breaks_words(literal(n))) word_break();
                 break;
-            default: break;
+            default:
+                break;
         }
         if (t == CMARK_NODE_CODE_BLOCK) word_break();  // a leaf: no exit of its own
     }
@@ -131,11 +136,18 @@ public:
             if (ev != CMARK_EVENT_ENTER) continue;
             cmark_node* n = cmark_iter_get_node(iter);
             switch (cmark_node_get_type(n)) {
-                case CMARK_NODE_TEXT: texts.push_back(n); break;
+                case CMARK_NODE_TEXT:
+                    texts.push_back(n);
+                    break;
                 case CMARK_NODE_LINK:
-                case CMARK_NODE_IMAGE: links.push_back(n); break;
-                case CMARK_NODE_HEADING: headings.push_back(n); break;
-                default: break;
+                case CMARK_NODE_IMAGE:
+                    links.push_back(n);
+                    break;
+                case CMARK_NODE_HEADING:
+                    headings.push_back(n);
+                    break;
+                default:
+                    break;
             }
         }
         cmark_iter_free(iter);
@@ -186,7 +198,8 @@ private:
     // refuses the insertion, so the text must go in without its span.
     static cmark_node* insert_span_before(cmark_node* at, bool broken) {
         cmark_node* span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-        cmark_node_set_on_enter(span, broken ? "<span class=\"broken-link\" title=\"This link leads nowhere in this build\">" : "<span>");
+        cmark_node_set_on_enter(
+            span, broken ? "<span class=\"broken-link\" title=\"This link leads nowhere in this build\">" : "<span>");
         cmark_node_set_on_exit(span, "</span>");
         if (cmark_node_insert_before(at, span)) return span;
         cmark_node_free(span);
@@ -200,8 +213,10 @@ private:
             mark_broken = false;
         }
         while (cmark_node* child = cmark_node_first_child(node)) {
-            if (mark_broken) cmark_node_append_child(holder, child);
-            else cmark_node_insert_before(node, child);
+            if (mark_broken)
+                cmark_node_append_child(holder, child);
+            else
+                cmark_node_insert_before(node, child);
         }
         cmark_node_free(node);
     }
@@ -227,10 +242,17 @@ private:
             (result.action == LinkResult::Action::Rewrite && !text::url_allowed(result.url, use)))
             result.action = LinkResult::Action::Unlink;
         switch (result.action) {
-            case LinkResult::Action::Keep: break;
-            case LinkResult::Action::Rewrite: cmark_node_set_url(link, result.url.c_str()); break;
-            case LinkResult::Action::Unlink: replace_with_children(link, false); break;
-            case LinkResult::Action::Broken: replace_with_children(link, true); break;
+            case LinkResult::Action::Keep:
+                break;
+            case LinkResult::Action::Rewrite:
+                cmark_node_set_url(link, result.url.c_str());
+                break;
+            case LinkResult::Action::Unlink:
+                replace_with_children(link, false);
+                break;
+            case LinkResult::Action::Broken:
+                replace_with_children(link, true);
+                break;
         }
     }
 
@@ -289,7 +311,8 @@ private:
             // An unresolved [[x]] keeps what was written, brackets and all (Foo.[[Prototype]]).
             bool broken_link = result.action == LinkResult::Action::Broken;
             std::string shown = broken_link ? "[[" + s.substr(open + 2, close - open - 2) + "]]"
-                                            : !label.empty() ? label : (!result.label.empty() ? result.label : inner);
+                : !label.empty()            ? label
+                                            : (!result.label.empty() ? result.label : inner);
             cmark_node* label_node = cmark_node_new(CMARK_NODE_TEXT);
             cmark_node_set_literal(label_node, shown.c_str());
             if (result.action == LinkResult::Action::Rewrite && !text::url_allowed(result.url))
@@ -420,8 +443,10 @@ bool has_wide_line(std::string_view text) {
     constexpr int kMaxPipes = 200;
     int pipes = 0;
     for (char c : text) {
-        if (c == '\n') pipes = 0;
-        else if (c == '|' && ++pipes > kMaxPipes) return true;
+        if (c == '\n')
+            pipes = 0;
+        else if (c == '|' && ++pipes > kMaxPipes)
+            return true;
     }
     return false;
 }
@@ -456,12 +481,13 @@ std::string heading_id(std::string_view text) {
 Rendered render(std::string_view markdown, const LinkResolver& resolve, const RenderOptions& options) {
     Rendered out;
     if (markdown.size() > options.max_bytes) {
-        out.html = "<p class=\"notice\">This page is too large to show (" + std::to_string(markdown.size()) +
-                   " bytes).</p>\n";
+        out.html =
+            "<p class=\"notice\">This page is too large to show (" + std::to_string(markdown.size()) + " bytes).</p>\n";
         return out;
     }
     if ((out.refused = find_pathological(markdown))) {
-        out.html = "<p class=\"notice\">This page could not be shown: its Markdown would take too long to render.</p>\n";
+        out.html =
+            "<p class=\"notice\">This page could not be shown: its Markdown would take too long to render.</p>\n";
         return out;
     }
     ParserPtr parser(cmark_parser_new(kOptions));
@@ -477,9 +503,9 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
     NodePtr root(cmark_parser_finish(parser.get()));
     if (!root) return out;
 
-    if (cmark_node* first = cmark_node_first_child(root.get());
-        first && !options.title.empty() && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
-        cmark_node_get_heading_level(first) == 1 && text_of(first) == options.title)
+    if (cmark_node* first = cmark_node_first_child(root.get()); first && !options.title.empty() &&
+        cmark_node_get_type(first) == CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1 &&
+        text_of(first) == options.title)
         cmark_node_free(first);
     TreeRewriter(root.get(), resolve, options.first_line, markdown, options.wikilinks).run(out);
     if (cmark_node* p = first_paragraph(root.get())) out.summary = cut_summary(text_of(p));

@@ -45,8 +45,9 @@ struct Rendered {
 };
 
 struct RenderOptions {
-    int first_line = 1;                    // file line of the body's first line
-    std::size_t max_bytes = std::size_t{4} * 1024 * 1024;  // a larger body is not rendered (cmark-gfm has quadratic cases)
+    int first_line = 1;  // file line of the body's first line
+    std::size_t max_bytes =
+        std::size_t{4} * 1024 * 1024;  // a larger body is not rendered (cmark-gfm has quadratic cases)
     // The page's title: a first "# heading" with exactly this text is dropped, since the
     // template shows the title already.
     std::string title;

@@ -58,9 +58,7 @@ char check_box(std::string_view text) {
     return 0;
 }
 
-bool is_names_field(const std::string& field) {
-    return field == "attendees" || field == "apologies" || is_role(field);
-}
+bool is_names_field(const std::string& field) { return field == "attendees" || field == "apologies" || is_role(field); }
 
 class Reader {
 public:
@@ -98,11 +96,18 @@ private:
                     }
                     break;
                 }
-                case CMARK_NODE_PARAGRAPH: pending = paragraph(n, field); break;
-                case CMARK_NODE_LIST: list(n, field); break;
+                case CMARK_NODE_PARAGRAPH:
+                    pending = paragraph(n, field);
+                    break;
+                case CMARK_NODE_LIST:
+                    list(n, field);
+                    break;
                 case CMARK_NODE_BLOCK_QUOTE:
-                case CMARK_NODE_ITEM: blocks(n); break;
-                default: break;  // code, HTML, rules: never minutes
+                case CMARK_NODE_ITEM:
+                    blocks(n);
+                    break;
+                default:
+                    break;  // code, HTML, rules: never minutes
             }
         }
     }
@@ -179,9 +184,10 @@ private:
             if (text.empty()) continue;
             if (text.front() == '|') {  // a table (read without the table extension: as rows of text)
                 if (!current.empty() && !table_reported)
-                    facts_.problems.push_back({line.line_at(0), line.column_at(0),
-                                               "a table of " + field_words(current) +
-                                                   " is not read: write them as a list, or as a line like 'Present: A, B'"});
+                    facts_.problems.push_back(
+                        {line.line_at(0), line.column_at(0),
+                         "a table of " + field_words(current) +
+                             " is not read: write them as a list, or as a line like 'Present: A, B'"});
                 table_reported = true;
                 continue;
             }
@@ -215,7 +221,8 @@ private:
         if (is_names_field(field)) {
             if (box == ' ') return;  // an attendance check list: not ticked, not there
             bool rest_empty = false;
-            std::string labelled_as = box ? std::string{} : labelled(line, field == "attendees" ? field : "", &rest_empty);
+            std::string labelled_as =
+                box ? std::string{} : labelled(line, field == "attendees" ? field : "", &rest_empty);
             if (!labelled_as.empty()) {
                 if (rest_empty && nested) list(nested, labelled_as);
                 return;
@@ -264,14 +271,17 @@ private:
             if (auto text = trim(rest); !text.empty()) add_decision(text, line, offset);
         } else if (field == "actions") {
             char box = check_box(rest);
-            if (auto text = trim(box ? rest.substr(3) : rest); !text.empty()) add_action(text, box == 'x', line, offset);
+            if (auto text = trim(box ? rest.substr(3) : rest); !text.empty())
+                add_action(text, box == 'x', line, offset);
         }
     }
 
     void add(const std::string& field, Mention m) {
         std::vector<Mention>* list = nullptr;
-        if (field == "attendees") list = &facts_.attendees;
-        else if (field == "apologies") list = &facts_.apologies;
+        if (field == "attendees")
+            list = &facts_.attendees;
+        else if (field == "apologies")
+            list = &facts_.apologies;
         else {
             auto it = std::find_if(facts_.roles.begin(), facts_.roles.end(),
                                    [&](const RoleHeld& r) { return r.role == field; });
@@ -279,7 +289,9 @@ private:
             list = &it->people;
         }
         // The same person written twice (in a list and a line) came once.
-        auto same = [&](const Mention& o) { return ascii_lower(o.name) == ascii_lower(m.name) && ascii_lower(o.handle) == ascii_lower(m.handle); };
+        auto same = [&](const Mention& o) {
+            return ascii_lower(o.name) == ascii_lower(m.name) && ascii_lower(o.handle) == ascii_lower(m.handle);
+        };
         if (std::none_of(list->begin(), list->end(), same)) list->push_back(std::move(m));
     }
 

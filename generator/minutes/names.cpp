@@ -9,9 +9,7 @@ namespace cp::minutes {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_handle_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
-}
+bool is_handle_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'; }
 
 // The text with what is not part of a name blanked out, offsets kept: parentheses, brackets and
 // angle brackets (with what they hold), and e-mail addresses, which must never reach a page.
@@ -52,12 +50,12 @@ std::string take_handle(std::string& text, std::size_t* where = nullptr) {
 
 bool is_trimmed(char c) {
     return is_space(c) || c == '.' || c == ',' || c == ';' || c == ':' || c == '*' || c == '_' || c == '"' ||
-           c == '\'' || c == '`' || c == '!' || c == '?';
+        c == '\'' || c == '`' || c == '!' || c == '?';
 }
 
 bool is_placeholder(const std::string& name) {
-    static const std::array<const char*, 12> words = {"none", "n/a", "na", "nobody", "no one", "tbd", "tba",
-                                                      "-", "--", "...", "all", "everyone"};
+    static const std::array<const char*, 12> words = {"none", "n/a", "na", "nobody", "no one", "tbd",
+                                                      "tba",  "-",   "--", "...",    "all",    "everyone"};
     std::string l = ascii_lower(name);
     return std::any_of(words.begin(), words.end(), [&](const char* w) { return l == w; });
 }
@@ -183,15 +181,17 @@ std::optional<WrittenName> owner_in(std::string_view text) {
         if (w == "and" || w == "&") break;
         bool comma = w.back() == ',';
         if (comma) w.remove_suffix(1);
-        if (w.empty() || !(std::isupper(static_cast<unsigned char>(w.front())) || (w.front() & 0x80))) return std::nullopt;
+        if (w.empty() || !(std::isupper(static_cast<unsigned char>(w.front())) || (w.front() & 0x80)))
+            return std::nullopt;
         ++keep;
         if (comma) break;
     }
     static const std::array<const char*, 40> imperatives = {
-        "need", "needs", "try", "want", "wants", "add", "move", "talk", "reply", "respond", "go", "write",
-        "send", "reach", "get", "link", "point", "switch", "migrate", "return", "forward", "post",
-        "submit", "propose", "invite", "introduce", "refer", "report", "speak", "explain", "agree",
-        "continue", "plan", "remember", "everyone", "everybody", "someone", "somebody", "we", "all"};
+        "need",   "needs",     "try",      "want",      "wants",   "add",      "move",   "talk",
+        "reply",  "respond",   "go",       "write",     "send",    "reach",    "get",    "link",
+        "point",  "switch",    "migrate",  "return",    "forward", "post",     "submit", "propose",
+        "invite", "introduce", "refer",    "report",    "speak",   "explain",  "agree",  "continue",
+        "plan",   "remember",  "everyone", "everybody", "someone", "somebody", "we",     "all"};
     std::string first = ascii_lower(words.front());
     if (!first.empty() && first.back() == ',') first.pop_back();
     if (std::any_of(imperatives.begin(), imperatives.end(), [&](const char* w) { return first == w; }) ||

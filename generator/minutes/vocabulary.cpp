@@ -9,20 +9,21 @@ namespace {
 // The English words, as working groups, steering councils and committees write them.
 const std::map<std::string, std::vector<std::string>>& english() {
     static const std::map<std::string, std::vector<std::string>> words = {
-        {"attendees", {"present", "attendees", "attendance", "attending", "in attendance", "participants",
-                       "members present", "council members", "committee members", "who's here"}},
-        {"apologies", {"apologies", "apologies received", "regrets", "absent", "not present", "unable to attend",
-                       "excused"}},
-        {"decisions", {"decisions", "decision", "decisions made", "resolutions", "resolution", "resolved",
-                       "agreed"}},
-        {"actions", {"actions", "action", "action items", "action item", "action points", "next steps",
-                     "to do", "todo", "follow ups"}},
+        {"attendees",
+         {"present", "attendees", "attendance", "attending", "in attendance", "participants", "members present",
+          "council members", "committee members", "who's here"}},
+        {"apologies",
+         {"apologies", "apologies received", "regrets", "absent", "not present", "unable to attend", "excused"}},
+        {"decisions", {"decisions", "decision", "decisions made", "resolutions", "resolution", "resolved", "agreed"}},
+        {"actions",
+         {"actions", "action", "action items", "action item", "action points", "next steps", "to do", "todo",
+          "follow ups"}},
         {"convener", {"convener", "conveners", "convenor", "convenors"}},
-        {"facilitator", {"facilitator", "facilitators", "chair", "chairs", "co chair", "co chairs",
-                         "chairperson"}},
+        {"facilitator", {"facilitator", "facilitators", "chair", "chairs", "co chair", "co chairs", "chairperson"}},
         {"moderator", {"moderator", "moderators"}},
-        {"note_taker", {"note taker", "note takers", "notetaker", "notetakers", "scribe", "scribes",
-                        "minute taker", "minutes taker", "minutes by", "notes by", "recorder"}},
+        {"note_taker",
+         {"note taker", "note takers", "notetaker", "notetakers", "scribe", "scribes", "minute taker", "minutes taker",
+          "minutes by", "notes by", "recorder"}},
     };
     return words;
 }
@@ -57,8 +58,8 @@ const std::vector<std::string>& fields() {
     static const std::vector<std::string> all = {
         "attendees", "apologies", "decisions", "actions",
         // The contract's meeting roles (docs/content-model.md, "meeting").
-        "convener", "facilitator", "moderator", "note_taker", "agenda_activist", "community_keeper",
-        "critical_friend", "social_reporter", "external_messenger", "value_detective", "organizational_broker"};
+        "convener", "facilitator", "moderator", "note_taker", "agenda_activist", "community_keeper", "critical_friend",
+        "social_reporter", "external_messenger", "value_detective", "organizational_broker"};
     return all;
 }
 

@@ -83,8 +83,7 @@ void separate_shared_addresses(std::vector<Page>& pages, std::vector<std::string
         for (std::size_t n = 0; n < group.size(); ++n) {
             Page& page = pages[group[n]];
             if (longer[n].url == page.url) continue;
-            std::string other = group[n] == first ? pages[group[n == 0 ? 1 : 0]].source_path
-                                                   : pages[first].source_path;
+            std::string other = group[n] == first ? pages[group[n == 0 ? 1 : 0]].source_path : pages[first].source_path;
             sink.warning(page.source_path, 1, 1,
                          "this page and " + other + " would share the address " + shared +
                              ", so this one is written to " + longer[n].url +

@@ -34,8 +34,10 @@ std::map<std::string, Folder> page_folders(const std::vector<Page>& pages) {
         if (slash == std::string::npos) continue;  // the top folder's page is the home page
         std::string path = p.source_path.substr(0, slash);
         Folder& f = folder(path);
-        if (p.url == f.url) f.has_own_page = true;
-        else f.pages.push_back(&p);
+        if (p.url == f.url)
+            f.has_own_page = true;
+        else
+            f.pages.push_back(&p);
         // Its parents hold it, up to the top.
         for (auto up = path.rfind('/'); up != std::string::npos; up = path.rfind('/')) {
             std::string parent = path.substr(0, up);

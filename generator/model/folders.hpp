@@ -10,11 +10,11 @@
 namespace cp::model {
 
 struct Folder {
-    std::string path;                    // "guides/setup" (no trailing '/')
-    std::string url;                     // "/guides/setup/"
-    std::vector<const Page*> pages;      // the free pages directly in it, its own page left out
-    std::vector<std::string> subfolders; // the paths of the folders directly in it that hold pages
-    bool has_own_page = false;           // a README.md or index.md is its page
+    std::string path;                     // "guides/setup" (no trailing '/')
+    std::string url;                      // "/guides/setup/"
+    std::vector<const Page*> pages;       // the free pages directly in it, its own page left out
+    std::vector<std::string> subfolders;  // the paths of the folders directly in it that hold pages
+    bool has_own_page = false;            // a README.md or index.md is its page
 };
 
 // The address a folder's page has: its components slugged ("Guides/Set up" -> "/guides/set-up/").

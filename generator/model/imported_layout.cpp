@@ -56,7 +56,8 @@ void warn_untyped_dated_folders(const std::vector<Page>& pages, const config::Co
                      std::to_string(s.dated) + " of the " + std::to_string(s.files) + " files in " + where +
                          " carry a date in their names or folders (" + s.example +
                          ") but no type applies to them, so they are plain pages and not on the timeline: "
-                         "add the line '" + s.config_line() + "' to commonplace.yaml to make them meetings");
+                         "add the line '" +
+                         s.config_line() + "' to commonplace.yaml to make them meetings");
     }
 }
 

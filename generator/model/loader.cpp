@@ -4,11 +4,11 @@
 #include <map>
 #include <unordered_map>
 
-#include "model/addresses.hpp"
 #include "assets/svg_check.hpp"
+#include "model/addresses.hpp"
 #include "model/glob.hpp"
-#include "model/minutes.hpp"
 #include "model/imported_layout.hpp"
+#include "model/minutes.hpp"
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
@@ -100,20 +100,20 @@ std::optional<assets::SvgRefusal> refused_svg(const source::SourceFile& file) {
 }  // namespace
 
 const std::vector<std::string>& generated_urls() {
-    static const std::vector<std::string> urls = {
-        "/domains/", "/meetings/", "/notes/", "/people/", "/timeline/", "/tags/", "/actions/",
-        "/agenda/", "/changes/", "/stats/", "/search/", "/assets/", "/static/"};
+    static const std::vector<std::string> urls = {"/domains/", "/meetings/", "/notes/",  "/people/",  "/timeline/",
+                                                  "/tags/",    "/actions/",  "/agenda/", "/changes/", "/stats/",
+                                                  "/search/",  "/assets/",   "/static/"};
     return urls;
 }
 
-Site load_site(const source::Snapshot& snapshot, const config::Config& config,
-               history::History history, const LoadOptions& options, diag::Sink& sink) {
-    return load_site(snapshot, config, [&history] { return std::move(history); }, options, sink);
+Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,
+               const LoadOptions& options, diag::Sink& sink) {
+    return load_site(
+        snapshot, config, [&history] { return std::move(history); }, options, sink);
 }
 
 Site load_site(const source::Snapshot& snapshot, const config::Config& config,
-               const std::function<history::History()>& history_source, const LoadOptions& options,
-               diag::Sink& sink) {
+               const std::function<history::History()>& history_source, const LoadOptions& options, diag::Sink& sink) {
     Site site;
     site.config = config;
     site.reference_date = snapshot.reference_date;
@@ -176,8 +176,9 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         const Page& page = site.pages[i];
         for (const auto& reserved : generated_urls()) {
             if (page.url == reserved)
-                sink.error(page.source_path, 1, 1, "this page would take the address " + page.url +
-                                                       ", which the generator writes itself; rename the file");
+                sink.error(page.source_path, 1, 1,
+                           "this page would take the address " + page.url +
+                               ", which the generator writes itself; rename the file");
         }
         auto [it, inserted] = owners.emplace(url_keys[i], &page);
         if (!inserted)
@@ -192,9 +193,10 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         const Page& page = site.pages[i];
         auto [it, inserted] = names.emplace(path_keys[i], &page);
         if (!inserted && it->second->url != page.url)
-            sink.error(page.source_path, 1, 1, "this file's name and " + it->second->source_path +
-                                                   "'s are one name written two ways (in case, or in how "
-                                                   "accents are encoded): rename one of them");
+            sink.error(page.source_path, 1, 1,
+                       "this file's name and " + it->second->source_path +
+                           "'s are one name written two ways (in case, or in how "
+                           "accents are encoded): rename one of them");
     }
     for (const auto& page : site.pages) {
         for (std::size_t k = 0; k < page.aliases.size(); ++k) {
@@ -206,8 +208,9 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
             if (url.back() != '/' && !ends_with(url, ".html")) url += '/';
             std::string key = collision_key(url);
             if (auto it = owners.find(key); it != owners.end())
-                sink.error(page.source_path, line, column, "alias " + alias + " is the address of " +
-                                                               it->second->source_path + ": one would overwrite the other");
+                sink.error(page.source_path, line, column,
+                           "alias " + alias + " is the address of " + it->second->source_path +
+                               ": one would overwrite the other");
             else if (auto a = alias_owner.find(key); a != alias_owner.end())
                 sink.error(page.source_path, line, column, "alias " + alias + " is also an alias of " + a->second);
             else
@@ -231,8 +234,7 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     sorted.reserve(order.size());
     for (std::size_t i : order) sorted.push_back(std::move(site.pages[i]));
     site.pages = std::move(sorted);
-    std::sort(site.assets.begin(), site.assets.end(),
-              [](const Asset& a, const Asset& b) { return a.url < b.url; });
+    std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
     read_minutes(site.pages, config, options.jobs, sink);  // who came, decisions, actions from the minutes' text
     if (options.pages_ready) options.pages_ready(site);
 

@@ -23,8 +23,8 @@ const std::vector<std::string>& generated_urls();
 
 // Reads every page and asset of `snapshot`. Problems go to the sink (the caller
 // stops on errors once loading is done); drafts are kept, marked, for the audience filter.
-Site load_site(const source::Snapshot& snapshot, const config::Config& config,
-               history::History history, const LoadOptions& options, diag::Sink& sink);
+Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,
+               const LoadOptions& options, diag::Sink& sink);
 
 // The same, with the history asked for only once every page is parsed: `history` is
 // called once, then, so the caller can read git's history on another thread meanwhile.

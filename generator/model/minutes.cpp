@@ -39,10 +39,14 @@ std::vector<std::string> words_of(std::string_view text) {
 // Drops what was read from the minutes before, so reading again never doubles it.
 void forget(Page& page) {
     for (const auto& field : page.from_minutes) {
-        if (field == "attendees") page.attendees.clear();
-        else if (field == "apologies") page.apologies.clear();
-        else if (field == "decisions") page.decisions.clear();
-        else if (field == "actions") page.actions.clear();
+        if (field == "attendees")
+            page.attendees.clear();
+        else if (field == "apologies")
+            page.apologies.clear();
+        else if (field == "decisions")
+            page.decisions.clear();
+        else if (field == "actions")
+            page.actions.clear();
         else if (field.rfind("role:", 0) == 0)
             page.roles.erase(std::remove_if(page.roles.begin(), page.roles.end(),
                                             [&](const Role& r) { return "role:" + r.role == field; }),
@@ -66,8 +70,8 @@ public:
         }
         for (const auto& held : facts.roles) {
             // A role front matter gives is the front matter's; the minutes add the others.
-            bool given = std::any_of(page_.roles.begin(), page_.roles.end(),
-                                     [&](const Role& r) { return r.role == held.role; });
+            bool given =
+                std::any_of(page_.roles.begin(), page_.roles.end(), [&](const Role& r) { return r.role == held.role; });
             if (given) continue;
             page_.roles.push_back({held.role, refs(held.people)});
             page_.from_minutes.push_back("role:" + held.role);
@@ -157,7 +161,8 @@ People::People(const std::vector<Page>& pages) {
         claim(by_name_, p.slug, p.slug);
         claim(by_name_, minutes::ascii_lower(p.title), p.slug);
         claim(by_handle_, p.slug, p.slug);
-        if (auto words = words_of(p.title); words.size() > 1) claim(by_first_name_, minutes::ascii_lower(words.front()), p.slug);
+        if (auto words = words_of(p.title); words.size() > 1)
+            claim(by_first_name_, minutes::ascii_lower(words.front()), p.slug);
         for (const char* key : {"github", "gitlab", "handle", "handles", "username", "nick"}) {
             auto it = p.params.find(key);
             if (it == p.params.end()) continue;
@@ -173,7 +178,8 @@ People::People(const std::vector<Page>& pages) {
                 add(*it);
         }
         for (const auto& id : p.git_identities)
-            if (id.find('@') == std::string::npos && id.find(' ') == std::string::npos) claim(by_handle_, minutes::ascii_lower(id), p.slug);
+            if (id.find('@') == std::string::npos && id.find(' ') == std::string::npos)
+                claim(by_handle_, minutes::ascii_lower(id), p.slug);
     }
 }
 

@@ -30,8 +30,9 @@ public:
     std::string name_of(const std::string& slug) const;
 
 private:
-    std::unordered_map<std::string, std::string> by_name_, by_handle_, by_first_name_;  // lower-cased -> slug ("" when two share it)
-    std::unordered_map<std::string, std::string> names_;                                // slug -> full name
+    std::unordered_map<std::string, std::string> by_name_, by_handle_,
+        by_first_name_;                                   // lower-cased -> slug ("" when two share it)
+    std::unordered_map<std::string, std::string> names_;  // slug -> full name
 };
 
 // Reads every meeting's minutes into the fields its front matter left empty (on `jobs` cores);

@@ -4,22 +4,32 @@ namespace cp::model {
 
 std::string_view type_folder(PageType type) {
     switch (type) {
-        case PageType::Domain: return "domains";
-        case PageType::Meeting: return "meetings";
-        case PageType::Note: return "notes";
-        case PageType::Person: return "people";
-        case PageType::Page: return "";
+        case PageType::Domain:
+            return "domains";
+        case PageType::Meeting:
+            return "meetings";
+        case PageType::Note:
+            return "notes";
+        case PageType::Person:
+            return "people";
+        case PageType::Page:
+            return "";
     }
     return "";
 }
 
 std::string_view type_name(PageType type) {
     switch (type) {
-        case PageType::Domain: return "domain";
-        case PageType::Meeting: return "meeting";
-        case PageType::Note: return "note";
-        case PageType::Person: return "person";
-        case PageType::Page: return "page";
+        case PageType::Domain:
+            return "domain";
+        case PageType::Meeting:
+            return "meeting";
+        case PageType::Note:
+            return "note";
+        case PageType::Person:
+            return "person";
+        case PageType::Page:
+            return "page";
     }
     return "page";
 }

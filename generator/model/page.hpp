@@ -59,7 +59,7 @@ struct Page {
     PageType type = PageType::Page;
     std::string source_path;  // relative to the memory root
     std::string slug;
-    std::string url;          // site-absolute, "/notes/slug/"; "/" for the home page
+    std::string url;  // site-absolute, "/notes/slug/"; "/" for the home page
 
     // Common fields.
     std::string title;

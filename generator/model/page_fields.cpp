@@ -17,33 +17,34 @@ using frontmatter::YamlNode;
 
 namespace {
 
-const std::vector<std::string> kCommon = {"title", "date", "summary", "tags", "domains", "domain",
-                                          "authors", "visibility", "draft", "aliases", "type"};
-const std::vector<std::string> kDomain = {"conveners", "phase", "phases", "started", "practices",
-                                          "learning_agenda", "expected_results", "audiences", "parent"};
-const std::vector<std::string> kMeeting = {"time", "end_time", "location", "format", "series",
-                                           "attendees", "apologies", "roles", "agenda", "decisions",
-                                           "actions", "parking_lot", "feedback", "highlights"};
+const std::vector<std::string> kCommon = {"title",   "date",       "summary", "tags",    "domains", "domain",
+                                          "authors", "visibility", "draft",   "aliases", "type"};
+const std::vector<std::string> kDomain = {"conveners",        "phase",     "phases",
+                                          "started",          "practices", "learning_agenda",
+                                          "expected_results", "audiences", "parent"};
+const std::vector<std::string> kMeeting = {"time",      "end_time",    "location", "format",    "series",
+                                           "attendees", "apologies",   "roles",    "agenda",    "decisions",
+                                           "actions",   "parking_lot", "feedback", "highlights"};
 const std::vector<std::string> kNote = {"kind", "related", "source", "value", "indicators"};
-const std::vector<std::string> kPerson = {"name", "roles", "organisation", "profession", "expertise",
-                                          "joined", "git"};
+const std::vector<std::string> kPerson = {"name", "roles", "organisation", "profession", "expertise", "joined", "git"};
 
-const std::vector<std::string> kPhases = {"discovering", "coalescing", "maturing", "stewardship",
-                                          "transformation"};
+const std::vector<std::string> kPhases = {"discovering", "coalescing", "maturing", "stewardship", "transformation"};
 const std::vector<std::string> kFormats = {"in-person", "online", "call", "hybrid"};
-const std::vector<std::string> kKinds = {"story", "lesson", "practice", "question", "tip",
+const std::vector<std::string> kKinds = {"story",    "lesson", "practice",    "question", "tip",
                                          "resource", "review", "value-story", "note"};
 // The cycles of the value-creation framework (Wenger, Trayner and de Laat), in order.
 const std::vector<std::string> kValueCycles = {"immediate", "potential", "applied", "realised", "transformative"};
-const std::vector<std::string> kRoles = {"convener", "facilitator", "moderator", "note_taker",
-                                         "agenda_activist", "community_keeper", "critical_friend",
-                                         "social_reporter", "external_messenger", "value_detective",
-                                         "organizational_broker"};
+const std::vector<std::string> kRoles = {"convener",        "facilitator",          "moderator",
+                                         "note_taker",      "agenda_activist",      "community_keeper",
+                                         "critical_friend", "social_reporter",      "external_messenger",
+                                         "value_detective", "organizational_broker"};
 
 nlohmann::json to_json(const YamlNode& node) {
     switch (node.kind) {
-        case YamlNode::Kind::Null: return nullptr;
-        case YamlNode::Kind::Scalar: return node.scalar;
+        case YamlNode::Kind::Null:
+            return nullptr;
+        case YamlNode::Kind::Scalar:
+            return node.scalar;
         case YamlNode::Kind::Sequence: {
             auto arr = nlohmann::json::array();
             for (const auto& item : node.items) arr.push_back(to_json(item));
@@ -103,11 +104,16 @@ public:
         if (key == "title") {
             string(v, key, page_.title);
             page_.title_from_front_matter = !page_.title.empty();
-        } else if (key == "date") date(v, key, page_.date);
-        else if (key == "summary") string(v, key, page_.summary);
-        else if (key == "tags") strings(v, key, page_.tags);
-        else if (key == "domains" || key == "domain") more_refs(v, key, page_.domains);
-        else if (key == "authors") more_refs(v, key, page_.authors);
+        } else if (key == "date")
+            date(v, key, page_.date);
+        else if (key == "summary")
+            string(v, key, page_.summary);
+        else if (key == "tags")
+            strings(v, key, page_.tags);
+        else if (key == "domains" || key == "domain")
+            more_refs(v, key, page_.domains);
+        else if (key == "authors")
+            more_refs(v, key, page_.authors);
         else if (key == "visibility") {
             // Only the exact values count; anything else is an error and never public.
             if (auto vis = read_.one_of(v, key, {"public", "community"}))
@@ -116,9 +122,11 @@ public:
                 page_.visibility = Visibility::Community;
         } else if (key == "draft") {
             if (auto b = read_.boolean(v, key)) page_.draft = *b;
-        } else if (key == "aliases") aliases(v);
+        } else if (key == "aliases")
+            aliases(v);
         else if (key == "type") {
-        } else return false;
+        } else
+            return false;
         return true;
     }
 
@@ -129,9 +137,10 @@ public:
         for (const YamlNode& item : v.is_scalar() ? one : v.items) {
             const std::string& a = item.scalar;
             bool bad = a.empty() || a.find("://") != std::string::npos || a.rfind("//", 0) == 0 ||
-                       a.find_first_of(" \t\\?#") != std::string::npos || a == "/" ||
-                       ("/" + a + "/").find("/../") != std::string::npos || ("/" + a + "/").find("/./") != std::string::npos;
-            if (bad) read_.error(item, "alias '" + a + "' must be an old address on this site, like /old/path/");
+                a.find_first_of(" \t\\?#") != std::string::npos || a == "/" ||
+                ("/" + a + "/").find("/../") != std::string::npos || ("/" + a + "/").find("/./") != std::string::npos;
+            if (bad)
+                read_.error(item, "alias '" + a + "' must be an old address on this site, like /old/path/");
             else {
                 page_.aliases.push_back(a);
                 page_.alias_positions.emplace_back(item.line, item.column);
@@ -140,7 +149,8 @@ public:
     }
 
     bool domain(const std::string& key, const YamlNode& v) {
-        if (key == "conveners") more_refs(v, key, page_.conveners);
+        if (key == "conveners")
+            more_refs(v, key, page_.conveners);
         else if (key == "phase") {
             if (auto p = read_.one_of(v, key, kPhases)) page_.phase = *p;
         } else if (key == "phases") {
@@ -158,16 +168,25 @@ public:
                 if (const auto* p = item.find("phase"))
                     if (auto ph = read_.one_of(*p, "phase", kPhases)) change.phase = *ph;
                 if (const auto* s = item.find("since")) date(*s, "since", change.since);
-                if (change.phase.empty()) read_.error(item, "a phase change needs 'phase'");
-                else page_.phases.push_back(change);
+                if (change.phase.empty())
+                    read_.error(item, "a phase change needs 'phase'");
+                else
+                    page_.phases.push_back(change);
             }
-        } else if (key == "started") date(v, key, page_.started);
-        else if (key == "practices") strings(v, key, page_.practices);
-        else if (key == "learning_agenda") learning_agenda(v);
-        else if (key == "expected_results") strings(v, key, page_.expected_results);
-        else if (key == "audiences") strings(v, key, page_.audiences);
-        else if (key == "parent") page_.parent = ref(v, key);
-        else return false;
+        } else if (key == "started")
+            date(v, key, page_.started);
+        else if (key == "practices")
+            strings(v, key, page_.practices);
+        else if (key == "learning_agenda")
+            learning_agenda(v);
+        else if (key == "expected_results")
+            strings(v, key, page_.expected_results);
+        else if (key == "audiences")
+            strings(v, key, page_.audiences);
+        else if (key == "parent")
+            page_.parent = ref(v, key);
+        else
+            return false;
         return true;
     }
 
@@ -201,17 +220,26 @@ public:
             if (auto t = read_.time(v, key)) page_.time = *t;
         } else if (key == "end_time") {
             if (auto t = read_.time(v, key)) page_.end_time = *t;
-        } else if (key == "location") string(v, key, page_.location);
+        } else if (key == "location")
+            string(v, key, page_.location);
         else if (key == "format") {
             if (auto f = read_.one_of(v, key, kFormats)) page_.format = *f;
-        } else if (key == "series") string(v, key, page_.series);
-        else if (key == "attendees") more_refs(v, key, page_.attendees);
-        else if (key == "apologies") more_refs(v, key, page_.apologies);
-        else if (key == "roles") roles(v);
-        else if (key == "agenda") strings(v, key, page_.agenda);
-        else if (key == "decisions") strings(v, key, page_.decisions);
-        else if (key == "actions") actions(v);
-        else if (key == "parking_lot") strings(v, key, page_.parking_lot);
+        } else if (key == "series")
+            string(v, key, page_.series);
+        else if (key == "attendees")
+            more_refs(v, key, page_.attendees);
+        else if (key == "apologies")
+            more_refs(v, key, page_.apologies);
+        else if (key == "roles")
+            roles(v);
+        else if (key == "agenda")
+            strings(v, key, page_.agenda);
+        else if (key == "decisions")
+            strings(v, key, page_.decisions);
+        else if (key == "actions")
+            actions(v);
+        else if (key == "parking_lot")
+            strings(v, key, page_.parking_lot);
         else if (key == "feedback") {
             if (v.is_null()) return true;
             if (!v.is_mapping()) {
@@ -221,8 +249,10 @@ public:
             warn_unknown_keys(v, "feedback", {"went_well", "to_improve"});
             if (const auto* n = v.find("went_well")) strings(*n, "went_well", page_.went_well);
             if (const auto* n = v.find("to_improve")) strings(*n, "to_improve", page_.to_improve);
-        } else if (key == "highlights") strings(v, key, page_.highlights);
-        else return false;
+        } else if (key == "highlights")
+            strings(v, key, page_.highlights);
+        else
+            return false;
         return true;
     }
 
@@ -256,9 +286,12 @@ public:
                 a.action = item.scalar;
             } else if (item.is_mapping()) {
                 for (const auto& [k, val] : item.entries) {
-                    if (k.scalar == "action") string(val, "action", a.action);
-                    else if (k.scalar == "owner") a.owner = ref(val, "owner");
-                    else if (k.scalar == "due") date(val, "due", a.due);
+                    if (k.scalar == "action")
+                        string(val, "action", a.action);
+                    else if (k.scalar == "owner")
+                        a.owner = ref(val, "owner");
+                    else if (k.scalar == "due")
+                        date(val, "due", a.due);
                     else if (k.scalar == "done") {
                         if (auto b = read_.boolean(val, "done")) a.done = *b;
                     }
@@ -276,7 +309,8 @@ public:
     bool note(const std::string& key, const YamlNode& v) {
         if (key == "kind") {
             if (auto k = read_.one_of(v, key, kKinds)) page_.kind = *k;
-        } else if (key == "related") more_refs(v, key, page_.related);
+        } else if (key == "related")
+            more_refs(v, key, page_.related);
         else if (key == "source") {
             string(v, key, page_.source_url);
             if (auto refusal = text::refuse_url(page_.source_url)) {
@@ -284,10 +318,12 @@ public:
                 page_.source_text = std::move(page_.source_url);
                 page_.source_url.clear();
             }
-        }
-        else if (key == "value") value_cycles(v);
-        else if (key == "indicators") strings(v, key, page_.indicators);
-        else return false;
+        } else if (key == "value")
+            value_cycles(v);
+        else if (key == "indicators")
+            strings(v, key, page_.indicators);
+        else
+            return false;
         return true;
     }
 
@@ -299,12 +335,14 @@ public:
         for (const YamlNode& item : v.is_scalar() ? one : v.items) {
             if (std::find(kValueCycles.begin(), kValueCycles.end(), item.scalar) == kValueCycles.end()) {
                 auto guess = diag::closest(item.scalar, kValueCycles);  // "realized" -> realised
-                read_.error(item, "'value' must list cycles of value creation (immediate, potential, applied, "
-                                  "realised, transformative), not '" + item.scalar + "'" +
-                                      (guess ? ": did you mean " + *guess + "?" : ""));
+                read_.error(item,
+                            "'value' must list cycles of value creation (immediate, potential, applied, "
+                            "realised, transformative), not '" +
+                                item.scalar + "'" + (guess ? ": did you mean " + *guess + "?" : ""));
                 continue;
             }
-            if (std::find(page_.value_cycles.begin(), page_.value_cycles.end(), item.scalar) == page_.value_cycles.end())
+            if (std::find(page_.value_cycles.begin(), page_.value_cycles.end(), item.scalar) ==
+                page_.value_cycles.end())
                 page_.value_cycles.push_back(item.scalar);
         }
         auto rank = [](const std::string& c) { return std::find(kValueCycles.begin(), kValueCycles.end(), c); };
@@ -320,13 +358,20 @@ public:
                 page_.title = name;
                 page_.title_from_front_matter = true;
             }
-        } else if (key == "roles") strings(v, key, page_.person_roles);
-        else if (key == "organisation") string(v, key, page_.organisation);
-        else if (key == "profession") string(v, key, page_.profession);
-        else if (key == "expertise") strings(v, key, page_.expertise);
-        else if (key == "joined") date(v, key, page_.joined);
-        else if (key == "git") strings(v, key, page_.git_identities);
-        else return false;
+        } else if (key == "roles")
+            strings(v, key, page_.person_roles);
+        else if (key == "organisation")
+            string(v, key, page_.organisation);
+        else if (key == "profession")
+            string(v, key, page_.profession);
+        else if (key == "expertise")
+            strings(v, key, page_.expertise);
+        else if (key == "joined")
+            date(v, key, page_.joined);
+        else if (key == "git")
+            strings(v, key, page_.git_identities);
+        else
+            return false;
         return true;
     }
 
@@ -335,8 +380,9 @@ public:
         for (const auto& [k, unused] : mapping.entries) {
             if (std::find(known.begin(), known.end(), k.scalar) != known.end()) continue;
             auto guess = diag::closest(k.scalar, known);
-            read_.warning(k, "unknown " + what + " field '" + k.scalar + "'" +
-                                 (guess ? ": did you mean " + *guess + "?" : " (it is ignored)"));
+            read_.warning(k,
+                          "unknown " + what + " field '" + k.scalar + "'" +
+                              (guess ? ": did you mean " + *guess + "?" : " (it is ignored)"));
         }
     }
 
@@ -384,9 +430,9 @@ std::vector<Entry> mapped_entries(const YamlNode& root, const config::Config& co
 // Fields that hold one value: given under two names (field_map), the first one counts.
 bool is_single_valued(const std::string& field) {
     static const std::set<std::string> single = {
-        "title", "date", "summary", "visibility", "draft", "type", "phase", "started", "parent",
-        "time", "end_time", "location", "format", "series", "kind", "source", "name",
-        "organisation", "profession", "joined", "feedback"};
+        "title",   "date",   "summary", "visibility",   "draft",      "type",   "phase",
+        "started", "parent", "time",    "end_time",     "location",   "format", "series",
+        "kind",    "source", "name",    "organisation", "profession", "joined", "feedback"};
     return single.count(field) != 0;
 }
 
@@ -397,8 +443,10 @@ bool read_fields(Page& page, const YamlNode& tree, const config::Config& config,
     if (const auto* t = tree.find("type")) {
         auto text = read.string(*t, "type");
         if (text && !text->empty()) {
-            if (auto type = parse_type(*text)) page.type = *type;
-            else read.error(*t, "'type' must be one of domain, meeting, note, person, page, not '" + *text + "'");
+            if (auto type = parse_type(*text))
+                page.type = *type;
+            else
+                read.error(*t, "'type' must be one of domain, meeting, note, person, page, not '" + *text + "'");
         }
     }
     PageFields fields(page, read);
@@ -407,18 +455,27 @@ bool read_fields(Page& page, const YamlNode& tree, const config::Config& config,
     bool date_written = false;
     for (const auto& [field, key, value] : mapped_entries(tree, config)) {
         if (is_single_valued(field) && !given.insert(field).second) {
-            read.warning(*key, "'" + key->scalar + "' is read as '" + field +
-                                   "', which this page already gives: it is ignored");
+            read.warning(
+                *key, "'" + key->scalar + "' is read as '" + field + "', which this page already gives: it is ignored");
             continue;
         }
         if (field == "date" && !value->is_null()) date_written = true;
         bool handled = fields.common(field, *value);
         switch (page.type) {
-            case PageType::Domain: handled = handled || fields.domain(field, *value); break;
-            case PageType::Meeting: handled = handled || fields.meeting(field, *value); break;
-            case PageType::Note: handled = handled || fields.note(field, *value); break;
-            case PageType::Person: handled = handled || fields.person(field, *value); break;
-            case PageType::Page: break;
+            case PageType::Domain:
+                handled = handled || fields.domain(field, *value);
+                break;
+            case PageType::Meeting:
+                handled = handled || fields.meeting(field, *value);
+                break;
+            case PageType::Note:
+                handled = handled || fields.note(field, *value);
+                break;
+            case PageType::Person:
+                handled = handled || fields.person(field, *value);
+                break;
+            case PageType::Page:
+                break;
         }
         if (handled) continue;
         // Kept for the templates, under the name it was written with.
@@ -435,14 +492,19 @@ const std::vector<std::string>& known_fields(PageType type) {
         all.insert(all.end(), extra.begin(), extra.end());
         return all;
     };
-    static const std::vector<std::string> domain = make(kDomain), meeting = make(kMeeting),
-                                          note = make(kNote), person = make(kPerson), page = kCommon;
+    static const std::vector<std::string> domain = make(kDomain), meeting = make(kMeeting), note = make(kNote),
+                                          person = make(kPerson), page = kCommon;
     switch (type) {
-        case PageType::Domain: return domain;
-        case PageType::Meeting: return meeting;
-        case PageType::Note: return note;
-        case PageType::Person: return person;
-        case PageType::Page: return page;
+        case PageType::Domain:
+            return domain;
+        case PageType::Meeting:
+            return meeting;
+        case PageType::Note:
+            return note;
+        case PageType::Person:
+            return person;
+        case PageType::Page:
+            return page;
     }
     return page;
 }

@@ -46,7 +46,7 @@ std::string first_heading(std::string_view body) {
         pos = end == std::string_view::npos ? body.size() : end + 1;
         std::size_t indent = 0;
         while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
-        if (indent == 4) {  // indented code, or a paragraph's continuation
+        if (indent == 4) {             // indented code, or a paragraph's continuation
             if (!paragraph.empty()) {  // appended in two steps: GCC 12 warns (-Wrestrict) on " " + string
                 paragraph += ' ';
                 paragraph += trim(line);
@@ -79,17 +79,16 @@ std::string first_heading(std::string_view body) {
     return {};
 }
 
-std::optional<Page> read_page(const source::SourceFile& file, const config::Config& config,
-                              diag::Sink& sink) {
+std::optional<Page> read_page(const source::SourceFile& file, const config::Config& config, diag::Sink& sink) {
     const std::string& path = file.path;
     PageType type = type_of_path(path, config);
     // A file that cannot be read still holds its address, so other pages' links to it
     // are not reported as broken too: one mistake, one message.
     Page page = placeholder(path, type, config);
     if (file.too_large) {
-        sink.error(path, 1, 1, "file is " + std::to_string(file.size) + " bytes, over the limit of " +
-                                   std::to_string(config.max_file_size) +
-                                   " bytes (max_file_size in commonplace.yaml)");
+        sink.error(path, 1, 1,
+                   "file is " + std::to_string(file.size) + " bytes, over the limit of " +
+                       std::to_string(config.max_file_size) + " bytes (max_file_size in commonplace.yaml)");
         return page;
     }
     if (file.lfs_pointer) {
@@ -115,7 +114,7 @@ std::optional<Page> read_page(const source::SourceFile& file, const config::Conf
             tree.reset();
         }
         if (!tree) {
-            date_written = true;  // the date may be there; the error already says what is wrong
+            date_written = true;                      // the date may be there; the error already says what is wrong
             page.visibility = Visibility::Community;  // and so may `visibility: community`
         }
         if (tree) date_written = read_fields(page, *tree, config, sink);
@@ -135,13 +134,15 @@ std::optional<Page> read_page(const source::SourceFile& file, const config::Conf
         // An imported folder's table of contents or summary (toc.md, no front matter) is a page
         // of that folder, not a failed build; a record written with front matter needs its date.
         if (split->has_front_matter) {
-            sink.error(path, 1, 1, "a meeting needs a date: add 'date: YYYY-MM-DD' to its front matter, "
-                                   "or start the file name with it (2016-03-02-kickoff.md)");
+            sink.error(path, 1, 1,
+                       "a meeting needs a date: add 'date: YYYY-MM-DD' to its front matter, "
+                       "or start the file name with it (2016-03-02-kickoff.md)");
         } else {
             // A folder's README.md or index.md is that folder's page, as expected: no warning.
             if (stem != "README" && stem != "readme" && stem != "index")
-                sink.warning(path, 1, 1, "no date in this file's name, folders or front matter, so it is a plain "
-                                         "page, not a meeting: add 'date: YYYY-MM-DD' to make it one");
+                sink.warning(path, 1, 1,
+                             "no date in this file's name, folders or front matter, so it is a plain "
+                             "page, not a meeting: add 'date: YYYY-MM-DD' to make it one");
             page.type = PageType::Page;
         }
     }

@@ -14,8 +14,7 @@ namespace cp::model {
 // Every problem goes to the sink. A file that cannot be read (too large, binary, not UTF-8,
 // front matter that does not parse) still gives a page with its address and a title from its
 // name, so other pages' links to it are not reported too; the error stops the build.
-std::optional<Page> read_page(const source::SourceFile& file, const config::Config& config,
-                              diag::Sink& sink);
+std::optional<Page> read_page(const source::SourceFile& file, const config::Config& config, diag::Sink& sink);
 
 // The type a path gives: the first `types:` glob of the config that matches it, else its
 // first folder (meetings/ -> meeting), else a free page.

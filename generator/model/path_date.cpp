@@ -40,9 +40,9 @@ std::optional<int> year_of(const std::string& w) {
 }
 
 std::optional<int> month_name(const std::string& w) {
-    static const std::array<const char*, 12> names = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
+    static const std::array<const char*, 12> names = {"january",   "february", "march",    "april",
+                                                      "may",       "june",     "july",     "august",
+                                                      "september", "october",  "november", "december"};
     for (std::size_t i = 0; i < names.size(); ++i) {
         std::string full = names[i];
         if (w == full || (w.size() == 3 && full.compare(0, 3, w) == 0) || (i == 8 && w == "sept"))
@@ -64,8 +64,9 @@ std::optional<int> month_of(const std::string& w) {
 
 std::optional<int> day_of_month(const std::string& w) {
     // "14th", "1st": ordinals, as people write them
-    if (w.size() > 2 && (w.compare(w.size() - 2, 2, "st") == 0 || w.compare(w.size() - 2, 2, "nd") == 0 ||
-                         w.compare(w.size() - 2, 2, "rd") == 0 || w.compare(w.size() - 2, 2, "th") == 0))
+    if (w.size() > 2 &&
+        (w.compare(w.size() - 2, 2, "st") == 0 || w.compare(w.size() - 2, 2, "nd") == 0 ||
+         w.compare(w.size() - 2, 2, "rd") == 0 || w.compare(w.size() - 2, 2, "th") == 0))
         return small_number(w.substr(0, w.size() - 2), 31);
     return small_number(w, 31);
 }
@@ -91,7 +92,8 @@ std::string rest_of(const std::vector<std::string>& words, std::size_t from, std
 std::optional<PathDate> full_date_in(const std::vector<std::string>& w) {
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (w[i].size() == 8 && all_digits(w[i])) {
-            std::string d = format(std::stoi(w[i].substr(0, 4)), std::stoi(w[i].substr(4, 2)), std::stoi(w[i].substr(6, 2)));
+            std::string d =
+                format(std::stoi(w[i].substr(0, 4)), std::stoi(w[i].substr(4, 2)), std::stoi(w[i].substr(6, 2)));
             if (!d.empty() && year_of(w[i].substr(0, 4))) return PathDate{d, true, rest_of(w, i, 1)};
         }
         if (i + 2 >= w.size()) continue;
@@ -105,7 +107,7 @@ std::optional<PathDate> full_date_in(const std::vector<std::string>& w) {
         }
         if (auto y = year_of(w[i + 2])) {
             std::optional<int> m = month_name(w[i + 1]), d = m ? day_of_month(w[i]) : std::nullopt;  // 14-march-2019
-            if (!(m && d)) {  // march-14-2019
+            if (!(m && d)) {                                                                         // march-14-2019
                 m = month_name(w[i]);
                 d = m ? day_of_month(w[i + 1]) : std::nullopt;
             }

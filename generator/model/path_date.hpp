@@ -8,7 +8,7 @@
 namespace cp::model {
 
 struct PathDate {
-    std::string date;     // YYYY-MM-DD, or empty when the path holds no full, real date
+    std::string date;      // YYYY-MM-DD, or empty when the path holds no full, real date
     bool in_name = false;  // the whole date is in the file's name (not partly in its folders)
     std::string rest;      // the name's words besides its date parts ("sync" for 2019/03/14-sync.md)
 };

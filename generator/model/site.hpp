@@ -1,8 +1,8 @@
 #pragma once
 // The site model: every page, its address known, plus what the whole memory shares.
 #include <map>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/config.hpp"

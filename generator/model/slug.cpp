@@ -50,9 +50,9 @@ std::string collision_key(std::string_view name) {
     // Latin-1 letters decomposed as NFD would (base letter + combining mark), case folded, so
     // "Café", "café" and "cafe\u0301" meet while "cafe" stays apart.
     static const char base[] = "aaaaaaxceeeeiiiixnooooo-xuuuuyxy";  // U+00E0..U+00FF; x: no decomposition
-    static const unsigned mark[] = {0x300, 0x301, 0x302, 0x303, 0x308, 0x30A, 0, 0x327, 0x300, 0x301, 0x302,
+    static const unsigned mark[] = {0x300, 0x301, 0x302, 0x303, 0x308, 0x30A, 0,     0x327, 0x300, 0x301, 0x302,
                                     0x308, 0x300, 0x301, 0x302, 0x308, 0,     0x303, 0x300, 0x301, 0x302, 0x303,
-                                    0x308, 0,     0,     0x300, 0x301, 0x302, 0x308, 0x301, 0, 0x308};
+                                    0x308, 0,     0,     0x300, 0x301, 0x302, 0x308, 0x301, 0,     0x308};
     std::string out;
     for (std::size_t i = 0; i < name.size(); ++i) {
         auto c = static_cast<unsigned char>(name[i]);

@@ -1,8 +1,8 @@
 #include "output/writer.hpp"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -21,7 +21,8 @@ bool is_safe_relative_path(std::string_view path) {
     std::size_t start = 0;
     while (start <= path.size()) {
         std::size_t end = path.find('/', start);
-        std::string_view part = path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+        std::string_view part =
+            path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
         if (part.empty() || part == "." || part == ".." || part == ".git") return false;
         if (end == std::string_view::npos) break;
         start = end + 1;
@@ -38,8 +39,9 @@ SiteWriter::SiteWriter(fs::path out) : out_(std::move(out)) {
     buf.push_back('\0');
     if (!mkdtemp(buf.data())) throw std::runtime_error("cannot make a staging folder beside " + out_.string());
     staging_ = buf.data();
-    fs::permissions(staging_, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                                  fs::perms::others_read | fs::perms::others_exec);
+    fs::permissions(staging_,
+                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                        fs::perms::others_exec);
     staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (staging_fd_ < 0) throw std::runtime_error("cannot open the staging folder " + staging_.string());
 }
@@ -108,7 +110,8 @@ bool SiteWriter::write(const std::string& path, std::string_view content, const 
         data += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::close(fd) != 0) throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(errno));
+    if (::close(fd) != 0)
+        throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(errno));
     return true;
 }
 

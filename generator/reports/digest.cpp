@@ -15,9 +15,9 @@
 
 namespace cp::reports {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -76,9 +76,8 @@ std::map<std::string, Activity> gather(const model::Site& site, PeriodKind kind)
         std::sort(a.phases.begin(), a.phases.end(), [](const PhaseChange& x, const PhaseChange& y) {
             return std::tie(x.day, x.domain->title) < std::tie(y.day, y.domain->title);
         });
-        std::stable_sort(a.closed.begin(), a.closed.end(), [](const ActionAt& x, const ActionAt& y) {
-            return x.action->due < y.action->due;
-        });
+        std::stable_sort(a.closed.begin(), a.closed.end(),
+                         [](const ActionAt& x, const ActionAt& y) { return x.action->due < y.action->due; });
     }
     return out;
 }
@@ -124,7 +123,10 @@ json action_json(const model::Site& site, const Page& m, const model::Action& a,
     bool overdue = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
     return views::object_of("action", a.action, "owner", ref_to(a.owner, to), "has_owner", !a.owner.text.empty(),
                             "due_human", views::human_date(a.due), "status",
-                            a.done ? "Done" : overdue ? "Overdue" : "Open", "meeting", meeting_ref(m, to));
+                            a.done        ? "Done"
+                                : overdue ? "Overdue"
+                                          : "Open",
+                            "meeting", meeting_ref(m, to));
 }
 
 // One period's digest: the same values for the page (links relative) and the e-mail (absolute).
@@ -153,7 +155,8 @@ json digest_json(const model::Site& site, PeriodKind kind, const std::string& pe
     }
     json notes = json::array();
     for (auto& [heading, list] : kinds)
-        notes.push_back(views::object_of("heading", heading, "count", std::to_string(list.size()), "notes", std::move(list)));
+        notes.push_back(
+            views::object_of("heading", heading, "count", std::to_string(list.size()), "notes", std::move(list)));
     json members = json::array();
     for (const Page* p : a.members)
         members.push_back(views::object_of("title", p->title, "url", to(p->url), "organisation", p->organisation,
@@ -165,26 +168,24 @@ json digest_json(const model::Site& site, PeriodKind kind, const std::string& pe
 
     Measures now = measure(a), then = measure(before);
     json measures = json::array();
-    const std::tuple<const char*, long, long> rows[] = {
-        {"Meetings", now.meetings, then.meetings},
-        {"Attendances", now.attendances, then.attendances},
-        {"People who attended", now.attendees, then.attendees},
-        {"Decisions", now.decisions, then.decisions},
-        {"Actions agreed", now.actions, then.actions},
-        {"New notes", now.notes, then.notes},
-        {"New members", now.members, then.members}};
+    const std::tuple<const char*, long, long> rows[] = {{"Meetings", now.meetings, then.meetings},
+                                                        {"Attendances", now.attendances, then.attendances},
+                                                        {"People who attended", now.attendees, then.attendees},
+                                                        {"Decisions", now.decisions, then.decisions},
+                                                        {"Actions agreed", now.actions, then.actions},
+                                                        {"New notes", now.notes, then.notes},
+                                                        {"New members", now.members, then.members}};
     for (const auto& [label, n, b] : rows)
         measures.push_back(views::object_of("label", label, "now", std::to_string(n), "before", std::to_string(b),
                                             "change", change(n, b)));
     std::string previous = previous_period(kind, period);
     return views::object_of(
-        "period", period, "title", period_title(kind, period), "short", period_short(kind, period),
-        "previous_short", period_short(kind, previous), "kind", kind == PeriodKind::Month ? "month" : "quarter",
-        "site_title", site.config.title, "meetings", std::move(meetings), "decisions", std::move(decisions),
-        "actions_opened", std::move(opened), "actions_closed", std::move(closed), "highlights", std::move(highlights),
-        "note_groups", std::move(notes), "note_count", std::to_string(a.notes.size()), "members", std::move(members),
-        "phases", std::move(phases), "measures", std::move(measures), "reference_date",
-        views::human_date(site.reference_date));
+        "period", period, "title", period_title(kind, period), "short", period_short(kind, period), "previous_short",
+        period_short(kind, previous), "kind", kind == PeriodKind::Month ? "month" : "quarter", "site_title",
+        site.config.title, "meetings", std::move(meetings), "decisions", std::move(decisions), "actions_opened",
+        std::move(opened), "actions_closed", std::move(closed), "highlights", std::move(highlights), "note_groups",
+        std::move(notes), "note_count", std::to_string(a.notes.size()), "members", std::move(members), "phases",
+        std::move(phases), "measures", std::move(measures), "reference_date", views::human_date(site.reference_date));
 }
 
 }  // namespace
@@ -199,11 +200,11 @@ std::vector<views::HtmlPage> digest_pages(const model::Site& site) {
         json periods = json::array();
         for (auto it = activity->rbegin(); it != activity->rend(); ++it) {
             const Activity& a = it->second;
-            periods.push_back(views::object_of(
-                "title", period_title(kind, it->first), "short", period_short(kind, it->first), "url",
-                links::relative_url(list_url, "/digest/" + it->first + "/"), "email_url",
-                links::relative_url(list_url, "/digest/" + it->first + "/email.html"), "meeting_count",
-                std::to_string(a.meetings.size()), "note_count", std::to_string(a.notes.size())));
+            periods.push_back(
+                views::object_of("title", period_title(kind, it->first), "short", period_short(kind, it->first), "url",
+                                 links::relative_url(list_url, "/digest/" + it->first + "/"), "email_url",
+                                 links::relative_url(list_url, "/digest/" + it->first + "/email.html"), "meeting_count",
+                                 std::to_string(a.meetings.size()), "note_count", std::to_string(a.notes.size())));
         }
         json ctx = views::page_frame(site, list_url, "Digests");
         ctx["digests"] = views::object_of("title", "Digests", "kind", kind == PeriodKind::Month ? "month" : "quarter",
@@ -216,8 +217,8 @@ std::vector<views::HtmlPage> digest_pages(const model::Site& site) {
         auto make = [&site, activity, kind, period](const LinkTo& to) {
             static const Activity none;
             auto before = activity->find(previous_period(kind, period));
-            return digest_json(site, kind, period, activity->at(period), before == activity->end() ? none : before->second,
-                               to);
+            return digest_json(site, kind, period, activity->at(period),
+                               before == activity->end() ? none : before->second, to);
         };
         out.push_back(views::lazy_page(url, "digest", "the digest of " + period, [&site, make, url, period] {
             json ctx = views::page_frame(site, url, "Digest: " + period);
@@ -227,15 +228,15 @@ std::vector<views::HtmlPage> digest_pages(const model::Site& site) {
             ctx["page_title"] = "Digest, " + ctx["digest"]["title"].get<std::string>();
             return ctx;
         }));
-        views::HtmlPage email = views::lazy_page(url + "email.html", "digest_email", "the e-mail digest of " + period,
-                                                 [&site, make, url] {
-            // The site's frame, for its title, language and the as-of notice (links are absolute here).
-            json ctx = views::page_frame(site, url + "email.html", "the e-mail digest", "");
-            ctx["digest"] = make([&](const std::string& u) { return indexes::absolute_url(site, u); });
-            ctx["digest"]["web_url"] = indexes::absolute_url(site, url);
-            ctx["digest"]["home_url"] = indexes::absolute_url(site, "/");
-            return ctx;
-        });
+        views::HtmlPage email =
+            views::lazy_page(url + "email.html", "digest_email", "the e-mail digest of " + period, [&site, make, url] {
+                // The site's frame, for its title, language and the as-of notice (links are absolute here).
+                json ctx = views::page_frame(site, url + "email.html", "the e-mail digest", "");
+                ctx["digest"] = make([&](const std::string& u) { return indexes::absolute_url(site, u); });
+                ctx["digest"]["web_url"] = indexes::absolute_url(site, url);
+                ctx["digest"]["home_url"] = indexes::absolute_url(site, "/");
+                return ctx;
+            });
         email.standalone = true;
         out.push_back(std::move(email));
     }

@@ -15,24 +15,24 @@ DublinCore dublin_core(const model::Site& site, const std::string& subject) {
     dc.date = site.reference_date;
     dc.description = c.description;
     dc.language = c.language;
-    dc.rights = !c.rights.empty() ? c.rights
-                                  : "Copyright the members of " + c.title + "; ask the community before reusing it.";
+    dc.rights =
+        !c.rights.empty() ? c.rights : "Copyright the members of " + c.title + "; ask the community before reusing it.";
     dc.identifier = c.base_url;
     return dc;
 }
 
 json dublin_core_json(const DublinCore& dc) {
-    return views::object_of("title", dc.title, "creator", dc.creator, "date", dc.date, "description",
-                            dc.description, "language", dc.language, "rights", dc.rights, "identifier",
-                            dc.identifier, "publisher", dc.publisher);
+    return views::object_of("title", dc.title, "creator", dc.creator, "date", dc.date, "description", dc.description,
+                            "language", dc.language, "rights", dc.rights, "identifier", dc.identifier, "publisher",
+                            dc.publisher);
 }
 
 json dublin_core_meta(const DublinCore& dc) {
     json out = json::array();
     const std::pair<const char*, const std::string*> fields[] = {
-        {"Title", &dc.title},       {"Creator", &dc.creator},   {"Publisher", &dc.publisher},
-        {"Date", &dc.date},         {"Description", &dc.description}, {"Language", &dc.language},
-        {"Rights", &dc.rights},     {"Identifier", &dc.identifier}};
+        {"Title", &dc.title},   {"Creator", &dc.creator},         {"Publisher", &dc.publisher},
+        {"Date", &dc.date},     {"Description", &dc.description}, {"Language", &dc.language},
+        {"Rights", &dc.rights}, {"Identifier", &dc.identifier}};
     for (const auto& [label, value] : fields) {
         if (value->empty()) continue;
         std::string name = std::string("DC.") + static_cast<char>(std::tolower(label[0])) + (label + 1);

@@ -8,16 +8,15 @@
 
 namespace cp::reports {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
 // A reference: what is shown, and the page's address when this build has the page.
 json ref(const model::Ref& r) {
-    return views::object_of("label", shown(r), "url",
-                            r.url.empty() ? json(nullptr) : json(r.url));
+    return views::object_of("label", shown(r), "url", r.url.empty() ? json(nullptr) : json(r.url));
 }
 
 json refs(const std::vector<model::Ref>& list) {
@@ -37,10 +36,11 @@ json type_fields(const Page& p) {
             for (const auto& q : p.learning_agenda)
                 agenda.push_back(views::object_of("question", q.question, "status", q.status, "answered_in",
                                                   q.answered_in.text.empty() ? json(nullptr) : ref(q.answered_in)));
-            return views::object_of("conveners", refs(p.conveners), "phase", or_null(p.phase), "phases", std::move(phases),
-                                    "started", or_null(p.started), "practices", strings(p.practices), "learning_agenda",
-                                    std::move(agenda), "expected_results", strings(p.expected_results), "audiences",
-                                    strings(p.audiences), "parent", p.parent.text.empty() ? json(nullptr) : ref(p.parent));
+            return views::object_of("conveners", refs(p.conveners), "phase", or_null(p.phase), "phases",
+                                    std::move(phases), "started", or_null(p.started), "practices", strings(p.practices),
+                                    "learning_agenda", std::move(agenda), "expected_results",
+                                    strings(p.expected_results), "audiences", strings(p.audiences), "parent",
+                                    p.parent.text.empty() ? json(nullptr) : ref(p.parent));
         }
         case PageType::Meeting: {
             json roles = json::object(), actions = json::array();
@@ -65,7 +65,8 @@ json type_fields(const Page& p) {
             return views::object_of("roles", strings(p.person_roles), "organisation", or_null(p.organisation),
                                     "profession", or_null(p.profession), "expertise", strings(p.expertise), "joined",
                                     or_null(p.joined));
-        case PageType::Page: break;
+        case PageType::Page:
+            break;
     }
     return json::object();
 }
@@ -81,7 +82,8 @@ json history_json(const model::Site& site, const Page& p) {
                                                  "subject", r.subject));
         }
     return views::object_of("created", or_null(p.created), "updated", or_null(p.updated), "contributors",
-                            refs(p.contributors), "incomplete", p.history_incomplete, "revisions", std::move(revisions));
+                            refs(p.contributors), "incomplete", p.history_incomplete, "revisions",
+                            std::move(revisions));
 }
 
 }  // namespace
@@ -96,12 +98,12 @@ views::RawFile memory_export(const model::Site& site, const std::vector<links::R
         for (std::size_t b : body.backlinks) backlinks.push_back(site.pages[b].url);
         for (const auto& t : p.tags) tags.push_back(t);
         pages.push_back(views::object_of(
-            "url", p.url, "absolute_url", absolute(p.url), "type", std::string(model::type_name(p.type)), "slug", p.slug,
-            "source_path", p.source_path, "title", p.title, "date", or_null(p.date), "summary", p.summary, "tags",
-            std::move(tags), "domains", refs(p.domains), "authors", refs(p.authors), "visibility",
+            "url", p.url, "absolute_url", absolute(p.url), "type", std::string(model::type_name(p.type)), "slug",
+            p.slug, "source_path", p.source_path, "title", p.title, "date", or_null(p.date), "summary", p.summary,
+            "tags", std::move(tags), "domains", refs(p.domains), "authors", refs(p.authors), "visibility",
             p.visibility == model::Visibility::Public ? "public" : "community", "fields", type_fields(p), "params",
-            p.params, "text", views::object_of("html", rebase_links(body.body.html, p.url, absolute), "plain",
-                                               body.body.plain_text),
+            p.params, "text",
+            views::object_of("html", rebase_links(body.body.html, p.url, absolute), "plain", body.body.plain_text),
             "history", history_json(site, p), "links",
             views::object_of("pages", strings(body.links.pages), "assets", strings(body.links.assets), "backlinks",
                              std::move(backlinks))));

@@ -12,9 +12,9 @@
 
 namespace cp::reports {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -29,8 +29,8 @@ bool newer(const Page* a, const Page* b) {
 }
 
 struct Theme {
-    std::string text;  // as first written (the oldest meeting's words)
-    std::string list;  // "went_well" or "to_improve"
+    std::string text;                                           // as first written (the oldest meeting's words)
+    std::string list;                                           // "went_well" or "to_improve"
     std::vector<std::pair<const Page*, std::string>> meetings;  // each meeting once, with its words
     std::string anchor;
 };
@@ -136,7 +136,8 @@ views::HtmlPage feedback_page(const model::Site& site) {
             if (seen.empty()) no_domain.push_back(m);
         }
         json series = json::array();
-        for (const auto& [name, in] : by_series) series.push_back(group(name, "series-" + model::slugify(name), "", in));
+        for (const auto& [name, in] : by_series)
+            series.push_back(group(name, "series-" + model::slugify(name), "", in));
         if (!no_series.empty()) series.push_back(group("Not in a series", "series-none", "", no_series));
         std::vector<std::pair<std::string, std::string>> domain_order;  // title, url
         domain_order.reserve(domain_titles.size());
@@ -144,17 +145,18 @@ views::HtmlPage feedback_page(const model::Site& site) {
         std::sort(domain_order.begin(), domain_order.end());
         json domains = json::array();
         for (const auto& [title, u] : domain_order)
-            domains.push_back(group(title, "domain-" + model::slugify(title), links::relative_url(url, u), by_domain[u]));
+            domains.push_back(
+                group(title, "domain-" + model::slugify(title), links::relative_url(url, u), by_domain[u]));
         if (!no_domain.empty()) domains.push_back(group("No domain", "domain-none", "", no_domain));
 
         json ctx = views::page_frame(site, url, "Feedback");
         ctx["feedback"] = views::object_of(
-            "title", "Feedback",
-            "intro", "What went well and what to improve, as the critical friends collected it at each meeting, "
-                     "newest first: so that each event learns from the last.",
-            "meeting_count", std::to_string(meetings.size()), "has_meetings", !meetings.empty(),
-            "themes", std::move(recurring), "has_themes", !repeated.empty(),
-            "series", std::move(series), "domains", std::move(domains));
+            "title", "Feedback", "intro",
+            "What went well and what to improve, as the critical friends collected it at each meeting, "
+            "newest first: so that each event learns from the last.",
+            "meeting_count", std::to_string(meetings.size()), "has_meetings", !meetings.empty(), "themes",
+            std::move(recurring), "has_themes", !repeated.empty(), "series", std::move(series), "domains",
+            std::move(domains));
         return ctx;
     });
 }
@@ -165,9 +167,8 @@ FeedbackCarry::FeedbackCarry(const model::Site& site) : site_(site), previous_(s
         if (site.pages[i].type == PageType::Meeting && !site.pages[i].series.empty())
             series[site.pages[i].series].push_back(i);
     for (auto& [name, list] : series) {
-        std::sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-            return newer(&site.pages[b], &site.pages[a]);
-        });
+        std::sort(list.begin(), list.end(),
+                  [&](std::size_t a, std::size_t b) { return newer(&site.pages[b], &site.pages[a]); });
         for (std::size_t k = 1; k < list.size(); ++k) previous_[list[k]] = list[k - 1];
     }
 }
@@ -188,10 +189,11 @@ void FeedbackCarry::enrich(std::size_t page_index, json& context) const {
         bool taken_up = !responses.empty();
         items.push_back(views::object_of("text", asked, "taken_up", taken_up, "responses", std::move(responses)));
     }
-    context["page"]["carried"] = views::object_of(
-        "from", views::object_of("title", before.title, "url", links::relative_url(page.url, before.url),
-                                 "date_human", views::human_date(before.date)),
-        "series", page.series, "items", std::move(items), "has_own_feedback", has_feedback(page));
+    context["page"]["carried"] =
+        views::object_of("from",
+                         views::object_of("title", before.title, "url", links::relative_url(page.url, before.url),
+                                          "date_human", views::human_date(before.date)),
+                         "series", page.series, "items", std::move(items), "has_own_feedback", has_feedback(page));
 }
 
 }  // namespace cp::reports

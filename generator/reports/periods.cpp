@@ -39,7 +39,8 @@ std::string period_title(PeriodKind kind, const std::string& period) {
     std::string year = period.substr(0, 4);
     if (kind == PeriodKind::Month) return kMonths[std::atoi(period.substr(5, 2).c_str()) - 1] + (" " + year);
     int q = period.back() - '0';
-    return std::string(kMonths[static_cast<std::size_t>(q - 1) * 3]) + " to " + kMonths[static_cast<std::size_t>(q - 1) * 3 + 2] + " " + year;
+    return std::string(kMonths[static_cast<std::size_t>(q - 1) * 3]) + " to " +
+        kMonths[static_cast<std::size_t>(q - 1) * 3 + 2] + " " + year;
 }
 
 std::string period_short(PeriodKind kind, const std::string& period) {

@@ -15,9 +15,9 @@
 
 namespace cp::reports {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 namespace {
 
@@ -46,7 +46,8 @@ Selection select(const model::Site& site, const Page* domain) {
     };
     std::set<std::string> people;  // a domain's people: its conveners, members, attendees and authors
     for (const auto& p : site.pages) {
-        if (p.type == PageType::Domain && (!domain || &p == domain || p.parent.url == domain->url)) s.domains.push_back(&p);
+        if (p.type == PageType::Domain && (!domain || &p == domain || p.parent.url == domain->url))
+            s.domains.push_back(&p);
         if (p.type == PageType::Meeting && in_domain(p)) {
             s.meetings.push_back(&p);
             for (const auto& a : p.attendees) people.insert(a.url);
@@ -92,8 +93,9 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         });
     };
     auto item = [&](const Page* p) {
-        return views::object_of("anchor", anchor_of(*p), "title", p->title, "address", indexes::absolute_url(site, p->url),
-                                "date_human", views::human_date(p->date), "summary", p->summary, "content", body(p));
+        return views::object_of("anchor", anchor_of(*p), "title", p->title, "address",
+                                indexes::absolute_url(site, p->url), "date_human", views::human_date(p->date),
+                                "summary", p->summary, "content", body(p));
     };
 
     json domains = json::array(), meetings = json::array(), people = json::array();
@@ -112,8 +114,8 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         j["decisions"] = strings(m->decisions);
         json actions = json::array();
         for (const auto& a : m->actions)
-            actions.push_back(views::object_of("action", a.action, "owner", shown(a.owner),
-                                               "due_human", views::human_date(a.due), "done", a.done));
+            actions.push_back(views::object_of("action", a.action, "owner", shown(a.owner), "due_human",
+                                               views::human_date(a.due), "done", a.done));
         j["actions"] = std::move(actions);
         j["went_well"] = strings(m->went_well);
         j["to_improve"] = strings(m->to_improve);
@@ -130,7 +132,8 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
     }
     json note_kinds = json::array();
     for (auto& [heading, list] : kinds)
-        note_kinds.push_back(views::object_of("heading", heading, "count", std::to_string(list.size()), "notes", std::move(list)));
+        note_kinds.push_back(
+            views::object_of("heading", heading, "count", std::to_string(list.size()), "notes", std::move(list)));
     for (const Page* p : s.people) {
         json j = item(p);
         j["organisation"] = p->organisation;
@@ -154,13 +157,14 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
     DublinCore dc = dublin_core(site, domain ? domain->title : std::string{});
     if (domain) dc.description = domain->summary;
     dc.identifier = indexes::absolute_url(site, url);
-    return views::object_of(
-        "title", domain ? domain->title : site.config.title, "subtitle",
-        domain ? "A domain of " + site.config.title : site.config.description, "address", indexes::absolute_url(site, url),
-        "site_address", indexes::absolute_url(site, "/"), "built_human", views::human_date(site.reference_date),
-        "audience", site.audience == "public" ? "the public site" : "members of the community", "dublin_core",
-        dublin_core_meta(dc), "contents", std::move(contents), "domains", std::move(domains), "meetings",
-        std::move(meetings), "note_kinds", std::move(note_kinds), "people", std::move(people));
+    return views::object_of("title", domain ? domain->title : site.config.title, "subtitle",
+                            domain ? "A domain of " + site.config.title : site.config.description, "address",
+                            indexes::absolute_url(site, url), "site_address", indexes::absolute_url(site, "/"),
+                            "built_human", views::human_date(site.reference_date), "audience",
+                            site.audience == "public" ? "the public site" : "members of the community", "dublin_core",
+                            dublin_core_meta(dc), "contents", std::move(contents), "domains", std::move(domains),
+                            "meetings", std::move(meetings), "note_kinds", std::move(note_kinds), "people",
+                            std::move(people));
 }
 
 }  // namespace

@@ -31,8 +31,9 @@ std::string site_target(const std::string& page_url, const std::string& link) {
     }
     std::string out = "/";
     for (std::size_t i = 0; i < parts.size(); ++i) out += parts[i] + (i + 1 < parts.size() ? "/" : "");
-    bool folder = !path.empty() && (path.back() == '/' || path == "." || path == ".." ||
-                                    (path.size() >= 3 && path.compare(path.size() - 3, 3, "/..") == 0));
+    bool folder = !path.empty() &&
+        (path.back() == '/' || path == "." || path == ".." ||
+         (path.size() >= 3 && path.compare(path.size() - 3, 3, "/..") == 0));
     if (folder && out.back() != '/') out += '/';
     return out + rest;
 }

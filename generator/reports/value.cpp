@@ -11,17 +11,21 @@
 
 namespace cp::reports {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 const std::vector<ValueCycle>& value_cycles() {
     static const std::vector<ValueCycle> cycles = {
-        {"immediate", "Immediate value", "Activities and interactions worth having in themselves: help, fun, a useful conversation."},
-        {"potential", "Potential value", "Knowledge capital: skills, relationships, resources and ideas that may be used later."},
-        {"applied", "Applied value", "Changes in practice: someone did something differently because of the community."},
+        {"immediate", "Immediate value",
+         "Activities and interactions worth having in themselves: help, fun, a useful conversation."},
+        {"potential", "Potential value",
+         "Knowledge capital: skills, relationships, resources and ideas that may be used later."},
+        {"applied", "Applied value",
+         "Changes in practice: someone did something differently because of the community."},
         {"realised", "Realised value", "Performance improvement: a difference that was measured or clearly seen."},
-        {"transformative", "Transformative value", "Redefining success: new goals, new measures, new ways of organising."}};
+        {"transformative", "Transformative value",
+         "Redefining success: new goals, new measures, new ways of organising."}};
     return cycles;
 }
 
@@ -64,7 +68,8 @@ views::HtmlPage value_page(const model::Site& site) {
         std::vector<const DomainStories*> order;
         order.reserve(by_domain.size());
         for (const auto& [u, ds] : by_domain) order.push_back(&ds);
-        std::sort(order.begin(), order.end(), [](const DomainStories* a, const DomainStories* b) { return a->title < b->title; });
+        std::sort(order.begin(), order.end(),
+                  [](const DomainStories* a, const DomainStories* b) { return a->title < b->title; });
         if (!none.stories.empty()) order.push_back(&none);
 
         const auto& cycles = value_cycles();
@@ -84,9 +89,11 @@ views::HtmlPage value_page(const model::Site& site) {
                         in_cycle.push_back(views::page_link(*s, url));
                 std::string count = std::to_string(in_cycle.size());
                 cells.push_back(views::object_of("count", count, "none", in_cycle.empty()));
-                if (in_cycle.empty()) missing += (missing.empty() ? "" : ", ") + c.label;
-                else groups.push_back(views::object_of("name", c.name, "label", c.label, "count", count, "stories",
-                                                       std::move(in_cycle)));
+                if (in_cycle.empty())
+                    missing += (missing.empty() ? "" : ", ") + c.label;
+                else
+                    groups.push_back(views::object_of("name", c.name, "label", c.label, "count", count, "stories",
+                                                      std::move(in_cycle)));
             }
             // Each story's indicators once, however many cycles it shows.
             for (const Page* s : ds->stories) {
@@ -107,11 +114,11 @@ views::HtmlPage value_page(const model::Site& site) {
         }
         json ctx = views::page_frame(site, url, "Value created");
         ctx["value"] = views::object_of(
-            "title", "Value created",
-            "intro", "The value stories members told, placed in the cycles of the value-creation framework, "
-                     "domain by domain: where value shows, and where it is still missing.",
-            "story_count", std::to_string(stories.size()), "has_stories", !stories.empty(), "legend",
-            std::move(legend), "columns", std::move(columns), "rows", std::move(rows), "domains", std::move(domains));
+            "title", "Value created", "intro",
+            "The value stories members told, placed in the cycles of the value-creation framework, "
+            "domain by domain: where value shows, and where it is still missing.",
+            "story_count", std::to_string(stories.size()), "has_stories", !stories.empty(), "legend", std::move(legend),
+            "columns", std::move(columns), "rows", std::move(rows), "domains", std::move(domains));
         return ctx;
     });
 }

@@ -11,14 +11,16 @@ namespace {
 // meeting feedback is full of whatever it is about.
 bool is_small_word(const std::string& w) {
     static const std::set<std::string> small = {
-        "a", "about", "after", "again", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-        "before", "being", "better", "but", "by", "can", "could", "did", "do", "does", "for", "from", "get", "got",
-        "had", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "just", "less", "let", "lot",
-        "made", "make", "many", "more", "most", "much", "must", "need", "needs", "next", "no", "not", "of", "off",
-        "on", "one", "only", "or", "our", "ours", "out", "over", "people", "really", "same", "should", "so", "some",
-        "something", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-        "time", "to", "too", "two", "up", "us", "very", "was", "we", "were", "what", "when", "which", "who",
-        "why", "will", "with", "would", "you", "your"};
+        "a",      "about", "after",  "again",  "all",   "also",      "an",   "and",   "any",  "are",   "as",
+        "at",     "be",    "been",   "before", "being", "better",    "but",  "by",    "can",  "could", "did",
+        "do",     "does",  "for",    "from",   "get",   "got",       "had",  "has",   "have", "how",   "i",
+        "if",     "in",    "into",   "is",     "it",    "its",       "just", "less",  "let",  "lot",   "made",
+        "make",   "many",  "more",   "most",   "much",  "must",      "need", "needs", "next", "no",    "not",
+        "of",     "off",   "on",     "one",    "only",  "or",        "our",  "ours",  "out",  "over",  "people",
+        "really", "same",  "should", "so",     "some",  "something", "than", "that",  "the",  "their", "them",
+        "then",   "there", "these",  "they",   "this",  "those",     "time", "to",    "too",  "two",   "up",
+        "us",     "very",  "was",    "we",     "were",  "what",      "when", "which", "who",  "why",   "will",
+        "with",   "would", "you",    "your"};
     return small.count(w) != 0;
 }
 
@@ -33,9 +35,10 @@ std::vector<std::string> content_words(std::string_view text) {
         while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
         std::string word;
         // An apostrophe inside a word ("it's", "don't") keeps the word whole.
-        while (i < text.size() && (is_word_byte(static_cast<unsigned char>(text[i])) ||
-                                   (text[i] == '\'' && !word.empty() && i + 1 < text.size() &&
-                                    std::isalpha(static_cast<unsigned char>(text[i + 1]))))) {
+        while (i < text.size() &&
+               (is_word_byte(static_cast<unsigned char>(text[i])) ||
+                (text[i] == '\'' && !word.empty() && i + 1 < text.size() &&
+                 std::isalpha(static_cast<unsigned char>(text[i + 1]))))) {
             word += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
             ++i;
         }
@@ -47,9 +50,12 @@ std::vector<std::string> content_words(std::string_view text) {
             std::size_t n = std::char_traits<char>::length(end);
             return word.size() >= min && word.compare(word.size() - n, n, end) == 0;
         };
-        if (ends("ing", 6)) word.resize(word.size() - 3);
-        else if (ends("ed", 6)) word.resize(word.size() - 2);
-        else if (ends("s", 4) && !ends("ss", 4)) word.pop_back();
+        if (ends("ing", 6))
+            word.resize(word.size() - 3);
+        else if (ends("ed", 6))
+            word.resize(word.size() - 2);
+        else if (ends("s", 4) && !ends("ss", 4))
+            word.pop_back();
         if (!is_small_word(word)) out.push_back(std::move(word));
     }
     return out;

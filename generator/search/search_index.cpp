@@ -7,8 +7,7 @@
 namespace cp::search {
 namespace {
 
-constexpr std::string_view kAlphabet =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 constexpr std::size_t kMaxTermBytes = 40;  // longer "words" are hashes, URLs, base64
 // Body term frequency thresholds: the documents of a term with tf >= 2, >= 4, >= 8 are
 // stored as nested subsets, so ranking by frequency costs little for frequent terms.
@@ -134,8 +133,7 @@ void append_json(std::string& out, std::string_view s) {
             out += "\\u00";
             out += kHex[c >> 4];
             out += kHex[c & 15];
-        } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' &&
-                   (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
+        } else if (c == 0xE2 && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9')) {
             out += s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";  // line breaks to old JS
             i += 2;
         } else {
@@ -219,11 +217,10 @@ std::uint32_t index_of(const std::vector<std::string>& sorted, const std::string
 
 const std::vector<std::string>& stop_words() {
     static const std::vector<std::string> words{
-        "a",    "an",   "and",  "are",   "as",    "at",    "be",   "but",  "by",    "for",
-        "from", "had",  "has",  "have",  "he",    "her",   "his",  "i",    "if",    "in",
-        "into", "is",   "it",   "its",   "of",    "on",    "or",   "our",  "she",   "so",
-        "than", "that", "the",  "their", "them",  "then",  "there", "these", "they", "this",
-        "to",   "was",  "we",   "were",  "which", "with",  "you",  "your"};
+        "a",     "an",    "and",  "are",  "as",  "at",  "be",   "but",  "by",    "for",   "from", "had",
+        "has",   "have",  "he",   "her",  "his", "i",   "if",   "in",   "into",  "is",    "it",   "its",
+        "of",    "on",    "or",   "our",  "she", "so",  "than", "that", "the",   "their", "them", "then",
+        "there", "these", "they", "this", "to",  "was", "we",   "were", "which", "with",  "you",  "your"};
     return words;
 }
 
@@ -290,8 +287,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
     return build_search_index(docs, IndexLimits{});
 }
 
-std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& input,
-                                           const IndexLimits& limits) {
+std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& input, const IndexLimits& limits) {
     // Newest first, so that ties in ranking go to the newest; undated documents last.
     std::vector<std::size_t> order(input.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
@@ -373,9 +369,8 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
 
         // [url, title, type, date, [domains], excerpt]
         chunk += chunk.empty() ? "[" : ",";
-        chunk += "[" + json(d.url) + "," + json(d.title) + "," + std::to_string(type) + "," +
-                 json(d.date) + "," +
-                 json_array(doc_domains, [](std::uint32_t k) { return std::to_string(k); }) + ",";
+        chunk += "[" + json(d.url) + "," + json(d.title) + "," + std::to_string(type) + "," + json(d.date) + "," +
+            json_array(doc_domains, [](std::uint32_t k) { return std::to_string(k); }) + ",";
         append_json(chunk, make_excerpt(clean_text(d.text, limits.excerpt_bytes), limits.excerpt_bytes));
         chunk += "]";
         const bool last = id + 1 == doc_count;
@@ -418,9 +413,9 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
     close_shard();
 
     auto facet = [&](const std::string& key, const std::vector<std::uint32_t>& ids) {
-        files.push_back({"search/facets/" + key + ".js", "window.cpSearch.facet(" + json(key) + "," +
-                                                             '"' + detail::encode_set(ids, doc_count) +
-                                                             "\");\n"});
+        files.push_back(
+            {"search/facets/" + key + ".js",
+             "window.cpSearch.facet(" + json(key) + "," + '"' + detail::encode_set(ids, doc_count) + "\");\n"});
     };
     for (std::size_t k = 0; k < types.size(); ++k) facet("type-" + std::to_string(k), type_docs[k]);
     for (std::size_t k = 0; k < domains.size(); ++k) facet("domain-" + std::to_string(k), domain_docs[k]);
@@ -428,8 +423,7 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
     // A fingerprint of the index, which search.js appends to the URL of every file it
     // loads (?v=...), so that a fresh manifest is never read with shards an HTTP cache
     // kept from an earlier build.
-    std::sort(files.begin(), files.end(),
-              [](const SearchFile& a, const SearchFile& b) { return a.path < b.path; });
+    std::sort(files.begin(), files.end(), [](const SearchFile& a, const SearchFile& b) { return a.path < b.path; });
     std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
     for (const SearchFile& f : files) {
         for (const std::string* s : {&f.path, &f.content}) {
@@ -444,14 +438,11 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& in
         return json_array(v, [](const std::string& s) { return json(s); });
     };
     files.push_back({"search/manifest.js",
-                     "window.cpSearch.manifest({\"version\":1,\"build\":\"" + build + "\",\"docs\":" +
-                         std::to_string(doc_count) +
-                         ",\"chunk\":" + std::to_string(per_chunk) +
+                     "window.cpSearch.manifest({\"version\":1,\"build\":\"" + build +
+                         "\",\"docs\":" + std::to_string(doc_count) + ",\"chunk\":" + std::to_string(per_chunk) +
                          ",\"types\":" + strings(types) + ",\"domains\":" + strings(domains) +
-                         ",\"stop\":" + strings(stop_words()) + ",\"shards\":" + strings(separators) +
-                         "});\n"});
-    std::sort(files.begin(), files.end(),
-              [](const SearchFile& a, const SearchFile& b) { return a.path < b.path; });
+                         ",\"stop\":" + strings(stop_words()) + ",\"shards\":" + strings(separators) + "});\n"});
+    std::sort(files.begin(), files.end(), [](const SearchFile& a, const SearchFile& b) { return a.path < b.path; });
     return files;
 }
 

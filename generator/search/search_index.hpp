@@ -25,7 +25,7 @@
 namespace cp::search {
 
 struct SearchDocument {
-    std::string url;                   // site-absolute, e.g. "/notes/night-handover/"
+    std::string url;  // site-absolute, e.g. "/notes/night-handover/"
     std::string title;
     std::string type;                  // "meeting", "note", "domain", "person", "page"
     std::string date;                  // "YYYY-MM-DD" or empty
@@ -34,7 +34,7 @@ struct SearchDocument {
 };
 
 struct SearchFile {
-    std::string path;     // relative to the output root, e.g. "search/shards/12.js"
+    std::string path;  // relative to the output root, e.g. "search/shards/12.js"
     std::string content;
 };
 
@@ -42,16 +42,15 @@ struct SearchFile {
 // memory well under 150 KB fetched (see bench/search).
 struct IndexLimits {
     std::size_t shard_bytes = std::size_t{16} * 1024;  // a shard is closed before it grows past this,
-                                          // unless it holds a single term
-    std::size_t docs_per_chunk = 8;       // documents per search/docs/N.js
-    std::size_t excerpt_bytes = 240;      // plain text kept per document for the snippet
+                                                       // unless it holds a single term
+    std::size_t docs_per_chunk = 8;                    // documents per search/docs/N.js
+    std::size_t excerpt_bytes = 240;                   // plain text kept per document for the snippet
 };
 
 // Builds every file of the index. Deterministic: same documents, same bytes. Never
 // throws on odd text (invalid UTF-8 is skipped byte-wise).
 std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs);
-std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs,
-                                           const IndexLimits& limits);
+std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& docs, const IndexLimits& limits);
 
 // Common English words left out of the index (and out of queries, by search.js,
 // which reads this list from the manifest).

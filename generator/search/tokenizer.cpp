@@ -22,15 +22,13 @@ constexpr std::string_view kLatin =
     "|||dz|dz|dz|lj|lj|lj|nj|nj|nj|a|a|i|i|o|o|u|u|u|u|u|u|u|u|u|u||a|a|a|a|ae|ae|ǥ||g|g|k|k"
     "|o|o|o|o|ʒ|ʒ|j|ǳ|ǳ||g|g|ƕ|ƿ|n|n|a|a|ae|ae|o|o|a|a|a|a|e|e|e|e|i|i|i|i|o|o|o|o|r|r|"
     "r|r|u|u|u|u|s|s|t|t|ȝ||h|h|ƞ||ȣ||ȥ||a|a|e|e|o|o|o|o|o|o|o|o|y|y|||||||ⱥ|ȼ||ƚ|ⱦ"
-    "|||ɂ||ƀ|ʉ|ʌ|ɇ||ɉ||ɋ||ɍ||ɏ|"
-    ;
+    "|||ɂ||ƀ|ʉ|ʌ|ɇ||ɉ||ɋ||ɍ||ɏ|";
 // U+0370..U+03FF
 constexpr std::string_view kGreek =
     "ͱ||ͳ||ʹ||ͷ||||||||;|ϳ||||||¨|α|·|ε|η|ι||ο||υ|ω|ι|α|β|γ|δ|ε|ζ|η|θ|"
     "ι|κ|λ|μ|ν|ξ|ο|π|ρ||σ|τ|υ|φ|χ|ψ|ω|ι|υ|α|ε|η|ι|υ||||||||||||||||||"
     "σ||||||||ι|υ|ο|υ|ω|ϗ||||ϒ|ϒ||||ϙ||ϛ||ϝ||ϟ||ϡ||ϣ||ϥ||ϧ||ϩ||ϫ||ϭ||ϯ||"
-    "||||θ|||ϸ||ϲ|ϻ|||ͻ|ͼ|ͽ"
-    ;
+    "||||θ|||ϸ||ϲ|ϻ|||ͻ|ͼ|ͽ";
 // U+0400..U+04FF
 constexpr std::string_view kCyrillic =
     "е|е|ђ|г|є|ѕ|і|і|ј|љ|њ|ћ|к|и|у|џ|а|б|в|г|д|е|ж|з|и|и|к|л|м|"
@@ -39,8 +37,7 @@ constexpr std::string_view kCyrillic =
     "ѻ||ѽ||ѿ||ҁ||||||||||ҋ||ҍ||ҏ||ґ||ғ||ҕ||җ||ҙ||қ||ҝ||ҟ||ҡ||ң||ҥ||ҧ||ҩ||"
     "ҫ||ҭ||ү||ұ||ҳ||ҵ||ҷ||ҹ||һ||ҽ||ҿ||ӏ|ж|ж|ӄ||ӆ||ӈ||ӊ||ӌ||ӎ|||а|а|а|"
     "а|ӕ||е|е|ә||ә|ә|ж|ж|з|з|ӡ||и|и|и|и|о|о|ө||ө|ө|э|э|у|у|у|у|у|"
-    "у|ч|ч|ӷ||ы|ы|ӻ||ӽ||ӿ|"
-    ;
+    "у|ч|ч|ӷ||ы|ы|ӻ||ӽ||ӿ|";
 // U+1E00..U+1EFF
 constexpr std::string_view kLatinAdditional =
     "a|a|b|b|b|b|b|b|c|c|d|d|d|d|d|d|d|d|d|d|e|e|e|e|e|e|e|e|e|e|f|f|g|g|h|h|h|h|h|h|h|h|h|h|"
@@ -48,8 +45,7 @@ constexpr std::string_view kLatinAdditional =
     "r|r|r|r|r|r|r|r|s|s|s|s|s|s|s|s|s|s|t|t|t|t|t|t|t|t|u|u|u|u|u|u|u|u|u|u|v|v|v|v|w|w|w|w|"
     "w|w|w|w|w|w|x|x|x|x|y|y|z|z|z|z|z|z|h|t|w|y||s|||ss||a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a|a"
     "|a|a|a|a|a|a|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|e|i|i|i|i|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o|o"
-    "|o|o|o|o|o|o|u|u|u|u|u|u|u|u|u|u|u|u|u|u|y|y|y|y|y|y|y|y|ỻ||ỽ||ỿ|"
-    ;
+    "|o|o|o|o|o|o|u|u|u|u|u|u|u|u|u|u|u|u|u|u|y|y|y|y|y|y|y|y|ỻ||ỽ||ỿ|";
 
 // U+1F00..U+1FFF
 constexpr std::string_view kGreekExtended =
@@ -66,11 +62,8 @@ struct FoldBlock {
     char32_t first;
     std::string_view table;
 };
-constexpr std::array<FoldBlock, 5> kBlocks{{{0x00C0, kLatin},
-                                            {0x0370, kGreek},
-                                            {0x0400, kCyrillic},
-                                            {0x1E00, kLatinAdditional},
-                                            {0x1F00, kGreekExtended}}};
+constexpr std::array<FoldBlock, 5> kBlocks{
+    {{0x00C0, kLatin}, {0x0370, kGreek}, {0x0400, kCyrillic}, {0x1E00, kLatinAdditional}, {0x1F00, kGreekExtended}}};
 
 constexpr char32_t kInvalid = 0xFFFFFFFF;
 
@@ -172,9 +165,8 @@ void append_folded(std::string& out, char32_t cp) {
 
 // Ideographs and kana: no spaces between words, so each is a word of its own.
 bool is_cjk(char32_t cp) {
-    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0x20000 && cp <= 0x3FFFF);
+    return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+        (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
 }
 
 // Letters, digits and combining marks; everything below U+00C0 but ASCII letters and
@@ -185,14 +177,14 @@ bool is_word_char(char32_t cp) {
     }
     if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == kInvalid) return false;
     if (cp == 0x037E || cp == 0x0385 || cp == 0x0387) return false;  // Greek punctuation
-    if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, shapes
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;                  // punctuation, symbols, arrows, shapes
     if (cp >= 0x2E00 && cp <= 0x2E7F) return false;
     if (cp >= 0x3000 && cp <= 0x303F) return false;
     if (cp >= 0xE000 && cp <= 0xF8FF) return false;
     if (cp >= 0xFE10 && cp <= 0xFE1F) return false;
     if (cp >= 0xFE30 && cp <= 0xFE6F) return false;
-    if ((cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+    if ((cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+        (cp >= 0xFF5B && cp <= 0xFF65))
         return false;
     if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;
     if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji and pictographs

@@ -25,7 +25,8 @@ bool is_day(const std::string& s) {
 template <typename Read>
 std::string meeting_day(const std::vector<std::string>& paths, const std::string& slug, Read read) {
     for (const auto& path : paths) {
-        if (path.rfind("meetings/", 0) != 0 || path.size() < 3 || path.compare(path.size() - 3, 3, ".md") != 0) continue;
+        if (path.rfind("meetings/", 0) != 0 || path.size() < 3 || path.compare(path.size() - 3, 3, ".md") != 0)
+            continue;
         if (model::slugify(model::stem_of(path)) != slug) continue;
         std::optional<std::string> text = read(path);
         if (!text) continue;
@@ -59,9 +60,10 @@ std::optional<std::string> as_of_commit(const BuildOptions& options, const sourc
             std::vector<std::string> paths;
             std::error_code ec;
             fs::path folder = options.source / "meetings";
-            for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
-                 it.increment(ec))
-                if (it->is_regular_file(ec)) paths.push_back("meetings/" + fs::relative(it->path(), folder).generic_string());
+            for (auto it = fs::recursive_directory_iterator(folder, ec);
+                 !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+                if (it->is_regular_file(ec))
+                    paths.push_back("meetings/" + fs::relative(it->path(), folder).generic_string());
             day = meeting_day(paths, slug, [&](const std::string& path) -> std::optional<std::string> {
                 std::ifstream in(options.source / path, std::ios::binary);
                 if (!in) return std::nullopt;

@@ -60,12 +60,14 @@ std::size_t audit_public_output(const output::SiteWriter& writer, const audience
         for (const auto& f : findings[i]) {
             if (++total > kMaxReported) continue;
             ++reported;
-            sink.error(files[i], 0, 0, std::string("public output leaks ") + f.what +
-                                           (f.in_name ? " in its file name" : "") + ": \"" + f.found + "\"");
+            sink.error(files[i], 0, 0,
+                       std::string("public output leaks ") + f.what + (f.in_name ? " in its file name" : "") + ": \"" +
+                           f.found + "\"");
         }
     }
     if (total > reported)
-        sink.error("(public output)", 0, 0, "and " + std::to_string(total - reported) + " more leaks found by the audit");
+        sink.error("(public output)", 0, 0,
+                   "and " + std::to_string(total - reported) + " more leaks found by the audit");
     return files.size();
 }
 

@@ -30,8 +30,8 @@ public:
     void step(const char* name) {
         auto now = Clock::now();
         if (enabled_)
-            err_ << "  " << name << ": "
-                 << std::chrono::duration_cast<std::chrono::milliseconds>(now - last_).count() << " ms\n";
+            err_ << "  " << name << ": " << std::chrono::duration_cast<std::chrono::milliseconds>(now - last_).count()
+                 << " ms\n";
         last_ = now;
     }
 
@@ -48,13 +48,16 @@ constexpr std::size_t kSummaryFrom = 10;
 // Prints the sink's problems with their source lines, capped at `limit` (0: no cap), a summary
 // by kind past kSummaryFrom, and then the personal-data guard's summary, a line per kind, when
 // it found any.
-void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err,
-                    std::size_t limit, const audience::GuardReport& guard = {}) {
+void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err, std::size_t limit,
+                    const audience::GuardReport& guard = {}) {
     auto problems = sink.sorted();
-    diag::print(err, problems, [&](const std::string& path) -> std::string {
-        const source::SourceFile* f = snapshot.find(path);
-        return f ? f->content : std::string{};
-    }, limit == 0 ? problems.size() : limit);
+    diag::print(
+        err, problems,
+        [&](const std::string& path) -> std::string {
+            const source::SourceFile* f = snapshot.find(path);
+            return f ? f->content : std::string{};
+        },
+        limit == 0 ? problems.size() : limit);
     if (problems.size() > kSummaryFrom) diag::print_summary(err, problems);
     for (const auto& line : audience::guard_summary(guard)) err << "commonplace: " << line << "\n";
 }
@@ -96,7 +99,8 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     // What the public build must not contain, known only before the filter removes it.
     audience::AuditFacts audit_facts;
     bool is_public = options.audience == audience::Audience::Public;
-    if (is_public) audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
+    if (is_public)
+        audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
     model::Site& site = held->site;
     site = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
     timer.step("audience filter");
@@ -124,7 +128,8 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         print_problems(sink, loaded.snapshot, err, options.max_problems, guard);
         // A clean memory prints nothing, like a compiler.
         if (sink.error_count() + sink.warning_count() > 0)
-            err << "commonplace check: " << sink.error_count() << " error(s), " << sink.warning_count() << " warning(s)\n";
+            err << "commonplace check: " << sink.error_count() << " error(s), " << sink.warning_count()
+                << " warning(s)\n";
         return sink.has_errors() ? kExitContentError : kExitOk;
     }
     if (sink.has_errors()) {
@@ -147,9 +152,10 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
             std::size_t files = audit_public_output(writer, audit_facts, sink);
             timer.step("public audit");
             verdict = sink.error_count() == errors
-                          ? "commonplace: public audit: " + std::to_string(files) + " files read back, nothing found that must not be public\n"
-                          : "commonplace: public audit: " + std::to_string(sink.error_count() - errors) +
-                                " leak(s) found in the written files; nothing is published\n";
+                ? "commonplace: public audit: " + std::to_string(files) +
+                    " files read back, nothing found that must not be public\n"
+                : "commonplace: public audit: " + std::to_string(sink.error_count() - errors) +
+                    " leak(s) found in the written files; nothing is published\n";
         }
         if (sink.has_errors()) {
             print_problems(sink, loaded.snapshot, err, options.max_problems, guard);
@@ -158,14 +164,15 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         }
         writer.commit();
         timer.step("swap in");
-        print_problems(sink, loaded.snapshot, err, options.max_problems, guard);  // warnings: the build went on, but they are worth reading
+        print_problems(sink, loaded.snapshot, err, options.max_problems,
+                       guard);  // warnings: the build went on, but they are worth reading
         if (!options.quiet || !guard.reported.empty()) err << verdict;
         // Only a finished build is left to the exit: on the way out of a failed one, a thread
         // (the search index's) may still be running, and its data must be waited for.
         leave_to_exit.leave = !options.free_memory;
         if (!options.quiet) {
-            err << "commonplace: built " << writer.paths().size() << " files (" << site.pages.size()
-                << " pages, " << site.audience << ") into " << options.output.string() << "\n";
+            err << "commonplace: built " << writer.paths().size() << " files (" << site.pages.size() << " pages, "
+                << site.audience << ") into " << options.output.string() << "\n";
         }
     } catch (const std::exception& e) {
         print_problems(sink, loaded.snapshot, err, options.max_problems, guard);

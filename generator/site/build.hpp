@@ -15,16 +15,16 @@ struct BuildOptions {
     std::filesystem::path output = "_site";
     audience::Audience audience = audience::Audience::Community;
     bool drafts = false;
-    std::string ref;       // build the memory as it was at this commit; empty: the working tree
+    std::string ref;  // build the memory as it was at this commit; empty: the working tree
     // Build the memory as it stood on this day (YYYY-MM-DD), or on the day of this meeting:
     // the last commit on or before it on the first-parent line of `ref` (or HEAD), built as
     // `ref` of that commit is (site/as_of.hpp).
     std::string as_of, as_of_meeting;
-    std::string base_url;  // overrides the config's base_url when set
+    std::string base_url;               // overrides the config's base_url when set
     std::filesystem::path config_file;  // --config: read instead of the memory's commonplace.yaml
     std::size_t max_problems = 100;     // problems printed in full; 0: all of them
-    unsigned jobs = 0;     // 0: every core
-    std::filesystem::path themes_dir;  // where "default" and other named themes live
+    unsigned jobs = 0;                  // 0: every core
+    std::filesystem::path themes_dir;   // where "default" and other named themes live
     bool quiet = false;
     bool timings = false;  // print how long each step took
     // False when the process ends right after the build (the command line's build): the

@@ -55,8 +55,10 @@ Origin find_origin(const BuildOptions& options, diag::Sink& sink) {
     std::string error;
     origin.repo = source::Repository::find(options.source, error);
     if (!options.as_of.empty() || !options.as_of_meeting.empty()) {
-        if (origin.repo) origin.commit = as_of_commit(options, *origin.repo, error);
-        else if (error.empty()) error = "--as-of needs a git repository, and " + where + " is not in one";
+        if (origin.repo)
+            origin.commit = as_of_commit(options, *origin.repo, error);
+        else if (error.empty())
+            error = "--as-of needs a git repository, and " + where + " is not in one";
         if (!origin.commit) {
             sink.error(where, 0, 0, error);
             origin.ok = false;
@@ -65,7 +67,8 @@ Origin find_origin(const BuildOptions& options, diag::Sink& sink) {
     }
     if (!options.ref.empty()) {
         if (!origin.repo) {
-            sink.error(where, 0, 0, error.empty() ? "--ref needs a git repository, and " + where + " is not in one" : error);
+            sink.error(where, 0, 0,
+                       error.empty() ? "--ref needs a git repository, and " + where + " is not in one" : error);
             origin.ok = false;
             return origin;
         }
@@ -112,8 +115,9 @@ config::Config read_config(const BuildOptions& options, const Origin& origin, di
         if (!text) {
             text = read_disk_file(options.source / name);
             if (text)
-                sink.warning(name, 0, 0, "the commit " + options.ref + " has no " + name +
-                                             ", so the working tree's is used (--config FILE names another)");
+                sink.warning(name, 0, 0,
+                             "the commit " + options.ref + " has no " + name +
+                                 ", so the working tree's is used (--config FILE names another)");
         }
     } else {
         text = read_disk_file(options.source / name);
@@ -131,8 +135,9 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     // The config decides the size limit, so it is read first, on its own.
     config::Config config = read_config(options, origin, sink);
     if (!options.base_url.empty() && !text::is_site_address(options.base_url)) {
-        sink.error("--base-url", 0, 0, "--base-url must be an absolute http(s) URL or a path starting with '/', not '" +
-                                           text::quoted_url(options.base_url) + "'");
+        sink.error("--base-url", 0, 0,
+                   "--base-url must be an absolute http(s) URL or a path starting with '/', not '" +
+                       text::quoted_url(options.base_url) + "'");
         return loaded;
     }
     if (!options.base_url.empty()) {
@@ -162,7 +167,8 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     loaded.snapshot = origin.commit ? source::read_git_tree(*origin.repo, *origin.commit, read_options, sink)
                                     : source::read_working_tree(options.source, read_options, sink);
     if (!head_date.empty()) loaded.snapshot.reference_date = head_date;
-    loaded.theme = std::make_unique<theme::Theme>(theme_dir_for(config, options), layout_overrides(loaded.snapshot), sink);
+    loaded.theme =
+        std::make_unique<theme::Theme>(theme_dir_for(config, options), layout_overrides(loaded.snapshot), sink);
     if (step) step("read source");
     if (origin.commit) read_history_meanwhile();
 
@@ -170,9 +176,9 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     load_options.jobs = jobs;
     // While git's history is still being read.
     load_options.pages_ready = [&loaded](const model::Site& site) { loaded.catalogue = links::catalogue_of(site); };
-    loaded.site = model::load_site(loaded.snapshot, config,
-                                   [&history] { return history.valid() ? history.get() : history::History{}; },
-                                   load_options, sink);
+    loaded.site = model::load_site(
+        loaded.snapshot, config, [&history] { return history.valid() ? history.get() : history::History{}; },
+        load_options, sink);
     if (step) step("parse, and history meanwhile");
     if (origin.repo) {
         read_page_versions(options.source, loaded.site, jobs);

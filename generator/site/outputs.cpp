@@ -2,8 +2,8 @@
 #include <future>
 #include <set>
 
-#include "indexes/feeds.hpp"
 #include "indexes/changes.hpp"
+#include "indexes/feeds.hpp"
 #include "indexes/indexes.hpp"
 #include "indexes/lists.hpp"
 #include "indexes/versions.hpp"
@@ -114,8 +114,9 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
 void write_outputs(const model::Site& site, const Outputs& outputs, const theme::Theme& theme,
                    const source::Snapshot& snapshot, output::SiteWriter& writer, unsigned jobs, diag::Sink& sink) {
     auto clash = [&](const std::string& path, const std::string& origin) {
-        sink.error(origin, 0, 0, "would be written to " + path + ", which " + writer.origin_of(path) +
-                                     " already wrote: one must never overwrite the other");
+        sink.error(origin, 0, 0,
+                   "would be written to " + path + ", which " + writer.origin_of(path) +
+                       " already wrote: one must never overwrite the other");
     };
     // The lists first: they are the largest pages, and started last they would leave one
     // core working alone at the end. Each context is made, rendered, written and dropped.
@@ -125,7 +126,8 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
         if (i < lists) {
             const auto& page = outputs.pages[i];
             auto render = [&](const json& ctx) {
-                return page.standalone ? theme.render(page.template_name, ctx) : theme.render_page(page.template_name, ctx);
+                return page.standalone ? theme.render(page.template_name, ctx)
+                                       : theme.render_page(page.template_name, ctx);
             };
             std::string html = page.make_context ? render(page.make_context()) : render(page.context);
             std::string path = file_for(page.url);

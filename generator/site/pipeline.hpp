@@ -29,7 +29,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err);
 struct Loaded {
     bool ok = false;
     source::Snapshot snapshot;
-    model::Site site;  // unfiltered: hand it to the audience filter and nothing else
+    model::Site site;            // unfiltered: hand it to the audience filter and nothing else
     links::Catalogue catalogue;  // the unfiltered site's addresses (links::catalogue_of)
     std::unique_ptr<theme::Theme> theme;
 };
@@ -37,8 +37,7 @@ struct Loaded {
 // Reads the source (working tree or a git ref), the config, the theme and the history,
 // and builds the unfiltered site model. Problems go to the sink. `step`, when set, is
 // called with a name as each timed part ends ("read source", "history").
-Loaded load(const BuildOptions& options, diag::Sink& sink,
-            const std::function<void(const char*)>& step = {});
+Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<void(const char*)>& step = {});
 
 // Everything the build writes besides assets and the theme's static files.
 // The context of each of the site's own pages, made when the page is rendered rather
@@ -46,8 +45,7 @@ Loaded load(const BuildOptions& options, diag::Sink& sink,
 // so it runs on every core and each context is dropped as soon as its page is written.
 class PageContexts {
 public:
-    PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies,
-                 indexes::Timeline timeline);
+    PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies, indexes::Timeline timeline);
     ~PageContexts();
     // The context of site.pages[i]; thread-safe.
     nlohmann::json make(std::size_t i) const;

@@ -39,8 +39,8 @@ std::vector<search::SearchDocument> search_documents(const model::Site& site,
         const std::string& body = bodies[i].body.plain_text;
         if (body.rfind(p.summary.substr(0, std::min<std::size_t>(p.summary.size(), 40)), 0) == 0) text.clear();
         add(text, body);
-        for (const auto* list : {&p.agenda, &p.decisions, &p.highlights, &p.parking_lot, &p.practices,
-                                 &p.expertise, &p.expected_results, &p.went_well, &p.to_improve})
+        for (const auto* list : {&p.agenda, &p.decisions, &p.highlights, &p.parking_lot, &p.practices, &p.expertise,
+                                 &p.expected_results, &p.went_well, &p.to_improve})
             add_all(text, *list);
         for (const auto& a : p.actions) add(text, a.action);
         for (const auto& q : p.learning_agenda) add(text, q.question);

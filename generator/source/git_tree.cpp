@@ -81,8 +81,9 @@ public:
             ++paths_;
             bytes_ += rel.size();
             if (is_unsafe_entry_name(name)) {
-                sink_.warning(rel, 0, 0, "tree entry named '" + name +
-                                             "' refused: a name like this could write outside the output folder");
+                sink_.warning(
+                    rel, 0, 0,
+                    "tree entry named '" + name + "' refused: a name like this could write outside the output folder");
                 continue;
             }
             if (is_unread_name(name)) continue;
@@ -104,8 +105,11 @@ public:
                     sink_.warning(rel, 0, 0, "symbolic link skipped: links are never followed");
                     break;
                 case GIT_FILEMODE_BLOB:
-                case GIT_FILEMODE_BLOB_EXECUTABLE: read_blob(rel, git_tree_entry_id(entry)); break;
-                default: break;
+                case GIT_FILEMODE_BLOB_EXECUTABLE:
+                    read_blob(rel, git_tree_entry_id(entry));
+                    break;
+                default:
+                    break;
             }
         }
     }

@@ -90,7 +90,6 @@ bool is_unsafe_entry_name(std::string_view name);
 // flagged. reference_date is the commit's date and `commit` its id. A commit that cannot
 // be read is an error in the sink and an empty snapshot; so is a tree that names more paths or
 // bytes than options.max_paths and max_bytes (a tree that reuses its folders).
-Snapshot read_git_tree(const Repository& repo, const std::string& commit, const ReadOptions& options,
-                       diag::Sink& sink);
+Snapshot read_git_tree(const Repository& repo, const std::string& commit, const ReadOptions& options, diag::Sink& sink);
 
 }  // namespace cp::source

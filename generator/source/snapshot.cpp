@@ -11,9 +11,7 @@ const SourceFile* Snapshot::find(const std::string& path) const {
     return nullptr;
 }
 
-bool is_ignored_name(std::string_view name) {
-    return !name.empty() && (name.front() == '.' || name.front() == '_');
-}
+bool is_ignored_name(std::string_view name) { return !name.empty() && (name.front() == '.' || name.front() == '_'); }
 
 bool is_unread_name(std::string_view name) { return (!name.empty() && name.front() == '.') || name == "_site"; }
 

@@ -11,12 +11,12 @@
 namespace cp::source {
 
 struct SourceFile {
-    std::string path;             // relative to the memory's root, '/'-separated
-    std::string content;          // the bytes (empty when `disk_path` is set or the file is refused)
+    std::string path;                 // relative to the memory's root, '/'-separated
+    std::string content;              // the bytes (empty when `disk_path` is set or the file is refused)
     std::filesystem::path disk_path;  // for a working-tree asset: copied from here, not held in memory
-    std::uintmax_t size = 0;      // bytes
-    bool too_large = false;       // over the size limit: content not read
-    bool lfs_pointer = false;     // a Git LFS pointer, not the real file
+    std::uintmax_t size = 0;          // bytes
+    bool too_large = false;           // over the size limit: content not read
+    bool lfs_pointer = false;         // a Git LFS pointer, not the real file
     // Under a name starting with '_' (`_attachments/x.png`, `_Sidebar.md`): the contract ignores
     // it as content (never a page), but a page that links to it explicitly gets it copied.
     bool underscored = false;

@@ -10,7 +10,6 @@ namespace cp::source {
 // Reads every file under `root`, skipping ignored names, what git ignores (when the
 // folder is in a repository), symlinks (with a warning) and special files.
 // A missing root is an error in the sink and an empty snapshot.
-Snapshot read_working_tree(const std::filesystem::path& root, const ReadOptions& options,
-                           diag::Sink& sink);
+Snapshot read_working_tree(const std::filesystem::path& root, const ReadOptions& options, diag::Sink& sink);
 
 }  // namespace cp::source

@@ -7,9 +7,7 @@ namespace {
 bool is_c0_or_space(unsigned char c) { return c <= 0x20; }
 bool is_tab_or_newline(char c) { return c == '\t' || c == '\n' || c == '\r'; }
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_scheme_char(char c) {
-    return is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-}
+bool is_scheme_char(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'; }
 
 }  // namespace
 
@@ -50,11 +48,13 @@ std::optional<std::string> refuse_url(std::string_view url, UrlUse use) {
         for (char& c : rest)
             if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
         rest = rest.substr(0, rest.find_first_of(";,"));
-        if (rest == "image/png" || rest == "image/jpeg" || rest == "image/gif" || rest == "image/webp") return std::nullopt;
+        if (rest == "image/png" || rest == "image/jpeg" || rest == "image/gif" || rest == "image/webp")
+            return std::nullopt;
     }
     std::string allowed = use == UrlUse::Link ? "http, https and mailto" : "http and https";
-    return "uses the scheme '" + *scheme + "', which this site never writes (a browser may run it as a script): " +
-           "only " + allowed + " addresses and the site's own files are written; it is shown as text";
+    return "uses the scheme '" + *scheme +
+        "', which this site never writes (a browser may run it as a script): " + "only " + allowed +
+        " addresses and the site's own files are written; it is shown as text";
 }
 
 bool is_site_address(std::string_view url) {
@@ -77,11 +77,16 @@ std::string quoted_url(std::string_view url) {
             break;
         }
         auto c = static_cast<unsigned char>(ch);
-        if (c == '\t') out += "\\t";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\r') out += "\\r";
-        else if (c < 0x20 || c == 0x7F) out += std::string("\\x") + hex[c >> 4] + hex[c & 0xF];
-        else out.push_back(ch);
+        if (c == '\t')
+            out += "\\t";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c == '\r')
+            out += "\\r";
+        else if (c < 0x20 || c == 0x7F)
+            out += std::string("\\x") + hex[c >> 4] + hex[c & 0xF];
+        else
+            out.push_back(ch);
     }
     return out;
 }

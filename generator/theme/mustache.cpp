@@ -55,14 +55,19 @@ bool is_true(const Ref& ref) {
     if (ref.text) return true;
     if (!ref.value) return false;
     switch (ref.value->type()) {
-        case json::value_t::boolean: return ref.value->get<bool>();
-        case json::value_t::string: return !ref.value->get_ref<const std::string&>().empty();
-        case json::value_t::array: return !ref.value->empty();
+        case json::value_t::boolean:
+            return ref.value->get<bool>();
+        case json::value_t::string:
+            return !ref.value->get_ref<const std::string&>().empty();
+        case json::value_t::array:
+            return !ref.value->empty();
         case json::value_t::object:
         case json::value_t::number_integer:
         case json::value_t::number_unsigned:
-        case json::value_t::number_float: return true;
-        default: return false;  // null, binary, discarded
+        case json::value_t::number_float:
+            return true;
+        default:
+            return false;  // null, binary, discarded
     }
 }
 
@@ -72,12 +77,23 @@ void append_escaped(std::string& out, std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const char* entity = nullptr;
         switch (s[i]) {
-            case '&': entity = "&amp;"; break;
-            case '<': entity = "&lt;"; break;
-            case '>': entity = "&gt;"; break;
-            case '"': entity = "&quot;"; break;
-            case '\'': entity = "&apos;"; break;
-            default: continue;
+            case '&':
+                entity = "&amp;";
+                break;
+            case '<':
+                entity = "&lt;";
+                break;
+            case '>':
+                entity = "&gt;";
+                break;
+            case '"':
+                entity = "&quot;";
+                break;
+            case '\'':
+                entity = "&apos;";
+                break;
+            default:
+                continue;
         }
         out.append(s.data() + run, i - run);
         out.append(entity);
@@ -148,8 +164,9 @@ private:
         if (!contents.empty() && contents.front() == '=') {
             if (!set_delimiters(contents)) {
                 std::string message(text_.substr(start, pos - start));
-                message.append(" does not set delimiters: write two delimiters between '=' signs, separated by a "
-                               "space, without spaces or '=' in them, as {{=<% %>=}}");
+                message.append(
+                    " does not set delimiters: write two delimiters between '=' signs, separated by a "
+                    "space, without spaces or '=' in them, as {{=<% %>=}}");
                 return fail(start, message);
             }
             return true;
@@ -160,14 +177,19 @@ private:
         const std::string_view name = trim(contents.substr(1));
         switch (sigil) {
             case '#':
-            case '^': return open_section(sigil, name, start);
-            case '/': return close_section(name, start);
-            case '&': return add_tag(Node::Kind::unescaped_variable, name);
+            case '^':
+                return open_section(sigil, name, start);
+            case '/':
+                return close_section(name, start);
+            case '&':
+                return add_tag(Node::Kind::unescaped_variable, name);
             // Comments print nothing. Partials were put in the text before parsing; one that is
             // left (a name the theme does not have, or one nested too deep) prints nothing.
             case '!':
-            case '>': return true;
-            default: return add_tag(Node::Kind::variable, contents);
+            case '>':
+                return true;
+            default:
+                return add_tag(Node::Kind::variable, contents);
         }
     }
 
@@ -204,8 +226,9 @@ private:
             return fail(at, "{{/" + std::string(name) + "}} closes no section: none is open here");
         const OpenSection& s = open_sections_.back();
         if (s.name != name)
-            return fail(at, "{{/" + std::string(name) + "}} does not match {{" + std::string(1, s.sigil) + s.name +
-                                "}} opened at " + where(s.at) + ", which must be closed first");
+            return fail(at,
+                        "{{/" + std::string(name) + "}} does not match {{" + std::string(1, s.sigil) + s.name +
+                            "}} opened at " + where(s.at) + ", which must be closed first");
         t_.nodes_[s.node].end = static_cast<std::uint32_t>(t_.nodes_.size());
         open_sections_.pop_back();
         text_continues_ = false;

@@ -65,16 +65,17 @@ Theme::Theme(const fs::path& theme_dir, const std::map<std::string, std::string>
         std::string expanded = expand_partials(text, texts);
         auto compiled = std::make_shared<Compiled>(expanded);
         if (!compiled->tmpl.ok()) {
-            std::string origin = overrides.count(name) ? "layouts/" + name + ".mustache"
-                                                       : (templates / (name + ".mustache")).string();
+            std::string origin =
+                overrides.count(name) ? "layouts/" + name + ".mustache" : (templates / (name + ".mustache")).string();
             // The line and column are counted in the text as parsed; they point into the file
             // only when no partial was put in.
             if (expanded == text)
                 sink.error(origin, compiled->tmpl.error_line(), compiled->tmpl.error_column(),
                            "template does not parse: " + compiled->tmpl.error());
             else
-                sink.error(origin, 0, 0,
-                           "template does not parse: " + compiled->tmpl.error() + " (counted with its partials put in)");
+                sink.error(
+                    origin, 0, 0,
+                    "template does not parse: " + compiled->tmpl.error() + " (counted with its partials put in)");
             continue;
         }
         templates_[name] = std::move(compiled);

@@ -44,7 +44,6 @@ private:
 
 // Expands every {{> name}} in `text` from `partials`, recursively up to a small depth,
 // so each template is parsed once instead of its partials being re-parsed on every render.
-std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
-                            int depth = 0);
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials, int depth = 0);
 
 }  // namespace cp::theme

@@ -3,20 +3,20 @@
 #include <cstring>
 
 #include "links/urls.hpp"
-#include "views/json_object.hpp"
 #include "model/slug.hpp"
 #include "text/url_policy.hpp"
+#include "views/json_object.hpp"
 
 namespace cp::views {
 
-using nlohmann::json;
 using model::Page;
 using model::PageType;
+using nlohmann::json;
 
 const std::vector<NavEntry>& navigation() {
-    static const std::vector<NavEntry> nav = {
-        {"Domains", "/domains/"}, {"Meetings", "/meetings/"}, {"Notes", "/notes/"},
-        {"People", "/people/"},   {"Timeline", "/timeline/"}, {"Search", "/search/"}};
+    static const std::vector<NavEntry> nav = {{"Domains", "/domains/"},   {"Meetings", "/meetings/"},
+                                              {"Notes", "/notes/"},       {"People", "/people/"},
+                                              {"Timeline", "/timeline/"}, {"Search", "/search/"}};
     return nav;
 }
 
@@ -48,16 +48,11 @@ json page_frame(const model::Site& site, const std::string& url, const std::stri
     const auto& c = site.config;
     return object_of("site",
                      object_of("title", c.title, "description", c.description, "language", c.language, "base_url",
-                               c.base_url, "audience", site.audience, "is_public", site.audience == "public", "as_of", site.as_of,
-                               "as_of_human", human_date(site.as_of)),
-                     "root", links::root_prefix(url),
-                     "home_url", links::relative_url(url, "/"),
-                     "search_url", links::relative_url(url, "/search/"),
-                     "nav", std::move(nav),
-                     "url", url,
-                     "page_title", title,
-                     "is_home", url == "/",
-                     "description", description.empty() ? c.description : description);
+                               c.base_url, "audience", site.audience, "is_public", site.audience == "public", "as_of",
+                               site.as_of, "as_of_human", human_date(site.as_of)),
+                     "root", links::root_prefix(url), "home_url", links::relative_url(url, "/"), "search_url",
+                     links::relative_url(url, "/search/"), "nav", std::move(nav), "url", url, "page_title", title,
+                     "is_home", url == "/", "description", description.empty() ? c.description : description);
 }
 
 json ref_json(const model::Ref& ref, const std::string& from_url) {
@@ -123,8 +118,8 @@ json revisions_json(const model::Site& site, const Page& page) {
         json author = object_of("label", "", "linked", false, "url", "");
         for (const auto& c : page.contributors)
             if (c.text == r.contributor) author = ref_json(c, page.url);
-        out.push_back(object_of("date", r.date, "date_human", human_date(r.date), "author", std::move(author), "subject",
-                                r.subject));
+        out.push_back(object_of("date", r.date, "date_human", human_date(r.date), "author", std::move(author),
+                                "subject", r.subject));
     }
     return out;
 }
@@ -132,13 +127,9 @@ json revisions_json(const model::Site& site, const Page& page) {
 }  // namespace
 
 json page_link(const Page& page, const std::string& from_url) {
-    return object_of("title", page.title,
-                     "url", links::relative_url(from_url, page.url),
-                     "type", std::string(model::type_name(page.type)),
-                     "date", model::day_of(page.date),
-                     "date_human", human_date(page.date),
-                     "summary", page.summary,
-                     "kind", page.kind);
+    return object_of("title", page.title, "url", links::relative_url(from_url, page.url), "type",
+                     std::string(model::type_name(page.type)), "date", model::day_of(page.date), "date_human",
+                     human_date(page.date), "summary", page.summary, "kind", page.kind);
 }
 
 std::string template_for(const Page& page) {
@@ -150,16 +141,10 @@ json page_context(const model::Site& site, const Page& page, const links::Render
                   const std::vector<Page>& pages) {
     const std::string& from = page.url;
     json ctx = page_frame(site, page.url, page.title, page.summary);
-    json p = object_of("title", page.title,
-                       "type", std::string(model::type_name(page.type)),
-                       "type_label", words(std::string(model::type_name(page.type))),
-                       "date", model::day_of(page.date),
-                       "date_human", human_date(page.date),
-                       "summary", page.summary,
-                       "content", rendered.body.html,
-                       "is_public", page.visibility == model::Visibility::Public,
-                       "is_draft", page.draft,
-                       "params", page.params);
+    json p = object_of("title", page.title, "type", std::string(model::type_name(page.type)), "type_label",
+                       words(std::string(model::type_name(page.type))), "date", model::day_of(page.date), "date_human",
+                       human_date(page.date), "summary", page.summary, "content", rendered.body.html, "is_public",
+                       page.visibility == model::Visibility::Public, "is_draft", page.draft, "params", page.params);
     // A summary written in front matter stands above the text; one taken from the first
     // paragraph would only repeat what follows it.
     p["lede"] = page.summary == rendered.body.summary ? std::string{} : page.summary;
@@ -198,7 +183,8 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             p["phase_label"] = words(page.phase);
             json phases = json::array();
             for (const auto& ph : page.phases)
-                phases.push_back(object_of("phase", words(ph.phase), "since", ph.since, "since_human", human_date(ph.since)));
+                phases.push_back(
+                    object_of("phase", words(ph.phase), "since", ph.since, "since_human", human_date(ph.since)));
             p["phases"] = std::move(phases);
             p["started"] = page.started;
             p["started_human"] = human_date(page.started);
@@ -229,7 +215,8 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             p["apologies"] = refs_json(page.apologies, from);
             json roles = json::array();
             for (const auto& r : page.roles)
-                roles.push_back(object_of("role", r.role, "role_label", words(r.role), "people", refs_json(r.people, from)));
+                roles.push_back(
+                    object_of("role", r.role, "role_label", words(r.role), "people", refs_json(r.people, from)));
             p["roles"] = std::move(roles);
             p["agenda"] = strings(page.agenda);
             p["decisions"] = strings(page.decisions);
@@ -238,7 +225,8 @@ json page_context(const model::Site& site, const Page& page, const links::Render
                 json item = object_of("action", a.action, "due", a.due, "due_human", human_date(a.due), "done", a.done);
                 item["owner"] = ref_json(a.owner, from);
                 item["has_owner"] = !a.owner.text.empty();
-                item["overdue"] = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
+                item["overdue"] =
+                    !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
                 actions.push_back(std::move(item));
             }
             p["actions"] = std::move(actions);
@@ -266,7 +254,8 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             p["joined"] = page.joined;
             p["joined_human"] = human_date(page.joined);
             break;
-        case PageType::Page: break;
+        case PageType::Page:
+            break;
     }
     ctx["page"] = std::move(p);
     return ctx;

@@ -35,8 +35,8 @@ std::string words(std::string s);
 
 // The context of one page: the frame plus `page` with every field of its type,
 // its rendered body, backlinks and history.
-nlohmann::json page_context(const model::Site& site, const model::Page& page,
-                            const links::RenderedPage& rendered, const std::vector<model::Page>& pages);
+nlohmann::json page_context(const model::Site& site, const model::Page& page, const links::RenderedPage& rendered,
+                            const std::vector<model::Page>& pages);
 
 // The template a page renders with: "domain", "meeting", "note", "person", "page" or "home".
 std::string template_for(const model::Page& page);

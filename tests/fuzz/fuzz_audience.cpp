@@ -88,14 +88,16 @@ std::string mark_file(const source::SourceFile& file, bool whole) {
             bool found = false;
             for (const auto& b : blocks) found = found || (line >= b.first_line && line < b.end_line);
             if (!found) {
-                std::fprintf(stderr, "%s:%zu opens a community block the filter does not see\n", file.path.c_str(), i + 1);
+                std::fprintf(stderr, "%s:%zu opens a community block the filter does not see\n", file.path.c_str(),
+                             i + 1);
                 std::abort();
             }
         }
         if (inside && trim(lines[i]).substr(0, 3) != ":::") lines[i] = marked(lines[i]);
     }
     std::string out;
-    for (std::size_t i = 0; i < lines.size(); ++i) out += lines[i] + (i + 1 < lines.size() || file.content.ends_with('\n') ? "\n" : "");
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += lines[i] + (i + 1 < lines.size() || file.content.ends_with('\n') ? "\n" : "");
     return out;
 }
 

@@ -2,17 +2,17 @@
 // parsers (the fast one and yaml-cpp's path), which must agree wherever the fast one takes the
 // text, every field reader run on every value, and the file read as a page of each type.
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "../unit/yaml_describe.hpp"
 #include "frontmatter/fields.hpp"
 #include "frontmatter/simple_yaml.hpp"
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
 #include "model/page_reader.hpp"
-#include "../unit/yaml_describe.hpp"
 
 using namespace cp;
 

@@ -73,12 +73,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view body(reinterpret_cast<const char*>(data) + 1, size - 1);
     const Built& built = is_public ? published : community;
 
-    std::string filtered = audience::filter_community_blocks(body, is_public ? audience::Audience::Public
-                                                                             : audience::Audience::Community);
+    std::string filtered =
+        audience::filter_community_blocks(body, is_public ? audience::Audience::Public : audience::Audience::Community);
     diag::Sink sink;
     links::PageLinks found;
-    auto resolver = links::make_resolver(*built.index, built.site.pages[built.page], built.catalogue, strictness,
-                                         sink, found);
+    auto resolver =
+        links::make_resolver(*built.index, built.site.pages[built.page], built.catalogue, strictness, sink, found);
     markdown::RenderOptions options;
     options.first_line = 5;
     options.title = "Night handovers";

@@ -29,7 +29,7 @@ inline std::vector<source::SourceFile> files_of(std::string_view input) {
     std::vector<source::SourceFile> files;
     auto add = [&](std::string path, std::string_view text) {
         bool usable = output::is_safe_relative_path(path) && path.size() < 100 &&
-                      (path.ends_with(".md") || path == "commonplace.yaml");
+            (path.ends_with(".md") || path == "commonplace.yaml");
         if (!usable) path = "notes/fuzz-" + std::to_string(files.size()) + ".md";
         for (const auto& f : files)
             if (f.path == path) path = "notes/fuzz-" + std::to_string(files.size()) + ".md";
@@ -52,7 +52,8 @@ inline std::vector<source::SourceFile> files_of(std::string_view input) {
         std::size_t line_end = std::min(input.find('\n', name_start), input.size());
         std::size_t text_start = std::min(line_end + 1, input.size());
         std::size_t text_end = k + 1 < heads.size() ? heads[k + 1] : input.size();
-        add(std::string(input.substr(name_start, line_end - name_start)), input.substr(text_start, text_end - text_start));
+        add(std::string(input.substr(name_start, line_end - name_start)),
+            input.substr(text_start, text_end - text_start));
     }
     return files;
 }

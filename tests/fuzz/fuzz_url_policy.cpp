@@ -43,11 +43,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::string_view input(reinterpret_cast<const char*>(data), size);
     const std::string seen = browser_scheme(input);
     if (cp::text::url_allowed(input, cp::text::UrlUse::Link)) {
-        if (!(seen.empty() || starts_with(seen, "http:") || starts_with(seen, "https:") || starts_with(seen, "mailto:")))
+        if (!(seen.empty() || starts_with(seen, "http:") || starts_with(seen, "https:") ||
+              starts_with(seen, "mailto:")))
             __builtin_trap();
     }
     if (cp::text::url_allowed(input, cp::text::UrlUse::Media)) {
-        if (!(seen.empty() || starts_with(seen, "http:") || starts_with(seen, "https:") || starts_with(seen, "data:image/")))
+        if (!(seen.empty() || starts_with(seen, "http:") || starts_with(seen, "https:") ||
+              starts_with(seen, "data:image/")))
             __builtin_trap();
         if (starts_with(seen, "data:image/svg")) __builtin_trap();
     }

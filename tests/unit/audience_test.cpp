@@ -59,7 +59,8 @@ TEST_CASE("community blocks: found, closed, unclosed and nested", "[audience]") 
     CHECK(nested[0].end_line == 5);
     CHECK(nested[0].text.find("still secret") != std::string::npos);
 
-    for (const std::string opener : {":::community", "::: community", "::::Community", "  :::COMMUNITY  ", "::: {.community}"}) {
+    for (const std::string opener :
+         {":::community", "::: community", "::::Community", "  :::COMMUNITY  ", "::: {.community}"}) {
         INFO(opener);
         CHECK(audience::community_blocks(opener + "\nhidden\n:::\n").size() == 1);
     }
@@ -155,10 +156,9 @@ TEST_CASE("filter: history keeps only what touched kept pages, subjects only whe
         c.paths = std::move(paths);
         return c;
     };
-    site.history.recent = {commit("c1", "secret only", {"notes/secret.md"}),
-                           commit("c2", "both", {"notes/open.md", "notes/secret.md"}),
-                           commit("c3", "open only", {"notes/open.md"}),
-                           commit("c4", "Merge branch 'sponsor-talks'", {})};
+    site.history.recent = {
+        commit("c1", "secret only", {"notes/secret.md"}), commit("c2", "both", {"notes/open.md", "notes/secret.md"}),
+        commit("c3", "open only", {"notes/open.md"}), commit("c4", "Merge branch 'sponsor-talks'", {})};
     history::Revision r2, r3, old;
     r2.commit = "c2";
     r2.subject = "both";
@@ -224,12 +224,12 @@ TEST_CASE("audit text: entities and escapes decoded, lower-cased, white space fo
 TEST_CASE("matcher: many needles at once, whole matches only", "[audience]") {
     using audience::Edge;
     audience::Matcher m;
-    m.add("ada okafor", Edge::Word);        // 0
-    m.add("night-shift", Edge::Slug);       // 1
-    m.add("/notes/x/", Edge::UrlPath);      // 2
-    m.add("a@b.org", Edge::Email);          // 3
-    m.add("okafor", Edge::Word);            // 4
-    m.add("", Edge::Word);                  // 5: never matches
+    m.add("ada okafor", Edge::Word);    // 0
+    m.add("night-shift", Edge::Slug);   // 1
+    m.add("/notes/x/", Edge::UrlPath);  // 2
+    m.add("a@b.org", Edge::Email);      // 3
+    m.add("okafor", Edge::Word);        // 4
+    m.add("", Edge::Word);              // 5: never matches
     m.build();
     CHECK(found_in(m, "by ada okafor.") == std::vector<std::size_t>{0, 4});
     CHECK(found_in(m, "canada okaforx").empty());
@@ -291,7 +291,8 @@ TEST_CASE("matcher: agrees with a plain search on thousands of overlapping needl
             std::string text = word(0, 400);
             std::vector<std::size_t> expected;
             for (std::size_t n = 0; n < needles.size(); ++n) {
-                for (std::size_t at = text.find(needles[n]); at != std::string::npos; at = text.find(needles[n], at + 1)) {
+                for (std::size_t at = text.find(needles[n]); at != std::string::npos;
+                     at = text.find(needles[n], at + 1)) {
                     std::size_t end = at + needles[n].size();
                     bool before = at == 0 || text[at - 1] == '-' || text[at - 1] == ' ';
                     bool after = end == text.size() || text[end] == '-' || text[end] == ' ';
@@ -311,9 +312,10 @@ TEST_CASE("audit facts: what a public build must not write, and what it may", "[
     Loaded m({{"commonplace.yaml", "public_names: full\n"},
               {"people/ada-okafor.md", "---\nname: Ada Okafor\ngit: [ada@example.org]\n---\n"},
               {"people/bo-secret-person.md", "---\nname: Bo Secretperson\n---\n"},
-              {"notes/open.md", "---\nvisibility: public\nattendees: []\nauthors: [ada-okafor]\ntags: [handover]\n---\n"
-                                "Open text about the night handover rota.\n\n:::community\n"
-                                "The sponsor is leaving the trust in May.\nok\n:::\n\n![c](../assets/open.png)\n"},
+              {"notes/open.md",
+               "---\nvisibility: public\nattendees: []\nauthors: [ada-okafor]\ntags: [handover]\n---\n"
+               "Open text about the night handover rota.\n\n:::community\n"
+               "The sponsor is leaving the trust in May.\nok\n:::\n\n![c](../assets/open.png)\n"},
               {"notes/night-handover-rota.md", "---\ntitle: Night handover rota\n---\n"},
               {"notes/why-incident-reports-dry-up.md",
                "---\ntitle: Why incident reports dry up\ntags: [candid-only-tag, handover]\naliases: [/old/why/]\n"
@@ -336,9 +338,9 @@ TEST_CASE("audit facts: what a public build must not write, and what it may", "[
     CHECK(has("why-incident-reports-dry-up"));
     CHECK_FALSE(has("night handover rota"));  // the public note says it
     CHECK_FALSE(has("night-handover-rota"));
-    CHECK_FALSE(has("x"));                    // too short to tell from a word
-    CHECK(has("bo secretperson"));            // named by no public page
-    CHECK_FALSE(has("ada okafor"));           // a public page names her: shown by name
+    CHECK_FALSE(has("x"));           // too short to tell from a word
+    CHECK(has("bo secretperson"));   // named by no public page
+    CHECK_FALSE(has("ada okafor"));  // a public page names her: shown by name
     // The block's text, and every address from git: or front matter.
     CHECK(has("the sponsor is leaving the trust in may"));
     CHECK(has("ada@example.org"));
@@ -413,8 +415,7 @@ TEST_CASE("audit facts: subjects of commits that touched pages left out", "[audi
     site.history.recent = {commit("Move the sponsor's notes", {"notes/open.md", "notes/secret.md"}),
                            commit("Fix typos in two notes", {"notes/secret.md"}),
                            commit("Fix typos in two notes", {"notes/open.md"}),
-                           commit("Add the public summary", {"notes/open.md"}),
-                           commit("Typo", {"notes/secret.md"})};
+                           commit("Add the public summary", {"notes/open.md"}), commit("Typo", {"notes/secret.md"})};
     auto facts = audience::audit_facts(site, source::Snapshot{}, {Audience::Public, false});
     std::vector<std::string> subjects;
     for (const auto& f : facts.forbidden)

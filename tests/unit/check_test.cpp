@@ -87,9 +87,7 @@ TEST_CASE("check reports fields of the wrong shape or outside their set", "[chec
          {{"meetings/planning.md", "---\ntitle: Planning\n---\nText\n"}},
          {"meetings/planning.md:1:1: error: a meeting needs a date: add 'date: YYYY-MM-DD' to its front matter, or start "
           "the file name with it (2016-03-02-kickoff.md)"}},
-        {"a meeting dated by its file name alone is fine",
-         {{"meetings/2016-03-02-kickoff.md", "# Kickoff\n"}},
-         {}},
+        {"a meeting dated by its file name alone is fine", {{"meetings/2016-03-02-kickoff.md", "# Kickoff\n"}}, {}},
     });
 }
 
@@ -185,8 +183,9 @@ TEST_CASE("check warns about links that the public build will lose, people nobod
 }
 
 TEST_CASE("check on a public audience warns about the links it turns into text", "[check]") {
-    TempMemory memory(MemoryFiles{{"notes/pub.md", "---\nvisibility: public\n---\nSee [[secret]] and [it](secret.md).\n"},
-                       {"notes/secret.md", "---\nvisibility: community\n---\nShh\n"}});
+    TempMemory memory(
+        MemoryFiles{{"notes/pub.md", "---\nvisibility: public\n---\nSee [[secret]] and [it](secret.md).\n"},
+                    {"notes/secret.md", "---\nvisibility: community\n---\nShh\n"}});
     auto run = run_check(memory, "public");
     INFO(run.messages);
     CHECK(problems(run.messages) ==
@@ -213,7 +212,8 @@ TEST_CASE("check survives hostile files, each with a clear message", "[check][ho
          {{"notes/d.md", "---\nx: " + std::string(10000, '[') + std::string(10000, ']') + "\n---\n"}},
          {"notes/d.md:2:68: error: front matter is nested too deeply (more than 64 levels)"}},
         {"YAML nested 200 deep in blocks",
-         {{"notes/d.md", [] {
+         {{"notes/d.md",
+           [] {
                std::string y = "---\n";
                for (int i = 0; i < 200; ++i) y += std::string(i, ' ') + "k:\n";
                return y + "---\n";
@@ -222,13 +222,17 @@ TEST_CASE("check survives hostile files, each with a clear message", "[check][ho
         {"a self-referencing alias",
          {{"notes/c.md", "---\na: &x [*x]\n---\n"}},
          {"notes/c.md:2:4: error: front matter refers to itself through an alias (a cycle)"}},
-        {"an alias bomb", {{"notes/l.md", bomb}},
+        {"an alias bomb",
+         {{"notes/l.md", bomb}},
          {"notes/l.md:2:38: error: front matter is too large (more than 100000 values, perhaps an alias bomb)"}},
-        {"a NUL byte", {{"notes/n.md", std::string("---\ntitle: x\n---\nhello\0world\n", 28)}},
+        {"a NUL byte",
+         {{"notes/n.md", std::string("---\ntitle: x\n---\nhello\0world\n", 28)}},
          {"notes/n.md:4:6: error: file holds a NUL byte: it is binary, not Markdown text"}},
-        {"a PNG named .md", {{"notes/p.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18)}},
+        {"a PNG named .md",
+         {{"notes/p.md", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18)}},
          {"notes/p.md:3:1: error: file holds a NUL byte: it is binary, not Markdown text"}},
-        {"invalid UTF-8", {{"notes/n.md", "---\ntitle: caf\xE9\n---\n"}},
+        {"invalid UTF-8",
+         {{"notes/n.md", "---\ntitle: caf\xE9\n---\n"}},
          {"notes/n.md:2:11: error: file is not valid UTF-8 text: save it as UTF-8"}},
         {"a BOM and Windows line endings, lines still counted right",
          {{"notes/b.md", "\xEF\xBB\xBF---\r\ntitle: Bom\r\ndate: 2016-13-45\r\n---\r\n# Hi\r\n"}},
@@ -248,12 +252,13 @@ TEST_CASE("one check run reports the problems of several files, and a broken fil
     });
     auto run = run_check(memory);
     INFO(run.messages);
-    CHECK(problems(run.messages) ==
-          std::vector<std::string>{
-              "meetings/2016-01-01-a.md:3:9: error: 'format' must be one of in-person, online, call, hybrid, not 'zoom'",
-              "meetings/2016-01-01-a.md:5:5: error: wikilink [[nowhere]] leads to no page: no file is named nowhere.md",
-              "notes/b.md:2:8: error: 'draft' must be true or false, not 'maybe'",
-              "people/ada.md:2:8: error: front matter does not parse: a list opened with '[' is not closed with ']'"});
+    CHECK(
+        problems(run.messages) ==
+        std::vector<std::string>{
+            "meetings/2016-01-01-a.md:3:9: error: 'format' must be one of in-person, online, call, hybrid, not 'zoom'",
+            "meetings/2016-01-01-a.md:5:5: error: wikilink [[nowhere]] leads to no page: no file is named nowhere.md",
+            "notes/b.md:2:8: error: 'draft' must be true or false, not 'maybe'",
+            "people/ada.md:2:8: error: front matter does not parse: a list opened with '[' is not closed with ']'"});
     CHECK(run.messages.find("commonplace check: 4 error(s), 0 warning(s)") != std::string::npos);
     CHECK(run.status == 1);
 }
@@ -317,12 +322,14 @@ TEST_CASE("hostile Markdown bodies render in bounded time", "[check][hostile]") 
     TempMemory memory(MemoryFiles{
         {"notes/quote.md", std::string(10000, '>') + " deep\n"},
         {"notes/brackets.md", std::string(10000, '[') + "x" + std::string(10000, ']') + "\n"},
-        {"notes/open.md", [] {
+        {"notes/open.md",
+         [] {
              std::string s;
              for (int i = 0; i < 50000; ++i) s += "[[";
              return s + "\n";
          }()},
-        {"notes/wide.md", [] {
+        {"notes/wide.md",
+         [] {
              std::string row = "|";
              for (int i = 0; i < 20000; ++i) row += "a|";
              std::string sep = "|";
@@ -335,6 +342,7 @@ TEST_CASE("hostile Markdown bodies render in bounded time", "[check][hostile]") 
     auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     INFO(run.messages);
     CHECK(problems(run.messages) ==
-          std::vector<std::string>{"notes/brackets.md:1:9999: error: wikilink [[x]] leads to no page: no file is named x.md"});
+          std::vector<std::string>{
+              "notes/brackets.md:1:9999: error: wikilink [[x]] leads to no page: no file is named x.md"});
     CHECK(seconds < 10);
 }

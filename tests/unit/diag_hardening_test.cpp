@@ -14,9 +14,9 @@ using diag::Severity;
 
 TEST_CASE("a link holding a web address is printed as written, // and all", "[diag][links]") {
     TempMemory memory(MemoryFiles{{"notes/x.md",
-                        "---\ntitle: X\n---\n"
-                        "See [a](../https://example.org/a) and ![b](/https://example.org/b.png).\n"
-                        "Or [c](notes/ftp://files.example.org/c?x=1#y) and [d](https://example.org/d).\n"}});
+                                   "---\ntitle: X\n---\n"
+                                   "See [a](../https://example.org/a) and ![b](/https://example.org/b.png).\n"
+                                   "Or [c](notes/ftp://files.example.org/c?x=1#y) and [d](https://example.org/d).\n"}});
     auto run = run_check(memory);
     INFO(run.messages);
     CHECK(problems(run.messages) ==
@@ -41,8 +41,7 @@ TEST_CASE("the caret shows at any column of a long line", "[diag]") {
 
     SECTION("the start of a long line is quoted from its start, cut with a mark") {
         Diagnostic early{"n.md", 1, 3, Severity::Error, "m"};
-        CHECK(diag::format(early, line + "\n") ==
-              "n.md:1:3: error: m\n    " + std::string(200, 'a') + "…\n      ^\n");
+        CHECK(diag::format(early, line + "\n") == "n.md:1:3: error: m\n    " + std::string(200, 'a') + "…\n      ^\n");
     }
     SECTION("just past the end of a long line") {
         Diagnostic end{"n.md", 1, 611, Severity::Error, "m"};

@@ -92,8 +92,9 @@ TEST_CASE("over the cap, errors print before warnings", "[diag]") {
     mixed.push_back({"b.md", 1, 1, Severity::Error, "the one error"});
     std::ostringstream capped;
     CHECK(print(capped, mixed, nullptr, 2) == 2);
-    CHECK(capped.str() == "b.md:1:1: error: the one error\na.md:1:1: warning: warning 1\n"
-                          "... and 3 more problems not shown (all of them warnings)\n");
+    CHECK(capped.str() ==
+          "b.md:1:1: error: the one error\na.md:1:1: warning: warning 1\n"
+          "... and 3 more problems not shown (all of them warnings)\n");
     std::ostringstream whole;  // under the cap, the order is the sink's: by file and line
     CHECK(print(whole, mixed, nullptr, 10) == 5);
     CHECK(whole.str().rfind("a.md:1:1: warning: warning 1\n", 0) == 0);

@@ -63,7 +63,8 @@ TEST_CASE("split refuses unclosed front matter, binary files and invalid UTF-8",
     };
     for (const auto& [text, expected] : std::vector<Bad>{
              {"---", "1:1 front matter is not closed: the first line is '---' but no line '---' or '...' ends it"},
-             {"---\ntitle: x\n\nText\n", "1:1 front matter is not closed: the first line is '---' but no line '---' or '...' ends it"},
+             {"---\ntitle: x\n\nText\n",
+              "1:1 front matter is not closed: the first line is '---' but no line '---' or '...' ends it"},
              {std::string("ab\ncd\0", 6), "2:3 file holds a NUL byte: it is binary, not Markdown text"},
              {"ok\nna\xC3\xAFve caf\xE9", "2:11 file is not valid UTF-8 text: save it as UTF-8"},
              {"\xED\xA0\x80", "1:1 file is not valid UTF-8 text: save it as UTF-8"},  // a UTF-16 surrogate
@@ -107,23 +108,47 @@ TEST_CASE("YAML problems: each reported where it is, none crashes", "[frontmatte
     std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
     for (char c = 'b'; c <= 'h'; ++c)
         bomb += std::string(1, c) + ": &" + c + " [*" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) +
-                ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) +
-                ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) + ", *" +
-                static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) + "]\n";
+            ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) +
+            ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) +
+            ", *" + static_cast<char>(c - 1) + ", *" + static_cast<char>(c - 1) + "]\n";
     for (const auto& c : std::vector<Bad>{
-             {"duplicate keys are reported and the first kept", "a: 1\nb: 2\na: 3\nb: 4\n",
+             {"duplicate keys are reported and the first kept",
+              "a: 1\nb: 2\na: 3\nb: 4\n",
               {"4:1 duplicate key 'a': the field is given twice; keep one",
                "5:1 duplicate key 'b': the field is given twice; keep one"},
               true},
-             {"a key that is a list", "? [a, b]\n: c\nd: e\n", {"2:3 a field name must be a plain name, not a list"}, true},
-             {"a self-referencing alias", "a: &x [*x]\n", {"2:4 front matter refers to itself through an alias (a cycle)"}, false},
-             {"a self-referencing mapping", "a: &x {b: *x}\n", {"2:4 front matter refers to itself through an alias (a cycle)"}, false},
-             {"an alias bomb", bomb, {"2:20 front matter is too large (more than 100000 values, perhaps an alias bomb)"}, false},
-             {"an undefined alias", "a: *nothing\n", {"2:4 front matter does not parse: an alias (*name) refers to no anchor (&name)"}, false},
-             {"flow nested past the limit", "a: " + std::string(65, '[') + std::string(65, ']') + "\n",
-              {"2:68 front matter is nested too deeply (more than 64 levels)"}, false},
-             {"an unclosed mapping", "a: {b: c\nd: e\n", {"2:4 front matter does not parse: a mapping opened with '{' is not closed with '}'"}, false},
-             {"a bracket in quotes is text", "a: '[[['\nb: [\n", {"3:4 front matter does not parse: a list opened with '[' is not closed with ']'"}, false},
+             {"a key that is a list",
+              "? [a, b]\n: c\nd: e\n",
+              {"2:3 a field name must be a plain name, not a list"},
+              true},
+             {"a self-referencing alias",
+              "a: &x [*x]\n",
+              {"2:4 front matter refers to itself through an alias (a cycle)"},
+              false},
+             {"a self-referencing mapping",
+              "a: &x {b: *x}\n",
+              {"2:4 front matter refers to itself through an alias (a cycle)"},
+              false},
+             {"an alias bomb",
+              bomb,
+              {"2:20 front matter is too large (more than 100000 values, perhaps an alias bomb)"},
+              false},
+             {"an undefined alias",
+              "a: *nothing\n",
+              {"2:4 front matter does not parse: an alias (*name) refers to no anchor (&name)"},
+              false},
+             {"flow nested past the limit",
+              "a: " + std::string(65, '[') + std::string(65, ']') + "\n",
+              {"2:68 front matter is nested too deeply (more than 64 levels)"},
+              false},
+             {"an unclosed mapping",
+              "a: {b: c\nd: e\n",
+              {"2:4 front matter does not parse: a mapping opened with '{' is not closed with '}'"},
+              false},
+             {"a bracket in quotes is text",
+              "a: '[[['\nb: [\n",
+              {"3:4 front matter does not parse: a list opened with '[' is not closed with ']'"},
+              false},
          }) {
         SECTION(c.name) {
             diag::Sink sink;

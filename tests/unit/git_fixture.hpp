@@ -81,8 +81,7 @@ public:
         check(git_signature_new(&sig, who.name.c_str(), who.email.c_str(), who.time, who.offset), "signature");
         git_oid id;
         int rc = git_commit_create(&id, repo_, ref.empty() ? nullptr : ref.c_str(), sig, sig, "UTF-8", message.c_str(),
-                                   tree, parent_commits.size(),
-                                   const_cast<const git_commit**>(parent_commits.data()));
+                                   tree, parent_commits.size(), const_cast<const git_commit**>(parent_commits.data()));
         git_signature_free(sig);
         for (auto* c : parent_commits) git_commit_free(c);
         git_tree_free(tree);
@@ -156,7 +155,8 @@ private:
             }
             items.push_back({name, entry.mode, id});
         }
-        for (const auto& [name, unused] : subfolders) items.push_back({name, 040000, write_tree(files, folder + name + "/")});
+        for (const auto& [name, unused] : subfolders)
+            items.push_back({name, 040000, write_tree(files, folder + name + "/")});
         std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
             std::string ka = a.name + (a.mode == 040000 ? "/" : ""), kb = b.name + (b.mode == 040000 ? "/" : "");
             return ka < kb;

@@ -54,7 +54,8 @@ struct TwoVersions {
 
 }  // namespace
 
-TEST_CASE("a build with --ref on a bare clone renders the memory as it was, and leaves the repository untouched", "[git_source]") {
+TEST_CASE("a build with --ref on a bare clone renders the memory as it was, and leaves the repository untouched",
+          "[git_source]") {
     TwoVersions memory;
     fs::path bare = memory.tmp / "bare.git";
     bare_clone(memory.dir, bare);
@@ -131,7 +132,9 @@ TEST_CASE("tree entries that could escape, links, submodules, LFS pointers and b
                               {"notes/..", "dot dot"},
                               {"notes/.git/config", "[core]\n"},
                               {"notes/.GIT", "upper"},
-                              {"notes/a\x01" "b.md", "# slash\n"},
+                              {"notes/a\x01"
+                               "b.md",
+                               "# slash\n"},
                               {"notes/big.md", std::string(300, 'x')},
                               {"notes/lfs.md", lfs},
                               {"assets/photo.png", lfs}});
@@ -158,13 +161,14 @@ TEST_CASE("tree entries that could escape, links, submodules, LFS pointers and b
 
     std::vector<std::string> warnings;
     for (const auto& d : sink.sorted()) warnings.push_back(d.path + ": " + d.message);
-    CHECK(warnings == std::vector<std::string>{
-                          "notes/..: tree entry named '..' refused: a name like this could write outside the output folder",
-                          "notes/.GIT: tree entry named '.GIT' refused: a name like this could write outside the output folder",
-                          "notes/.git: tree entry named '.git' refused: a name like this could write outside the output folder",
-                          "notes/a/b.md: tree entry named 'a/b.md' refused: a name like this could write outside the output folder",
-                          "notes/link.md: symbolic link skipped: links are never followed",
-                          "vendor/lib: submodule skipped: its files live in another repository"});
+    CHECK(warnings ==
+          std::vector<std::string>{
+              "notes/..: tree entry named '..' refused: a name like this could write outside the output folder",
+              "notes/.GIT: tree entry named '.GIT' refused: a name like this could write outside the output folder",
+              "notes/.git: tree entry named '.git' refused: a name like this could write outside the output folder",
+              "notes/a/b.md: tree entry named 'a/b.md' refused: a name like this could write outside the output folder",
+              "notes/link.md: symbolic link skipped: links are never followed",
+              "vendor/lib: submodule skipped: its files live in another repository"});
 
     // The whole build, with the default size limit (4 MiB)...
     auto run = build_site(with_ref(dir, tmp / "site", "HEAD"));
@@ -182,8 +186,8 @@ TEST_CASE("a blob over the configured size limit stops the build, read from its 
     TempFolder tmp;
     fs::path dir = tmp / "repo";
     GitRepo repo(dir);
-    repo.commit(text_files({{"commonplace.yaml", "max_file_size: 100\n"}, {"notes/big.md", std::string(500, 'x')}}),
-                {}, kAda, "Big");
+    repo.commit(text_files({{"commonplace.yaml", "max_file_size: 100\n"}, {"notes/big.md", std::string(500, 'x')}}), {},
+                kAda, "Big");
     auto run = build_site(with_ref(dir, tmp / "site", "HEAD"));
     CHECK(run.status == 1);
     CHECK(run.messages.find("notes/big.md") != std::string::npos);
@@ -192,7 +196,8 @@ TEST_CASE("a blob over the configured size limit stops the build, read from its 
 
 TEST_CASE("a submodule in the working tree is skipped like one in a commit", "[git_source]") {
     TempFolder tmp;
-    write_files(tmp / "memory", {{"notes/x.md", "# X\n"}, {"vendor/lib/notes/y.md", "# Y\n"}, {"vendor/lib/.git", "gitdir: ../x\n"}});
+    write_files(tmp / "memory",
+                {{"notes/x.md", "# X\n"}, {"vendor/lib/notes/y.md", "# Y\n"}, {"vendor/lib/.git", "gitdir: ../x\n"}});
     auto run = build_site(options_for(tmp / "memory", tmp / "site"));
     CHECK(run.status == 0);
     CHECK_FALSE(fs::exists(tmp / "site" / "notes/y/index.html"));

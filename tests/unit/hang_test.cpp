@@ -41,7 +41,8 @@ struct Hostile {
 
 std::vector<Hostile> hostile_bodies() {
     return {
-        {"CVE-2023-22484: '<?' repeated", cat("a", repeat("<?", 500000)), 1, 2, "'<?' opened again and again without '?>'"},
+        {"CVE-2023-22484: '<?' repeated", cat("a", repeat("<?", 500000)), 1, 2,
+         "'<?' opened again and again without '?>'"},
         {"CVE-2023-22484: '<![CDATA[' repeated", repeat("a <![CDATA[", 200000), 1, 3, "'<![CDATA[' opened again"},
         {"CVE-2023-24824: '>' nesting", repeat(">", 100000) + repeat("a*", 100000), 1, 1,
          "block quotes and list items nested about 100000 deep"},
@@ -49,9 +50,10 @@ std::vector<Hostile> hostile_bodies() {
          "block quotes and list items nested about 150000 deep"},
         {"CVE-2023-24824: '>' and '-' nesting", cat("> ", repeat("- ", 50000)) + "x\n" + repeat(">\n", 50000), 1, 1,
          "nested about 75001 deep"},
-        {"CVE-2023-22486: '![[]()' repeated", cat("text\n", repeat("![[]()", 100000)), 2, 1, "image brackets '![' left open"},
-        {"CVE-2023-26485: '*a' delimiters before links", cat("x ", repeat("*a", 100000)) + repeat("[a](b)", 100000), 1, 3,
-         "emphasis delimiters ('*', '_', '~') before thousands of links"},
+        {"CVE-2023-22486: '![[]()' repeated", cat("text\n", repeat("![[]()", 100000)), 2, 1,
+         "image brackets '![' left open"},
+        {"CVE-2023-26485: '*a' delimiters before links", cat("x ", repeat("*a", 100000)) + repeat("[a](b)", 100000), 1,
+         3, "emphasis delimiters ('*', '_', '~') before thousands of links"},
     };
 }
 
@@ -65,7 +67,8 @@ TEST_CASE("hang: each quadratic input is refused before cmark-gfm sees it", "[ha
         CHECK(r.refused->line == h.line);
         CHECK(r.refused->column == h.column);
         CHECK(has(r.refused->message, h.says));
-        CHECK(r.html == "<p class=\"notice\">This page could not be shown: its Markdown would take too long to render.</p>\n");
+        CHECK(r.html ==
+              "<p class=\"notice\">This page could not be shown: its Markdown would take too long to render.</p>\n");
     }
 }
 
@@ -84,7 +87,7 @@ TEST_CASE("hang: nested brackets no longer make the wikilink scan quadratic", "[
 TEST_CASE("hang: ordinary Markdown near the limits is rendered", "[hang]") {
     // Nesting well within the limit, many PHP openers that close, galleries of images, many links.
     std::string body = "> > > - - item\n" + repeat("  ", 10) + "- deep\n\n" + repeat("`<?php echo 1; ?>` ", 5000) +
-                       "\n\n" + repeat("![a](b.png) ", 5000) + "\n\n" + repeat("*a* [l](x) ", 2000) + "\n\n- - -\n";
+        "\n\n" + repeat("![a](b.png) ", 5000) + "\n\n" + repeat("*a* [l](x) ", 2000) + "\n\n- - -\n";
     auto r = markdown::render(body, keep);
     CHECK_FALSE(r.refused);
     CHECK(has(r.html, "<hr />"));
@@ -98,14 +101,16 @@ TEST_CASE("hang: in a whole memory, each is an error at its file, and the rest i
     };
     auto bodies = hostile_bodies();
     for (std::size_t i = 0; i < bodies.size(); ++i)
-        files["notes/hostile-" + std::to_string(i) + ".md"] = "---\ntitle: Hostile " + std::to_string(i) + "\n---\n" + bodies[i].body;
+        files["notes/hostile-" + std::to_string(i) + ".md"] =
+            "---\ntitle: Hostile " + std::to_string(i) + "\n---\n" + bodies[i].body;
     write_files(mem.path(), files);
     auto run = check_site(options_for(mem.path(), mem / "out"));
     CHECK(run.status == 1);
     for (std::size_t i = 0; i < bodies.size(); ++i) {
         INFO(bodies[i].name);
-        CHECK(has(run.messages, "notes/hostile-" + std::to_string(i) + ".md:" + std::to_string(3 + bodies[i].line) + ":" +
-                                    std::to_string(bodies[i].column) + ": error: "));
+        CHECK(has(run.messages,
+                  "notes/hostile-" + std::to_string(i) + ".md:" + std::to_string(3 + bodies[i].line) + ":" +
+                      std::to_string(bodies[i].column) + ": error: "));
     }
     CHECK(has(run.messages, "notes/ordinary.md:4:5: error: wikilink [[no-such-page]] leads to no page"));
 }
@@ -153,7 +158,8 @@ TEST_CASE("hang: a git tree that reuses its folders is bounded, with an error, n
     options.ref = commit;
     auto run = check_site(options);
     CHECK(run.status == 1);
-    CHECK(has(run.messages, "commit " + commit.substr(0, 12) + ": error: the commit's tree names more than 1000000 paths"));
+    CHECK(has(run.messages,
+              "commit " + commit.substr(0, 12) + ": error: the commit's tree names more than 1000000 paths"));
     // The bare repository's HEAD, read without --ref, is the same commit: bounded too (and its history).
     options.ref.clear();
     run = check_site(options);

@@ -112,9 +112,9 @@ private:
 
     GitRepo repo_;
     std::mt19937 random_{14};
-    std::vector<std::string> folders_ = {"domains/",       "people/",        "notes/2021/",   "notes/2021/drafts/",
-                                         "notes/2022/",    "meetings/2021/", "meetings/2022/", "resources/",
-                                         "projects/a/",    "projects/b/",    "projects/c/",   "notes/2022/drafts/"};
+    std::vector<std::string> folders_ = {"domains/",    "people/",        "notes/2021/",    "notes/2021/drafts/",
+                                         "notes/2022/", "meetings/2021/", "meetings/2022/", "resources/",
+                                         "projects/a/", "projects/b/",    "projects/c/",    "notes/2022/drafts/"};
     int next_year_ = 2023;
     Line main_;
     std::vector<Line> open_;

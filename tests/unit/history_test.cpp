@@ -110,7 +110,8 @@ TEST_CASE("a renamed note keeps its whole history, credited as git log --follow 
     CHECK(names == std::vector<std::string>{"Sam Stranger", "bob", "grace", "Ada Okafor"});
     CHECK(mapped == std::vector<std::string>{"Sam Stranger", "Robert Jones", "Grace Hopper", "Ada Okafor"});
     CHECK(mapped == git_log(memory.dir, "--follow --format=%aN -- notes/new.md"));
-    CHECK(subjects == std::vector<std::string>{"Fix a typo, thanks sam", "Move the note", "Expand the note", "Start the memory"});
+    CHECK(subjects ==
+          std::vector<std::string>{"Fix a typo, thanks sam", "Move the note", "Expand the note", "Start the memory"});
     CHECK(fh->created()->commit == c[0]);
     CHECK(fh->updated()->commit == c[3]);
 
@@ -119,8 +120,8 @@ TEST_CASE("a renamed note keeps its whole history, credited as git log --follow 
     CHECK(ids_of(h.recent) == git_log(memory.dir, "--format=%H"));
     CHECK(h.recent[1].paths == std::vector<std::string>{"notes/new.md"});
     CHECK(h.recent[2].paths == std::vector<std::string>{"notes/new.md"});
-    CHECK(h.recent[3].paths == std::vector<std::string>{".mailmap", "commonplace.yaml", "notes/new.md", "people/ada.md",
-                                                        "people/grace.md"});
+    CHECK(h.recent[3].paths ==
+          std::vector<std::string>{".mailmap", "commonplace.yaml", "notes/new.md", "people/ada.md", "people/grace.md"});
     CHECK(h.mailmap.at("bob@oldmail.org") == "Robert Jones");
 }
 
@@ -155,7 +156,8 @@ TEST_CASE("a built page shows its history, links and no e-mail address anywhere"
                     "Okafor</a>, <a href=\"../../people/grace/\">Grace Hopper</a>, Robert Jones, Sam Stranger</p>") !=
           std::string::npos);
     CHECK(page.find("Revisions (4)") != std::string::npos);
-    CHECK(page.find("<time datetime=\"2020-03-01\">2020-03-01</time> · Robert Jones · Move the note") != std::string::npos);
+    CHECK(page.find("<time datetime=\"2020-03-01\">2020-03-01</time> · Robert Jones · Move the note") !=
+          std::string::npos);
     CHECK(page.find("href=\"https://github.com/org/memory/blob/main/notes/new.md\"") != std::string::npos);
     CHECK(page.find("href=\"https://github.com/org/memory/commits/main/notes/new.md\"") != std::string::npos);
 
@@ -218,7 +220,8 @@ TEST_CASE("merged work is dated when it was written; a merge that resolved a fil
     CHECK(h.recent[2].paths == std::vector<std::string>{"notes/b.md", "notes/c.md"});
 }
 
-TEST_CASE("many commits over nested folders: every file's history and every commit's paths as git log has them", "[history]") {
+TEST_CASE("many commits over nested folders: every file's history and every commit's paths as git log has them",
+          "[history]") {
     // The pass compares folder by folder across all commits, then puts each commit's changes
     // back together: this history adds, edits and deletes files in many folders at once,
     // deletes a whole folder, and replaces a folder with a file of its name, so a change put
@@ -227,8 +230,8 @@ TEST_CASE("many commits over nested folders: every file's history and every comm
     fs::path dir = tmp / "repo";
     GitRepo repo(dir);
     std::mt19937 random(20261122);
-    const std::vector<std::string> folders = {"notes/a/2020/", "notes/a/2021/", "notes/b/2020/", "meetings/2020/01/",
-                                              "meetings/2020/02/", "people/", ""};
+    const std::vector<std::string> folders = {
+        "notes/a/2020/", "notes/a/2021/", "notes/b/2020/", "meetings/2020/01/", "meetings/2020/02/", "people/", ""};
     std::map<std::string, std::string> files = {{"commonplace.yaml", "title: Churn\n"}};
     std::set<std::string> deleted;  // never added again: a file's history starts where it was last added
     // Lines of random numbers: no two versions look alike, so git pairs no delete and add as a move.
@@ -298,10 +301,12 @@ TEST_CASE("a shallow clone builds: history stops at the graft, marked incomplete
         std::map<std::string, std::string> files = {{"notes/old.md", "# Old\n"}, {"people/ada.md", kAdaPerson}};
         c.push_back(repo.commit(text_files(files), {}, kAda, "Start"));
         files["notes/old.md"] = "# Old\n\nedited\n";
-        c.push_back(repo.commit(text_files(files), {c.back()}, {"Ada Okafor", "ada@example.org", utc("2020-02-01"), 0}, "Edit"));
+        c.push_back(repo.commit(text_files(files), {c.back()}, {"Ada Okafor", "ada@example.org", utc("2020-02-01"), 0},
+                                "Edit"));
         files["notes/old.md"] = "# Old\n\nedited again\n";
         files["notes/fresh.md"] = "# Fresh\n";
-        c.push_back(repo.commit(text_files(files), {c.back()}, {"Ada Okafor", "ada@example.org", utc("2020-03-01"), 0}, "Add fresh"));
+        c.push_back(repo.commit(text_files(files), {c.back()}, {"Ada Okafor", "ada@example.org", utc("2020-03-01"), 0},
+                                "Add fresh"));
         write_files(src, files);
     }
     shell("git clone -q --depth 2 'file://" + src.string() + "' '" + dir.string() + "' 2>&1");
@@ -326,7 +331,8 @@ TEST_CASE("a shallow clone builds: history stops at the graft, marked incomplete
     std::string page = read_file(tmp / "site" / "notes/old/index.html");
     CHECK(page.find("history is incomplete") != std::string::npos);
     CHECK(page.find("Created") == std::string::npos);
-    CHECK(page.find("<p>Last updated 1 March 2020 by <a href=\"../../people/ada/\">Ada Okafor</a></p>") != std::string::npos);
+    CHECK(page.find("<p>Last updated 1 March 2020 by <a href=\"../../people/ada/\">Ada Okafor</a></p>") !=
+          std::string::npos);
     std::string person = read_file(tmp / "site" / "people/ada/index.html");
     CHECK(person.find("Created") == std::string::npos);
     CHECK(person.find("Last updated") == std::string::npos);
@@ -342,9 +348,11 @@ TEST_CASE("a memory in a folder of a larger repository reads that folder's histo
                                                 {"docs/memory/notes/x.md", "# X\n"}};
     std::string c1 = repo.commit(text_files(files), {}, kAda, "Start");
     files["README.md"] = "# Project\n\nmore\n";
-    std::string c2 = repo.commit(text_files(files), {c1}, {"Ada Okafor", "ada@example.org", utc("2020-02-01"), 0}, "Readme");
+    std::string c2 =
+        repo.commit(text_files(files), {c1}, {"Ada Okafor", "ada@example.org", utc("2020-02-01"), 0}, "Readme");
     files["docs/memory/notes/x.md"] = "# X\n\nmore\n";
-    std::string c3 = repo.commit(text_files(files), {c2}, {"Ada Okafor", "ada@example.org", utc("2020-03-01"), 0}, "Edit x");
+    std::string c3 =
+        repo.commit(text_files(files), {c2}, {"Ada Okafor", "ada@example.org", utc("2020-03-01"), 0}, "Edit x");
     write_files(dir, files);
 
     std::string error;

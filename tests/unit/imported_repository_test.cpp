@@ -122,11 +122,12 @@ TEST_CASE("minutes in their own folder with no front matter: types: makes them m
     SECTION("without a type, the folder is named with the config line that fixes it") {
         TempMemory memory(minutes);
         auto loaded = load(memory);
-        CHECK(loaded.problems ==
-              std::vector<std::string>{
-                  "minutes:0: warning: 4 of the 5 files in minutes/ carry a date in their names or folders "
-                  "(minutes/2019/2019-03-14.md) but no type applies to them, so they are plain pages and not on the "
-                  "timeline: add the line 'types: {\"minutes/**\": meeting}' to commonplace.yaml to make them meetings"});
+        CHECK(
+            loaded.problems ==
+            std::vector<std::string>{
+                "minutes:0: warning: 4 of the 5 files in minutes/ carry a date in their names or folders "
+                "(minutes/2019/2019-03-14.md) but no type applies to them, so they are plain pages and not on the "
+                "timeline: add the line 'types: {\"minutes/**\": meeting}' to commonplace.yaml to make them meetings"});
         CHECK(timeline_meetings(loaded.site).empty());
         // check says it too
         auto run = run_check(memory);
@@ -138,24 +139,27 @@ TEST_CASE("minutes in their own folder with no front matter: types: makes them m
         files["commonplace.yaml"] = "types: {\"minutes/**\": meeting}\n";
         TempMemory memory(files);
         auto loaded = load(memory);
-        CHECK(loaded.problems == std::vector<std::string>{
-                                     "minutes/toc.md:1: warning: no date in this file's name, folders or front matter, "
+        CHECK(
+            loaded.problems ==
+            std::vector<std::string>{"minutes/toc.md:1: warning: no date in this file's name, folders or front matter, "
                                      "so it is a plain page, not a meeting: add 'date: YYYY-MM-DD' to make it one"});
         using P = std::pair<std::string, std::string>;
-        CHECK(pages_of(loaded.site) == std::map<std::string, P>{
-                                           {"README.md", {"page", "/"}},
-                                           {"minutes/2019/2019-03-14.md", {"meeting", "/meetings/2019-03-14/"}},
-                                           {"minutes/2019/2019-04-11-planning.md", {"meeting", "/meetings/2019-04-11-planning/"}},
-                                           {"minutes/2020/03/14.md", {"meeting", "/meetings/2020-03-14/"}},
-                                           {"minutes/2024-07/july-29.md", {"meeting", "/meetings/2024-07-29/"}},
-                                           {"minutes/toc.md", {"page", "/minutes/toc/"}},
-                                       });
-        CHECK(timeline_meetings(loaded.site) == std::vector<std::string>{
-                                                    "2024-07-29 /meetings/2024-07-29/",
-                                                    "2020-03-14 /meetings/2020-03-14/",
-                                                    "2019-04-11 /meetings/2019-04-11-planning/",
-                                                    "2019-03-14 /meetings/2019-03-14/",
-                                                });
+        CHECK(pages_of(loaded.site) ==
+              std::map<std::string, P>{
+                  {"README.md", {"page", "/"}},
+                  {"minutes/2019/2019-03-14.md", {"meeting", "/meetings/2019-03-14/"}},
+                  {"minutes/2019/2019-04-11-planning.md", {"meeting", "/meetings/2019-04-11-planning/"}},
+                  {"minutes/2020/03/14.md", {"meeting", "/meetings/2020-03-14/"}},
+                  {"minutes/2024-07/july-29.md", {"meeting", "/meetings/2024-07-29/"}},
+                  {"minutes/toc.md", {"page", "/minutes/toc/"}},
+              });
+        CHECK(timeline_meetings(loaded.site) ==
+              std::vector<std::string>{
+                  "2024-07-29 /meetings/2024-07-29/",
+                  "2020-03-14 /meetings/2020-03-14/",
+                  "2019-04-11 /meetings/2019-04-11-planning/",
+                  "2019-03-14 /meetings/2019-03-14/",
+              });
         // Titles: the heading, else the name's words.
         for (const auto& p : loaded.site.pages)
             if (p.source_path == "minutes/2024-07/july-29.md") CHECK(p.title == "Summer call");
@@ -172,7 +176,8 @@ TEST_CASE("minutes in their own folder with no front matter: types: makes them m
                                        "to its front matter, or start the file name with it (2016-03-02-kickoff.md)"});
     }
     SECTION("dated files at the top: the suggestion names their common start") {
-        TempMemory memory({{"meeting-2019-03-14.md", "A\n"}, {"meeting-2019-04-11.md", "B\n"}, {"meeting-2019-05-09.md", "C\n"}});
+        TempMemory memory(
+            {{"meeting-2019-03-14.md", "A\n"}, {"meeting-2019-04-11.md", "B\n"}, {"meeting-2019-05-09.md", "C\n"}});
         auto loaded = load(memory);
         REQUIRE(loaded.problems.size() == 1);
         CHECK(mentions(loaded.problems[0], "add the line 'types: {\"meeting-2019-0*.md\": meeting}'"));
@@ -186,32 +191,35 @@ TEST_CASE("the same name in two folders: two pages, each keeping its folder, and
         {"meetings/2014-12-11.md", "# Both\n"},
         {"committees.md", "# Committees\n"},
         {"committees/README.md", "# The committees folder\n"},
-        {"committees/finance.md", "# Finance\n\nSee [the committees](../committees/) and [minutes](../meetings/groupA/).\n"},
+        {"committees/finance.md",
+         "# Finance\n\nSee [the committees](../committees/) and [minutes](../meetings/groupA/).\n"},
     });
     auto loaded = load(memory);
     using P = std::pair<std::string, std::string>;
-    CHECK(pages_of(loaded.site) == std::map<std::string, P>{
-                                       {"meetings/groupA/2014-12-10.md", {"meeting", "/meetings/groupa/2014-12-10/"}},
-                                       {"meetings/groupB/2014-12-10.md", {"meeting", "/meetings/groupb/2014-12-10/"}},
-                                       {"meetings/2014-12-11.md", {"meeting", "/meetings/2014-12-11/"}},
-                                       {"committees.md", {"page", "/committees-md/"}},
-                                       {"committees/README.md", {"page", "/committees/"}},
-                                       {"committees/finance.md", {"page", "/committees/finance/"}},
-                                   });
-    CHECK(loaded.problems ==
-          std::vector<std::string>{
-              "committees.md:1: warning: this page and committees/README.md would share the address /committees/, so "
-              "this one is written to /committees-md/ (it keeps more of its path; see 'Addresses' in docs/content-model.md)",
-              "meetings/groupA/2014-12-10.md:1: warning: this page and meetings/groupB/2014-12-10.md would share the "
-              "address /meetings/2014-12-10/, so this one is written to /meetings/groupa/2014-12-10/ (it keeps more of "
-              "its path; see 'Addresses' in docs/content-model.md)",
-              "meetings/groupB/2014-12-10.md:1: warning: this page and meetings/groupA/2014-12-10.md would share the "
-              "address /meetings/2014-12-10/, so this one is written to /meetings/groupb/2014-12-10/ (it keeps more of "
-              "its path; see 'Addresses' in docs/content-model.md)",
+    CHECK(pages_of(loaded.site) ==
+          std::map<std::string, P>{
+              {"meetings/groupA/2014-12-10.md", {"meeting", "/meetings/groupa/2014-12-10/"}},
+              {"meetings/groupB/2014-12-10.md", {"meeting", "/meetings/groupb/2014-12-10/"}},
+              {"meetings/2014-12-11.md", {"meeting", "/meetings/2014-12-11/"}},
+              {"committees.md", {"page", "/committees-md/"}},
+              {"committees/README.md", {"page", "/committees/"}},
+              {"committees/finance.md", {"page", "/committees/finance/"}},
           });
-    CHECK(timeline_meetings(loaded.site) == std::vector<std::string>{"2014-12-11 /meetings/2014-12-11/",
-                                                                     "2014-12-10 /meetings/groupa/2014-12-10/",
-                                                                     "2014-12-10 /meetings/groupb/2014-12-10/"});
+    CHECK(
+        loaded.problems ==
+        std::vector<std::string>{
+            "committees.md:1: warning: this page and committees/README.md would share the address /committees/, so "
+            "this one is written to /committees-md/ (it keeps more of its path; see 'Addresses' in docs/content-model.md)",
+            "meetings/groupA/2014-12-10.md:1: warning: this page and meetings/groupB/2014-12-10.md would share the "
+            "address /meetings/2014-12-10/, so this one is written to /meetings/groupa/2014-12-10/ (it keeps more of "
+            "its path; see 'Addresses' in docs/content-model.md)",
+            "meetings/groupB/2014-12-10.md:1: warning: this page and meetings/groupA/2014-12-10.md would share the "
+            "address /meetings/2014-12-10/, so this one is written to /meetings/groupb/2014-12-10/ (it keeps more of "
+            "its path; see 'Addresses' in docs/content-model.md)",
+        });
+    CHECK(timeline_meetings(loaded.site) ==
+          std::vector<std::string>{"2014-12-11 /meetings/2014-12-11/", "2014-12-10 /meetings/groupa/2014-12-10/",
+                                   "2014-12-10 /meetings/groupb/2014-12-10/"});
     // Both are written; a link to a folder goes to its page (README), a folder of meetings to their list.
     auto run = run_build(memory);
     INFO(run.messages);
@@ -241,8 +249,10 @@ TEST_CASE("every folder of pages has a page, and a link to a folder goes to it",
     REQUIRE(run.status == 0);
     CHECK(problems(run.messages).empty());
     std::string guides = read_file(memory.output() / "guides/index.html");
-    CHECK(mentions(guides, "<ul class=\"item-list\"><li><a href=\"../guides/welcome/\">Welcome</a> <span class=\"muted\">page</span>"
-                           "</li><li><a href=\"../guides/setup/\">setup/</a> <span class=\"muted\">folder</span></li></ul>"));
+    CHECK(mentions(
+        guides,
+        "<ul class=\"item-list\"><li><a href=\"../guides/welcome/\">Welcome</a> <span class=\"muted\">page</span>"
+        "</li><li><a href=\"../guides/setup/\">setup/</a> <span class=\"muted\">folder</span></li></ul>"));
     std::string setup = read_file(memory.output() / "guides/setup/index.html");
     CHECK(mentions(setup, "<a href=\"../../guides/setup/install/\">Install</a>"));
     std::string home = read_file(memory.output() / "index.html");
@@ -253,8 +263,9 @@ TEST_CASE("every folder of pages has a page, and a link to a folder goes to it",
 TEST_CASE("files beside the notes are copied when a kept page uses them, with the audience rules of assets/",
           "[imported][files]") {
     const MemoryFiles files = {
-        {"minutes/2019/2019-03-14.md", "---\nvisibility: public\n---\n# Sync\n\n![board](board.png) and [the slides](slides.pdf) "
-                                       "and [a sketch](_attachments/sketch.png).\n"},
+        {"minutes/2019/2019-03-14.md",
+         "---\nvisibility: public\n---\n# Sync\n\n![board](board.png) and [the slides](slides.pdf) "
+         "and [a sketch](_attachments/sketch.png).\n"},
         {"minutes/2019/board.png", "PNG-board"},
         {"minutes/2019/slides.pdf", "PDF-slides"},
         {"minutes/2019/_attachments/sketch.png", "PNG-sketch"},
@@ -269,9 +280,9 @@ TEST_CASE("files beside the notes are copied when a kept page uses them, with th
         INFO(run.messages);
         REQUIRE(run.status == 0);
         CHECK(problems(run.messages).empty());
-        CHECK(copied_files(memory.output()) == std::set<std::string>{"minutes/2019/_attachments/sketch.png",
-                                                                     "minutes/2019/board.png", "minutes/2019/private.png",
-                                                                     "minutes/2019/slides.pdf"});
+        CHECK(copied_files(memory.output()) ==
+              std::set<std::string>{"minutes/2019/_attachments/sketch.png", "minutes/2019/board.png",
+                                    "minutes/2019/private.png", "minutes/2019/slides.pdf"});
         CHECK(read_file(memory.output() / "minutes/2019/board.png") == "PNG-board");
         std::string page = read_file(memory.output() / "meetings/2019-03-14/index.html");
         CHECK(mentions(page, "src=\"../../minutes/2019/board.png\""));
@@ -283,8 +294,9 @@ TEST_CASE("files beside the notes are copied when a kept page uses them, with th
         auto run = build_site(options);
         INFO(run.messages);
         REQUIRE(run.status == 0);
-        CHECK(copied_files(memory.output()) == std::set<std::string>{"minutes/2019/_attachments/sketch.png",
-                                                                     "minutes/2019/board.png", "minutes/2019/slides.pdf"});
+        CHECK(copied_files(memory.output()) ==
+              std::set<std::string>{"minutes/2019/_attachments/sketch.png", "minutes/2019/board.png",
+                                    "minutes/2019/slides.pdf"});
     }
     SECTION("check reports no existing file as missing, and still reports the one that is") {
         memory.write("notes/x.md", "![gone](gone.png)\n");
@@ -303,15 +315,18 @@ TEST_CASE("wikilinks: an unresolved one keeps its text; wikilinks: false turns t
     SECTION("on: the broken one is marked, kept as written, and reported") {
         TempMemory memory({{"notes/js.md", prose}, {"notes/welcome.md", "# Welcome\n"}});
         auto run = run_build(memory);
-        CHECK(problems(run.messages) == std::vector<std::string>{
-                                            "notes/js.md:1:24: warning: wikilink [[Prototype]] leads to no page: no file "
-                                            "is named prototype.md"});
+        CHECK(problems(run.messages) ==
+              std::vector<std::string>{"notes/js.md:1:24: warning: wikilink [[Prototype]] leads to no page: no file "
+                                       "is named prototype.md"});
         std::string html = read_file(memory.output() / "notes/js/index.html");
-        CHECK(mentions(html, "Foo.<span class=\"broken-link\" title=\"This link leads nowhere in this build\">[[Prototype]]</span> slot"));
+        CHECK(mentions(
+            html,
+            "Foo.<span class=\"broken-link\" title=\"This link leads nowhere in this build\">[[Prototype]]</span> slot"));
         CHECK(mentions(html, "<a href=\"../../notes/welcome/\">Welcome</a>"));
     }
     SECTION("off: plain text, nothing reported") {
-        TempMemory memory({{"commonplace.yaml", "wikilinks: false\n"}, {"notes/js.md", prose}, {"notes/welcome.md", "# W\n"}});
+        TempMemory memory(
+            {{"commonplace.yaml", "wikilinks: false\n"}, {"notes/js.md", prose}, {"notes/welcome.md", "# W\n"}});
         auto run = run_build(memory);
         CHECK(problems(run.messages).empty());
         CHECK(mentions(read_file(memory.output() / "notes/js/index.html"),
@@ -319,16 +334,18 @@ TEST_CASE("wikilinks: an unresolved one keeps its text; wikilinks: false turns t
     }
 }
 
-TEST_CASE("a build at --ref reads the commit's config; a commit older than the config uses the working tree's, with a note",
-          "[imported][config]") {
+TEST_CASE(
+    "a build at --ref reads the commit's config; a commit older than the config uses the working tree's, with a note",
+    "[imported][config]") {
     TempFolder tmp;
     GitRepo repo(tmp.path());
     Signature ada{"Ada", "ada@example.org", utc("2019-03-15")};
     std::string old = repo.commit(text_files({{"minutes/2019-03-14.md", "# Sync\n"}}), {}, ada, "minutes");
     Signature later{"Ada", "ada@example.org", utc("2019-04-15")};
-    std::string now = repo.commit(text_files({{"minutes/2019-03-14.md", "# Sync\n"},
-                                              {"commonplace.yaml", "title: From the commit\ntypes: {\"minutes/**\": meeting}\n"}}),
-                                  {old}, later, "config");
+    std::string now =
+        repo.commit(text_files({{"minutes/2019-03-14.md", "# Sync\n"},
+                                {"commonplace.yaml", "title: From the commit\ntypes: {\"minutes/**\": meeting}\n"}}),
+                    {old}, later, "config");
     write_file(tmp.path() / "commonplace.yaml", "title: From the working tree\ntypes: {\"minutes/**\": meeting}\n");
     auto options = options_for(tmp.path(), tmp.path().parent_path() / "out-not-used");
     SECTION("the commit's own") {
@@ -341,9 +358,10 @@ TEST_CASE("a build at --ref reads the commit's config; a commit older than the c
         options.ref = old;
         auto loaded = load(options);
         CHECK(loaded.site.config.title == "From the working tree");
-        CHECK(loaded.problems == std::vector<std::string>{"commonplace.yaml:0: warning: the commit " + old +
-                                                          " has no commonplace.yaml, so the working tree's is used "
-                                                          "(--config FILE names another)"});
+        CHECK(loaded.problems ==
+              std::vector<std::string>{"commonplace.yaml:0: warning: the commit " + old +
+                                       " has no commonplace.yaml, so the working tree's is used "
+                                       "(--config FILE names another)"});
         CHECK(timeline_meetings(loaded.site) == std::vector<std::string>{"2019-03-14 /meetings/2019-03-14/"});
     }
     SECTION("--config FILE") {
@@ -358,15 +376,17 @@ TEST_CASE("a build at --ref reads the commit's config; a commit older than the c
 
 TEST_CASE("check --max-problems shows them all, and a summary groups them by kind", "[imported][check]") {
     MemoryFiles files;
-    for (int i = 0; i < 120; ++i) files["notes/n" + std::to_string(i) + ".md"] = "![x](missing" + std::to_string(i) + ".png)\n";
+    for (int i = 0; i < 120; ++i)
+        files["notes/n" + std::to_string(i) + ".md"] = "![x](missing" + std::to_string(i) + ".png)\n";
     files["notes/w.md"] = "[[nowhere]]\n";
     TempMemory memory(files);
     auto options = options_for(memory.root(), memory.output());
     SECTION("capped by default, with the summary") {
         auto run = check_site(options);
         CHECK(mentions(run.messages, "... and 21 more problems not shown\n"));
-        CHECK(mentions(run.messages, "problems by kind:\n  120 x error: broken image (first in notes/n0.md)\n"
-                                     "  1 x error: wikilink (first in notes/w.md)\n"));
+        CHECK(mentions(run.messages,
+                       "problems by kind:\n  120 x error: broken image (first in notes/n0.md)\n"
+                       "  1 x error: wikilink (first in notes/w.md)\n"));
     }
     SECTION("--max-problems 0: every one") {
         options.max_problems = 0;
@@ -393,11 +413,12 @@ TEST_CASE("diag::kind_of takes the particulars out of a message", "[imported][ch
 
 TEST_CASE("init in an existing repository adds only the config, suited to what it found", "[imported][init]") {
     TempFolder tmp;
-    write_files(tmp.path(), {{"README.md", "# Our group\n"},
-                             {"minutes/2019/2019-03-14.md", "A\n"},
-                             {"minutes/2019/2019-04-11.md", "B\n"},
-                             {"minutes/2020/01/09.md", "C\n"},
-                             {"minutes/toc.md", "Contents\n"}});
+    write_files(tmp.path(),
+                {{"README.md", "# Our group\n"},
+                 {"minutes/2019/2019-03-14.md", "A\n"},
+                 {"minutes/2019/2019-04-11.md", "B\n"},
+                 {"minutes/2020/01/09.md", "C\n"},
+                 {"minutes/toc.md", "Contents\n"}});
     std::string dir = tmp.path().string();
     const char* argv[] = {"commonplace", "init", dir.c_str()};
     std::ostringstream out, err;
@@ -406,7 +427,9 @@ TEST_CASE("init in an existing repository adds only the config, suited to what i
     CHECK(!fs::exists(tmp.path() / "domains"));
     CHECK(read_file(tmp.path() / "README.md") == "# Our group\n");
     std::string config = read_file(tmp.path() / "commonplace.yaml");
-    CHECK(mentions(config, "types:\n  \"minutes/**\": meeting  # 3 of 4 files dated, e.g. minutes/2019/2019-03-14.md -> 2019-03-14\n"));
+    CHECK(mentions(
+        config,
+        "types:\n  \"minutes/**\": meeting  # 3 of 4 files dated, e.g. minutes/2019/2019-03-14.md -> 2019-03-14\n"));
     CHECK(mentions(out.str(), config));
     // The next build works, and the minutes are on the timeline.
     auto loaded = load(options_for(tmp.path(), tmp.path() / "_site"));
@@ -433,10 +456,11 @@ TEST_CASE("a repository of several hundred dated minutes with no front matter: e
                 std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, day);
                 std::string y = std::to_string(year), d = date;
                 // Three layouts, as real committees mix them over the years.
-                std::string path = year < 2014   ? "minutes/" + y + "/" + d + ".md"
-                                   : year < 2019 ? "minutes/" + y + "/" + d.substr(5, 2) + "/" + d.substr(8, 2) + ".md"
-                                                 : "minutes/" + y + "/" + d + "-tc-call.md";
-                std::string body = "# TC call\n\n## Present\n\n* Ada Lovelace\n* Grace Hopper\n\n## Notes\n\nWe talked.\n";
+                std::string path = year < 2014 ? "minutes/" + y + "/" + d + ".md"
+                    : year < 2019              ? "minutes/" + y + "/" + d.substr(5, 2) + "/" + d.substr(8, 2) + ".md"
+                                               : "minutes/" + y + "/" + d + "-tc-call.md";
+                std::string body =
+                    "# TC call\n\n## Present\n\n* Ada Lovelace\n* Grace Hopper\n\n## Notes\n\nWe talked.\n";
                 if (n % 10 == 0) {  // some with an image beside them
                     std::string image = "board-" + d + ".png";
                     body += "\n![the whiteboard](" + image + ")\n";

@@ -50,7 +50,9 @@ model::Site site_of(std::vector<Page> pages, const std::string& reference_date =
 }
 
 // Seconds since the epoch of a UTC (or local-as-if-UTC) date and time.
-std::int64_t at(int y, unsigned m, unsigned d, int hh, int mm) { return days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60; }
+std::int64_t at(int y, unsigned m, unsigned d, int hh, int mm) {
+    return days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60;
+}
 
 // A TZif version 2 file with no transitions: the zone is its POSIX-TZ footer alone.
 std::string footer_only_tzif(const std::string& footer, std::int32_t std_offset) {
@@ -63,7 +65,8 @@ std::string footer_only_tzif(const std::string& footer, std::int32_t std_offset)
         }
     };
     auto type = [&](std::string& out) {
-        for (int shift : {24, 16, 8, 0}) out += static_cast<char>((static_cast<std::uint32_t>(std_offset) >> shift) & 0xFF);
+        for (int shift : {24, 16, 8, 0})
+            out += static_cast<char>((static_cast<std::uint32_t>(std_offset) >> shift) & 0xFF);
         out += '\0';  // not daylight time
         out += '\0';  // designation index
         out += std::string("STD\0", 4);
@@ -143,7 +146,8 @@ TEST_CASE("the system's zoneinfo is read, and bad names or bytes are refused", "
 }
 
 TEST_CASE("iCalendar lines are escaped and folded at 75 octets, never inside a character", "[indexes]") {
-    CHECK(ics_line("SUMMARY", "Kick-off; tea, cake\\\nand talk") == "SUMMARY:Kick-off\\; tea\\, cake\\\\\\nand talk\r\n");
+    CHECK(ics_line("SUMMARY", "Kick-off; tea, cake\\\nand talk") ==
+          "SUMMARY:Kick-off\\; tea\\, cake\\\\\\nand talk\r\n");
     std::string value;
     for (int i = 0; i < 60; ++i) value += "é";  // two octets each
     std::string folded = ics_line("DESCRIPTION", value);
@@ -167,7 +171,13 @@ TEST_CASE("charts have a title, a description, a bar per value and escaped names
     CHECK(nice_ceiling(11) == 20);
     CHECK(nice_ceiling(40) == 50);
     CHECK(nice_ceiling(200) == 200);
-    BarChart c{"c1", "Meetings <per> quarter", "How many & when", {"2016 Q1", "2016 Q2", "2016 Q3"}, {}, {{"Meetings", {3, 0, 5}}}, false};
+    BarChart c{"c1",
+               "Meetings <per> quarter",
+               "How many & when",
+               {"2016 Q1", "2016 Q2", "2016 Q3"},
+               {},
+               {{"Meetings", {3, 0, 5}}},
+               false};
     std::string svg = draw_bar_chart(c);
     CHECK(svg.find("<title id=\"c1-title\">Meetings &lt;per&gt; quarter</title>") != std::string::npos);
     CHECK(svg.find("<desc id=\"c1-desc\">How many &amp; when</desc>") != std::string::npos);
@@ -195,10 +205,11 @@ TEST_CASE("the timeline holds each dated thing once, newest first, in a fixed or
     auto entries = collect_timeline(site);
     std::vector<std::string> keys;
     for (const auto& e : entries) keys.push_back(entry_key(site, e));
-    CHECK(keys == std::vector<std::string>{"phase:/domains/handovers/#1", "meeting:/meetings/2016-05-19-review/",
-                                           "note:/notes/a-lesson/", "highlight:/meetings/2016-05-19-review/#0",
-                                           "highlight:/meetings/2016-05-19-review/#1", "started:/domains/handovers/",
-                                           "phase:/domains/handovers/#0", "joined:/people/ada/"});
+    CHECK(keys ==
+          std::vector<std::string>{"phase:/domains/handovers/#1", "meeting:/meetings/2016-05-19-review/",
+                                   "note:/notes/a-lesson/", "highlight:/meetings/2016-05-19-review/#0",
+                                   "highlight:/meetings/2016-05-19-review/#1", "started:/domains/handovers/",
+                                   "phase:/domains/handovers/#0", "joined:/people/ada/"});
     CHECK(entry_type(EntryKind::DomainStarted) == "phase");
     json j = entry_json(site, entries[3], "/timeline/");
     CHECK(j["title"] == "Card adopted");
@@ -209,14 +220,17 @@ TEST_CASE("the timeline holds each dated thing once, newest first, in a fixed or
 
 TEST_CASE("the timeline gets a page per year and per type only when it is long", "[indexes]") {
     std::vector<Page> pages;
-    for (int i = 0; i < 30; ++i) pages.push_back(page(PageType::Meeting, "m" + std::to_string(i), "201" + std::to_string(5 + i % 3) + "-0" + std::to_string(1 + i % 9) + "-10"));
+    for (int i = 0; i < 30; ++i)
+        pages.push_back(page(PageType::Meeting, "m" + std::to_string(i),
+                             "201" + std::to_string(5 + i % 3) + "-0" + std::to_string(1 + i % 9) + "-10"));
     auto short_site = site_of(pages);
     std::set<std::string> urls;
     for (const auto& p : timeline_pages(short_site, shared_timeline(short_site))) urls.insert(p.url);
     CHECK(urls == std::set<std::string>{"/timeline/", "/timeline/meetings/"});
 
     for (std::size_t i = pages.size(); i <= kTimelineYearPagesAbove; ++i)
-        pages.push_back(page(PageType::Note, "n" + std::to_string(i), "201" + std::to_string(5 + i % 3) + "-11-0" + std::to_string(1 + i % 9)));
+        pages.push_back(page(PageType::Note, "n" + std::to_string(i),
+                             "201" + std::to_string(5 + i % 3) + "-11-0" + std::to_string(1 + i % 9)));
     auto long_site = site_of(pages);
     auto long_pages = timeline_pages(long_site, shared_timeline(long_site));
     urls.clear();
@@ -227,8 +241,9 @@ TEST_CASE("the timeline gets a page per year and per type only when it is long",
             for (const auto& y : views::context_of(p)["timeline"].value("years", json::array()))
                 for (const auto& m : y["months"]) listed += m["items"].size();
     }
-    CHECK(urls == std::set<std::string>{"/timeline/", "/timeline/2015/", "/timeline/2016/", "/timeline/2017/",
-                                        "/timeline/meetings/", "/timeline/notes/"});
+    CHECK(urls ==
+          std::set<std::string>{"/timeline/", "/timeline/2015/", "/timeline/2016/", "/timeline/2017/",
+                                "/timeline/meetings/", "/timeline/notes/"});
     CHECK(listed == kTimelineYearPagesAbove + 1);  // each entry once over the main timeline's pages
     const json first_page = views::context_of(long_pages[0]);
     const json& index = first_page["timeline"];
@@ -282,7 +297,8 @@ TEST_CASE("open actions are listed by owner and by due date, overdue against the
     CHECK(a["done"][0]["key"] == "/meetings/retreat/#3");
 
     auto no_date = site_of({m}, "");
-    CHECK(views::context_of(actions_page(no_date))["actions"]["overdue_count"] == "0");  // no "today": nothing is overdue
+    CHECK(views::context_of(actions_page(no_date))["actions"]["overdue_count"] ==
+          "0");  // no "today": nothing is overdue
 }
 
 TEST_CASE("the agenda lists open questions by domain, answered ones linked, and the parking lot", "[indexes]") {
@@ -383,8 +399,11 @@ TEST_CASE("a person's page gathers meetings, roles, notes and actions into their
     enricher.enrich(i, ctx);
     const json& p = ctx["page"];
     std::vector<std::string> labels;
-    for (const auto& e : p["timeline"]) labels.push_back(e["type_label"].get<std::string>() + " " + e["title"].get<std::string>());
-    CHECK(labels == std::vector<std::string>{"Story story", "Joined Joined the community", "Note taker kickoff", "Action Find a room"});
+    for (const auto& e : p["timeline"])
+        labels.push_back(e["type_label"].get<std::string>() + " " + e["title"].get<std::string>());
+    CHECK(labels ==
+          std::vector<std::string>{"Story story", "Joined Joined the community", "Note taker kickoff",
+                                   "Action Find a room"});
     CHECK(p["person_meetings"][0]["roles"] == "Note taker");
     CHECK(p["person_actions"][0]["overdue"] == true);
     CHECK(p["person_notes"][0]["url"] == "../../notes/story/");
@@ -393,18 +412,22 @@ TEST_CASE("a person's page gathers meetings, roles, notes and actions into their
 TEST_CASE("the feed, calendar, sitemap, robots.txt and redirects of a small memory", "[indexes]") {
     TempFolder tmp;
     std::map<std::string, std::string> files = {
-        {"commonplace.yaml", "title: Tiny\nbase_url: https://example.org/tiny/\ntimezone: Europe/London\n"
-                             "default_visibility: public\n"},
+        {"commonplace.yaml",
+         "title: Tiny\nbase_url: https://example.org/tiny/\ntimezone: Europe/London\n"
+         "default_visibility: public\n"},
         {"index.md", "# Tiny\n\nHello."},
-        {"domains/gardens.md", "---\ntitle: Gardens\nstarted: 2016-01-01\naliases: [/old/gardens/, plots.html]\n---\nGrow things."},
-        {"meetings/2016-07-07-summer.md", "---\ntitle: Summer\ntime: \"10:00\"\nend_time: \"12:30\"\ndomains: [gardens]\n"
-                                          "tags: [Compost]\n---\nWe met [in the garden](../domains/gardens.md)."},
+        {"domains/gardens.md",
+         "---\ntitle: Gardens\nstarted: 2016-01-01\naliases: [/old/gardens/, plots.html]\n---\nGrow things."},
+        {"meetings/2016-07-07-summer.md",
+         "---\ntitle: Summer\ntime: \"10:00\"\nend_time: \"12:30\"\ndomains: [gardens]\n"
+         "tags: [Compost]\n---\nWe met [in the garden](../domains/gardens.md)."},
         {"meetings/2016-12-01-winter.md", "---\ntitle: Winter; cold, dark\ndomains: [gardens]\n---\nAll day."},
         {"meetings/2016-09-01-secret.md", "---\ntitle: Secret\nvisibility: community\ntags: [hidden-tag]\n---\nShh."},
         {"notes/compost.md", "---\ndate: 2016-08-01\ntags: [compost]\n---\n# Compost\n\nTurn it weekly."},
     };
     for (int i = 0; i < 55; ++i)
-        files["notes/n" + std::to_string(i) + ".md"] = "---\ndate: 2015-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1) + "\n---\nA note.";
+        files["notes/n" + std::to_string(i) + ".md"] =
+            "---\ndate: 2015-01-" + std::string(i % 28 < 9 ? "0" : "") + std::to_string(i % 28 + 1) + "\n---\nA note.";
     cp::testing::write_files(tmp / "memory", files);
     auto options = cp::testing::options_for(tmp / "memory", tmp / "site");
     options.audience = audience::Audience::Public;
@@ -414,9 +437,14 @@ TEST_CASE("the feed, calendar, sitemap, robots.txt and redirects of a small memo
 
     std::string feed = slurp(tmp / "site/feed.xml");
     CHECK(count(feed, "<entry>") == kFeedSize);
-    CHECK(feed.find("<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/tiny/meetings/2016-12-01-winter/\"/>") <
-          feed.find("https://example.org/tiny/notes/compost/\"/>"));
-    CHECK(feed.find("xml:base=\"https://example.org/tiny/meetings/2016-07-07-summer/\">&lt;p&gt;We met &lt;a href=&quot;../../domains/gardens/&quot;") != std::string::npos);
+    CHECK(
+        feed.find(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"https://example.org/tiny/meetings/2016-12-01-winter/\"/>") <
+        feed.find("https://example.org/tiny/notes/compost/\"/>"));
+    CHECK(
+        feed.find(
+            "xml:base=\"https://example.org/tiny/meetings/2016-07-07-summer/\">&lt;p&gt;We met &lt;a href=&quot;../../domains/gardens/&quot;") !=
+        std::string::npos);
     CHECK(feed.find("Secret") == std::string::npos);
 
     std::string ics = slurp(tmp / "site/meetings.ics");
@@ -434,7 +462,8 @@ TEST_CASE("the feed, calendar, sitemap, robots.txt and redirects of a small memo
     CHECK(slurp(tmp / "site/robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://example.org/tiny/sitemap.xml\n");
 
     std::string redirect = slurp(tmp / "site/old/gardens/index.html");
-    CHECK(redirect.find("<meta http-equiv=\"refresh\" content=\"0; url=../../domains/gardens/\">") != std::string::npos);
+    CHECK(redirect.find("<meta http-equiv=\"refresh\" content=\"0; url=../../domains/gardens/\">") !=
+          std::string::npos);
     CHECK(slurp(tmp / "site/plots.html").find("url=domains/gardens/") != std::string::npos);
     CHECK(slurp(tmp / "site/404.html").find("href=\"https://example.org/tiny/search/\"") != std::string::npos);
 
@@ -451,17 +480,21 @@ TEST_CASE("the feed, calendar, sitemap, robots.txt and redirects of a small memo
 
 TEST_CASE("an alias outside the site is refused with a warning, and the indexes stay deterministic", "[indexes]") {
     TempFolder tmp;
-    cp::testing::write_files(tmp / "memory", {
-        {"notes/x.md", "---\ndate: 2016-01-01\naliases: [/a//b/, /old/x/]\ntags: [t]\n---\nText."},
-        {"meetings/2016-02-02-m.md", "---\ntime: \"09:00\"\nactions: [{action: Do it, due: 2016-01-15}]\n---\nMet."},
-    });
+    cp::testing::write_files(
+        tmp / "memory",
+        {
+            {"notes/x.md", "---\ndate: 2016-01-01\naliases: [/a//b/, /old/x/]\ntags: [t]\n---\nText."},
+            {"meetings/2016-02-02-m.md",
+             "---\ntime: \"09:00\"\nactions: [{action: Do it, due: 2016-01-15}]\n---\nMet."},
+        });
     auto options = cp::testing::options_for(tmp / "memory", tmp / "one");
     options.quiet = false;
     auto run = cp::testing::build_site(options);
     INFO(run.messages);
     REQUIRE(run.status == 0);
     // The loader refuses aliases that climb out ("../"); an empty folder name is caught here.
-    CHECK(run.messages.find("notes/x.md: warning: alias '/a//b/' is not an address inside the site") != std::string::npos);
+    CHECK(run.messages.find("notes/x.md: warning: alias '/a//b/' is not an address inside the site") !=
+          std::string::npos);
     CHECK_FALSE(std::filesystem::exists(tmp / "one/a"));
     CHECK(std::filesystem::exists(tmp / "one/old/x/index.html"));
     auto again = cp::testing::build_site(cp::testing::options_for(tmp / "memory", tmp / "two"));

@@ -107,14 +107,16 @@ TEST_CASE("every link form becomes the page's address, relative to the linking p
 }
 
 TEST_CASE("links to nothing are reported and shown as marked text", "[links]") {
-    auto r = resolve(with({{"notes/n.md", "---\ntitle: N\n---\n[x](gone.md) [[gone]] [[note/gone]] [[recipes/x]] [o](../../x.md)\n"}}));
-    CHECK(r.messages == std::vector<std::string>{
-                            "notes/n.md:4:1 broken link: 'gone.md' (no file notes/gone.md)",
-                            "notes/n.md:4:14 wikilink [[gone]] leads to no page: no file is named gone.md",
-                            "notes/n.md:4:23 wikilink [[note/gone]] leads to no page: there is no notes/gone.md",
-                            "notes/n.md:4:37 wikilink [[recipes/x]] leads to no page: there is no recipes/x.md",
-                            "notes/n.md:4:51 link '../../x.md' points outside the memory",
-                        });
+    auto r = resolve(with(
+        {{"notes/n.md", "---\ntitle: N\n---\n[x](gone.md) [[gone]] [[note/gone]] [[recipes/x]] [o](../../x.md)\n"}}));
+    CHECK(r.messages ==
+          std::vector<std::string>{
+              "notes/n.md:4:1 broken link: 'gone.md' (no file notes/gone.md)",
+              "notes/n.md:4:14 wikilink [[gone]] leads to no page: no file is named gone.md",
+              "notes/n.md:4:23 wikilink [[note/gone]] leads to no page: there is no notes/gone.md",
+              "notes/n.md:4:37 wikilink [[recipes/x]] leads to no page: there is no recipes/x.md",
+              "notes/n.md:4:51 link '../../x.md' points outside the memory",
+          });
     const std::string& html = r.html("notes/n.md");
     CHECK(html.find("<span class=\"broken-link\" title=\"This link leads nowhere in this build\">x</span>") !=
           std::string::npos);
@@ -126,15 +128,17 @@ TEST_CASE("links to nothing are reported and shown as marked text", "[links]") {
 
 TEST_CASE("a link's position is the file's, past escapes and entities", "[links]") {
     auto r = resolve(with({{"notes/n.md", "---\ntitle: N\n---\nTom &amp; \\[Jo\\] met [[nobody]] and [[nobody]].\n"}}));
-    CHECK(r.messages == std::vector<std::string>{
-                            "notes/n.md:4:22 wikilink [[nobody]] leads to no page: no file is named nobody.md",
-                            "notes/n.md:4:37 wikilink [[nobody]] leads to no page: no file is named nobody.md",
-                        });
+    CHECK(r.messages ==
+          std::vector<std::string>{
+              "notes/n.md:4:22 wikilink [[nobody]] leads to no page: no file is named nobody.md",
+              "notes/n.md:4:37 wikilink [[nobody]] leads to no page: no file is named nobody.md",
+          });
 }
 
 TEST_CASE("a build warns where check errs", "[links]") {
     auto build = resolve(with({{"notes/n.md", "[[gone]]\n"}}), links::Strictness::Build);
-    CHECK(build.messages == std::vector<std::string>{"notes/n.md:1:1 wikilink [[gone]] leads to no page: no file is named gone.md"});
+    CHECK(build.messages ==
+          std::vector<std::string>{"notes/n.md:1:1 wikilink [[gone]] leads to no page: no file is named gone.md"});
     CHECK(build.errors == 0);
     CHECK(build.html("notes/n.md").find("broken-link") != std::string::npos);
     auto check = resolve(with({{"notes/n.md", "[[gone]]\n"}}), links::Strictness::Check);
@@ -180,12 +184,13 @@ TEST_CASE("people nobody names or links to are warned about", "[links]") {
         {"people/dee.md", "Dee\n"},
         {"notes/n.md", "---\nauthors: [bo]\n---\nAsk [[dee]].\n"},
     });
-    CHECK(r.messages == std::vector<std::string>{
-                            "people/ada.md:1:1 no page refers to this person: name 'ada' as an attendee, author, "
-                            "convener, owner or role, or link to the profile",
-                            "people/cy.md:1:1 no page refers to this person: name 'cy' as an attendee, author, "
-                            "convener, owner or role, or link to the profile",
-                        });
+    CHECK(r.messages ==
+          std::vector<std::string>{
+              "people/ada.md:1:1 no page refers to this person: name 'ada' as an attendee, author, "
+              "convener, owner or role, or link to the profile",
+              "people/cy.md:1:1 no page refers to this person: name 'cy' as an attendee, author, "
+              "convener, owner or role, or link to the profile",
+          });
 }
 
 TEST_CASE("a page's summary is its first paragraph as plain text, unless it gives one", "[links]") {

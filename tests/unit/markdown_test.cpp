@@ -43,9 +43,10 @@ TEST_CASE("wikilinks and links are handed over with their file line and column",
     Recorder rec;
     RenderOptions options;
     options.first_line = 5;  // the body starts on line 5 of its file
-    auto out = render("Intro.\n\nSee [[ada|Ada]] and [x](notes/x.md#part),\nthen [[handovers#Night]] ![i](a.png).\n\n"
-                      "`[[not code]]`\n",
-                      rec.resolver(), options);
+    auto out = render(
+        "Intro.\n\nSee [[ada|Ada]] and [x](notes/x.md#part),\nthen [[handovers#Night]] ![i](a.png).\n\n"
+        "`[[not code]]`\n",
+        rec.resolver(), options);
     REQUIRE(rec.requests.size() == 4);
     // Links are resolved first, then wikilinks.
     CHECK(rec.requests[0].destination == "notes/x.md#part");
@@ -73,8 +74,9 @@ TEST_CASE("broken and unlinked wikilinks render as text", "[markdown]") {
     auto out = render("[[a]] [[b|Bee]] [[]] [[x\n", [](const LinkRequest& r) {
         return LinkResult{r.destination == "a" ? LinkResult::Action::Broken : LinkResult::Action::Unlink, {}, {}};
     });
-    CHECK(out.html == "<p><span class=\"broken-link\" title=\"This link leads nowhere in this build\">[[a]]</span> "
-                      "<span>Bee</span> [[]] [[x</p>\n");
+    CHECK(out.html ==
+          "<p><span class=\"broken-link\" title=\"This link leads nowhere in this build\">[[a]]</span> "
+          "<span>Bee</span> [[]] [[x</p>\n");
 }
 
 TEST_CASE("broken and unlinked links in a table cell keep their text", "[markdown][fuzz]") {

@@ -39,7 +39,8 @@ std::vector<std::string> actions(const std::vector<minutes::ActionItem>& items) 
 std::vector<std::string> roles(const Facts& f) {
     std::vector<std::string> out;
     for (const auto& r : f.roles)
-        for (const auto& p : r.people) out.push_back(r.role + ": " + p.name + (p.handle.empty() ? "" : " @" + p.handle));
+        for (const auto& p : r.people)
+            out.push_back(r.role + ": " + p.name + (p.handle.empty() ? "" : " @" + p.handle));
     return out;
 }
 
@@ -83,16 +84,18 @@ Present: Nobody In Code
 
 TEST_CASE("a working group's minutes: a Present list with handles, roles, decisions, task-list actions", "[minutes]") {
     Facts f = minutes::read_facts(kWorkingGroup, 1, english);
-    CHECK(names(f.attendees) == std::vector<std::string>{"Ada Lovelace @ada", "Grace Hopper", " @linus", "Tim Berners-Lee"});
+    CHECK(names(f.attendees) ==
+          std::vector<std::string>{"Ada Lovelace @ada", "Grace Hopper", " @linus", "Tim Berners-Lee"});
     CHECK(names(f.apologies) == std::vector<std::string>{"Alan Turing"});
     CHECK(roles(f) == std::vector<std::string>{"facilitator: Ada Lovelace", "note_taker:  @linus"});
     CHECK(texts(f.decisions) ==
           std::vector<std::string>{"Adopt the charter draft as the working text", "Meet every second Thursday"});
-    CHECK(actions(f.actions) == std::vector<std::string>{
-                                    "Ada to draft the charter by 2019-04-01 | Ada | 2019-04-01 | open",
-                                    "@linus circulate the notes | @linus |  | done",
-                                    "Grace to book the room | Grace |  | open",
-                                });
+    CHECK(actions(f.actions) ==
+          std::vector<std::string>{
+              "Ada to draft the charter by 2019-04-01 | Ada | 2019-04-01 | open",
+              "@linus circulate the notes | @linus |  | done",
+              "Grace to book the room | Grace |  | open",
+          });
     CHECK(f.problems.empty());
     // Where each was written, in the file: the body starts on line 1 here.
     REQUIRE(f.attendees.size() == 4);
@@ -107,7 +110,8 @@ TEST_CASE("a working group's minutes: a Present list with handles, roles, decisi
     CHECK(later.attendees[0].line == 9);
 }
 
-TEST_CASE("a steering council's minutes: 'Council members: A, B, C' and a task list under another heading", "[minutes]") {
+TEST_CASE("a steering council's minutes: 'Council members: A, B, C' and a task list under another heading",
+          "[minutes]") {
     Facts f = minutes::read_facts(R"(# Steering Council meeting 2019-05-02
 
 Council members: Barry Warsaw, Brett Cannon, Carol Willing, Guido van Rossum, and Nick Coghlan
@@ -118,9 +122,11 @@ Regrets: none
 - Discussed the governance PEP with the core developers
   - [ ] Brett to follow up with the core devs by 2019-05-16
 - Carol gave an update on the PSF grant
-)", 1, english);
-    CHECK(names(f.attendees) ==
-          std::vector<std::string>{"Barry Warsaw", "Brett Cannon", "Carol Willing", "Guido van Rossum", "Nick Coghlan"});
+)",
+                                  1, english);
+    CHECK(
+        names(f.attendees) ==
+        std::vector<std::string>{"Barry Warsaw", "Brett Cannon", "Carol Willing", "Guido van Rossum", "Nick Coghlan"});
     CHECK(f.apologies.empty());  // "none" is nobody
     CHECK(actions(f.actions) ==
           std::vector<std::string>{"Brett to follow up with the core devs by 2019-05-16 | Brett | 2019-05-16 | open"});
@@ -141,13 +147,15 @@ Absent: Dana Scully; Eve Moneypenny
 RESOLVED: the budget for 2020 is approved as presented
 
 ACTION: Ana Silva to send the budget to the board (due 2020-01-31)
-)", 1, english);
+)",
+                                  1, english);
     CHECK(names(f.attendees) == std::vector<std::string>{"Ana Silva", "Ben Okoro", "Chen Wei"});
     CHECK(names(f.apologies) == std::vector<std::string>{"Dana Scully", "Eve Moneypenny"});
     CHECK(roles(f) == std::vector<std::string>{"facilitator: Ben Okoro", "note_taker: Chen Wei"});
     CHECK(texts(f.decisions) == std::vector<std::string>{"the budget for 2020 is approved as presented"});
-    CHECK(actions(f.actions) == std::vector<std::string>{
-                                    "Ana Silva to send the budget to the board (due 2020-01-31) | Ana Silva | 2020-01-31 | open"});
+    CHECK(actions(f.actions) ==
+          std::vector<std::string>{
+              "Ana Silva to send the budget to the board (due 2020-01-31) | Ana Silva | 2020-01-31 | open"});
 }
 
 TEST_CASE("bold labels, a label over a list, an attendance check list and W3C-style nicks", "[minutes]") {
@@ -156,7 +164,8 @@ TEST_CASE("bold labels, a label over a list, an attendance check list and W3C-st
 **Apologies**:
 - Alan Turing
 - Ada Lovelace
-)", 1, english);
+)",
+                                     1, english);
     CHECK(names(bold.attendees) == std::vector<std::string>{"Ada Lovelace", "Grace Hopper"});
     CHECK(names(bold.apologies) == std::vector<std::string>{"Alan Turing", "Ada Lovelace"});
 
@@ -169,7 +178,8 @@ TEST_CASE("bold labels, a label over a list, an attendance check list and W3C-st
 
 ### Notes
 - [ ] Linus to publish the notes
-)", 1, english);
+)",
+                                          1, english);
     CHECK(names(checklist.attendees) ==
           std::vector<std::string>{"Ada Lovelace", "Linus", "Tim Berners-Lee", "Vint Cerf"});
     CHECK(roles(checklist) == std::vector<std::string>{"facilitator: Ada Lovelace"});
@@ -183,7 +193,8 @@ Chair: ada
 Scribe: grace
 
 ## Topic: charter
-)", 1, english);
+)",
+                                    1, english);
     CHECK(names(w3c.attendees) == std::vector<std::string>{"ada", "grace", "linus"});
     CHECK(roles(w3c) == std::vector<std::string>{"facilitator: ada", "note_taker: grace"});
 }
@@ -200,19 +211,22 @@ TEST_CASE("a section runs to the next heading of its level; deeper headings stay
 1. The charter is adopted.
 2. Elections are held in June.
 3. [x] Ada to announce the elections
-)", 1, english);
+)",
+                                  1, english);
     CHECK(names(f.attendees) == std::vector<std::string>{"Ada Lovelace", "Vint Cerf"});
     CHECK(texts(f.decisions) == std::vector<std::string>{"The charter is adopted.", "Elections are held in June."});
     CHECK(actions(f.actions) == std::vector<std::string>{"Ada to announce the elections | Ada |  | done"});
 }
 
 TEST_CASE("a table of attendees is reported where it is, not read as names", "[minutes]") {
-    Facts f = minutes::read_facts("Intro.\n\n## Attendance\n\n| Name | Org |\n| --- | --- |\n| Ada | X |\n", 10, english);
+    Facts f =
+        minutes::read_facts("Intro.\n\n## Attendance\n\n| Name | Org |\n| --- | --- |\n| Ada | X |\n", 10, english);
     CHECK(f.attendees.empty());
     REQUIRE(f.problems.size() == 1);
     CHECK(f.problems[0].line == 14);
     CHECK(f.problems[0].column == 1);
-    CHECK(f.problems[0].message == "a table of attendees is not read: write them as a list, or as a line like 'Present: A, B'");
+    CHECK(f.problems[0].message ==
+          "a table of attendees is not read: write them as a list, or as a line like 'Present: A, B'");
 }
 
 TEST_CASE("another language's minutes through minutes_headings", "[minutes]") {
@@ -224,7 +238,8 @@ TEST_CASE("another language's minutes through minutes_headings", "[minutes]") {
   actions: [Tareas]
   moderator: [Modera]
   atendees: [Presentes]
-)", "commonplace.yaml", sink);
+)",
+                                       "commonplace.yaml", sink);
     auto d = sink.sorted();
     REQUIRE(d.size() == 1);
     CHECK(d[0].line == 7);
@@ -245,13 +260,15 @@ Modera: Luis Pérez
 ## Tareas
 - [ ] Enviar el acta antes del 2024-02-01
 - [x] Reservar la sala
-)", 1, spanish);
+)",
+                                  1, spanish);
     CHECK(names(f.attendees) == std::vector<std::string>{"Ana García", "Luis Pérez"});
     CHECK(names(f.apologies) == std::vector<std::string>{"Marta Ruiz", "Pedro Gómez"});
     CHECK(roles(f) == std::vector<std::string>{"moderator: Luis Pérez"});
     CHECK(texts(f.decisions) == std::vector<std::string>{"Aprobar el presupuesto"});
-    CHECK(actions(f.actions) == std::vector<std::string>{"Enviar el acta antes del 2024-02-01 |  |  | open",
-                                                         "Reservar la sala |  |  | done"});
+    CHECK(
+        actions(f.actions) ==
+        std::vector<std::string>{"Enviar el acta antes del 2024-02-01 |  |  | open", "Reservar la sala |  |  | done"});
     // The English words still count.
     CHECK(names(minutes::read_facts("Present: Ada", 1, spanish).attendees) == std::vector<std::string>{"Ada"});
 }
@@ -259,7 +276,8 @@ Modera: Luis Pérez
 TEST_CASE("names as minutes write them", "[minutes]") {
     auto line = [](std::string_view text) {
         std::vector<std::string> out;
-        for (const auto& n : minutes::names_in_line(text)) out.push_back(n.name + "|" + n.handle + "|" + std::to_string(n.at));
+        for (const auto& n : minutes::names_in_line(text))
+            out.push_back(n.name + "|" + n.handle + "|" + std::to_string(n.at));
         return out;
     };
     CHECK(line("Ada Lovelace (ACME, Inc), @grace and Linus") ==
@@ -328,21 +346,27 @@ TEST_CASE("a site of minutes with no front matter: who came, roles, actions, peo
     REQUIRE(run.status == 0);
 
     std::string wg = read_file(tmp / "site/meetings/2019-03-14-docs-wg/index.html");
-    CHECK(between(wg, "<h2>Attendees", "</section>") ==
-          "<h2>Attendees (4)</h2><ul class=\"people-list\"><li><a href=\"../../people/ada-lovelace/\">Ada Lovelace</a></li>"
-          "<li><a href=\"../../people/grace-hopper/\">Grace Hopper</a></li><li>@linus</li><li>Tim Berners-Lee</li></ul></section>");
+    CHECK(
+        between(wg, "<h2>Attendees", "</section>") ==
+        "<h2>Attendees (4)</h2><ul class=\"people-list\"><li><a href=\"../../people/ada-lovelace/\">Ada Lovelace</a></li>"
+        "<li><a href=\"../../people/grace-hopper/\">Grace Hopper</a></li><li>@linus</li><li>Tim Berners-Lee</li></ul></section>");
     CHECK(between(wg, "<h2>Apologies", "</section>") ==
           "<h2>Apologies</h2><ul class=\"people-list\"><li>Alan Turing</li></ul></section>");
-    CHECK(between(wg, "<h2>Decisions", "</section>") ==
-          "<h2>Decisions</h2><ul><li>Adopt the charter draft as the working text</li><li>Meet every second Thursday</li></ul></section>");
+    CHECK(
+        between(wg, "<h2>Decisions", "</section>") ==
+        "<h2>Decisions</h2><ul><li>Adopt the charter draft as the working text</li><li>Meet every second Thursday</li></ul></section>");
 
     // Front matter wins: its attendees and its facilitator; the minutes add the note taker and the rest.
     std::string planning = read_file(tmp / "site/meetings/2019-07-11-planning/index.html");
-    CHECK(between(planning, "<h2>Decisions", "</section>") == "<h2>Decisions</h2><ul><li>Plan the autumn</li></ul></section>");
-    CHECK(between(planning, "<h2>Attendees", "</section>") ==
-          "<h2>Attendees (1)</h2><ul class=\"people-list\"><li><a href=\"../../people/grace-hopper/\">Grace Hopper</a></li></ul></section>");
-    CHECK(planning.find("<dt>Facilitator</dt><dd><a href=\"../../people/grace-hopper/\">Grace Hopper</a>\n</dd>") != std::string::npos);
-    CHECK(planning.find("<dt>Note taker</dt><dd><a href=\"../../people/ada-lovelace/\">Ada Lovelace</a>\n</dd>") != std::string::npos);
+    CHECK(between(planning, "<h2>Decisions", "</section>") ==
+          "<h2>Decisions</h2><ul><li>Plan the autumn</li></ul></section>");
+    CHECK(
+        between(planning, "<h2>Attendees", "</section>") ==
+        "<h2>Attendees (1)</h2><ul class=\"people-list\"><li><a href=\"../../people/grace-hopper/\">Grace Hopper</a></li></ul></section>");
+    CHECK(planning.find("<dt>Facilitator</dt><dd><a href=\"../../people/grace-hopper/\">Grace Hopper</a>\n</dd>") !=
+          std::string::npos);
+    CHECK(planning.find("<dt>Note taker</dt><dd><a href=\"../../people/ada-lovelace/\">Ada Lovelace</a>\n</dd>") !=
+          std::string::npos);
 
     // The person pages list the meetings each came to (or held a role at).
     std::string ada = read_file(tmp / "site/people/ada-lovelace/index.html");
@@ -357,35 +381,48 @@ TEST_CASE("a site of minutes with no front matter: who came, roles, actions, peo
                                    "../../meetings/2019-03-14-docs-wg/"});
     // The people index lists everyone who came, profile or not.
     std::string people = read_file(tmp / "site/people/index.html");
-    CHECK(between(people, "<h2 id=\"also-at-meetings\">", "</section>") ==
-          "<h2 id=\"also-at-meetings\">Also at meetings</h2><p class=\"muted\">People the minutes name who have no profile "
-          "here yet, and how many meetings each came to.</p><ul class=\"item-list\"><li>@linus <span class=\"muted\">· 1 "
-          "meeting</span></li><li>bob <span class=\"muted\">· 1 meeting</span></li><li>Linus <span class=\"muted\">· 1 "
-          "meeting</span></li><li>Tim Berners-Lee <span class=\"muted\">· 2 meetings</span></li><li>Vint Cerf <span "
-          "class=\"muted\">· 1 meeting</span></li></ul></section>");
+    CHECK(
+        between(people, "<h2 id=\"also-at-meetings\">", "</section>") ==
+        "<h2 id=\"also-at-meetings\">Also at meetings</h2><p class=\"muted\">People the minutes name who have no profile "
+        "here yet, and how many meetings each came to.</p><ul class=\"item-list\"><li>@linus <span class=\"muted\">· 1 "
+        "meeting</span></li><li>bob <span class=\"muted\">· 1 meeting</span></li><li>Linus <span class=\"muted\">· 1 "
+        "meeting</span></li><li>Tim Berners-Lee <span class=\"muted\">· 2 meetings</span></li><li>Vint Cerf <span "
+        "class=\"muted\">· 1 meeting</span></li></ul></section>");
 
     // /actions/: open ones by owner, the done one under Done.
     std::string actions = read_file(tmp / "site/actions/index.html");
     std::string by_owner = between(actions, "<section id=\"by-owner\">", "<section id=\"by-due-date\">");
-    CHECK(by_owner.find("<h3 id=\"owner-ada-lovelace\">Ada Lovelace <span class=\"count\">2</span></h3>") != std::string::npos);
-    CHECK(by_owner.find("Ada to draft the charter by 2019-04-01 <span class=\"muted\">· <a href=\"../people/ada-lovelace/\">Ada Lovelace</a> · due <time datetime=\"2019-04-01\">") != std::string::npos);
-    CHECK(by_owner.find("Ada to write the plan <span class=\"muted\">· <a href=\"../people/ada-lovelace/\">Ada Lovelace</a> · agreed at") != std::string::npos);
-    CHECK(by_owner.find("Grace to book the room <span class=\"muted\">· <a href=\"../people/grace-hopper/\">Grace Hopper</a> · agreed at") != std::string::npos);
+    CHECK(by_owner.find("<h3 id=\"owner-ada-lovelace\">Ada Lovelace <span class=\"count\">2</span></h3>") !=
+          std::string::npos);
+    CHECK(
+        by_owner.find(
+            "Ada to draft the charter by 2019-04-01 <span class=\"muted\">· <a href=\"../people/ada-lovelace/\">Ada Lovelace</a> · due <time datetime=\"2019-04-01\">") !=
+        std::string::npos);
+    CHECK(
+        by_owner.find(
+            "Ada to write the plan <span class=\"muted\">· <a href=\"../people/ada-lovelace/\">Ada Lovelace</a> · agreed at") !=
+        std::string::npos);
+    CHECK(
+        by_owner.find(
+            "Grace to book the room <span class=\"muted\">· <a href=\"../people/grace-hopper/\">Grace Hopper</a> · agreed at") !=
+        std::string::npos);
     std::string done = between(actions, "<section id=\"done\">", "</section>");
     CHECK(done.find("<span class=\"count\">1</span>") != std::string::npos);
     CHECK(done.find("@linus circulate the notes <span class=\"muted\">· @linus · agreed at") != std::string::npos);
 
     // Stats: meetings and attendance per quarter, exactly.
     std::string stats = read_file(tmp / "site/stats/index.html");
-    CHECK(between(stats, "<caption>Meetings per quarter</caption>", "</table>") ==
-          "<caption>Meetings per quarter</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">Meetings</th>"
-          "</tr></thead><tbody><tr><th scope=\"row\">2019 Q1</th><td>1</td></tr><tr><th scope=\"row\">2019 Q2</th><td>2</td>"
-          "</tr><tr><th scope=\"row\">2019 Q3</th><td>2</td></tr></tbody></table>");
-    CHECK(between(stats, "<caption>Attendees per quarter</caption>", "</table>") ==
-          "<caption>Attendees per quarter</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">Total</th>"
-          "<th scope=\"col\">Distinct</th></tr></thead><tbody><tr><th scope=\"row\">2019 Q1</th><td>4</td><td>4</td></tr>"
-          "<tr><th scope=\"row\">2019 Q2</th><td>6</td><td>5</td></tr><tr><th scope=\"row\">2019 Q3</th><td>3</td><td>3</td>"
-          "</tr></tbody></table>");
+    CHECK(
+        between(stats, "<caption>Meetings per quarter</caption>", "</table>") ==
+        "<caption>Meetings per quarter</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">Meetings</th>"
+        "</tr></thead><tbody><tr><th scope=\"row\">2019 Q1</th><td>1</td></tr><tr><th scope=\"row\">2019 Q2</th><td>2</td>"
+        "</tr><tr><th scope=\"row\">2019 Q3</th><td>2</td></tr></tbody></table>");
+    CHECK(
+        between(stats, "<caption>Attendees per quarter</caption>", "</table>") ==
+        "<caption>Attendees per quarter</caption><thead><tr><th scope=\"col\">Quarter</th><th scope=\"col\">Total</th>"
+        "<th scope=\"col\">Distinct</th></tr></thead><tbody><tr><th scope=\"row\">2019 Q1</th><td>4</td><td>4</td></tr>"
+        "<tr><th scope=\"row\">2019 Q2</th><td>6</td><td>5</td></tr><tr><th scope=\"row\">2019 Q3</th><td>3</td><td>3</td>"
+        "</tr></tbody></table>");
 }
 
 TEST_CASE("minutes inside a community-only block stay out of the public build", "[minutes][site]") {

@@ -52,11 +52,12 @@ TEST_CASE("slugs, stems, titles and dates from file names", "[model]") {
 
 TEST_CASE("collision keys meet for names that differ only in case or accent encoding", "[model]") {
     CHECK(collision_key("Notes/Kickoff") == collision_key("notes/kickoff"));
-    CHECK(collision_key("caf\xC3\xA9") == collision_key("cafe\xCC\x81"));   // NFC and NFD
-    CHECK(collision_key("CAF\xC3\x89") == collision_key("caf\xC3\xA9"));    // É and é
-    CHECK(collision_key("caf\xC3\xA9") != collision_key("cafe"));           // an accent is not nothing
-    CHECK(collision_key("stra\xC3\x9F" "e") != collision_key("strasse"));
-    CHECK(collision_key("\xC3\xBF") == collision_key("y\xCC\x88"));         // ÿ, the last of the table
+    CHECK(collision_key("caf\xC3\xA9") == collision_key("cafe\xCC\x81"));  // NFC and NFD
+    CHECK(collision_key("CAF\xC3\x89") == collision_key("caf\xC3\xA9"));   // É and é
+    CHECK(collision_key("caf\xC3\xA9") != collision_key("cafe"));          // an accent is not nothing
+    CHECK(collision_key("stra\xC3\x9F"
+                        "e") != collision_key("strasse"));
+    CHECK(collision_key("\xC3\xBF") == collision_key("y\xCC\x88"));  // ÿ, the last of the table
 }
 
 TEST_CASE("exclude globs", "[model]") {
@@ -241,18 +242,20 @@ TEST_CASE("field_map reads other names as a field, after the field itself and in
     auto both = read("notes/n.md", "---\nheading: Second\ntitle: First\n---\n", c);
     CHECK(both.page->title == "First");
     CHECK(both.messages ==
-          std::vector<std::string>{"2:1 warning: 'heading' is read as 'title', which this page already gives: it is ignored"});
+          std::vector<std::string>{
+              "2:1 warning: 'heading' is read as 'title', which this page already gives: it is ignored"});
 }
 
 TEST_CASE("nested fields nobody reads are warned about, not dropped in silence", "[model]") {
     auto r = read("meetings/2016-01-01-m.md",
                   "---\nactions:\n  - action: A\n    owner: ada\n    owners: [bo]\nfeedback:\n  went_wel: [x]\n"
                   "roles:\n  facilitater: ada\n---\n");
-    CHECK(r.messages == std::vector<std::string>{
-                            "5:5 warning: unknown action field 'owners': did you mean owner?",
-                            "7:3 warning: unknown feedback field 'went_wel': did you mean went_well?",
-                            "9:3 warning: unknown role 'facilitater': did you mean facilitator?",
-                        });
+    CHECK(r.messages ==
+          std::vector<std::string>{
+              "5:5 warning: unknown action field 'owners': did you mean owner?",
+              "7:3 warning: unknown feedback field 'went_wel': did you mean went_well?",
+              "9:3 warning: unknown role 'facilitater': did you mean facilitator?",
+          });
 }
 
 TEST_CASE("a file that cannot be read still keeps its address", "[model]") {
@@ -273,7 +276,8 @@ TEST_CASE("a file that cannot be read still keeps its address", "[model]") {
     REQUIRE(page);
     auto all = sink.sorted();
     REQUIRE(all.size() == 1);
-    CHECK(all[0].message == "file is 9000000 bytes, over the limit of 1000000 bytes (max_file_size in commonplace.yaml)");
+    CHECK(all[0].message ==
+          "file is 9000000 bytes, over the limit of 1000000 bytes (max_file_size in commonplace.yaml)");
 }
 
 TEST_CASE("a meeting needs a date, from its front matter or its file name", "[model]") {
@@ -295,18 +299,21 @@ TEST_CASE("the first level-one heading gives the title", "[model]") {
     CHECK(first_heading("# Night handovers\n") == "Night handovers");
     CHECK(first_heading("   # Indented, closed ##  \n") == "Indented, closed");
     CHECK(first_heading("Intro line\n\n## Second level\n\nNight\nhandovers\n=====\n") == "Night handovers");
-    CHECK(first_heading("```\n# in code\n```\n~~~\n# in code\n~~~\n#no space\n    # indented code\n# Real\n") == "Real");
+    CHECK(first_heading("```\n# in code\n```\n~~~\n# in code\n~~~\n#no space\n    # indented code\n# Real\n") ==
+          "Real");
     CHECK(first_heading("- item\n===\n") == "");
     CHECK(first_heading("No heading at all.\n") == "");
 }
 
 TEST_CASE("aliases must be old addresses on this site", "[model]") {
-    auto r = read("notes/n.md",
-                  "---\naliases:\n  - /old/path/\n  - old-name\n  - https://example.org/x\n  - ../../etc\n  - /\n---\n");
+    auto r =
+        read("notes/n.md",
+             "---\naliases:\n  - /old/path/\n  - old-name\n  - https://example.org/x\n  - ../../etc\n  - /\n---\n");
     CHECK(r.page->aliases == std::vector<std::string>{"/old/path/", "old-name"});
-    CHECK(r.messages == std::vector<std::string>{
-                            "5:5 error: alias 'https://example.org/x' must be an old address on this site, like /old/path/",
-                            "6:5 error: alias '../../etc' must be an old address on this site, like /old/path/",
-                            "7:5 error: alias '/' must be an old address on this site, like /old/path/",
-                        });
+    CHECK(r.messages ==
+          std::vector<std::string>{
+              "5:5 error: alias 'https://example.org/x' must be an old address on this site, like /old/path/",
+              "6:5 error: alias '../../etc' must be an old address on this site, like /old/path/",
+              "7:5 error: alias '/' must be an old address on this site, like /old/path/",
+          });
 }

@@ -73,11 +73,14 @@ data to_data(const json& j) {
             const auto& str = j.get_ref<const std::string&>();
             return str.empty() ? data{data::type::bool_false} : data{str};
         }
-        case json::value_t::boolean: return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
+        case json::value_t::boolean:
+            return j.get<bool>() ? data{data::type::bool_true} : data{data::type::bool_false};
         case json::value_t::number_integer:
         case json::value_t::number_unsigned:
-        case json::value_t::number_float: return data{j.dump()};
-        default: return data{data::type::bool_false};
+        case json::value_t::number_float:
+            return data{j.dump()};
+        default:
+            return data{data::type::bool_false};
     }
 }
 
@@ -106,7 +109,7 @@ std::string first_difference(const std::string& expect, const std::string& got) 
     while (i < expect.size() && i < got.size() && expect[i] == got[i]) ++i;
     std::size_t from = i > 60 ? i - 60 : 0;
     return "first difference at byte " + std::to_string(i) + ": kainjow " + shown(expect.substr(from, 120)) +
-           " / ours " + shown(got.substr(from, 120));
+        " / ours " + shown(got.substr(from, 120));
 }
 
 // Up to this many mismatches are reported by each test; then it stops.
@@ -193,8 +196,8 @@ TEST_CASE("mustache reference: every default-theme template renders as kainjow d
     auto mismatch = [&](const std::string& what, const std::string& name, const PageCase& c, const std::string& expect,
                         const std::string& got) {
         ++reported;
-        INFO(what << " of template " << name << " on the context of " << c.url << " (its page template: "
-                  << c.template_name << ")");
+        INFO(what << " of template " << name << " on the context of " << c.url
+                  << " (its page template: " << c.template_name << ")");
         INFO("template text: " << shown(templates.at(name)));
         INFO("context: " << c.context.dump());
         INFO("kainjow: " << shown(expect));
@@ -217,10 +220,13 @@ TEST_CASE("mustache reference: every default-theme template renders as kainjow d
             ours.at(c.template_name).render(c.context, inner);
             base.render_layout(c.context, inner, page);
             renders += 2;
-            if (inner != expect.inner) mismatch("render", c.template_name, c, expect.inner, inner);
-            else if (page != expect.page) mismatch("render_layout", "base", c, expect.page, page);
+            if (inner != expect.inner)
+                mismatch("render", c.template_name, c, expect.inner, inner);
+            else if (page != expect.page)
+                mismatch("render_layout", "base", c, expect.page, page);
             else if (theme.render_page(c.template_name, c.context) != expect.page)
-                mismatch("Theme::render_page", c.template_name, c, expect.page, theme.render_page(c.template_name, c.context));
+                mismatch("Theme::render_page", c.template_name, c, expect.page,
+                         theme.render_page(c.template_name, c.context));
             // Every other template (the partials alone too) on this real context: each
             // template's sections meet data shaped like what the build gives them.
             const data converted = to_data(c.context);
@@ -299,27 +305,44 @@ private:
     json value(int depth) {
         int k = pick(depth > 2 ? 10 : 15);
         switch (k) {
-            case 0: return nullptr;
-            case 1: return pick(2) == 0;
-            case 2: return std::string();
+            case 0:
+                return nullptr;
+            case 1:
+                return pick(2) == 0;
+            case 2:
+                return std::string();
             case 3: {
-                static const char* texts[] = {" ", "x<&>\"'y", "\t", "a\nb", "\n", "  \n", "{{a}}", "café", "&amp;", "s'1", "<s2>"};
+                static const char* texts[] = {" ",     "x<&>\"'y", "\t",    "a\nb", "\n",  "  \n",
+                                              "{{a}}", "café",     "&amp;", "s'1",  "<s2>"};
                 return std::string(texts[pick(11)]);
             }
-            case 4: return pick(4) - 1;
+            case 4:
+                return pick(4) - 1;
             case 5: {
                 switch (pick(6)) {
-                    case 0: return 1.5;
-                    case 1: return 0.0;
-                    case 2: return -2.25e-7;
-                    case 3: return 1e21;
-                    case 4: return 18446744073709551615ull;
-                    default: return -9007199254740993ll;
+                    case 0:
+                        return 1.5;
+                    case 1:
+                        return 0.0;
+                    case 2:
+                        return -2.25e-7;
+                    case 3:
+                        return 1e21;
+                    case 4:
+                        return 18446744073709551615ull;
+                    default:
+                        return -9007199254740993ll;
                 }
             }
-            case 6: case 7: case 8: return std::string("s") + std::to_string(pick(5));
-            case 9: return json::array();
-            case 10: case 11: return object(depth + 1, 3);
+            case 6:
+            case 7:
+            case 8:
+                return std::string("s") + std::to_string(pick(5));
+            case 9:
+                return json::array();
+            case 10:
+            case 11:
+                return object(depth + 1, 3);
             default: {
                 json a = json::array();
                 int n = 1 + pick(3);
@@ -333,8 +356,8 @@ private:
 
     // {{=<% %>=}}: the delimiters change from here on (the section closes in whatever is in force).
     std::string set_delimiters() {
-        static const std::pair<const char*, const char*> sets[] = {
-            {"<%", "%>"}, {"|", "|"}, {"[[", "]]"}, {"{{", "}}"}, {"<<", ">>"}, {"{%", "%}"}};
+        static const std::pair<const char*, const char*> sets[] = {{"<%", "%>"}, {"|", "|"},   {"[[", "]]"},
+                                                                   {"{{", "}}"}, {"<<", ">>"}, {"{%", "%}"}};
         auto [o, c] = sets[pick(6)];
         std::string t = tag(std::string("=") + (pick(3) ? "" : " ") + o + " " + c + (pick(3) ? "" : " ") + "=");
         open_ = o;
@@ -354,17 +377,23 @@ private:
         std::string nm = name();
         std::string sig = pick(3) ? "#" : "^";
         std::string t = tag(sig + nm);
-        if (by_lines) t += "\n" + lines(depth + 1) + indent();
-        else t += std::string(pick(2) ? "\n" : "") + sequence(depth + 1) + (pick(2) ? "  \n" : "");
+        if (by_lines)
+            t += "\n" + lines(depth + 1) + indent();
+        else
+            t += std::string(pick(2) ? "\n" : "") + sequence(depth + 1) + (pick(2) ? "  \n" : "");
         return t + tag("/" + nm);
     }
 
     std::string indent() {
         switch (pick(5)) {
-            case 0: return "  ";
-            case 1: return "\t";
-            case 2: return " \t ";
-            default: return "";
+            case 0:
+                return "  ";
+            case 1:
+                return "\t";
+            case 2:
+                return " \t ";
+            default:
+                return "";
         }
     }
 
@@ -380,13 +409,20 @@ private:
         for (int i = 0; i < n; ++i) {
             t += indent();
             int k = pick(12);
-            if (k < 4 && depth < 4) t += section(depth, true);
-            else if (k < 6) t += variable();
-            else if (k == 6) t += tag("! a comment" + std::string(pick(2) ? "\n spanning lines " : ""));
-            else if (k == 7) t += set_delimiters();
-            else if (k == 8) t += tag(std::string("> ") + (pick(2) ? "p" : "q"));
-            else if (k == 9) t += "text " + variable();
-            else if (k == 10) t += variable() + " " + variable();
+            if (k < 4 && depth < 4)
+                t += section(depth, true);
+            else if (k < 6)
+                t += variable();
+            else if (k == 6)
+                t += tag("! a comment" + std::string(pick(2) ? "\n spanning lines " : ""));
+            else if (k == 7)
+                t += set_delimiters();
+            else if (k == 8)
+                t += tag(std::string("> ") + (pick(2) ? "p" : "q"));
+            else if (k == 9)
+                t += "text " + variable();
+            else if (k == 10)
+                t += variable() + " " + variable();
             // k == 11: a blank or whitespace-only line
             t += indent();
             if (pick(6)) t += line_break();
@@ -400,26 +436,64 @@ private:
         int n = (depth == 0 ? 1 : 0) + pick(7);
         for (int i = 0; i < n; ++i) {
             switch (pick(22)) {
-                case 0: t += "\n"; break;
-                case 1: t += " "; break;
-                case 2: t += "\t"; break;
-                case 3: t += "\r\n"; break;
-                case 4: t += "\r"; break;
-                case 5: t += "txt"; break;
-                case 6: case 7: t += variable(); break;
-                case 8: t += tag("! comment\n "); break;
-                case 9: case 10: case 11: case 12:
+                case 0:
+                    t += "\n";
+                    break;
+                case 1:
+                    t += " ";
+                    break;
+                case 2:
+                    t += "\t";
+                    break;
+                case 3:
+                    t += "\r\n";
+                    break;
+                case 4:
+                    t += "\r";
+                    break;
+                case 5:
+                    t += "txt";
+                    break;
+                case 6:
+                case 7:
+                    t += variable();
+                    break;
+                case 8:
+                    t += tag("! comment\n ");
+                    break;
+                case 9:
+                case 10:
+                case 11:
+                case 12:
                     if (depth < 4) t += std::string(pick(2) ? "  " : "") + section(depth, false);
                     break;
-                case 13: if (pick(40) == 0) t += tag("/" + name()); break;  // stray close
-                case 14: if (pick(40) == 0) t += tag("#" + name()); break;  // never closed
-                case 15: if (pick(40) == 0) t += open_ + " oops"; break;     // never ends
-                case 16: if (pick(4) == 0) t += set_delimiters(); break;
-                case 17: t += pick(2) ? "{" : "}"; break;
-                case 18: t += "\n" + indent() + section(depth + 1, false) + indent() + "\n"; break;
-                case 19: t += indent() + tag("!c") + indent() + "\n"; break;
-                case 20: t += tag(std::string(">") + (pick(2) ? " p" : "q")); break;
-                default: t += pick(2) ? "<%" : "|"; break;
+                case 13:
+                    if (pick(40) == 0) t += tag("/" + name());
+                    break;  // stray close
+                case 14:
+                    if (pick(40) == 0) t += tag("#" + name());
+                    break;  // never closed
+                case 15:
+                    if (pick(40) == 0) t += open_ + " oops";
+                    break;  // never ends
+                case 16:
+                    if (pick(4) == 0) t += set_delimiters();
+                    break;
+                case 17:
+                    t += pick(2) ? "{" : "}";
+                    break;
+                case 18:
+                    t += "\n" + indent() + section(depth + 1, false) + indent() + "\n";
+                    break;
+                case 19:
+                    t += indent() + tag("!c") + indent() + "\n";
+                    break;
+                case 20:
+                    t += tag(std::string(">") + (pick(2) ? " p" : "q"));
+                    break;
+                default:
+                    t += pick(2) ? "<%" : "|";
+                    break;
             }
         }
         return t;
@@ -428,7 +502,8 @@ private:
 
 }  // namespace
 
-TEST_CASE("mustache reference: a generated corpus renders as kainjow did (fixed seed)", "[theme][mustache][reference]") {
+TEST_CASE("mustache reference: a generated corpus renders as kainjow did (fixed seed)",
+          "[theme][mustache][reference]") {
     constexpr std::uint32_t kSeed = 20240611;
     constexpr int kCases = 40000;
     Corpus corpus(kSeed);
@@ -481,11 +556,13 @@ TEST_CASE("mustache reference: a generated corpus renders as kainjow did (fixed 
         std::string got_layout = "prefix\n";
         ours.render_layout(ctx, content, got_layout);
         if (got_layout != expect_layout)
-            mismatch(i, text, ctx,
-                     "render_layout with content " + shown(content) + ": " + first_difference(expect_layout, got_layout),
-                     shown(expect_layout), shown(got_layout));
+            mismatch(
+                i, text, ctx,
+                "render_layout with content " + shown(content) + ": " + first_difference(expect_layout, got_layout),
+                shown(expect_layout), shown(got_layout));
     }
-    INFO(valid << " of " << kCases << " templates parse; the context changes the output of " << with_value << " of those");
+    INFO(valid << " of " << kCases << " templates parse; the context changes the output of " << with_value
+               << " of those");
     REQUIRE(reported == 0);
     // The corpus must keep testing something: most texts parse, and the contexts matter.
     CHECK(valid > kCases / 2);

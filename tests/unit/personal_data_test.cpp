@@ -133,8 +133,8 @@ struct Memory {
         std::vector<std::string> where;
         std::string needle = audience::audit_text(text);
         for (const auto& [path, bytes] : read_tree(tmp / out))
-            if (bytes.find(text) != std::string::npos || audience::audit_text(bytes).find(needle) != std::string::npos ||
-                path.find(text) != std::string::npos)
+            if (bytes.find(text) != std::string::npos ||
+                audience::audit_text(bytes).find(needle) != std::string::npos || path.find(text) != std::string::npos)
                 where.push_back(path);
         return where;
     }
@@ -153,11 +153,13 @@ const std::vector<std::tuple<std::string, std::string, std::string, std::string>
      "notes/nhs.md:5:14: error: an NHS number on a public page"},
     {"notes/ni.md", kPublic + "Her NI number AB 12 34 56 C was on the form.\n", "AB 12 34 56 C",
      "notes/ni.md:4:15: error: a National Insurance number on a public page"},
-    {"notes/dob.md", kPublic + "- DOB: 14/03/1962\n", "14/03/1962", "notes/dob.md:4:8: error: a date of birth on a public page"},
+    {"notes/dob.md", kPublic + "- DOB: 14/03/1962\n", "14/03/1962",
+     "notes/dob.md:4:8: error: a date of birth on a public page"},
     {"notes/front.md", "---\ntitle: Handover\nvisibility: public\nsummary: Ward 7, ring 07700 900123\n---\nText.\n",
      "07700 900123", "notes/front.md:4:23: error: a phone number on a public page"},
-    {"notes/link.md", kPublic + "See [the ward](tel:+447700900123) and ![scan of 943 476 5919](https://example.org/scan.png).\n", "+447700900123",
-     "notes/link.md:4:20: error: a phone number on a public page"},
+    {"notes/link.md",
+     kPublic + "See [the ward](tel:+447700900123) and ![scan of 943 476 5919](https://example.org/scan.png).\n",
+     "+447700900123", "notes/link.md:4:20: error: a phone number on a public page"},
 };
 
 }  // namespace
@@ -210,8 +212,8 @@ TEST_CASE("guard: under redact the public build hides each finding from every ou
         BuildRun build = m.build("public");
         INFO(build.messages);
         REQUIRE(build.status == 0);
-        std::string warning = message.substr(0, message.find(": error: ")) + ": warning: " +
-                              message.substr(message.find(": error: ") + 9) + " (hidden in the public build)\n";
+        std::string warning = message.substr(0, message.find(": error: ")) +
+            ": warning: " + message.substr(message.find(": error: ") + 9) + " (hidden in the public build)\n";
         CHECK(build.messages.find(warning) != std::string::npos);
         CHECK(m.holding("public", data).empty());
         // Hidden, not dropped: the page says where something was.
@@ -222,29 +224,35 @@ TEST_CASE("guard: under redact the public build hides each finding from every ou
 
 TEST_CASE("guard: redact hides a title, summary and tag, wherever they are shown", "[guard]") {
     Memory m;
-    m.write({{"commonplace.yaml", "personal_data: redact\n"},
-             {"notes/a.md", "---\ntitle: Call 07700 900123\nsummary: Or ring 020 7946 0958\ntags: [07700 900125]\n"
-                            "visibility: public\n---\n# Ring 07700 900126 first\n\nBody.\n"},
-             {"notes/b.md", kPublic + "# Night line 07700 900127\n\nThe first paragraph holds +44 20 7946 0959 too.\n"}});
+    m.write(
+        {{"commonplace.yaml", "personal_data: redact\n"},
+         {"notes/a.md",
+          "---\ntitle: Call 07700 900123\nsummary: Or ring 020 7946 0958\ntags: [07700 900125]\n"
+          "visibility: public\n---\n# Ring 07700 900126 first\n\nBody.\n"},
+         {"notes/b.md", kPublic + "# Night line 07700 900127\n\nThe first paragraph holds +44 20 7946 0959 too.\n"}});
     BuildRun build = m.build("public");
     INFO(build.messages);
     REQUIRE(build.status == 0);
-    for (const std::string data : {"07700 900123", "7946 0958", "07700 900125", "07700 900126", "07700 900127", "7946 0959",
-                                   "07700-900127", "07700-900126"}) {
+    for (const std::string data : {"07700 900123", "7946 0958", "07700 900125", "07700 900126", "07700 900127",
+                                   "7946 0959", "07700-900127", "07700-900126"}) {
         INFO(data);
         CHECK(m.holding("public", data).empty());
     }
-    CHECK(build.messages.find("commonplace: personal data on public pages: 6 phone numbers, hidden\n") != std::string::npos);
+    CHECK(build.messages.find("commonplace: personal data on public pages: 6 phone numbers, hidden\n") !=
+          std::string::npos);
 }
 
 TEST_CASE("guard: the allow list and the inline allow", "[guard]") {
     Memory m;
     m.write({{"commonplace.yaml", "personal_data_allow:\n  - '*@lists.example.org'\n  - 0300 123 4567\n"},
-             {"notes/a.md", kPublic + "Write to safety@lists.example.org or call 0300 123 4567.\n"
-                                      "The desk: 020 7946 0958 <!-- personal-data: allow -->\n"
-                                      "But ada@example.org is private, and so is 020 7946 0957.\n"
-                                      "The same desk again: 020 7946 0958.\n"},
-             {"notes/b.md", "---\nvisibility: public\nsummary: Room 2, 020 7946 0950  # personal-data: allow\n---\nText.\n"}});
+             {"notes/a.md",
+              kPublic +
+                  "Write to safety@lists.example.org or call 0300 123 4567.\n"
+                  "The desk: 020 7946 0958 <!-- personal-data: allow -->\n"
+                  "But ada@example.org is private, and so is 020 7946 0957.\n"
+                  "The same desk again: 020 7946 0958.\n"},
+             {"notes/b.md",
+              "---\nvisibility: public\nsummary: Room 2, 020 7946 0950  # personal-data: allow\n---\nText.\n"}});
     BuildRun check = m.check();
     CHECK(check.status == 1);
     CHECK(check.messages.find("notes/a.md:6:5: error: an e-mail address on a public page\n") != std::string::npos);
@@ -295,8 +303,9 @@ TEST_CASE("guard: the community build is the same with and without the settings"
     m.write({{"notes/a.md", kPublic + "Ring 07700 900123; ada@nhs.net; NHS 943 476 5919.\n"},
              {"notes/b.md", "---\ntitle: Members only\n---\nDOB: 14/03/1962, AB 12 34 56 C.\n"}});
     REQUIRE(m.build("plain", audience::Audience::Community).status == 0);
-    for (const std::string settings : {"personal_data: redact\n", "personal_data: allow\npersonal_data_allow: ['*@nhs.net']\n",
-                                       "personal_data: error\n"}) {
+    for (const std::string settings :
+         {"personal_data: redact\n", "personal_data: allow\npersonal_data_allow: ['*@nhs.net']\n",
+          "personal_data: error\n"}) {
         INFO(settings);
         write_file(m.root() / "commonplace.yaml", settings);
         BuildRun run = m.build("with", audience::Audience::Community);
@@ -309,10 +318,10 @@ TEST_CASE("guard: the community build is the same with and without the settings"
 namespace {
 
 void git(const fs::path& dir, const std::string& name, const std::string& email, const std::string& args) {
-    std::string cmd = "cd '" + dir.string() + "' && GIT_CONFIG_NOSYSTEM=1 HOME='" + dir.string() + "' GIT_AUTHOR_NAME='" +
-                      name + "' GIT_AUTHOR_EMAIL='" + email + "' GIT_AUTHOR_DATE='2019-03-20T12:00:00Z' GIT_COMMITTER_NAME='" +
-                      name + "' GIT_COMMITTER_EMAIL='" + email +
-                      "' GIT_COMMITTER_DATE='2019-03-20T12:00:00Z' git -c init.defaultBranch=main " + args + " >/dev/null 2>&1";
+    std::string cmd = "cd '" + dir.string() + "' && GIT_CONFIG_NOSYSTEM=1 HOME='" + dir.string() +
+        "' GIT_AUTHOR_NAME='" + name + "' GIT_AUTHOR_EMAIL='" + email +
+        "' GIT_AUTHOR_DATE='2019-03-20T12:00:00Z' GIT_COMMITTER_NAME='" + name + "' GIT_COMMITTER_EMAIL='" + email +
+        "' GIT_COMMITTER_DATE='2019-03-20T12:00:00Z' git -c init.defaultBranch=main " + args + " >/dev/null 2>&1";
     INFO(cmd);
     REQUIRE(std::system(cmd.c_str()) == 0);
 }
@@ -323,15 +332,17 @@ const std::vector<std::string> kMembers = {"ada.okafor@nhs.net", "tom.bramley@ex
                                            "secretary@wessex-safety.org.uk"};
 
 void write_minutes(const fs::path& root) {
-    write_files(root, {
-        {"commonplace.yaml", "title: Wessex patient safety group\ndefault_visibility: public\n"},
-        {"meetings/2019-03-14.md",
-         "# Minutes, 14 March 2019\n\nPresent:\n\n- Ada Okafor (ada.okafor@nhs.net)\n- Tom Bramley <tom.bramley@example.org>\n\n"
-         "Apologies: Priya Raman, priya.raman@example.ac.uk.\n\n## Matters arising\n\nThe audit (v2.1) is due on 2019-04-01 at 10:30.\n"},
-        {"meetings/2019-04-11.md",
-         "# Minutes, 11 April 2019\n\nPresent: Ada Okafor, Tom Bramley.\n\nPapers to "
-         "[the secretary](mailto:secretary@wessex-safety.org.uk) by 2019-05-01.\n"},
-    });
+    write_files(
+        root,
+        {
+            {"commonplace.yaml", "title: Wessex patient safety group\ndefault_visibility: public\n"},
+            {"meetings/2019-03-14.md",
+             "# Minutes, 14 March 2019\n\nPresent:\n\n- Ada Okafor (ada.okafor@nhs.net)\n- Tom Bramley <tom.bramley@example.org>\n\n"
+             "Apologies: Priya Raman, priya.raman@example.ac.uk.\n\n## Matters arising\n\nThe audit (v2.1) is due on 2019-04-01 at 10:30.\n"},
+            {"meetings/2019-04-11.md",
+             "# Minutes, 11 April 2019\n\nPresent: Ada Okafor, Tom Bramley.\n\nPapers to "
+             "[the secretary](mailto:secretary@wessex-safety.org.uk) by 2019-05-01.\n"},
+        });
     git(root, "Ada Okafor", kMembers[0], "init -q");
     git(root, "Ada Okafor", kMembers[0], "add -A");
     git(root, "Ada Okafor", kMembers[0], "commit -q -m 'March minutes'");
@@ -353,7 +364,8 @@ TEST_CASE("guard: minutes listing members' addresses fail at each address, and b
         "meetings/2019-04-11.md:5:34: error: an e-mail address on a public page\n",
     };
     for (const auto& e : expected) CHECK(failed.messages.find(e) != std::string::npos);
-    CHECK(failed.messages.find("commonplace: personal data on public pages: 4 e-mail addresses\n") != std::string::npos);
+    CHECK(failed.messages.find("commonplace: personal data on public pages: 4 e-mail addresses\n") !=
+          std::string::npos);
     CHECK(failed.messages.find("commonplace: 4 error(s)") != std::string::npos);
     // Nothing names an output file: each error is at its source.
     CHECK(failed.messages.find("index.html") == std::string::npos);
@@ -363,7 +375,8 @@ TEST_CASE("guard: minutes listing members' addresses fail at each address, and b
     BuildRun built = m.build("public");
     INFO(built.messages);
     REQUIRE(built.status == 0);
-    CHECK(built.messages.find("commonplace: personal data on public pages: 4 e-mail addresses, hidden\n") != std::string::npos);
+    CHECK(built.messages.find("commonplace: personal data on public pages: 4 e-mail addresses, hidden\n") !=
+          std::string::npos);
     // Then the audit's verdict, on the files it read back.
     CHECK(built.messages.find(" files read back, nothing found that must not be public\n") != std::string::npos);
     CHECK(built.messages.find("commonplace: public audit: ") > built.messages.find("e-mail addresses, hidden"));

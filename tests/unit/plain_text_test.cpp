@@ -12,7 +12,9 @@ using namespace cp::testing;
 namespace {
 
 markdown::LinkResolver keep_links() {
-    return [](const markdown::LinkRequest&) { return markdown::LinkResult{markdown::LinkResult::Action::Keep, "", ""}; };
+    return [](const markdown::LinkRequest&) {
+        return markdown::LinkResult{markdown::LinkResult::Action::Keep, "", ""};
+    };
 }
 
 std::string words_of(const std::string& body) { return markdown::render(body, keep_links()).plain_text; }
@@ -50,11 +52,13 @@ TEST_CASE("a heading followed by a list is indexed as separate words", "[search]
     std::string shards, docs;
     for (const auto& e : fs::recursive_directory_iterator(tmp / "site" / "search"))
         if (e.is_regular_file()) (e.path().parent_path().filename() == "docs" ? docs : shards) += read_file(e.path());
-    for (const char* term : {"present", "anatoli", "berthilde", "decisions", "quorate", "who", "what", "zofia", "audit"}) {
+    for (const char* term :
+         {"present", "anatoli", "berthilde", "decisions", "quorate", "who", "what", "zofia", "audit"}) {
         INFO(term);
         CHECK(shards.find(std::string("\"") + term + "\":") != std::string::npos);
     }
-    for (const char* glued : {"presentanatoli", "anatoliberthilde", "berthildedecisions", "decisionsquorate", "whatzofia"}) {
+    for (const char* glued :
+         {"presentanatoli", "anatoliberthilde", "berthildedecisions", "decisionsquorate", "whatzofia"}) {
         INFO(glued);
         CHECK(shards.find(glued) == std::string::npos);
     }

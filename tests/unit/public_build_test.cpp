@@ -15,29 +15,28 @@ namespace {
 
 // Every marker is lower-case letters and digits, so the search index keeps it as one word.
 const std::vector<std::string> kMarkers = {
-    "mknoteslugzq", "mknotetitlezq", "mknotebodyzq", "mktagonlyzq", "mkmeetslugzq", "mkmeettitlezq",
-    "mkmeetbodyzq", "mkactionzq", "mkparkingzq", "mkhighlightzq", "mkdecisionzq", "mkdomslugzq",
-    "mkdomtitlezq", "mkdombodyzq", "mkagendaqzq", "mkpracticezq", "mkpersonslugzq", "mkpersonbodyzq",
-    "mkexpertisezq", "mkaliaszq", "mkassetsecretzq", "mkblockassetzq", "mkblocksummaryzq",
-    "mkblockheadingzq", "mkblocktextzq", "mkunclosedzq", "mkblocktitlezq", "mkcommitsecretzq",
-    "mkcommitmixedzq", "mkdrafttitlezq", "mkemailgitzq", "mkemailgit2zq", "mkemailfmzq", "mkemailparamzq",
-    "mkrelatedonlyzq", "mkfeedbackzq", "mkimprovezq", "mkindicatorzq"};
+    "mknoteslugzq",  "mknotetitlezq", "mknotebodyzq",    "mktagonlyzq",      "mkmeetslugzq",     "mkmeettitlezq",
+    "mkmeetbodyzq",  "mkactionzq",    "mkparkingzq",     "mkhighlightzq",    "mkdecisionzq",     "mkdomslugzq",
+    "mkdomtitlezq",  "mkdombodyzq",   "mkagendaqzq",     "mkpracticezq",     "mkpersonslugzq",   "mkpersonbodyzq",
+    "mkexpertisezq", "mkaliaszq",     "mkassetsecretzq", "mkblockassetzq",   "mkblocksummaryzq", "mkblockheadingzq",
+    "mkblocktextzq", "mkunclosedzq",  "mkblocktitlezq",  "mkcommitsecretzq", "mkcommitmixedzq",  "mkdrafttitlezq",
+    "mkemailgitzq",  "mkemailgit2zq", "mkemailfmzq",     "mkemailparamzq",   "mkrelatedonlyzq",  "mkfeedbackzq",
+    "mkimprovezq",   "mkindicatorzq"};
 
 void filler_notes(std::map<std::string, std::string>& files, int count) {
     for (int i = 0; i < count; ++i) {
         std::string n = std::to_string(i);
-        files["notes/filler/filler-" + n + ".md"] =
-            "---\ntitle: Filler note " + n + "\nvisibility: " + (i % 2 ? "public" : "community") +
-            "\nauthors: [pub-person]\ntags: [filler, topic-" + std::to_string(i % 7) + "]\ndate: 2019-0" +
-            std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) + "\n---\nFiller text number " + n +
-            " about handovers and huddles. See [[public-note]].\n";
+        files["notes/filler/filler-" + n + ".md"] = "---\ntitle: Filler note " + n +
+            "\nvisibility: " + (i % 2 ? "public" : "community") + "\nauthors: [pub-person]\ntags: [filler, topic-" +
+            std::to_string(i % 7) + "]\ndate: 2019-0" + std::to_string(1 + i % 9) + "-1" + std::to_string(i % 10) +
+            "\n---\nFiller text number " + n + " about handovers and huddles. See [[public-note]].\n";
     }
 }
 
 std::map<std::string, std::string> marked_memory(const std::string& public_names, int filler) {
     std::map<std::string, std::string> files = {
-        {"commonplace.yaml", "title: Marked memory\nbase_url: https://example.org/marked/\npublic_names: " +
-                                 public_names + "\n"},
+        {"commonplace.yaml",
+         "title: Marked memory\nbase_url: https://example.org/marked/\npublic_names: " + public_names + "\n"},
         {"index.md", "---\ntitle: Marked home\nvisibility: public\n---\nWelcome to the marked memory.\n"},
         {"domains/open-domain.md",
          "---\ntitle: Open domain\nvisibility: public\nconveners: [pub-person, mkpersonslugzq]\nphase: coalescing\n"
@@ -81,9 +80,9 @@ std::map<std::string, std::string> marked_memory(const std::string& public_names
          "related: [public-note]\ndomains: [open-domain]\n---\nMknotebodyzq links back to [[public-note]].\n"},
         {"notes/related-only.md",
          "---\ntitle: Mkrelatedonlyzq note\ntags: [shared-tag]\n---\nNamed only in the public note's related list.\n"},
-        {"notes/community-two.md", "---\ntitle: Community two\ntags: [shared-tag]\ndomains: [mkdomslugzq]\n---\nTwo.\n"},
-        {"notes/draft-note.md",
-         "---\ntitle: Mkdrafttitlezq\nvisibility: public\ndraft: true\n---\nA draft.\n"},
+        {"notes/community-two.md",
+         "---\ntitle: Community two\ntags: [shared-tag]\ndomains: [mkdomslugzq]\n---\nTwo.\n"},
+        {"notes/draft-note.md", "---\ntitle: Mkdrafttitlezq\nvisibility: public\ndraft: true\n---\nA draft.\n"},
         {"notes/heading-note.md",
          "---\nvisibility: public\n---\n:::community\n# Mkblocktitlezq\n:::\n\nSome public text.\n"},
         {"assets/mkassetpubliczq.png", "public image bytes"},
@@ -98,10 +97,9 @@ std::map<std::string, std::string> marked_memory(const std::string& public_names
 void git(const fs::path& dir, const std::string& author, const std::string& email, const std::string& date,
          const std::string& args) {
     std::string cmd = "cd '" + dir.string() + "' && GIT_CONFIG_NOSYSTEM=1 HOME='" + dir.string() +
-                      "' GIT_AUTHOR_NAME='" + author + "' GIT_AUTHOR_EMAIL='" + email + "' GIT_AUTHOR_DATE='" + date +
-                      "T12:00:00Z' GIT_COMMITTER_NAME='" + author + "' GIT_COMMITTER_EMAIL='" + email +
-                      "' GIT_COMMITTER_DATE='" + date + "T12:00:00Z' git -c init.defaultBranch=main " + args +
-                      " >/dev/null 2>&1";
+        "' GIT_AUTHOR_NAME='" + author + "' GIT_AUTHOR_EMAIL='" + email + "' GIT_AUTHOR_DATE='" + date +
+        "T12:00:00Z' GIT_COMMITTER_NAME='" + author + "' GIT_COMMITTER_EMAIL='" + email + "' GIT_COMMITTER_DATE='" +
+        date + "T12:00:00Z' git -c init.defaultBranch=main " + args + " >/dev/null 2>&1";
     INFO(cmd);
     REQUIRE(std::system(cmd.c_str()) == 0);
 }
@@ -309,9 +307,7 @@ TEST_CASE("public build: feed", "[public-build][channel]") {
     check_channel({"mkblocksummaryzq"}, "feed.xml");
 }
 
-TEST_CASE("public build: calendar", "[public-build][channel]") {
-    check_channel({"mkmeettitlezq"}, "meetings.ics");
-}
+TEST_CASE("public build: calendar", "[public-build][channel]") { check_channel({"mkmeettitlezq"}, "meetings.ics"); }
 
 TEST_CASE("public build: sitemap", "[public-build][channel]") {
     check_channel({"/notes/mknoteslugzq/", "/meetings/2011-05-05-mkmeetslugzq/", "/tags/mktagonlyzq/"}, "sitemap.xml");
@@ -419,7 +415,8 @@ TEST_CASE("public build: an unknown visibility is an error and never public", "[
     for (const std::string value : {"Public", "yes", "private", "true", "[public]", "PUBLIC"}) {
         INFO(value);
         TempFolder tmp;
-        write_files(tmp / "memory", {{"notes/a.md", "---\ntitle: Mkvisibilityzq\nvisibility: " + value + "\n---\nText.\n"}});
+        write_files(tmp / "memory",
+                    {{"notes/a.md", "---\ntitle: Mkvisibilityzq\nvisibility: " + value + "\n---\nText.\n"}});
         Built open = build(tmp / "memory", tmp / "public", cp::audience::Audience::Public);
         CHECK(open.status == 1);
         CHECK(open.messages.find("notes/a.md:3:") != std::string::npos);
@@ -479,10 +476,12 @@ TEST_CASE("public build: the audit takes no public words for a leak", "[public-b
     //     output (and the search index) has them without the asterisks;
     // (2) a hidden commit's subject is the start of a shown commit's subject.
     write_files(tmp / "memory",
-                {{"notes/open.md", "---\nvisibility: public\n---\nLooking back, *the night handover* changed how we "
-                                   "work, and [the huddle](https://example.org/huddle) did too.\n"},
-                 {"notes/closed.md", "---\nvisibility: public\n---\nA public start.\n\n:::community\nThe night "
-                                     "handover changed how we work, and the huddle did too.\n:::\n"},
+                {{"notes/open.md",
+                  "---\nvisibility: public\n---\nLooking back, *the night handover* changed how we "
+                  "work, and [the huddle](https://example.org/huddle) did too.\n"},
+                 {"notes/closed.md",
+                  "---\nvisibility: public\n---\nA public start.\n\n:::community\nThe night "
+                  "handover changed how we work, and the huddle did too.\n:::\n"},
                  {"notes/secret.md", "---\ntitle: Quiet note\n---\nOnly for members.\n"}});
     git(tmp / "memory", "Pat", "pat@example.org", "2020-01-01", "init -q");
     git(tmp / "memory", "Pat", "pat@example.org", "2020-01-01", "add notes/secret.md");

@@ -39,12 +39,10 @@ TEST_CASE("a tree's bytes read in place give libgit2's entries, in git's order",
     TempFolder tmp;
     GitRepo repo(tmp / "repo");
     // Names chosen for git's order: "a.md" < "a/" (a folder sorts as if it ended in '/') < "a0".
-    Files files = {{"a.md", Entry{"file\n"}},
-                   {"a/inside.md", Entry{"inside\n"}},
-                   {"a0", Entry{"zero\n"}},
-                   {"run.sh", Entry{"#!/bin/sh\n", 0100755}},
-                   {"link", Entry{"a.md", 0120000}},
-                   {"vendor", Entry{"0123456789abcdef0123456789abcdef01234567", 0160000}}};
+    Files files = {
+        {"a.md", Entry{"file\n"}},        {"a/inside.md", Entry{"inside\n"}},
+        {"a0", Entry{"zero\n"}},          {"run.sh", Entry{"#!/bin/sh\n", 0100755}},
+        {"link", Entry{"a.md", 0120000}}, {"vendor", Entry{"0123456789abcdef0123456789abcdef01234567", 0160000}}};
     std::string commit_id = repo.commit(files, {}, {"Ada", "ada@example.org", utc("2020-01-01"), 0}, "Start");
     git_oid oid;
     REQUIRE(git_oid_fromstr(&oid, commit_id.c_str()) == 0);
@@ -84,10 +82,10 @@ TEST_CASE("bytes that are not a tree are refused, not misread", "[history]") {
     const std::string good = "100644 a.md" + std::string(1, '\0') + id;
     for (const std::string& bad : {
              std::string("100644 a.md") + std::string(1, '\0') + id.substr(0, 19),  // a short id
-             std::string("100644 a.md"),                                              // no end to the name
-             " a.md" + std::string(1, '\0') + id,                                     // no mode
-             "10x644 a.md" + std::string(1, '\0') + id,                               // not octal
-             "1777777 a.md" + std::string(1, '\0') + id,                              // over 16 bits
+             std::string("100644 a.md"),                                            // no end to the name
+             " a.md" + std::string(1, '\0') + id,                                   // no mode
+             "10x644 a.md" + std::string(1, '\0') + id,                             // not octal
+             "1777777 a.md" + std::string(1, '\0') + id,                            // over 16 bits
          }) {
         INFO(bad);
         const std::string bytes = good + bad;

@@ -16,10 +16,12 @@ using nlohmann::json;
 namespace {
 
 const MemoryFiles kMemory = {
-    {"commonplace.yaml", "title: Ward memory\ndescription: A small memory for the reports.\n"
-                         "base_url: https://example.org/wm/\nlanguage: en-GB\nrights: CC BY 4.0\n"},
-    {"domains/wards.md", "---\ntitle: Wards\nphase: coalescing\nphases:\n  - {phase: discovering, since: 2016-01-01}\n"
-                         "  - {phase: coalescing, since: 2016-04-20}\nconveners: [ada]\n---\nLife on the wards.\n"},
+    {"commonplace.yaml",
+     "title: Ward memory\ndescription: A small memory for the reports.\n"
+     "base_url: https://example.org/wm/\nlanguage: en-GB\nrights: CC BY 4.0\n"},
+    {"domains/wards.md",
+     "---\ntitle: Wards\nphase: coalescing\nphases:\n  - {phase: discovering, since: 2016-01-01}\n"
+     "  - {phase: coalescing, since: 2016-04-20}\nconveners: [ada]\n---\nLife on the wards.\n"},
     {"domains/quiet.md", "---\ntitle: Quiet domain\n---\nNothing of value yet.\n"},
     {"people/ada.md", "---\nname: Ada Ward\norganisation: Northbridge\njoined: 2016-05-01\n---\nAda runs Ward 7.\n"},
     {"people/ben.md", "---\nname: Ben Night\njoined: 2016-01-10\n---\nBen works nights.\n"},
@@ -47,7 +49,8 @@ const MemoryFiles kMemory = {
      "What changed on Ward 7. See [the lesson](lesson.md).\n"},
     {"notes/unplaced-story.md",
      "---\ntitle: Unplaced story\nkind: value-story\ndate: 2016-06-03\ndomains: [wards]\n---\nNo cycle yet.\n"},
-    {"notes/lesson.md", "---\ntitle: A lesson\nkind: lesson\ndate: 2016-06-01\nauthors: [ben]\n---\nA lesson learned.\n"},
+    {"notes/lesson.md",
+     "---\ntitle: A lesson\nkind: lesson\ndate: 2016-06-01\nauthors: [ben]\n---\nA lesson learned.\n"},
 };
 
 struct Site {
@@ -77,7 +80,8 @@ std::string section(const std::string& html, const std::string& heading) {
 TEST_CASE("the same words: content words, themes and shared words", "[reports]") {
     using cp::reports::content_words;
     using cp::reports::theme_key;
-    CHECK(content_words("The dial-in line kept dropping!") == std::vector<std::string>{"dial", "line", "kept", "dropp"});
+    CHECK(content_words("The dial-in line kept dropping!") ==
+          std::vector<std::string>{"dial", "line", "kept", "dropp"});
     CHECK(theme_key("The dial-in line kept dropping") == theme_key("dropping: the line kept, DIAL-IN"));
     CHECK(theme_key("Microphones") == theme_key("microphone"));
     CHECK(theme_key("We need more time") == "");
@@ -108,7 +112,8 @@ TEST_CASE("links in a body moved elsewhere resolve to the site", "[reports]") {
     CHECK(site_target("/", "notes/x/") == "/notes/x/");
     CHECK(site_target("/meetings/m/", "https://example.org/") == "");
     CHECK(site_target("/meetings/m/", "mailto:a@b") == "");
-    std::string html = "<p><a href=\"../../notes/x/\">x</a> <a href=\"https://w.org/\">w</a> <img src=\"../../assets/a.png\"></p>";
+    std::string html =
+        "<p><a href=\"../../notes/x/\">x</a> <a href=\"https://w.org/\">w</a> <img src=\"../../assets/a.png\"></p>";
     CHECK(cp::reports::rebase_links(html, "/meetings/m/", [](const std::string& t) { return "ABS" + t; }) ==
           "<p><a href=\"ABS/notes/x/\">x</a> <a href=\"https://w.org/\">w</a> <img src=\"ABS/assets/a.png\"></p>");
 }
@@ -118,8 +123,9 @@ TEST_CASE("/feedback/: recurring themes once with their meetings, by series and 
     CHECK(html.find("<p class=\"muted\">3 meetings with feedback</p>") != std::string::npos);
     std::string themes = section(html, "<h2>Recurring themes</h2>");
     // The same words in another case, with other punctuation: one theme, its two meetings newest first.
-    CHECK(themes.find("<span class=\"theme-list-label\">To improve</span> <strong>The dial-in line kept dropping</strong> "
-                      "<span class=\"count\">2 meetings</span>") != std::string::npos);
+    CHECK(themes.find(
+              "<span class=\"theme-list-label\">To improve</span> <strong>The dial-in line kept dropping</strong> "
+              "<span class=\"count\">2 meetings</span>") != std::string::npos);
     auto two = themes.find("Huddle two"), one = themes.find("Huddle one");
     CHECK(two != std::string::npos);
     CHECK(one != std::string::npos);
@@ -129,14 +135,18 @@ TEST_CASE("/feedback/: recurring themes once with their meetings, by series and 
     // Said once: not a theme.
     CHECK(themes.find("Good tea") == std::string::npos);
     CHECK(themes.find("A bigger room") == std::string::npos);
-    std::string series = html.substr(html.find("<h2>By series</h2>"), html.find("<h2>By domain</h2>") - html.find("<h2>By series</h2>"));
+    std::string series =
+        html.substr(html.find("<h2>By series</h2>"), html.find("<h2>By domain</h2>") - html.find("<h2>By series</h2>"));
     CHECK(series.find("<h3 id=\"series-huddle\">Huddle <span class=\"count\">2</span></h3>") != std::string::npos);
-    CHECK(series.find("<h3 id=\"series-none\">Not in a series <span class=\"count\">1</span></h3>") != std::string::npos);
+    CHECK(series.find("<h3 id=\"series-none\">Not in a series <span class=\"count\">1</span></h3>") !=
+          std::string::npos);
     CHECK(series.find("<li>Good tea</li>") != std::string::npos);
-    CHECK(series.find("<li>The dial-in line kept dropping <a class=\"theme-mark\" href=\"#theme-1\"") != std::string::npos);
+    CHECK(series.find("<li>The dial-in line kept dropping <a class=\"theme-mark\" href=\"#theme-1\"") !=
+          std::string::npos);
     std::string domains = html.substr(html.find("<h2>By domain</h2>"));
     CHECK(domains.find("<a href=\"../domains/wards/\">Wards</a> <span class=\"count\">2</span>") != std::string::npos);
-    CHECK(domains.find("<a href=\"../domains/quiet/\">Quiet domain</a> <span class=\"count\">1</span>") != std::string::npos);
+    CHECK(domains.find("<a href=\"../domains/quiet/\">Quiet domain</a> <span class=\"count\">1</span>") !=
+          std::string::npos);
     // Huddle three recorded none: it is not rolled up.
     CHECK(html.find("Huddle three") == std::string::npos);
 }
@@ -145,15 +155,22 @@ TEST_CASE("a meeting page shows what the previous meeting of its series asked to
     std::string two = site().page("meetings/2016-04-14-huddle-two/index.html");
     std::string carried = section(two, "<h2>Carried forward</h2>");
     REQUIRE_FALSE(carried.empty());
-    CHECK(carried.find("<a href=\"../../meetings/2016-01-14-huddle-one/\">Huddle one</a> (14 January 2016)") != std::string::npos);
-    CHECK(carried.find("<li><strong>Start on time</strong><br><span class=\"status done\">Went well</span> We started on time<br></li>") !=
+    CHECK(carried.find("<a href=\"../../meetings/2016-01-14-huddle-one/\">Huddle one</a> (14 January 2016)") !=
           std::string::npos);
-    CHECK(carried.find("<li><strong>The dial-in line kept dropping</strong><br><span class=\"status done\">Still to improve</span> "
-                       "the dial-in line KEPT dropping!<br></li>") != std::string::npos);
+    CHECK(
+        carried.find(
+            "<li><strong>Start on time</strong><br><span class=\"status done\">Went well</span> We started on time<br></li>") !=
+        std::string::npos);
+    CHECK(
+        carried.find(
+            "<li><strong>The dial-in line kept dropping</strong><br><span class=\"status done\">Still to improve</span> "
+            "the dial-in line KEPT dropping!<br></li>") != std::string::npos);
     // Huddle three recorded nothing on what Huddle two asked.
     std::string three = section(site().page("meetings/2016-08-10-huddle-three/index.html"), "<h2>Carried forward</h2>");
-    CHECK(three.find("<li><strong>the dial-in line KEPT dropping!</strong><br><span class=\"status open\">Nothing recorded on this</span></li>") !=
-          std::string::npos);
+    CHECK(
+        three.find(
+            "<li><strong>the dial-in line KEPT dropping!</strong><br><span class=\"status open\">Nothing recorded on this</span></li>") !=
+        std::string::npos);
     CHECK(three.find("This meeting recorded no feedback of its own.") != std::string::npos);
     // The first of a series, and a meeting in none, carry nothing.
     CHECK(site().page("meetings/2016-01-14-huddle-one/index.html").find("Carried forward") == std::string::npos);
@@ -162,27 +179,35 @@ TEST_CASE("a meeting page shows what the previous meeting of its series asked to
 
 TEST_CASE("/digest/ lists the quarters with activity; a quarter's digest holds what happened in it", "[reports]") {
     std::string list = site().page("digest/index.html");
-    CHECK(list.find("<a href=\"../digest/2016-q3/\">July to September 2016</a></th><td>1</td><td>0</td>") != std::string::npos);
-    CHECK(list.find("<a href=\"../digest/2016-q2/\">April to June 2016</a></th><td>2</td><td>3</td>") != std::string::npos);
-    CHECK(list.find("<a href=\"../digest/2016-q1/\">January to March 2016</a></th><td>1</td><td>0</td>") != std::string::npos);
+    CHECK(list.find("<a href=\"../digest/2016-q3/\">July to September 2016</a></th><td>1</td><td>0</td>") !=
+          std::string::npos);
+    CHECK(list.find("<a href=\"../digest/2016-q2/\">April to June 2016</a></th><td>2</td><td>3</td>") !=
+          std::string::npos);
+    CHECK(list.find("<a href=\"../digest/2016-q1/\">January to March 2016</a></th><td>1</td><td>0</td>") !=
+          std::string::npos);
     CHECK(list.find("2016-q2/email.html") != std::string::npos);
     CHECK_FALSE(site().exists("digest/2016-q4/index.html"));
 
     std::string q2 = site().page("digest/2016-q2/index.html");
     CHECK(q2.find("<h1>Ward memory: April to June 2016</h1>") != std::string::npos);
     std::string meetings = section(q2, "<h2>Meetings</h2>");
-    CHECK(meetings.find("<tr><td>14 April 2016</td><td><a href=\"../../meetings/2016-04-14-huddle-two/\">Huddle two</a> "
-                        "<span class=\"muted\">(Huddle)</span></td><td>3</td></tr>") != std::string::npos);
-    CHECK(meetings.find("<tr><td>20 May 2016</td><td><a href=\"../../meetings/2016-05-20-workshop/\">Big workshop</a></td><td>1</td></tr>") !=
-          std::string::npos);
+    CHECK(
+        meetings.find("<tr><td>14 April 2016</td><td><a href=\"../../meetings/2016-04-14-huddle-two/\">Huddle two</a> "
+                      "<span class=\"muted\">(Huddle)</span></td><td>3</td></tr>") != std::string::npos);
+    CHECK(
+        meetings.find(
+            "<tr><td>20 May 2016</td><td><a href=\"../../meetings/2016-05-20-workshop/\">Big workshop</a></td><td>1</td></tr>") !=
+        std::string::npos);
     CHECK(meetings.find("Huddle one") == std::string::npos);
     std::string decisions = section(q2, "<h2>Decisions</h2>");
     CHECK(decisions.find("<li>Adopt the card") != std::string::npos);
     CHECK(decisions.find("Try the card") == std::string::npos);  // the quarter before
     CHECK(section(q2, "<h2>Highlights</h2>").find("<li>The card is adopted") != std::string::npos);
     std::string opened = section(q2, "<h2>Actions agreed</h2>");
-    CHECK(opened.find("<td>Write it up</td><td><a href=\"../../people/ada/\">Ada Ward</a></td><td>1 May 2016</td><td>Done</td>") !=
-          std::string::npos);
+    CHECK(
+        opened.find(
+            "<td>Write it up</td><td><a href=\"../../people/ada/\">Ada Ward</a></td><td>1 May 2016</td><td>Done</td>") !=
+        std::string::npos);
     CHECK(opened.find("<td>Tell the board</td>") != std::string::npos);
     std::string closed = section(q2, "<h2>Actions closed</h2>");
     CHECK(closed.find("<li>Write it up · Ada Ward") != std::string::npos);
@@ -190,8 +215,10 @@ TEST_CASE("/digest/ lists the quarters with activity; a quarter's digest holds w
     std::string notes = section(q2, "<h2>New notes");
     CHECK(notes.find("<h3>Lessons learned <span class=\"count\">1</span></h3>") != std::string::npos);
     CHECK(notes.find("<h3>Value stories <span class=\"count\">2</span></h3>") != std::string::npos);
-    CHECK(notes.find("<a href=\"../../notes/ward-story/\">Ward story</a> <span class=\"muted\">2 May 2016 · Ada Ward</span>") !=
-          std::string::npos);
+    CHECK(
+        notes.find(
+            "<a href=\"../../notes/ward-story/\">Ward story</a> <span class=\"muted\">2 May 2016 · Ada Ward</span>") !=
+        std::string::npos);
     std::string members = section(q2, "<h2>New members</h2>");
     CHECK(members.find("<a href=\"../../people/ada/\">Ada Ward</a>, Northbridge") != std::string::npos);
     CHECK(members.find("Ben Night") == std::string::npos);  // joined in January
@@ -201,7 +228,8 @@ TEST_CASE("/digest/ lists the quarters with activity; a quarter's digest holds w
     CHECK(measures.find("<th scope=\"col\">2016 Q2</th><th scope=\"col\">2016 Q1</th>") != std::string::npos);
     CHECK(measures.find("<th scope=\"row\">Meetings</th><td>2</td><td>1</td><td>+1</td>") != std::string::npos);
     CHECK(measures.find("<th scope=\"row\">Attendances</th><td>4</td><td>2</td><td>+2</td>") != std::string::npos);
-    CHECK(measures.find("<th scope=\"row\">People who attended</th><td>3</td><td>2</td><td>+1</td>") != std::string::npos);
+    CHECK(measures.find("<th scope=\"row\">People who attended</th><td>3</td><td>2</td><td>+1</td>") !=
+          std::string::npos);
     CHECK(measures.find("<th scope=\"row\">Decisions</th><td>1</td><td>1</td><td>same</td>") != std::string::npos);
     CHECK(measures.find("<th scope=\"row\">New notes</th><td>3</td><td>0</td><td>+3</td>") != std::string::npos);
 }
@@ -214,8 +242,10 @@ TEST_CASE("a digest's e-mail version: inline styles, tables, no scripts, absolut
     CHECK(mail.find("<style") == std::string::npos);
     CHECK(mail.find("class=") == std::string::npos);
     CHECK(mail.find("<table role=\"presentation\"") != std::string::npos);
-    CHECK(mail.find("<a href=\"https://example.org/wm/meetings/2016-04-14-huddle-two/\" style=\"color:#1f4e5f;\">Huddle two</a>") !=
-          std::string::npos);
+    CHECK(
+        mail.find(
+            "<a href=\"https://example.org/wm/meetings/2016-04-14-huddle-two/\" style=\"color:#1f4e5f;\">Huddle two</a>") !=
+        std::string::npos);
     CHECK(mail.find("Read it on the web: <a href=\"https://example.org/wm/digest/2016-q2/\"") != std::string::npos);
     CHECK(mail.find("&#8226; Adopt the card") != std::string::npos);
     CHECK(mail.find("&#10003; Write it up (Ada Ward)") != std::string::npos);
@@ -246,35 +276,46 @@ TEST_CASE("digest: month gives a digest per month", "[reports]") {
     CHECK(section(may, "<h2>Actions closed</h2>").find("<li>Write it up · Ada Ward") != std::string::npos);
 }
 
-TEST_CASE("/value/: per domain, the stories by cycle with counts and indicators, and where value is missing", "[reports]") {
+TEST_CASE("/value/: per domain, the stories by cycle with counts and indicators, and where value is missing",
+          "[reports]") {
     std::string html = site().page("value/index.html");
     CHECK(html.find("<p class=\"muted\">2 value stories</p>") != std::string::npos);
     // The summary: Wards has one story applied and realised; Quiet domain none anywhere.
-    CHECK(html.find("<th scope=\"row\"><a href=\"#domain-wards\">Wards</a></th><td class=\"value-none\"><span title=\"No story shows this yet\">–</span></td>"
-                    "<td class=\"value-none\"><span title=\"No story shows this yet\">–</span></td><td>1</td><td>1</td>"
-                    "<td class=\"value-none\"><span title=\"No story shows this yet\">–</span></td><td>2</td></tr>") != std::string::npos);
+    CHECK(
+        html.find(
+            "<th scope=\"row\"><a href=\"#domain-wards\">Wards</a></th><td class=\"value-none\"><span title=\"No story shows this yet\">–</span></td>"
+            "<td class=\"value-none\"><span title=\"No story shows this yet\">–</span></td><td>1</td><td>1</td>"
+            "<td class=\"value-none\"><span title=\"No story shows this yet\">–</span></td><td>2</td></tr>") !=
+        std::string::npos);
     std::string wards = section(html, "<h2 id=\"domain-wards\">");
-    CHECK(wards.find("<dt>Applied value <span class=\"count\">1</span></dt><dd><ul class=\"link-list\"><li><a href=\"../notes/ward-story/\">Ward story</a>") !=
-          std::string::npos);
+    CHECK(
+        wards.find(
+            "<dt>Applied value <span class=\"count\">1</span></dt><dd><ul class=\"link-list\"><li><a href=\"../notes/ward-story/\">Ward story</a>") !=
+        std::string::npos);
     CHECK(wards.find("<dt>Realised value <span class=\"count\">1</span></dt>") != std::string::npos);
     CHECK(wards.find("<strong>No story shows yet:</strong> Immediate value, Potential value, Transformative value.") !=
           std::string::npos);
     // Indicators once per story, though it shows two cycles.
-    const std::string indicators = "<li><a href=\"../notes/ward-story/\">Ward story</a><ul><li>Late observations fell from 26% to 8%</li></ul></li>";
+    const std::string indicators =
+        "<li><a href=\"../notes/ward-story/\">Ward story</a><ul><li>Late observations fell from 26% to 8%</li></ul></li>";
     CHECK(wards.find(indicators) != std::string::npos);
     CHECK(wards.find(indicators) == wards.rfind(indicators));
-    CHECK(wards.find("<strong>Not yet placed in a cycle:</strong> <a href=\"../notes/unplaced-story/\">Unplaced story</a>") !=
+    CHECK(wards.find(
+              "<strong>Not yet placed in a cycle:</strong> <a href=\"../notes/unplaced-story/\">Unplaced story</a>") !=
           std::string::npos);
-    CHECK(section(html, "<h2 id=\"domain-quiet-domain\">").find("No value stories in this domain yet.") != std::string::npos);
+    CHECK(section(html, "<h2 id=\"domain-quiet-domain\">").find("No value stories in this domain yet.") !=
+          std::string::npos);
 }
 
 TEST_CASE("value: takes only the framework's cycles, reported at the item's line and column", "[reports]") {
-    TempMemory memory(MemoryFiles{{"notes/story.md", "---\ntitle: A story\nkind: value-story\nvalue: [applied, realized, great]\n---\nText.\n"}});
+    TempMemory memory(MemoryFiles{
+        {"notes/story.md", "---\ntitle: A story\nkind: value-story\nvalue: [applied, realized, great]\n---\nText.\n"}});
     auto run = run_check(memory);
     auto lines = problems(run.messages);
     REQUIRE(lines.size() == 2);
-    CHECK(lines[0] == "notes/story.md:4:18: error: 'value' must list cycles of value creation (immediate, potential, applied, "
-                      "realised, transformative), not 'realized': did you mean realised?");
+    CHECK(lines[0] ==
+          "notes/story.md:4:18: error: 'value' must list cycles of value creation (immediate, potential, applied, "
+          "realised, transformative), not 'realized': did you mean realised?");
     CHECK(lines[1].rfind("notes/story.md:4:28: error: 'value' must list cycles of value creation", 0) == 0);
     CHECK(run.status == 1);
 }
@@ -302,7 +343,8 @@ TEST_CASE("/export/memory.json holds every page with fields, text, history and l
     const json& story = pages.at("/notes/ward-story/");
     CHECK(story["fields"]["value"] == json::array({"applied", "realised"}));  // the framework's order
     CHECK(story["fields"]["indicators"] == json::array({"Late observations fell from 26% to 8%"}));
-    CHECK(story["text"]["html"].get<std::string>().find("href=\"https://example.org/wm/notes/lesson/\"") != std::string::npos);
+    CHECK(story["text"]["html"].get<std::string>().find("href=\"https://example.org/wm/notes/lesson/\"") !=
+          std::string::npos);
     CHECK(story["text"]["plain"].get<std::string>().find("What changed on Ward 7.") != std::string::npos);
     CHECK(story["links"]["pages"] == json::array({"/notes/lesson/"}));
     CHECK(pages.at("/notes/lesson/")["links"]["backlinks"] == json::array({"/notes/ward-story/"}));
@@ -311,7 +353,8 @@ TEST_CASE("/export/memory.json holds every page with fields, text, history and l
     CHECK(schema["$schema"] == "https://json-schema.org/draft/2020-12/schema");
 }
 
-TEST_CASE("/print/ is one document: title page, contents, domains, meetings by date, notes by kind, people", "[reports]") {
+TEST_CASE("/print/ is one document: title page, contents, domains, meetings by date, notes by kind, people",
+          "[reports]") {
     std::string html = site().page("print/index.html");
     CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
     CHECK(html.find("<link rel=\"stylesheet\" href=\"../static/print.css\">") != std::string::npos);
@@ -331,9 +374,11 @@ TEST_CASE("/print/ is one document: title page, contents, domains, meetings by d
     CHECK(notes < people);
     CHECK(people != std::string::npos);
     // Meetings oldest first, each with its printed address.
-    CHECK(html.find("<h3>Huddle one</h3><p class=\"print-url\">https://example.org/wm/meetings/2016-01-14-huddle-one/</p>") <
+    CHECK(html.find(
+              "<h3>Huddle one</h3><p class=\"print-url\">https://example.org/wm/meetings/2016-01-14-huddle-one/</p>") <
           html.find("<h3>Huddle two</h3>"));
-    CHECK(html.find("<h3 class=\"kind-title\">Lessons learned (1)</h3>") < html.find("<h3 class=\"kind-title\">Value stories (2)</h3>"));
+    CHECK(html.find("<h3 class=\"kind-title\">Lessons learned (1)</h3>") <
+          html.find("<h3 class=\"kind-title\">Value stories (2)</h3>"));
     // A link to a page in the document stays in it.
     CHECK(html.find("<a href=\"#p-note-lesson\">the lesson</a>") != std::string::npos);
     CHECK(html.find("<a href=\"#p-note-ward-story\">") != std::string::npos);

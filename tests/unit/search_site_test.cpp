@@ -24,11 +24,13 @@ bool indexed(const std::string& shards, const std::string& term) {
 
 TEST_CASE("the public search index holds no community-only word", "[search][audience]") {
     TempFolder tmp;
-    write_files(tmp / "memory", {
-        {"notes/open.md", "---\ntitle: Open note\nvisibility: public\n---\nThe zephyrine handover card.\n\n"
-                          ":::community\nThe quokkabelle incident stays inside.\n:::\n"},
-        {"notes/closed.md", "---\ntitle: Closed note\nvisibility: community\n---\nThe marmalisk review.\n"},
-    });
+    write_files(tmp / "memory",
+                {
+                    {"notes/open.md",
+                     "---\ntitle: Open note\nvisibility: public\n---\nThe zephyrine handover card.\n\n"
+                     ":::community\nThe quokkabelle incident stays inside.\n:::\n"},
+                    {"notes/closed.md", "---\ntitle: Closed note\nvisibility: community\n---\nThe marmalisk review.\n"},
+                });
     auto community = options_for(tmp / "memory", tmp / "community");
     auto pub = options_for(tmp / "memory", tmp / "public");
     pub.audience = cp::audience::Audience::Public;

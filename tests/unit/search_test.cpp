@@ -51,7 +51,8 @@ struct Index {
     std::vector<std::size_t> shards_for_prefix(const std::string& prefix) const {
         const auto seps = separators();
         std::vector<std::size_t> out{shard_of(prefix)};
-        while (out.back() + 1 < seps.size() && seps[out.back() + 1].rfind(prefix, 0) == 0) out.push_back(out.back() + 1);
+        while (out.back() + 1 < seps.size() && seps[out.back() + 1].rfind(prefix, 0) == 0)
+            out.push_back(out.back() + 1);
         return out;
     }
     // The parts of a term's postings: document set, title subset, tf level subsets.
@@ -106,14 +107,14 @@ struct Index {
 
 SearchDocument doc(std::string url, std::string title, std::string text, std::string date = "",
                    std::string type = "note", std::vector<std::string> domains = {}) {
-    return SearchDocument{std::move(url), std::move(title), std::move(type), std::move(date), std::move(domains),
-                          std::move(text)};
+    return SearchDocument{std::move(url),  std::move(title),   std::move(type),
+                          std::move(date), std::move(domains), std::move(text)};
 }
 
 // Many documents with many distinct words, so a small shard size gives many shards.
 std::vector<SearchDocument> vocabulary_docs() {
-    static const Words stems{"hand", "handover", "handbook", "harvest", "night", "nightly", "compost",
-                             "rota", "rotate", "safeguarding", "policy", "kitchen", "zebra", "alpha"};
+    static const Words stems{"hand", "handover", "handbook",     "harvest", "night",   "nightly", "compost",
+                             "rota", "rotate",   "safeguarding", "policy",  "kitchen", "zebra",   "alpha"};
     std::vector<SearchDocument> docs;
     for (int i = 0; i < 40; ++i) {
         std::string text;
@@ -144,21 +145,27 @@ TEST_CASE("fold lower-cases and strips accents", "[search]") {
 }
 
 TEST_CASE("fold skips invalid UTF-8 byte-wise", "[search]") {
-    CHECK(fold("a\xFF" "b") == "ab");
-    CHECK(fold("a\xC3") == "a");                   // truncated sequence
-    CHECK(fold("a\xC0\xAF" "b") == "ab");          // overlong '/'
-    CHECK(fold("a\xED\xA0\x80" "b") == "ab");      // surrogate
-    CHECK(fold("a\xF4\x90\x80\x80" "b") == "ab");  // above U+10FFFF
+    CHECK(fold("a\xFF"
+               "b") == "ab");
+    CHECK(fold("a\xC3") == "a");  // truncated sequence
+    CHECK(fold("a\xC0\xAF"
+               "b") == "ab");  // overlong '/'
+    CHECK(fold("a\xED\xA0\x80"
+               "b") == "ab");  // surrogate
+    CHECK(fold("a\xF4\x90\x80\x80"
+               "b") == "ab");  // above U+10FFFF
 }
 
 TEST_CASE("tokenize splits folded words", "[search]") {
-    CHECK(tokenize("Night-handover, at 10pm: don't PANIC!") == Words{"night", "handover", "at", "10pm", "dont", "panic"});
+    CHECK(tokenize("Night-handover, at 10pm: don't PANIC!") ==
+          Words{"night", "handover", "at", "10pm", "dont", "panic"});
     CHECK(tokenize("'quoted' rock’n’roll O'Brien") == Words{"quoted", "rocknroll", "obrien"});
     CHECK(tokenize("Café…résumé — naïve") == Words{"cafe", "resume", "naive"});
     CHECK(tokenize("日本語の本") == Words{"日", "本", "語", "の", "本"});
     CHECK(tokenize("tokyo東京") == Words{"tokyo", "東", "京"});
     CHECK(tokenize("smile🙂please ×2 a_b") == Words{"smile", "please", "2", "a", "b"});
-    CHECK(tokenize("ab\xFF" "cd\xE2\x80") == Words{"ab", "cd"});
+    CHECK(tokenize("ab\xFF"
+                   "cd\xE2\x80") == Words{"ab", "cd"});
     CHECK(tokenize("  \t\n ").empty());
     CHECK(tokenize("\xCC\x81").empty());  // a lone combining mark is no word
 }
@@ -281,7 +288,8 @@ TEST_CASE("documents are chunked with their metadata and an excerpt", "[search]"
     limits.excerpt_bytes = 40;
     const Index index(build_search_index(
         {
-            doc("/notes/a/", "Éa \"quoted\" <b>", std::string(100, 'x') + " tail", "2024-01-03", "note", {"Care", "Food"}),
+            doc("/notes/a/", "Éa \"quoted\" <b>", std::string(100, 'x') + " tail", "2024-01-03", "note",
+                {"Care", "Food"}),
             doc("/notes/b/", "B", "short\n\ntext", "2024-01-02", "note", {"Food"}),
             doc("/people/c/", "C", "", "", "person"),
         },
@@ -298,7 +306,7 @@ TEST_CASE("documents are chunked with their metadata and an excerpt", "[search]"
     CHECK(chunk0[0][4] == nlohmann::json::array({0, 1}));
     CHECK(chunk0[0][5].get<std::string>().size() <= 40 + 3);  // cut, then an ellipsis
     CHECK(chunk0[1][5] == "short text");
-    CHECK(chunk1[0][2] == 1);  // person
+    CHECK(chunk1[0][2] == 1);                                                    // person
     CHECK(index.files.at("search/docs/0.js").find("<b>") == std::string::npos);  // '<' escaped
     CHECK(cp::search::detail::decode_set(payload(index.files.at("search/facets/domain-1.js")).get<std::string>()) ==
           std::vector<std::uint32_t>{0, 1});
@@ -317,5 +325,5 @@ TEST_CASE("odd text never breaks the index", "[search]") {
     }
     const Index index(files);
     CHECK(index.entry(std::string(60, 'z')).empty());  // over-long words are left out
-    CHECK(build_search_index({}).size() == 2);          // manifest and one empty shard
+    CHECK(build_search_index({}).size() == 2);         // manifest and one empty shard
 }

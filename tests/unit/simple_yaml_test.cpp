@@ -79,8 +79,8 @@ private:
     bool odd(int percent) { return hostile_ && chance(percent); }
 
     std::string key() {
-        static const char* keys[] = {"title", "tags", "a", "b", "date", "time", "x-y", "_k", "9", "null",
-                                     "Null", "roles", "agenda", "attendees", "status", "q"};
+        static const char* keys[] = {"title", "tags", "a",    "b",     "date",   "time",      "x-y",    "_k",
+                                     "9",     "null", "Null", "roles", "agenda", "attendees", "status", "q"};
         if (odd(3)) {
             static const char* odd_keys[] = {"a b", "\"q\"", "'q'", "-k", "? k", "k ", "[k]", "~"};
             return odd_keys[pick(8)];
@@ -90,8 +90,9 @@ private:
 
     std::string text() {
         // The first eleven are within the fast path's subset.
-        static const char* words[] = {"null", "~", "yes", "14:30", "2021-03-04", "https://example.org/a#b",
-                                      "3.5", "NULL", "true", "caf\xC3\xA9", "a #b", "-1", "a: b", "x:"};
+        static const char* words[] = {"null", "~",    "yes",  "14:30",       "2021-03-04", "https://example.org/a#b",
+                                      "3.5",  "NULL", "true", "caf\xC3\xA9", "a #b",       "-1",
+                                      "a: b", "x:"};
         if (chance(hostile_ ? 15 : 5)) return words[pick(hostile_ ? 14 : 11)];
         // Mostly text that real front matter holds, some with every character YAML treats specially.
         static const std::string mild = "abcdefgh xyz  :#'\",-0189./";
@@ -101,7 +102,8 @@ private:
         if (chance(20)) s.clear();
         int length = 1 + pick(chance(70) ? 6 : 14);
         for (int i = 0; i < length; ++i)
-            s += chance(60) ? static_cast<char>('a' + pick(26)) : alphabet[static_cast<std::size_t>(pick(static_cast<int>(alphabet.size())))];
+            s += chance(60) ? static_cast<char>('a' + pick(26))
+                            : alphabet[static_cast<std::size_t>(pick(static_cast<int>(alphabet.size())))];
         return s;
     }
 
@@ -157,10 +159,14 @@ private:
 
     void inline_value() {
         int shape = pick(100);
-        if (shape < 55) out_ += scalar();
-        else if (shape < 90) out_ += flow();
-        else if (shape < 98 || !hostile_) out_ += "{}";
-        else out_ += "[a, [b]]";
+        if (shape < 55)
+            out_ += scalar();
+        else if (shape < 90)
+            out_ += flow();
+        else if (shape < 98 || !hostile_)
+            out_ += "{}";
+        else
+            out_ += "[a, [b]]";
     }
 
     // What follows "key:" in a mapping at column `indent`, to the end of the value.
@@ -321,7 +327,8 @@ TEST_CASE("the fast YAML path agrees with yaml-cpp on tricky front matter or lea
         {"a: []\nb: {}\nc: { }\n", Expect::Either},
         {"a: {}\nb: []\n", Expect::Handled},
         {"a: {b: c}\n", Expect::Declined},
-        {"roles:\n  convener: x\n  agenda:\n    - a\n    - b\n  deep:\n    deeper:\n      deepest: [x]\n", Expect::Handled},
+        {"roles:\n  convener: x\n  agenda:\n    - a\n    - b\n  deep:\n    deeper:\n      deepest: [x]\n",
+         Expect::Handled},
         {"a: # comment\n  b: 1\nc: # comment\n  - x\n", Expect::Handled},
         {"a: x\n  b\n", Expect::Declined},
         {"a: x\n  #c\n  y\n", Expect::Declined},
@@ -383,8 +390,8 @@ TEST_CASE("flow nesting is measured as YAML reads it", "[frontmatter][fuzz]") {
     CHECK(plain->find("t")->scalar == "i0" + std::string(70, '{'));
     CHECK(plain_sink.sorted().empty());
     // Seventy real levels are refused before yaml-cpp recurses, even after an apostrophe in a word.
-    auto deep = parse_yaml_with_yaml_cpp("t: it's\nu: " + std::string(70, '[') + std::string(70, ']') + "\n", 2,
-                                         "a.md", deep_sink);
+    auto deep = parse_yaml_with_yaml_cpp("t: it's\nu: " + std::string(70, '[') + std::string(70, ']') + "\n", 2, "a.md",
+                                         deep_sink);
     CHECK_FALSE(deep);
     REQUIRE(deep_sink.sorted().size() == 1);
     CHECK(deep_sink.sorted()[0].message == "front matter is nested too deeply (more than 64 levels)");

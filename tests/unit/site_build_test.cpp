@@ -102,7 +102,8 @@ TEST_CASE("a failing build leaves the earlier output untouched", "[site]") {
     CHECK(run.messages.find("notes/broken.md:2:8: error: front matter does not parse") != std::string::npos);
     CHECK(read_tree(tmp / "site") == before);
     // No staging folder is left behind beside the output.
-    for (const auto& e : fs::directory_iterator(tmp.path())) CHECK(e.path().filename().string().find(".building-") == std::string::npos);
+    for (const auto& e : fs::directory_iterator(tmp.path()))
+        CHECK(e.path().filename().string().find(".building-") == std::string::npos);
 }
 
 TEST_CASE("a successful build replaces the earlier output whole", "[site]") {
@@ -118,10 +119,11 @@ TEST_CASE("a successful build replaces the earlier output whole", "[site]") {
 
 TEST_CASE("a memory's layouts folder overrides one template of the theme", "[site][theme]") {
     TempFolder tmp;
-    write_files(tmp / "memory", {
-        {"notes/tip.md", "---\ntitle: A tip\nkind: tip\n---\nUse the card.\n"},
-        {"layouts/note.mustache", "<p class=\"custom-note\">{{page.title}} / {{page.kind}}</p>"},
-    });
+    write_files(tmp / "memory",
+                {
+                    {"notes/tip.md", "---\ntitle: A tip\nkind: tip\n---\nUse the card.\n"},
+                    {"layouts/note.mustache", "<p class=\"custom-note\">{{page.title}} / {{page.kind}}</p>"},
+                });
     REQUIRE(build_site(options_for(tmp / "memory", tmp / "site")).status == 0);
     std::string html = read_file(tmp / "site/notes/tip/index.html");
     CHECK(html.find("<p class=\"custom-note\">A tip / tip</p>") != std::string::npos);

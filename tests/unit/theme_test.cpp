@@ -62,8 +62,8 @@ TEST_CASE("mustache: false, null, empty strings, empty lists and missing names h
 
 TEST_CASE("mustache: numbers (0 too), objects ({} too), true and strings show a section once", "[theme][mustache]") {
     json ctx = {{"zero", 0}, {"empty_object", json::object()}, {"t", true}, {"s", "x"}, {"f", 0.0}};
-    CHECK(render("{{#zero}}a{{/zero}}{{#empty_object}}b{{/empty_object}}{{#t}}c{{/t}}{{#s}}d{{/s}}{{#f}}e{{/f}}", ctx) ==
-          "abcde");
+    CHECK(render("{{#zero}}a{{/zero}}{{#empty_object}}b{{/empty_object}}{{#t}}c{{/t}}{{#s}}d{{/s}}{{#f}}e{{/f}}",
+                 ctx) == "abcde");
     CHECK(render("{{^zero}}a{{/zero}}{{^empty_object}}b{{/empty_object}}{{^t}}c{{/t}}{{^s}}d{{/s}}|", ctx) == "|");
 }
 
@@ -75,7 +75,7 @@ TEST_CASE("mustache: a section pushes its value, so {{.}} prints a string or a n
     CHECK(render("{{#t}}[{{.}}|{{name}}]{{/t}}", ctx) == "[|outer]");
     CHECK(render("{{#o}}[{{name}}]{{/o}}", ctx) == "[inner]");
     CHECK(render("{{#s}}[{{name}}]{{/s}}", ctx) == "[outer]");  // a string has no members: the outer context answers
-    CHECK(render("[{{.}}]", ctx) == "[]");                       // the root is an object: prints nothing
+    CHECK(render("[{{.}}]", ctx) == "[]");                      // the root is an object: prints nothing
 }
 
 TEST_CASE("mustache: a list section repeats for every item, false ones included", "[theme][mustache]") {
@@ -96,12 +96,9 @@ TEST_CASE("mustache: an inverted section over a false value pushes it, over a mi
 
 TEST_CASE("mustache: has_x tells whether the list x is empty, unless the object has its own has_x",
           "[theme][mustache]") {
-    json ctx = {{"tags", {"a"}},
-                {"none", json::array()},
-                {"own", {1}},
-                {"has_own", false},
-                {"text", "not a list"},
-                {"page", {{"authors", {"Ada"}}, {"domains", json::array()}}}};
+    json ctx = {{"tags", {"a"}},        {"none", json::array()},
+                {"own", {1}},           {"has_own", false},
+                {"text", "not a list"}, {"page", {{"authors", {"Ada"}}, {"domains", json::array()}}}};
     CHECK(render("{{#has_tags}}tags{{/has_tags}}|{{^has_none}}none{{/has_none}}|{{#has_own}}own{{/has_own}}", ctx) ==
           "tags|none|");
     CHECK(render("{{#has_text}}a{{/has_text}}{{^has_text}}b{{/has_text}}{{^has_missing}}c{{/has_missing}}", ctx) ==
@@ -201,10 +198,12 @@ TEST_CASE("mustache: a text that does not parse names the line and column of the
         int column;
     };
     auto c = GENERATE(
-        Case{"<ul>\n  {{#items}}<li>{{.}}</li>\n</ul>\n", "line 2, column 3: {{#items}} is never closed: no {{/items}} after it", 2, 3},
+        Case{"<ul>\n  {{#items}}<li>{{.}}</li>\n</ul>\n",
+             "line 2, column 3: {{#items}} is never closed: no {{/items}} after it", 2, 3},
         Case{"{{^x}}", "line 1, column 1: {{^x}} is never closed: no {{/x}} after it", 1, 1},
         Case{"{{#a}}\n {{#b}}\n{{/a}}{{/b}}",
-             "line 3, column 1: {{/a}} does not match {{#b}} opened at line 2, column 2, which must be closed first", 3, 1},
+             "line 3, column 1: {{/a}} does not match {{#b}} opened at line 2, column 2, which must be closed first", 3,
+             1},
         Case{"a\nb {{/a}}", "line 2, column 3: {{/a}} closes no section: none is open here", 2, 3},
         Case{"<p>{{title</p>\n", "line 1, column 4: '{{' is not closed: no '}}' after it", 1, 4},
         Case{"x\n\n  {{{title}}\n", "line 3, column 3: '{{{' is not closed: no '}}}' after it", 3, 3},
@@ -238,8 +237,9 @@ TEST_CASE("mustache: sections nest only so deep, so a render's recursion is boun
     CHECK(out == "x");
     Template too_deep(nested(Template::kMaxNesting + 1));
     CHECK_FALSE(too_deep.ok());
-    CHECK(too_deep.error() == "line 1, column " + std::to_string(Template::kMaxNesting * 6 + 1) +
-                                  ": sections are nested more than " + std::to_string(Template::kMaxNesting) + " deep");
+    CHECK(too_deep.error() ==
+          "line 1, column " + std::to_string(Template::kMaxNesting * 6 + 1) + ": sections are nested more than " +
+              std::to_string(Template::kMaxNesting) + " deep");
 }
 
 TEST_CASE("mustache: a partial left in the text prints nothing", "[theme][mustache]") {
@@ -251,11 +251,13 @@ TEST_CASE("mustache: a partial left in the text prints nothing", "[theme][mustac
 }
 
 TEST_CASE("mustache: one template renders from many threads at once", "[theme][mustache]") {
-    Template t("<ul>\n{{#items}}\n  <li>{{name}}{{#has_tags}}: {{#tags}}{{.}} {{/tags}}{{/has_tags}}</li>\n{{/items}}\n</ul>\n");
+    Template t(
+        "<ul>\n{{#items}}\n  <li>{{name}}{{#has_tags}}: {{#tags}}{{.}} {{/tags}}{{/has_tags}}</li>\n{{/items}}\n</ul>\n");
     REQUIRE(t.ok());
     json ctx = {{"items", json::array()}};
     for (int i = 0; i < 50; ++i)
-        ctx["items"].push_back({{"name", "item " + std::to_string(i) + " <&>"}, {"tags", i % 3 ? json{"a", "b"} : json::array()}});
+        ctx["items"].push_back(
+            {{"name", "item " + std::to_string(i) + " <&>"}, {"tags", i % 3 ? json{"a", "b"} : json::array()}});
     std::string expected;
     t.render(ctx, expected);
     REQUIRE(expected.find("<li>item 49 &lt;&amp;&gt;: a b </li>") != std::string::npos);
@@ -279,13 +281,15 @@ TEST_CASE("mustache: one template renders from many threads at once", "[theme][m
 
 TEST_CASE("theme: a page renders inside the base layout, which sees the page's context", "[theme]") {
     cp::testing::TempFolder tmp;
-    cp::testing::write_files(tmp.path(), {
-        {"templates/base.mustache", "<title>{{title}}</title>\n<main>\n{{{content}}}\n</main>\n"},
-        {"templates/note.mustache", "<h1>{{title}}</h1>\n{{#has_tags}}\n{{> tags}}\n{{/has_tags}}\n"},
-        {"templates/tags.mustache", "<ul>{{#tags}}<li>{{.}}</li>{{/tags}}</ul>"},
-        {"templates/feed.mustache", "<feed>{{title}}</feed>"},
-        {"static/style.css", "body{}"},
-    });
+    cp::testing::write_files(
+        tmp.path(),
+        {
+            {"templates/base.mustache", "<title>{{title}}</title>\n<main>\n{{{content}}}\n</main>\n"},
+            {"templates/note.mustache", "<h1>{{title}}</h1>\n{{#has_tags}}\n{{> tags}}\n{{/has_tags}}\n"},
+            {"templates/tags.mustache", "<ul>{{#tags}}<li>{{.}}</li>{{/tags}}</ul>"},
+            {"templates/feed.mustache", "<feed>{{title}}</feed>"},
+            {"static/style.css", "body{}"},
+        });
     cp::diag::Sink sink;
     cp::theme::Theme theme(tmp.path(), {{"feed", "<custom>{{title}}</custom>"}}, sink);
     REQUIRE_FALSE(sink.has_errors());
@@ -302,12 +306,13 @@ TEST_CASE("theme: a page renders inside the base layout, which sees the page's c
 
 TEST_CASE("theme: a template that does not parse is reported where it is and not loaded", "[theme]") {
     cp::testing::TempFolder tmp;
-    cp::testing::write_files(tmp.path(), {
-        {"templates/base.mustache", "{{{content}}}"},
-        {"templates/plain.mustache", "<p>\n  {{#items}}{{.}}\n</p>\n"},
-        {"templates/with_partial.mustache", "{{> part}}\n{{#x}}"},
-        {"templates/part.mustache", "one\ntwo\n"},
-    });
+    cp::testing::write_files(tmp.path(),
+                             {
+                                 {"templates/base.mustache", "{{{content}}}"},
+                                 {"templates/plain.mustache", "<p>\n  {{#items}}{{.}}\n</p>\n"},
+                                 {"templates/with_partial.mustache", "{{> part}}\n{{#x}}"},
+                                 {"templates/part.mustache", "one\ntwo\n"},
+                             });
     cp::diag::Sink sink;
     cp::theme::Theme theme(tmp.path(), {}, sink);
     auto problems = sink.sorted();
@@ -321,8 +326,9 @@ TEST_CASE("theme: a template that does not parse is reported where it is and not
     // ...or, once a partial was put in, in the text as parsed (the message says so).
     CHECK(problems[1].path == (tmp.path() / "templates" / "with_partial.mustache").string());
     CHECK(problems[1].line == 0);
-    CHECK(problems[1].message == "template does not parse: line 4, column 1: {{#x}} is never closed: no {{/x}} "
-                                 "after it (counted with its partials put in)");
+    CHECK(problems[1].message ==
+          "template does not parse: line 4, column 1: {{#x}} is never closed: no {{/x}} "
+          "after it (counted with its partials put in)");
     CHECK_FALSE(theme.has("plain"));
     CHECK(theme.has("part"));
 }

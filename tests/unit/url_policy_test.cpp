@@ -115,7 +115,8 @@ TEST_CASE("the scheme is read as the WHATWG URL parser reads it", "[url_policy]"
     };
     for (const auto& v : vectors) {
         std::string input = v.input;
-        if (std::string_view(v.input).substr(0, 1) == std::string_view("\0", 1)) input = std::string("\x00\x1F!\x00\x1F", 5);
+        if (std::string_view(v.input).substr(0, 1) == std::string_view("\0", 1))
+            input = std::string("\x00\x1F!\x00\x1F", 5);
         INFO(quoted_url(input));
         CHECK(url_scheme(input) == v.scheme);
     }

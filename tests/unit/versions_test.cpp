@@ -80,7 +80,8 @@ TEST_CASE("the last commit on or before a day follows first parents", "[versions
     CHECK(error == "the memory has no commit on or before 2019-12-31");
 }
 
-TEST_CASE("a build with --as-of gives the same bytes as --ref of the commit it names, with the notice on every page", "[versions][as_of]") {
+TEST_CASE("a build with --as-of gives the same bytes as --ref of the commit it names, with the notice on every page",
+          "[versions][as_of]") {
     Timeline t;
     auto as_of = t.options("as-of");
     as_of.as_of = "2020-04-01";
@@ -97,7 +98,8 @@ TEST_CASE("a build with --as-of gives the same bytes as --ref of the commit it n
         if (path.size() < 5 || path.compare(path.size() - 5, 5, ".html") != 0) continue;
         ++pages;
         INFO(path);
-        CHECK(count_of(bytes, "This is the memory as it stood on <time datetime=\"2020-03-01\">1 March 2020</time>.") == 1);
+        CHECK(count_of(bytes, "This is the memory as it stood on <time datetime=\"2020-03-01\">1 March 2020</time>.") ==
+              1);
     }
     CHECK(pages > 5);
 
@@ -114,10 +116,12 @@ TEST_CASE("a build with --as-of gives the same bytes as --ref of the commit it n
     CHECK_FALSE(fs::exists(t.tmp / "early"));
     auto not_a_day = t.options("bad");
     not_a_day.as_of = "1 March";
-    CHECK(build_site(not_a_day).messages.find("--as-of wants a date as YYYY-MM-DD, not '1 March'") != std::string::npos);
+    CHECK(build_site(not_a_day).messages.find("--as-of wants a date as YYYY-MM-DD, not '1 March'") !=
+          std::string::npos);
 }
 
-TEST_CASE("a build with --as-of-meeting shows the memory as it stood on the meeting's day, as --ref of that commit", "[versions][as_of]") {
+TEST_CASE("a build with --as-of-meeting shows the memory as it stood on the meeting's day, as --ref of that commit",
+          "[versions][as_of]") {
     Timeline t;
     auto by_meeting = t.options("meeting");
     by_meeting.as_of_meeting = "2020-04-25-review";  // the meeting is in the working tree (and HEAD) only
@@ -127,7 +131,8 @@ TEST_CASE("a build with --as-of-meeting shows the memory as it stood on the meet
     REQUIRE(build_site(by_ref).status == 0);
     auto a = read_tree(t.tmp / "meeting");
     CHECK(a == read_tree(t.tmp / "ref"));
-    CHECK(a.at("index.html").find("as it stood on <time datetime=\"2020-04-20\">20 April 2020</time>") != std::string::npos);
+    CHECK(a.at("index.html").find("as it stood on <time datetime=\"2020-04-20\">20 April 2020</time>") !=
+          std::string::npos);
 
     // With --ref, the meeting is looked for in that commit, and from it the line is walked.
     auto from_ref = t.options("from-ref");
@@ -140,7 +145,8 @@ TEST_CASE("a build with --as-of-meeting shows the memory as it stood on the meet
     unknown.as_of_meeting = "no-such-meeting";
     auto run = build_site(unknown);
     CHECK(run.status == site::kExitContentError);
-    CHECK(run.messages.find("--as-of-meeting: no meeting 'no-such-meeting' with a date in the memory") != std::string::npos);
+    CHECK(run.messages.find("--as-of-meeting: no meeting 'no-such-meeting' with a date in the memory") !=
+          std::string::npos);
 }
 
 TEST_CASE("a word diff marks removed and added runs of words", "[versions][diff]") {
@@ -160,8 +166,9 @@ TEST_CASE("a word diff marks removed and added runs of words", "[versions][diff]
 }
 
 TEST_CASE("a body's rendered text comes in paragraphs, without Markdown", "[versions][diff]") {
-    CHECK(markdown::paragraphs("# Title\n\nSome *emphasis* and a [link](x.md)\nover two lines.\n\n- one\n- [[target|label]]\n\n"
-                               "<!--cp:community-->\n\n> quoted `code`\n") ==
+    CHECK(markdown::paragraphs(
+              "# Title\n\nSome *emphasis* and a [link](x.md)\nover two lines.\n\n- one\n- [[target|label]]\n\n"
+              "<!--cp:community-->\n\n> quoted `code`\n") ==
           std::vector<std::string>{"Title", "Some emphasis and a link over two lines.", "one", "label", "quoted code"});
 }
 
@@ -176,8 +183,8 @@ struct DomainHistory {
     static std::string domain(const std::string& visibility, const std::string& phase, const std::string& practices,
                               const std::string& conveners, const std::string& body) {
         return "---\ntitle: Handover safety\nvisibility: " + visibility + "\nphase: " + phase +
-               "\nphases:\n  - {phase: discovering, since: 2019-11-01}\nconveners: [" + conveners +
-               "]\npractices: [" + practices + "]\n---\n" + body;
+            "\nphases:\n  - {phase: discovering, since: 2019-11-01}\nconveners: [" + conveners + "]\npractices: [" +
+            practices + "]\n---\n" + body;
     }
     explicit DomainHistory(bool community_second = false) {
         GitRepo repo(dir);
@@ -186,19 +193,21 @@ struct DomainHistory {
             {"people/ada.md", "---\ntitle: Ada Okafor\nvisibility: public\n---\nAda.\n"},
             {"notes/once.md", "# Once\n\nWritten once.\n"},
             {"notes/twice.md", "# Twice\n\nThe first words.\n"}};
-        const std::string opening = "We look at how shifts hand over patients.\n\nThe first meetings were in the ward office.\n";
+        const std::string opening =
+            "We look at how shifts hand over patients.\n\nThe first meetings were in the ward office.\n";
         const std::string block = "\n:::community\nOnly members hear about the pilot ward names here.\n:::\n";
         files["domains/handover.md"] = domain("public", "coalescing", "Structured handover", "", opening + block);
         c1 = repo.commit(text_files(files), {}, on("2020-01-10"), "Start the handover domain");
         std::string secret = "\nThe ward secrets of the night team stay with us.\n";
-        files["domains/handover.md"] = domain(community_second ? "community" : "public", "maturing",
-                                              "Structured handover, Bedside checklist", "ada",
-                                              opening + block + (community_second ? secret : ""));
+        files["domains/handover.md"] =
+            domain(community_second ? "community" : "public", "maturing", "Structured handover, Bedside checklist",
+                   "ada", opening + block + (community_second ? secret : ""));
         files["notes/twice.md"] = "# Twice\n\nThe second words.\n";
         c2 = repo.commit(text_files(files), {c1}, on("2020-02-10"), "Handover is maturing");
-        const std::string rewritten = "We look at how night shifts pass on their patients.\n\nThe first meetings were in the ward office.\n";
-        files["domains/handover.md"] = domain("public", "maturing", "Structured handover, Bedside checklist", "ada",
-                                              rewritten + block);
+        const std::string rewritten =
+            "We look at how night shifts pass on their patients.\n\nThe first meetings were in the ward office.\n";
+        files["domains/handover.md"] =
+            domain("public", "maturing", "Structured handover, Bedside checklist", "ada", rewritten + block);
         c3 = repo.commit(text_files(files), {c2}, on("2020-03-10"), "Say what we look at");
         files["domains/handover-safety.md"] = files["domains/handover.md"];
         files.erase("domains/handover.md");
@@ -217,7 +226,8 @@ struct DomainHistory {
 
 }  // namespace
 
-TEST_CASE("a domain's versions page lists each version with its field changes and word diff, renames followed", "[versions]") {
+TEST_CASE("a domain's versions page lists each version with its field changes and word diff, renames followed",
+          "[versions]") {
     DomainHistory memory;
     auto site = memory.build("site");
     REQUIRE(site.count("domains/handover-safety/versions/index.html") == 1);
@@ -225,23 +235,26 @@ TEST_CASE("a domain's versions page lists each version with its field changes an
     CHECK(page.find("<h1>Versions of Handover safety</h1>") != std::string::npos);
     CHECK(count_of(page, "<li class=\"version\"") == 4);
     // Newest first.
-    std::size_t v4 = page.find("id=\"version-4\""), v3 = page.find("id=\"version-3\""), v2 = page.find("id=\"version-2\""),
-                v1 = page.find("id=\"version-1\"");
+    std::size_t v4 = page.find("id=\"version-4\""), v3 = page.find("id=\"version-3\""),
+                v2 = page.find("id=\"version-2\""), v1 = page.find("id=\"version-1\"");
     REQUIRE(v1 != std::string::npos);
     CHECK((v4 < v3 && v3 < v2 && v2 < v1));
     std::string fourth = page.substr(v4, v3 - v4), third = page.substr(v3, v2 - v3), second = page.substr(v2, v1 - v2),
                 first = page.substr(v1);
-    CHECK(fourth.find("<time datetime=\"2020-04-10\">10 April 2020</time> <span class=\"phase\">Maturing</span>") != std::string::npos);
-    CHECK(fourth.find("<a href=\"../../../people/ada/\">Ada Okafor</a> · Rename the handover domain") != std::string::npos);
+    CHECK(fourth.find("<time datetime=\"2020-04-10\">10 April 2020</time> <span class=\"phase\">Maturing</span>") !=
+          std::string::npos);
+    CHECK(fourth.find("<a href=\"../../../people/ada/\">Ada Okafor</a> · Rename the handover domain") !=
+          std::string::npos);
     CHECK(between(fourth, "", "<ul class=\"field-changes\">", "</ul>") ==
           "<ul class=\"field-changes\"><li>file: domains/handover.md → domains/handover-safety.md</li></ul>");
     CHECK(fourth.find("The text did not change.") != std::string::npos);
 
     CHECK(third.find("Say what we look at") != std::string::npos);
     CHECK(third.find("field-changes") == std::string::npos);
-    CHECK(between(third, "", "<div class=\"text-changes\">", "</div>") ==
-          "<div class=\"text-changes\"><p class=\"changed\">We look at how <ins>night</ins> shifts <del>hand over</del> "
-          "<ins>pass on their</ins> patients.</p></div>");
+    CHECK(
+        between(third, "", "<div class=\"text-changes\">", "</div>") ==
+        "<div class=\"text-changes\"><p class=\"changed\">We look at how <ins>night</ins> shifts <del>hand over</del> "
+        "<ins>pass on their</ins> patients.</p></div>");
 
     CHECK(second.find("<span class=\"phase\">Maturing</span>") != std::string::npos);
     CHECK(between(second, "", "<ul class=\"field-changes\">", "</ul>") ==
@@ -249,30 +262,35 @@ TEST_CASE("a domain's versions page lists each version with its field changes an
           "<li>practice added: Bedside checklist</li></ul>");
     CHECK(second.find("text-changes") == std::string::npos);
 
-    CHECK(first.find("<time datetime=\"2020-01-10\">10 January 2020</time> <span class=\"phase\">Coalescing</span>") != std::string::npos);
+    CHECK(first.find("<time datetime=\"2020-01-10\">10 January 2020</time> <span class=\"phase\">Coalescing</span>") !=
+          std::string::npos);
     CHECK(first.find("The first version.") != std::string::npos);
     // A block that never changed is in no diff.
     CHECK(page.find("pilot ward names") == std::string::npos);
 
     // The domain's page: the strip, and the link from its revision list.
     const std::string& domain = site.at("domains/handover-safety/index.html");
-    CHECK(between(domain, "", "<p class=\"evolution\">", "</p>") ==
-          "<p class=\"evolution\"><span class=\"evolution-label\">How this domain evolved:</span> "
-          "<span class=\"evolution-step\"><strong>Discovering</strong> <time datetime=\"2019-11-01\">1 November 2019</time></span> → "
-          "<span class=\"evolution-step\"><strong>Coalescing</strong> <time datetime=\"2020-01-10\">10 January 2020</time></span> → "
-          "<span class=\"evolution-step\"><strong>Maturing</strong> <time datetime=\"2020-02-10\">10 February 2020</time></span>"
-          " · <a href=\"../../domains/handover-safety/versions/\">4 versions</a></p>");
-    CHECK(domain.find("<a href=\"../../domains/handover-safety/versions/\">All 4 versions, with what changed</a>") != std::string::npos);
+    CHECK(
+        between(domain, "", "<p class=\"evolution\">", "</p>") ==
+        "<p class=\"evolution\"><span class=\"evolution-label\">How this domain evolved:</span> "
+        "<span class=\"evolution-step\"><strong>Discovering</strong> <time datetime=\"2019-11-01\">1 November 2019</time></span> → "
+        "<span class=\"evolution-step\"><strong>Coalescing</strong> <time datetime=\"2020-01-10\">10 January 2020</time></span> → "
+        "<span class=\"evolution-step\"><strong>Maturing</strong> <time datetime=\"2020-02-10\">10 February 2020</time></span>"
+        " · <a href=\"../../domains/handover-safety/versions/\">4 versions</a></p>");
+    CHECK(domain.find("<a href=\"../../domains/handover-safety/versions/\">All 4 versions, with what changed</a>") !=
+          std::string::npos);
 
     // A note changed twice gets a versions page; one written once does not.
     REQUIRE(site.count("notes/twice/versions/index.html") == 1);
-    CHECK(site.at("notes/twice/versions/index.html").find("The <del>first</del> <ins>second</ins> words.") != std::string::npos);
+    CHECK(site.at("notes/twice/versions/index.html").find("The <del>first</del> <ins>second</ins> words.") !=
+          std::string::npos);
     CHECK(site.count("notes/once/versions/index.html") == 0);
     CHECK(site.at("notes/once/index.html").find("versions/") == std::string::npos);
     CHECK(site.at("sitemap.xml").find("/domains/handover-safety/versions/") != std::string::npos);
 }
 
-TEST_CASE("a public versions page shows only public versions, and no word of a community-only one or a block", "[versions][public]") {
+TEST_CASE("a public versions page shows only public versions, and no word of a community-only one or a block",
+          "[versions][public]") {
     DomainHistory memory(true);  // version 2 was community-only, with a passage removed in version 3
     auto site = memory.build("public", "public");
     REQUIRE(site.count("domains/handover-safety/versions/index.html") == 1);
@@ -287,15 +305,17 @@ TEST_CASE("a public versions page shows only public versions, and no word of a c
     CHECK(between(second, "", "<ul class=\"field-changes\">", "</ul>") ==
           "<ul class=\"field-changes\"><li>phase: coalescing → maturing</li><li>convener added: Ada Okafor</li>"
           "<li>practice added: Bedside checklist</li></ul>");
-    CHECK(between(second, "", "<div class=\"text-changes\">", "</div>") ==
-          "<div class=\"text-changes\"><p class=\"changed\">We look at how <ins>night</ins> shifts <del>hand over</del> "
-          "<ins>pass on their</ins> patients.</p></div>");
+    CHECK(
+        between(second, "", "<div class=\"text-changes\">", "</div>") ==
+        "<div class=\"text-changes\"><p class=\"changed\">We look at how <ins>night</ins> shifts <del>hand over</del> "
+        "<ins>pass on their</ins> patients.</p></div>");
     for (const auto& [path, bytes] : site) {
         INFO(path);
         CHECK(bytes.find("ward secrets") == std::string::npos);
         CHECK(bytes.find("pilot ward names") == std::string::npos);
     }
-    CHECK(site.at("domains/handover-safety/index.html").find("<a href=\"../../domains/handover-safety/versions/\">3 versions</a>") != std::string::npos);
+    CHECK(site.at("domains/handover-safety/index.html")
+              .find("<a href=\"../../domains/handover-safety/versions/\">3 versions</a>") != std::string::npos);
 
     // The audit knows the passage and the block from the old versions, so a leak would fail the build.
     auto options = options_for(memory.dir, memory.tmp / "unused");
@@ -310,7 +330,8 @@ TEST_CASE("a public versions page shows only public versions, and no word of a c
         });
     };
     CHECK(forbids("ward secrets of the night team", "text of a community-only version of domains/handover-safety.md"));
-    CHECK(forbids("only members hear about the pilot ward names", ":::community block in the version of domains/handover-safety.md"));
+    CHECK(forbids("only members hear about the pilot ward names",
+                  ":::community block in the version of domains/handover-safety.md"));
 }
 
 TEST_CASE("a body cut into independent blocks has the paragraphs of the whole", "[versions][markdown]") {
@@ -334,7 +355,8 @@ TEST_CASE("a body cut into independent blocks has the paragraphs of the whole", 
         CHECK(markdown::independent_blocks(body).size() > 1);
     }
     // What reaches across blank lines keeps the body in one piece.
-    for (std::string body : {"```\na\n\nb\n```\n\nc\n", "See [x].\n\n[x]: https://example.org\n", "<div>\n\nhtml\n</div>\n"}) {
+    for (std::string body :
+         {"```\na\n\nb\n```\n\nc\n", "See [x].\n\n[x]: https://example.org\n", "<div>\n\nhtml\n</div>\n"}) {
         INFO(body);
         CHECK(markdown::independent_blocks(body).size() == 1);
         CHECK(joined(body) == markdown::paragraphs(body));

@@ -14,7 +14,7 @@ namespace cp::testing {
 inline std::string describe(const frontmatter::YamlNode& node) {
     static const char* kinds[] = {"null", "scalar", "seq", "map"};
     std::string out = std::string(kinds[static_cast<int>(node.kind)]) + "@" + std::to_string(node.line) + ":" +
-                      std::to_string(node.column) + (node.quoted ? " quoted" : "") + " [" + node.scalar + "]";
+        std::to_string(node.column) + (node.quoted ? " quoted" : "") + " [" + node.scalar + "]";
     if (!node.items.empty()) {
         out += " items(";
         for (const auto& item : node.items) out += describe(item) + ", ";
