@@ -6,18 +6,12 @@
 
 #include <memory>
 
+#include "markdown/cmark_handles.hpp"
 #include "markdown/pathological.hpp"
 
 namespace cp::markdown {
 
 namespace {
-
-struct ParserFree {
-    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct NodeFree {
-    void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
 
 // "[[target|label]]" -> "label", "[[target]]" -> "target": wikilinks are resolved on the
 // rendered page; here only their words count.
@@ -116,12 +110,12 @@ std::vector<std::string> paragraphs(std::string_view markdown) {
     }
     // No autolink extension: an autolink's words are its text, with or without the link (and
     // the extension is what a page full of '@' makes slow).
-    std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
+    ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES));
     for (const char* name : {"table", "strikethrough", "tasklist"})
         if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
             cmark_parser_attach_syntax_extension(parser.get(), ext);
     cmark_parser_feed(parser.get(), markdown.data(), markdown.size());
-    std::unique_ptr<cmark_node, NodeFree> root(cmark_parser_finish(parser.get()));
+    NodePtr root(cmark_parser_finish(parser.get()));
     if (root) collect_blocks(root.get(), out);
     return out;
 }

@@ -1,4 +1,5 @@
 #include "markdown/render.hpp"
+#include "markdown/cmark_handles.hpp"
 #include "text/escape.hpp"
 #include "text/url_policy.hpp"
 
@@ -16,16 +17,6 @@
 namespace cp::markdown {
 
 namespace {
-
-// RAII owners for cmark-gfm's C objects.
-struct ParserFree {
-    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct NodeFree {
-    void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
-using ParserPtr = std::unique_ptr<cmark_parser, ParserFree>;
-using NodePtr = std::unique_ptr<cmark_node, NodeFree>;
 
 constexpr int kOptions = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG;
 

@@ -5,16 +5,11 @@
 #include <algorithm>
 #include <memory>
 
+#include "markdown/cmark_handles.hpp"
+
 namespace cp::minutes {
 
 namespace {
-
-struct ParserFree {
-    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct NodeFree {
-    void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
 
 std::string trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -65,9 +60,9 @@ public:
     Reader(const Vocabulary& words, int first_line) : words_(words), first_line_(first_line) {}
 
     Facts run(std::string_view body) {
-        std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+        markdown::ParserPtr parser(cmark_parser_new(CMARK_OPT_DEFAULT));
         cmark_parser_feed(parser.get(), body.data(), body.size());
-        std::unique_ptr<cmark_node, NodeFree> root(cmark_parser_finish(parser.get()));
+        markdown::NodePtr root(cmark_parser_finish(parser.get()));
         if (root) blocks(root.get());
         return std::move(facts_);
     }
