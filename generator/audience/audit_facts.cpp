@@ -19,11 +19,40 @@ namespace {
 // and table bars gone. "*the shared inbox* created" is shown, and put into the search index,
 // as "the shared inbox created"; without this copy, a community block holding those words
 // would make the public page's own words look like a leak.
+// Block markers at a line's start go too: the plain text (search, export) joins a list's items,
+// "- [ ] We met.\n- [x] Then we left." reading "We met. Then we left.".
+std::size_t block_markers_at(std::string_view md, std::size_t i) {
+    auto is = [&](std::size_t at, std::string_view set) {
+        return at < md.size() && set.find(md[at]) != std::string_view::npos;
+    };
+    for (;;) {
+        std::size_t start = i;
+        while (is(i, " \t")) ++i;
+        if (is(i, "-+*>") && (i + 1 >= md.size() || is(i + 1, " \t\n"))) {
+            ++i;  // a bullet or a quote
+        } else if (is(i, "#")) {
+            while (is(i, "#")) ++i;  // a heading
+        } else if (is(i, "0123456789")) {
+            std::size_t digits = i;
+            while (is(digits, "0123456789")) ++digits;
+            if (is(digits, ".)") && is(digits + 1, " \t")) i = digits + 1;  // "1. ", "2) "
+        }
+        while (is(i, " \t")) ++i;
+        if (i + 2 < md.size() && md[i] == '[' && is(i + 1, " xX") && md[i + 2] == ']') i += 3;  // a task box
+        if (i == start) return i;
+    }
+}
+
 std::string without_markup(std::string_view md) {
     std::string out;
     out.reserve(md.size());
-    for (std::size_t i = 0; i < md.size(); ++i) {
+    for (std::size_t i = block_markers_at(md, 0); i < md.size(); ++i) {
         char c = md[i];
+        if (c == '\n') {
+            out += c;
+            i = block_markers_at(md, i + 1) - 1;
+            continue;
+        }
         if (c == '*' || c == '_' || c == '~' || c == '`' || c == '[') continue;
         if (c == '|') {
             out += ' ';

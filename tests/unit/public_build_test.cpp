@@ -474,14 +474,20 @@ TEST_CASE("public build: the audit takes no public words for a leak", "[public-b
     // Two false alarms the audit once raised on generated memories, which failed the build:
     // (1) a public page shows in emphasis the words a community block holds plainly: the
     //     output (and the search index) has them without the asterisks;
-    // (2) a hidden commit's subject is the start of a shown commit's subject.
+    // (2) a hidden commit's subject is the start of a shown commit's subject;
+    // (3) a public list's items, one after the other, read as the sentence a community block
+    //     holds: the export's plain text joins "- [ ] We met." and "- [x] Then we ~~ate~~ left."
+    //     into "We met. Then we ate left.", with no list marker between.
     write_files(tmp / "memory",
                 {{"notes/open.md",
                   "---\nvisibility: public\n---\nLooking back, *the night handover* changed how we "
-                  "work, and [the huddle](https://example.org/huddle) did too.\n"},
+                  "work, and [the huddle](https://example.org/huddle) did too.\n\n"
+                  "- [ ] The ward round finally settled into a rhythm.\n- [x] Then we ~~trimmed~~ left early.\n"
+                  "1. Nobody minded the longer lunch at all.\n2. > Then it rained.\n"},
                  {"notes/closed.md",
                   "---\nvisibility: public\n---\nA public start.\n\n:::community\nThe night "
-                  "handover changed how we work, and the huddle did too.\n:::\n"},
+                  "handover changed how we work, and the huddle did too.\n\nThe ward round finally settled into "
+                  "a rhythm. Then we ~~slept~~.\n\nNobody minded the longer lunch at all. Then it ~~snowed~~.\n:::\n"},
                  {"notes/secret.md", "---\ntitle: Quiet note\n---\nOnly for members.\n"}});
     git(tmp / "memory", "Pat", "pat@example.org", "2020-01-01", "init -q");
     git(tmp / "memory", "Pat", "pat@example.org", "2020-01-01", "add notes/secret.md");
