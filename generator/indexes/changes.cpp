@@ -19,9 +19,10 @@ json contributor_json(const model::Site& site, const model::SiteIndex& index, co
                             false);
 }
 
-views::HtmlPage changes_page(const model::Site& site) {
+views::HtmlPage changes_page(const links::ResolvedSite& resolved) {
     const std::string url = "/changes/";
-    model::SiteIndex index(site);
+    const model::Site& site = resolved.site();
+    const model::SiteIndex& index = resolved.index();
     json commits = json::array();
     for (const auto& c : site.history.recent) {
         json pages = json::array();

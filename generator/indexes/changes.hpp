@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "views/output_item.hpp"
 
@@ -16,7 +17,7 @@ namespace cp::indexes {
 // The /changes/ page (template "changes"): the recent commits, newest first, each with its
 // date, contributor (linked to their page when this build has it), subject and the pages it
 // touched. With no history it says so. Never fails.
-views::HtmlPage changes_page(const model::Site& site);
+views::HtmlPage changes_page(const links::ResolvedSite& resolved);
 
 // A contributor (a person's slug, or a name git gives) as {label, url, linked}, seen from the
 // page at `from`: their page when this build holds it, their public name when it does not,

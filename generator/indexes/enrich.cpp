@@ -83,9 +83,10 @@ struct PersonEntry {
 
 }  // namespace
 
-PageEnricher::PageEnricher(const model::Site& site, Timeline timeline) : data_(std::make_unique<Data>(site)) {
+PageEnricher::PageEnricher(const links::ResolvedSite& resolved) : data_(std::make_unique<Data>(resolved.site())) {
+    const model::Site& site = resolved.site();
     Data& d = *data_;
-    d.timeline = timeline ? std::move(timeline) : shared_timeline(site);
+    d.timeline = resolved.timeline();
     for (std::size_t k = 0; k < d.timeline->size(); ++k)
         for (const auto& url : entry_domains(site, (*d.timeline)[k])) d.domain_entries[url].push_back(k);
 
@@ -137,7 +138,7 @@ PageEnricher::PageEnricher(const model::Site& site, Timeline timeline) : data_(s
         std::sort(pages.begin(), pages.end(), is_older);
         add_pager(d.pagers, pages, "Series: " + name, {});
     }
-    model::SiteIndex index(site);
+    const model::SiteIndex& index = resolved.index();
     for (auto& [url, pages] : d.domain_meetings) {
         std::sort(pages.begin(), pages.end(), is_older);
         const Page* domain = index.by_url(url);

@@ -37,7 +37,9 @@ std::string instant(const std::string& date) {
 
 }  // namespace
 
-views::RawFile atom_feed(const model::Site& site, const std::vector<links::RenderedPage>& bodies) {
+views::RawFile atom_feed(const links::ResolvedSite& resolved) {
+    const model::Site& site = resolved.site();
+    const auto& bodies = resolved.bodies();
     std::vector<std::size_t> items;
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
         const Page& p = site.pages[i];
@@ -98,8 +100,9 @@ views::RawFile atom_feed(const model::Site& site, const std::vector<links::Rende
     return {"feed.xml", out, "the Atom feed"};
 }
 
-views::RawFile sitemap(const model::Site& site, const std::vector<views::HtmlPage>& pages) {
-    model::SiteIndex index(site);
+views::RawFile sitemap(const links::ResolvedSite& resolved, const std::vector<views::HtmlPage>& pages) {
+    const model::Site& site = resolved.site();
+    const model::SiteIndex& index = resolved.index();
     std::vector<std::pair<std::string, std::string>> urls;  // address, last change
     for (const auto& p : pages) {
         if (p.template_name == "redirect" || p.template_name == "notfound" || p.url.empty() || p.url.back() != '/')

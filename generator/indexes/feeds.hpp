@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "diag/diagnostic.hpp"
-#include "links/bodies.hpp"
+#include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "views/output_item.hpp"
 
@@ -12,12 +12,12 @@ namespace cp::indexes {
 
 // /feed.xml: the newest 50 meetings and notes (by date, then address), full content.
 // `bodies[i]` is site.pages[i] rendered.
-views::RawFile atom_feed(const model::Site& site, const std::vector<links::RenderedPage>& bodies);
+views::RawFile atom_feed(const links::ResolvedSite& resolved);
 inline constexpr std::size_t kFeedSize = 50;
 
 // /sitemap.xml: every page in `pages` but redirects and the 404 page, sorted by address,
 // with the page's last change (from git) where known.
-views::RawFile sitemap(const model::Site& site, const std::vector<views::HtmlPage>& pages);
+views::RawFile sitemap(const links::ResolvedSite& resolved, const std::vector<views::HtmlPage>& pages);
 
 // /robots.txt: a public build invites crawlers and names the sitemap; a community build,
 // meant for members, asks them to stay out.

@@ -90,11 +90,12 @@ QuarterlyMeasures measure_quarters(const model::Site& site) {
     return out;
 }
 
-NotesByDomain measure_notes(const model::Site& site) {
+NotesByDomain measure_notes(const links::ResolvedSite& resolved) {
+    const model::Site& site = resolved.site();
+    const model::SiteIndex& index = resolved.index();
     NotesByDomain out;
     std::set<std::string> kinds;
     std::map<std::string, std::string> titles;  // domain url -> title, for the row order
-    model::SiteIndex index(site);
     const std::string none = "No domain";
     for (const auto& p : site.pages) {
         if (p.type != PageType::Note) continue;
@@ -118,10 +119,11 @@ NotesByDomain measure_notes(const model::Site& site) {
     return out;
 }
 
-views::HtmlPage stats_page(const model::Site& site) {
+views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
+    const model::Site& site = resolved.site();
     const std::string url = "/stats/";
     QuarterlyMeasures q = measure_quarters(site);
-    NotesByDomain notes = measure_notes(site);
+    NotesByDomain notes = measure_notes(resolved);
     // Under each bar only the year, at its first quarter: a dozen years of quarters stay legible.
     std::vector<std::string> axis;
     for (std::size_t i = 0; i < q.quarters.size(); ++i)

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "views/output_item.hpp"
 
@@ -27,9 +28,9 @@ struct NotesByDomain {
     std::vector<std::string> kinds;    // column order
     std::map<std::string, std::map<std::string, long>> counts;
 };
-NotesByDomain measure_notes(const model::Site& site);
+NotesByDomain measure_notes(const links::ResolvedSite& resolved);
 
 // The /stats/ page: each measure as a chart with a title and a description, and its table.
-views::HtmlPage stats_page(const model::Site& site);
+views::HtmlPage stats_page(const links::ResolvedSite& resolved);
 
 }  // namespace cp::indexes

@@ -1,14 +1,13 @@
 #include "links/bodies.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "parallel/parallel_for.hpp"
 
 namespace cp::links {
 
 std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
-                                        const BodyOptions& options, diag::Sink& sink) {
+                                        const ResolveOptions& options, diag::Sink& sink) {
     std::vector<RenderedPage> out(site.pages.size());
     parallel::parallel_for(site.pages.size(), options.jobs, [&](std::size_t i) {
         model::Page& page = site.pages[i];
@@ -32,12 +31,11 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());
     });
     // Backlinks: one pass over every page's outgoing links.
-    std::unordered_map<std::string, std::size_t> by_url;
-    for (std::size_t i = 0; i < site.pages.size(); ++i) by_url.emplace(site.pages[i].url, i);
     for (std::size_t i = 0; i < out.size(); ++i) {
         for (const auto& url : out[i].links.pages) {
-            auto it = by_url.find(url);
-            if (it != by_url.end() && it->second != i) out[it->second].backlinks.push_back(i);
+            const model::Page* target = index.by_url(url);
+            auto at = target ? static_cast<std::size_t>(target - site.pages.data()) : i;
+            if (at != i) out[at].backlinks.push_back(i);
         }
     }
     if (site.audience == "community") {  // a public build does not see who refers to whom

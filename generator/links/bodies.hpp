@@ -16,15 +16,10 @@ struct RenderedPage {
     std::vector<std::size_t> backlinks;  // indices into site.pages, sorted, of pages linking here
 };
 
-struct BodyOptions {
-    unsigned jobs = 1;
-    Strictness strictness = Strictness::Build;
-    std::size_t max_bytes = std::size_t{4} * 1024 * 1024;
-};
-
-// Renders site.pages[i] into result[i]; fills each page's summary from its first
-// paragraph when the front matter gave none (so `site` is updated in place for that).
+// Part of the links step (links::resolve). Renders site.pages[i] into result[i]; fills each
+// page's summary from its first paragraph when the front matter gave none (so `site` is
+// updated in place for that).
 std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
-                                        const BodyOptions& options, diag::Sink& sink);
+                                        const ResolveOptions& options, diag::Sink& sink);
 
 }  // namespace cp::links

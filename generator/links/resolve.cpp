@@ -225,8 +225,8 @@ bool is_generated_address(const std::string& url, const Catalogue& catalogue) {
     return false;
 }
 
-void resolve_references(model::Site& site, const Catalogue& catalogue, Strictness strictness, diag::Sink& sink) {
-    model::SiteIndex index(site);
+void resolve_references(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
+                        Strictness strictness, diag::Sink& sink) {
     ReferenceResolver(site, index, catalogue, strictness, sink).run();
 }
 

@@ -39,10 +39,18 @@ Catalogue catalogue_of(const model::Site& site);
 // How to report a reference to nothing: `check` makes it an error, `build` a warning.
 enum class Strictness { Build, Check };
 
+struct ResolveOptions {
+    Strictness strictness = Strictness::Build;
+    unsigned jobs = 1;
+    std::size_t max_bytes = std::size_t{4} * 1024 * 1024;  // a page's Markdown rendered at most
+};
+
+// The links step's own parts (links::resolve runs them; later steps read its ResolvedSite).
 // Fills the url and label of every Ref in every page. A slug that names no page this
 // build holds becomes plain text: a warning (build) or an error (check) unless the
 // page exists but the audience filter removed it, which is silent by design.
-void resolve_references(model::Site& site, const Catalogue& catalogue, Strictness strictness, diag::Sink& sink);
+void resolve_references(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
+                        Strictness strictness, diag::Sink& sink);
 
 // What one page's Markdown links to, gathered while it renders.
 struct PageLinks {

@@ -88,7 +88,9 @@ json history_json(const model::Site& site, const Page& p) {
 
 }  // namespace
 
-views::RawFile memory_export(const model::Site& site, const std::vector<links::RenderedPage>& bodies) {
+views::RawFile memory_export(const links::ResolvedSite& resolved) {
+    const model::Site& site = resolved.site();
+    const auto& bodies = resolved.bodies();
     auto absolute = [&](const std::string& u) { return indexes::absolute_url(site, u); };
     json pages = json::array();
     for (std::size_t i = 0; i < site.pages.size(); ++i) {

@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "links/bodies.hpp"
+#include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "views/output_item.hpp"
 
 namespace cp::reports {
 
 // The export; `bodies[i]` is site.pages[i] rendered. Pages in address order. Never fails.
-views::RawFile memory_export(const model::Site& site, const std::vector<links::RenderedPage>& bodies);
+views::RawFile memory_export(const links::ResolvedSite& resolved);
 
 // The JSON Schema memory.json is written to.
 views::RawFile export_schema();

@@ -169,7 +169,9 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
 
 }  // namespace
 
-std::vector<views::HtmlPage> print_pages(const model::Site& site, const std::vector<links::RenderedPage>& bodies) {
+std::vector<views::HtmlPage> print_pages(const links::ResolvedSite& resolved) {
+    const model::Site& site = resolved.site();
+    const auto& bodies = resolved.bodies();
     std::vector<views::HtmlPage> out;
     std::vector<const Page*> domains = {nullptr};
     for (const auto& p : site.pages)

@@ -5,7 +5,7 @@
 // a new page, each item with its printed address. Reads only the filtered site.
 #include <vector>
 
-#include "links/bodies.hpp"
+#include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "views/output_item.hpp"
 
@@ -13,6 +13,6 @@ namespace cp::reports {
 
 // The whole memory's print page, then one per domain (template "print", standalone).
 // `bodies[i]` is site.pages[i] rendered; both outlive the pages. Never fails.
-std::vector<views::HtmlPage> print_pages(const model::Site& site, const std::vector<links::RenderedPage>& bodies);
+std::vector<views::HtmlPage> print_pages(const links::ResolvedSite& resolved);
 
 }  // namespace cp::reports

@@ -5,7 +5,7 @@
 // reports hold only what the public may see.
 #include <vector>
 
-#include "links/bodies.hpp"
+#include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "views/output_item.hpp"
 
@@ -17,7 +17,7 @@ struct Reports {
 };
 
 // /feedback/, /digest/..., /value/, /print/..., /export/memory.json and /export/schema.json.
-// `bodies[i]` is site.pages[i] rendered; the site and bodies outlive the pages (made lazily).
-Reports generate_reports(const model::Site& site, const std::vector<links::RenderedPage>& bodies);
+// `resolved` outlives the pages (their contexts are made as they are written).
+Reports generate_reports(const links::ResolvedSite& resolved);
 
 }  // namespace cp::reports

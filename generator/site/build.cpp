@@ -10,6 +10,7 @@
 #include "indexes/lists.hpp"
 #include "links/bodies.hpp"
 #include "links/resolve.hpp"
+#include "links/resolved_site.hpp"
 #include "model/loader.hpp"
 #include "output/writer.hpp"
 #include "parallel/parallel_for.hpp"
@@ -68,9 +69,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     // The build's large data, held together so that it can be left to the process's exit.
     struct Held {
         Loaded loaded;
-        model::Site site;
-        std::unique_ptr<model::SiteIndex> index;
-        std::vector<links::RenderedPage> bodies;
+        std::unique_ptr<const links::ResolvedSite> resolved;
         Outputs outputs;
     };
     auto held = std::make_unique<Held>();
@@ -101,27 +100,23 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     bool is_public = options.audience == audience::Audience::Public;
     if (is_public)
         audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
-    model::Site& site = held->site;
-    site = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
+    model::Site filtered = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
     timer.step("audience filter");
     // On exactly what the public site will show, before anything is derived from it.
     audience::GuardReport guard;
     if (is_public) {
-        guard = audience::guard_personal_data(site, loaded.snapshot, &audit_facts, sink);
+        guard = audience::guard_personal_data(filtered, loaded.snapshot, &audit_facts, sink);
         audience::hand_to_audit(guard, audit_facts);
         timer.step("personal data");
     }
 
-    auto strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;
-    links::resolve_references(site, catalogue, strictness, sink);
-    held->index = std::make_unique<model::SiteIndex>(site);
-    const model::SiteIndex& index = *held->index;
-    links::BodyOptions body_options;
-    body_options.jobs = jobs;
-    body_options.strictness = strictness;
-    body_options.max_bytes = site.config.max_file_size;
-    auto& bodies = held->bodies;
-    bodies = links::render_bodies(site, index, catalogue, body_options, sink);
+    links::ResolveOptions resolve_options;
+    resolve_options.strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;
+    resolve_options.jobs = jobs;
+    resolve_options.max_bytes = filtered.config.max_file_size;
+    held->resolved = links::resolve(std::move(filtered), catalogue, resolve_options, sink);
+    const links::ResolvedSite& resolved = *held->resolved;
+    const model::Site& site = resolved.site();  // from here on, nothing changes the site
     timer.step("markdown and links");
 
     if (mode == Mode::Check) {
@@ -139,7 +134,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     }
 
     Outputs& outputs = held->outputs;
-    outputs = make_outputs(site, bodies, sink);
+    outputs = make_outputs(resolved, sink);
     timer.step("indexes");
 
     try {

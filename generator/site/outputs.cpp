@@ -35,13 +35,11 @@ struct PageContexts::Parts {
     indexes::PageEnricher enricher;
     indexes::Contributions contributions;
     reports::FeedbackCarry feedback;
-    Parts(const model::Site& s, const std::vector<links::RenderedPage>& b, indexes::Timeline timeline)
-        : site(s), bodies(b), enricher(s, std::move(timeline)), contributions(s), feedback(s) {}
+    explicit Parts(const links::ResolvedSite& r)
+        : site(r.site()), bodies(r.bodies()), enricher(r), contributions(r.site()), feedback(r.site()) {}
 };
 
-PageContexts::PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies,
-                           indexes::Timeline timeline)
-    : parts_(std::make_unique<Parts>(site, bodies, std::move(timeline))) {}
+PageContexts::PageContexts(const links::ResolvedSite& resolved) : parts_(std::make_unique<Parts>(resolved)) {}
 
 PageContexts::~PageContexts() = default;
 
@@ -57,26 +55,24 @@ json PageContexts::make(std::size_t i) const {
     return ctx;
 }
 
-Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies, diag::Sink& sink) {
+Outputs make_outputs(const links::ResolvedSite& resolved, diag::Sink& sink) {
+    const model::Site& site = resolved.site();
+    const auto& bodies = resolved.bodies();
     Outputs out;
     // The search index is the largest single index: it is built on another thread while
     // the indexes are made and the pages rendered, and written last.
-    const model::Site& readonly = site;
-    out.search_index = std::async(std::launch::async, [&readonly, &bodies] {
-        return search::build_search_index(search_documents(readonly, bodies));
-    });
-    // The timeline once, for its pages and the domains' (the search index is built meanwhile).
-    indexes::Timeline timeline = indexes::shared_timeline(site);
+    out.search_index =
+        std::async(std::launch::async, [&resolved] { return search::build_search_index(search_documents(resolved)); });
     // The indexes (each one pass over the pages) on another thread, while the pages'
     // shared facts (who wrote what, each domain's timeline) are gathered on this one.
-    auto generated = std::async(std::launch::async, [&readonly, &bodies, timeline, &sink] {
-        auto made = indexes::generate_indexes(readonly, bodies, timeline, sink);
-        auto sent = reports::generate_reports(readonly, bodies);  // digests, feedback, value, export, print
+    auto generated = std::async(std::launch::async, [&resolved, &sink] {
+        auto made = indexes::generate_indexes(resolved, sink);
+        auto sent = reports::generate_reports(resolved);  // digests, feedback, value, export, print
         for (auto& p : sent.pages) made.pages.push_back(std::move(p));
         for (auto& f : sent.files) made.files.push_back(std::move(f));
         return made;
     });
-    out.page_contexts = std::make_unique<PageContexts>(site, bodies, timeline);
+    out.page_contexts = std::make_unique<PageContexts>(resolved);
     bool has_home = false;
     for (const auto& page : site.pages) has_home = has_home || page.url == "/";
     if (!has_home) {
@@ -99,7 +95,7 @@ Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& 
         std::vector<views::HtmlPage> listed;
         for (const auto& page : site.pages) listed.push_back({page.url, views::template_for(page), {}, {}});
         for (const auto& page : out.pages) listed.push_back({page.url, page.template_name, {}, {}});
-        out.files.push_back(indexes::sitemap(site, listed));
+        out.files.push_back(indexes::sitemap(resolved, listed));
     }
 
     // Assets: in a public build, only those a public page uses; files beside the notes, only

@@ -11,6 +11,7 @@
 #include "indexes/timeline.hpp"
 #include "links/bodies.hpp"
 #include "links/resolve.hpp"
+#include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
 #include "search/search_index.hpp"
@@ -45,7 +46,7 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
 // so it runs on every core and each context is dropped as soon as its page is written.
 class PageContexts {
 public:
-    PageContexts(const model::Site& site, const std::vector<links::RenderedPage>& bodies, indexes::Timeline timeline);
+    explicit PageContexts(const links::ResolvedSite& resolved);
     ~PageContexts();
     // The context of site.pages[i]; thread-safe.
     nlohmann::json make(std::size_t i) const;
@@ -64,8 +65,9 @@ struct Outputs {
     std::shared_future<std::vector<search::SearchFile>> search_index;
 };
 
-// Makes every output from the filtered site: pages, lists, indexes, search, feeds.
-Outputs make_outputs(model::Site& site, const std::vector<links::RenderedPage>& bodies, diag::Sink& sink);
+// Makes every output from the resolved site: pages, lists, indexes, search, feeds. `resolved`
+// outlives the outputs (contexts are made as the pages are written).
+Outputs make_outputs(const links::ResolvedSite& resolved, diag::Sink& sink);
 
 // Renders the pages through the theme (in parallel) and writes everything; a path
 // written twice is an error naming both origins.

@@ -1,7 +1,5 @@
 #include "site/search_documents.hpp"
 
-#include <map>
-
 namespace cp::site {
 
 namespace {
@@ -18,11 +16,9 @@ void add_all(std::string& text, const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::vector<search::SearchDocument> search_documents(const model::Site& site,
-                                                     const std::vector<links::RenderedPage>& bodies) {
-    std::map<std::string, std::string> domain_titles;
-    for (const auto& p : site.pages)
-        if (p.type == model::PageType::Domain) domain_titles[p.url] = p.title;
+std::vector<search::SearchDocument> search_documents(const links::ResolvedSite& resolved) {
+    const model::Site& site = resolved.site();
+    const auto& bodies = resolved.bodies();
     std::vector<search::SearchDocument> docs;
     docs.reserve(site.pages.size());
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
@@ -33,7 +29,9 @@ std::vector<search::SearchDocument> search_documents(const model::Site& site,
         d.type = std::string(model::type_name(p.type));
         d.date = model::day_of(p.date);
         for (const auto& ref : p.domains)
-            if (auto it = domain_titles.find(ref.url); it != domain_titles.end()) d.domains.push_back(it->second);
+            if (const model::Page* domain = resolved.index().by_url(ref.url);
+                domain && domain->type == model::PageType::Domain)
+                d.domains.push_back(domain->title);
         // The summary first: the snippet is cut from the start of the text.
         std::string text = p.summary;
         const std::string& body = bodies[i].body.plain_text;

@@ -20,7 +20,7 @@
 #include "audience/filter.hpp"
 #include "frontmatter/split.hpp"
 #include "fuzz_memory.hpp"
-#include "links/bodies.hpp"
+#include "links/resolved_site.hpp"
 #include "markdown/extensions.hpp"
 #include "model/page_reader.hpp"
 #include "site/pipeline.hpp"
@@ -119,16 +119,13 @@ std::string public_build_leak(const source::Snapshot& snapshot) {
     links::Catalogue catalogue = links::catalogue_of(unfiltered);
     audience::FilterOptions options{audience::Audience::Public, false};
     audience::AuditFacts facts = audience::audit_facts(unfiltered, snapshot, options);
-    model::Site site = audience::filter(std::move(unfiltered), options);
-    links::resolve_references(site, catalogue, links::Strictness::Build, sink);
-    model::SiteIndex index(site);
-    links::BodyOptions body_options;
-    body_options.max_bytes = site.config.max_file_size;
-    auto bodies = links::render_bodies(site, index, catalogue, body_options, sink);
+    links::ResolveOptions resolve_options;
+    resolve_options.max_bytes = unfiltered.config.max_file_size;
+    auto resolved = links::resolve(audience::filter(std::move(unfiltered), options), catalogue, resolve_options, sink);
     if (sink.has_errors()) return {};
-    site::Outputs outputs = site::make_outputs(site, bodies, sink);
+    site::Outputs outputs = site::make_outputs(*resolved, sink);
     output::SiteWriter writer(fuzz::scratch_folder() / "site");
-    site::write_outputs(site, outputs, default_theme(), snapshot, writer, 1, sink);
+    site::write_outputs(resolved->site(), outputs, default_theme(), snapshot, writer, 1, sink);
     if (sink.has_errors()) return {};
     diag::Sink audit_sink;  // the audit's own findings may be fuzzed common words: not the invariant
     site::audit_public_output(writer, facts, audit_sink);

@@ -12,7 +12,7 @@
 
 #include "audience/filter.hpp"
 #include "fuzz_memory.hpp"
-#include "links/resolve.hpp"
+#include "links/resolved_site.hpp"
 #include "markdown/extensions.hpp"
 #include "markdown/render.hpp"
 
@@ -30,9 +30,8 @@ const char* kMemory =
 
 // One audience's view of the memory, made once.
 struct Built {
-    model::Site site;
     links::Catalogue catalogue;
-    std::unique_ptr<model::SiteIndex> index;
+    std::unique_ptr<const links::ResolvedSite> resolved;
     std::size_t page = 0;  // notes/handover.md, the page the fuzzed body is rendered as
 };
 
@@ -42,11 +41,11 @@ Built build_for(audience::Audience audience) {
     source::Snapshot snapshot = fuzz::snapshot_of(fuzz::files_of(kMemory));
     model::Site unfiltered = fuzz::load(snapshot, config::Config{}, sink);
     built.catalogue = links::catalogue_of(unfiltered);
-    built.site = audience::filter(std::move(unfiltered), {audience, false});
-    links::resolve_references(built.site, built.catalogue, links::Strictness::Build, sink);
-    built.index = std::make_unique<model::SiteIndex>(built.site);
-    for (std::size_t i = 0; i < built.site.pages.size(); ++i)
-        if (built.site.pages[i].source_path == "notes/handover.md") built.page = i;
+    built.resolved =
+        links::resolve(audience::filter(std::move(unfiltered), {audience, false}), built.catalogue, {}, sink);
+    const auto& pages = built.resolved->site().pages;
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        if (pages[i].source_path == "notes/handover.md") built.page = i;
     return built;
 }
 
@@ -77,8 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         audience::filter_community_blocks(body, is_public ? audience::Audience::Public : audience::Audience::Community);
     diag::Sink sink;
     links::PageLinks found;
-    auto resolver =
-        links::make_resolver(*built.index, built.site.pages[built.page], built.catalogue, strictness, sink, found);
+    auto resolver = links::make_resolver(built.resolved->index(), built.resolved->site().pages[built.page],
+                                         built.catalogue, strictness, sink, found);
     markdown::RenderOptions options;
     options.first_line = 5;
     options.title = "Night handovers";

@@ -225,14 +225,16 @@ TEST_CASE("the timeline gets a page per year and per type only when it is long",
                              "201" + std::to_string(5 + i % 3) + "-0" + std::to_string(1 + i % 9) + "-10"));
     auto short_site = site_of(pages);
     std::set<std::string> urls;
-    for (const auto& p : timeline_pages(short_site, shared_timeline(short_site))) urls.insert(p.url);
+    auto short_resolved = cp::links::already_resolved(short_site);
+    for (const auto& p : timeline_pages(*short_resolved)) urls.insert(p.url);
     CHECK(urls == std::set<std::string>{"/timeline/", "/timeline/meetings/"});
 
     for (std::size_t i = pages.size(); i <= kTimelineYearPagesAbove; ++i)
         pages.push_back(page(PageType::Note, "n" + std::to_string(i),
                              "201" + std::to_string(5 + i % 3) + "-11-0" + std::to_string(1 + i % 9)));
     auto long_site = site_of(pages);
-    auto long_pages = timeline_pages(long_site, shared_timeline(long_site));
+    auto long_resolved = cp::links::already_resolved(long_site);
+    auto long_pages = timeline_pages(*long_resolved);
     urls.clear();
     std::size_t listed = 0;
     for (const auto& p : long_pages) {
@@ -332,7 +334,7 @@ TEST_CASE("measures count meetings, attendances and contributors per quarter, ga
     CHECK(q.attendees_total == std::vector<long>{4, 0, 0});
     CHECK(q.attendees_distinct == std::vector<long>{3, 0, 0});
     CHECK(q.contributors == std::vector<long>{4, 0, 1});
-    auto notes = measure_notes(site_of({m1, m2, n, d}));
+    auto notes = measure_notes(*cp::links::already_resolved(site_of({m1, m2, n, d})));
     CHECK(notes.domains == std::vector<std::string>{"D"});
     CHECK(notes.counts["D"]["Story"] == 1);
 }
@@ -352,7 +354,8 @@ TEST_CASE("meetings link to the previous and next of their domain and of their s
     d.title = "Handovers";
     pages.push_back(d);
     auto site = site_of(pages);
-    PageEnricher enricher(site);
+    auto resolved = cp::links::already_resolved(site);
+    PageEnricher enricher(*resolved);
     auto find = [&](const std::string& url) {
         for (std::size_t i = 0; i < site.pages.size(); ++i)
             if (site.pages[i].url == url) return i;
@@ -392,7 +395,8 @@ TEST_CASE("a person's page gathers meetings, roles, notes and actions into their
     n.kind = "story";
     n.authors = {ref("/people/ada/", "Ada")};
     auto site = site_of({ada, m, n}, "2015-06-01");
-    PageEnricher enricher(site);
+    auto resolved = cp::links::already_resolved(site);
+    PageEnricher enricher(*resolved);
     json ctx = {{"page", json::object()}};
     std::size_t i = 0;
     while (site.pages[i].url != "/people/ada/") ++i;

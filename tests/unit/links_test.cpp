@@ -3,8 +3,8 @@
 // resolved on a site model built in memory.
 #include <catch2/catch.hpp>
 
-#include "links/bodies.hpp"
 #include "links/resolve.hpp"
+#include "links/resolved_site.hpp"
 #include "model/loader.hpp"
 
 using namespace cp;
@@ -12,22 +12,23 @@ using namespace cp;
 namespace {
 
 struct Resolved {
-    model::Site site;
-    std::vector<links::RenderedPage> bodies;
+    std::unique_ptr<const links::ResolvedSite> resolved;
+    const model::Site& site() const { return resolved->site(); }
+    const std::vector<links::RenderedPage>& bodies() const { return resolved->bodies(); }
     std::vector<std::string> messages;
     std::size_t errors = 0;
 
     std::size_t index_of(const std::string& source) const {
-        for (std::size_t i = 0; i < site.pages.size(); ++i)
-            if (site.pages[i].source_path == source) return i;
+        for (std::size_t i = 0; i < site().pages.size(); ++i)
+            if (site().pages[i].source_path == source) return i;
         FAIL("no page " << source);
         return 0;
     }
-    const std::string& html(const std::string& source) const { return bodies[index_of(source)].body.html; }
-    const model::Page& page(const std::string& source) const { return site.pages[index_of(source)]; }
+    const std::string& html(const std::string& source) const { return bodies()[index_of(source)].body.html; }
+    const model::Page& page(const std::string& source) const { return site().pages[index_of(source)]; }
     std::vector<std::string> backlinks(const std::string& source) const {
         std::vector<std::string> out;
-        for (std::size_t i : bodies[index_of(source)].backlinks) out.push_back(site.pages[i].source_path);
+        for (std::size_t i : bodies()[index_of(source)].backlinks) out.push_back(site().pages[i].source_path);
         return out;
     }
 };
@@ -45,13 +46,11 @@ Resolved resolve(const std::map<std::string, std::string>& files,
     }
     diag::Sink sink;
     Resolved r;
-    r.site = model::load_site(snapshot, {}, history::History{}, {}, sink);
-    auto catalogue = links::catalogue_of(r.site);
-    links::resolve_references(r.site, catalogue, strictness, sink);
-    model::SiteIndex index(r.site);
-    links::BodyOptions options;
+    model::Site site = model::load_site(snapshot, {}, history::History{}, {}, sink);
+    auto catalogue = links::catalogue_of(site);
+    links::ResolveOptions options;
     options.strictness = strictness;
-    r.bodies = links::render_bodies(r.site, index, catalogue, options, sink);
+    r.resolved = links::resolve(std::move(site), catalogue, options, sink);
     for (const auto& d : sink.sorted())
         r.messages.push_back(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message);
     r.errors = sink.error_count();

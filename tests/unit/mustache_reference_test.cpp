@@ -13,8 +13,8 @@
 
 #include "audience/filter.hpp"
 #include "diag/diagnostic.hpp"
-#include "links/bodies.hpp"
 #include "links/resolve.hpp"
+#include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "site/pipeline.hpp"
 #include "site_fixture.hpp"
@@ -147,15 +147,14 @@ std::vector<PageCase> example_pages(cp::audience::Audience audience) {
     REQUIRE(loaded.ok);
     REQUIRE_FALSE(sink.has_errors());
     links::Catalogue catalogue = links::catalogue_of(loaded.site);
-    model::Site site = audience::filter(std::move(loaded.site), {audience, false});
-    links::resolve_references(site, catalogue, links::Strictness::Build, sink);
-    model::SiteIndex index(site);
-    links::BodyOptions body_options;
-    body_options.jobs = 2;
-    body_options.max_bytes = site.config.max_file_size;
-    auto bodies = links::render_bodies(site, index, catalogue, body_options, sink);
+    links::ResolveOptions resolve_options;
+    resolve_options.jobs = 2;
+    resolve_options.max_bytes = loaded.site.config.max_file_size;
+    auto resolved =
+        links::resolve(audience::filter(std::move(loaded.site), {audience, false}), catalogue, resolve_options, sink);
+    const model::Site& site = resolved->site();
     REQUIRE_FALSE(sink.has_errors());
-    site::Outputs outputs = site::make_outputs(site, bodies, sink);
+    site::Outputs outputs = site::make_outputs(*resolved, sink);
     REQUIRE_FALSE(sink.has_errors());
     std::vector<PageCase> out;
     for (const auto& page : outputs.pages) out.push_back({page.url, page.template_name, views::context_of(page)});

@@ -1,0 +1,27 @@
+#include "links/resolved_site.hpp"
+
+namespace cp::links {
+
+ResolvedSite::ResolvedSite(model::Site site) : site_(std::move(site)), index_(site_) {}
+
+ResolvedSite::~ResolvedSite() = default;
+
+std::unique_ptr<const ResolvedSite> resolve(model::Site filtered, const Catalogue& catalogue,
+                                            const ResolveOptions& options, diag::Sink& sink) {
+    std::unique_ptr<ResolvedSite> resolved(new ResolvedSite(std::move(filtered)));
+    // The index holds positions and addresses, which resolving references does not change.
+    resolve_references(resolved->site_, resolved->index_, catalogue, options.strictness, sink);
+    resolved->bodies_ = render_bodies(resolved->site_, resolved->index_, catalogue, options, sink);
+    resolved->timeline_ = model::shared_timeline(resolved->site_);
+    return resolved;
+}
+
+std::unique_ptr<const ResolvedSite> already_resolved(model::Site site, std::vector<RenderedPage> bodies) {
+    std::unique_ptr<ResolvedSite> resolved(new ResolvedSite(std::move(site)));
+    if (bodies.empty()) bodies.resize(resolved->site_.pages.size());
+    resolved->bodies_ = std::move(bodies);
+    resolved->timeline_ = model::shared_timeline(resolved->site_);
+    return resolved;
+}
+
+}  // namespace cp::links

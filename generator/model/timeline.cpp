@@ -1,0 +1,81 @@
+#include "model/timeline.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace cp::model {
+
+namespace {
+
+// A real YYYY-MM-DD prefix, or empty: only such dates have a place on the timeline.
+std::string timeline_day(const std::string& date) {
+    std::string day = model::day_of(date);
+    if (day.size() != 10 || day[4] != '-' || day[7] != '-') return {};
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(day[i]))) return {};
+    return day;
+}
+
+int kind_order(EntryKind k) { return static_cast<int>(k); }
+
+}  // namespace
+
+std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
+    std::vector<TimelineEntry> out;
+    for (std::size_t i = 0; i < site.pages.size(); ++i) {
+        const Page& p = site.pages[i];
+        switch (p.type) {
+            case PageType::Meeting: {
+                std::string day = timeline_day(p.date);
+                if (day.empty()) break;
+                out.push_back({day, EntryKind::Meeting, i, 0, p.title});
+                for (std::size_t h = 0; h < p.highlights.size(); ++h)
+                    out.push_back({day, EntryKind::Highlight, i, h, p.highlights[h]});
+                break;
+            }
+            case PageType::Note:
+                if (auto day = timeline_day(p.date); !day.empty()) out.push_back({day, EntryKind::Note, i, 0, p.title});
+                break;
+            case PageType::Domain:
+                if (auto day = timeline_day(p.started); !day.empty())
+                    out.push_back({day, EntryKind::DomainStarted, i, 0, p.title + " starts"});
+                for (std::size_t h = 0; h < p.phases.size(); ++h)
+                    if (auto day = timeline_day(p.phases[h].since); !day.empty())
+                        out.push_back({day, EntryKind::PhaseChange, i, h,
+                                       p.title + " enters the " + p.phases[h].phase + " phase"});
+                break;
+            case PageType::Person:
+                if (auto day = timeline_day(p.joined); !day.empty())
+                    out.push_back({day, EntryKind::Joined, i, 0, p.title + " joins"});
+                break;
+            case PageType::Page:
+                break;
+        }
+    }
+    // Newest first; on one day, in the order things happen at a meeting, then by title.
+    // The entries' numbers are sorted, then each entry moved once: an entry holds strings.
+    std::vector<std::size_t> order(out.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        const TimelineEntry &a = out[x], &b = out[y];
+        if (int c = a.date.compare(b.date)) return c > 0;
+        if (a.kind != b.kind) return kind_order(a.kind) < kind_order(b.kind);
+        if (a.page != b.page) {
+            const Page &pa = site.pages[a.page], &pb = site.pages[b.page];
+            if (int c = pa.title.compare(pb.title)) return c < 0;
+            return pa.url < pb.url;
+        }
+        if (a.ordinal != b.ordinal) return a.ordinal < b.ordinal;
+        return x < y;
+    });
+    std::vector<TimelineEntry> sorted;
+    sorted.reserve(out.size());
+    for (std::size_t k : order) sorted.push_back(std::move(out[k]));
+    return sorted;
+}
+
+Timeline shared_timeline(const model::Site& site) {
+    return std::make_shared<const std::vector<TimelineEntry>>(collect_timeline(site));
+}
+
+}  // namespace cp::model
