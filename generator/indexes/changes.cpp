@@ -58,9 +58,9 @@ Contributions::Contributions(const model::Site& site) : site_(site) {
                          [&](std::size_t a, std::size_t b) { return site.pages[a].updated > site.pages[b].updated; });
 }
 
-void Contributions::enrich(std::size_t page_index, json& context) const {
+json Contributions::fields(std::size_t page_index) const {
     const model::Page& person = site_.pages[page_index];
-    if (person.type != model::PageType::Person) return;
+    if (person.type != model::PageType::Person) return json::object();
     json list = json::array();
     if (auto it = by_person_url_.find(person.url); it != by_person_url_.end())
         for (std::size_t i : it->second) {
@@ -69,7 +69,7 @@ void Contributions::enrich(std::size_t page_index, json& context) const {
             link["updated_human"] = views::human_date(site_.pages[i].updated);
             list.push_back(std::move(link));
         }
-    context["page"]["contributions"] = std::move(list);
+    return {{"contributions", std::move(list)}};
 }
 
 }  // namespace cp::indexes

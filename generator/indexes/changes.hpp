@@ -29,9 +29,9 @@ nlohmann::json contributor_json(const model::Site& site, const model::SiteIndex&
 class Contributions {
 public:
     explicit Contributions(const model::Site& site);
-    // Adds page.contributions [{title, url, type, date, date_human, ...}] to a person page's
-    // context, most recently updated first; leaves every other page's context alone.
-    void enrich(std::size_t page_index, nlohmann::json& context) const;
+    // For a person's page, the field contributions [{title, url, type, date, date_human, ...}],
+    // most recently updated first; for every other page, no field (an empty object).
+    nlohmann::json fields(std::size_t page_index) const;
 
 private:
     const model::Site& site_;

@@ -1,4 +1,4 @@
-// PageEnricher: what each page shows from other pages, gathered once for the whole site.
+// RelatedPages: what each page shows from other pages, gathered once for the whole site.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -39,7 +39,7 @@ struct OwnedAction {
 
 }  // namespace
 
-struct PageEnricher::Data {
+struct RelatedPages::Data {
     const model::Site& site;
     Timeline timeline;                                                // shared with the timeline pages
     std::map<std::string, std::vector<std::size_t>> domain_entries;   // domain url -> timeline indices
@@ -83,7 +83,7 @@ struct PersonEntry {
 
 }  // namespace
 
-PageEnricher::PageEnricher(const links::ResolvedSite& resolved) : data_(std::make_unique<Data>(resolved.site())) {
+RelatedPages::RelatedPages(const links::ResolvedSite& resolved) : data_(std::make_unique<Data>(resolved.site())) {
     const model::Site& site = resolved.site();
     Data& d = *data_;
     d.timeline = resolved.timeline();
@@ -152,14 +152,14 @@ PageEnricher::PageEnricher(const links::ResolvedSite& resolved) : data_(std::mak
                   [&](const Involvement& a, const Involvement& b) { return is_older(b.meeting, a.meeting); });
 }
 
-PageEnricher::~PageEnricher() = default;
+RelatedPages::~RelatedPages() = default;
 
-void PageEnricher::enrich(std::size_t page_index, json& context) const {
+json RelatedPages::fields(std::size_t page_index) const {
     const Data& d = *data_;
     const model::Site& site = d.site;
     const Page& page = site.pages[page_index];
     const std::string& from = page.url;
-    json& out = context["page"];
+    json out = json::object();
     auto find = [](const auto& map, const std::string& key) -> const auto* {
         auto it = map.find(key);
         return it == map.end() ? nullptr : &it->second;
@@ -269,6 +269,7 @@ void PageEnricher::enrich(std::size_t page_index, json& context) const {
         }
         out["timeline"] = std::move(timeline);
     }
+    return out;
 }
 
 }  // namespace cp::indexes

@@ -23,14 +23,15 @@ struct Generated {
 // rest of the output is still made.
 Generated generate_indexes(const links::ResolvedSite& resolved, diag::Sink& sink);
 
-// Adds to one page's context what comes from other pages: a domain's meetings, notes and
-// timeline, a person's meetings, notes and actions, previous/next links. `page_index`
-// indexes site.pages. Called for every page, so it must not scan the whole site per call.
-class PageEnricher {
+// What other pages say of a page, gathered once for every page: a domain's meetings, notes
+// and timeline, a person's meetings, notes and actions, previous/next links.
+class RelatedPages {
 public:
-    explicit PageEnricher(const links::ResolvedSite& resolved);
-    ~PageEnricher();
-    void enrich(std::size_t page_index, nlohmann::json& context) const;
+    explicit RelatedPages(const links::ResolvedSite& resolved);
+    ~RelatedPages();
+    // The fields these add to site.pages[page_index]'s `page` (an object, maybe empty).
+    // Called for every page, so it must not scan the whole site per call.
+    nlohmann::json fields(std::size_t page_index) const;
 
 private:
     struct Data;

@@ -223,7 +223,8 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
     return out;
 }
 
-void fill_home(const model::Site& site, json& ctx) {
+json home_fields(const model::Site& site) {
+    json ctx = json::object();
     const std::string url = "/";
     auto domains = of_type(site, PageType::Domain);
     sort_by_title(domains);
@@ -255,6 +256,7 @@ void fill_home(const model::Site& site, json& ctx) {
     ctx["upcoming"] = std::move(up);
     for (const auto& p : site.pages)
         if (p.url == "/start-here/") ctx["start_here_url"] = links::relative_url(url, p.url);
+    return ctx;
 }
 
 }  // namespace cp::indexes

@@ -11,8 +11,8 @@ namespace cp::indexes {
 // One HtmlPage per type list, in a fixed order. Reads only the (filtered) site.
 std::vector<views::HtmlPage> type_lists(const model::Site& site);
 
-// The extra values the home page shows: domains, recent activity, upcoming meetings.
-// `context` is the home page's context, filled in place.
-void fill_home(const model::Site& site, nlohmann::json& context);
+// The values the home page shows besides its own: home_domains, recent (activity), upcoming
+// (meetings) and start_here_url, as top-level fields of its context.
+nlohmann::json home_fields(const model::Site& site);
 
 }  // namespace cp::indexes

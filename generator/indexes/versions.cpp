@@ -151,14 +151,14 @@ std::vector<views::HtmlPage> version_pages(const model::Site& site) {
     return out;
 }
 
-void add_versions(const model::Site& site, const model::Page& page, json& context) {
+json version_fields(const model::Site& site, const model::Page& page) {
+    json p = json::object();
     auto it = site.versions.find(page.source_path);
-    if (it == site.versions.end()) return;
+    if (it == site.versions.end()) return p;
     const auto& versions = it->second;
-    json& p = context["page"];
     p["versions_url"] = links::relative_url(page.url, versions_url(page));
     p["version_count"] = std::to_string(versions.size());
-    if (page.type != model::PageType::Domain) return;
+    if (page.type != model::PageType::Domain) return p;
     // The phases: those `phases:` dates, and each change of `phase:` on the day of its version.
     struct Step {
         std::string phase, since;
@@ -181,6 +181,7 @@ void add_versions(const model::Site& site, const model::Page& page, json& contex
                                    views::human_date(steps[i].since), "last", i + 1 == steps.size()));
     p["evolution"] = object_of("phases", std::move(phases), "count", std::to_string(versions.size()), "url",
                                p["versions_url"], "one", versions.size() == 1);
+    return p;
 }
 
 }  // namespace cp::indexes

@@ -21,10 +21,11 @@ std::string versions_url(const model::Page& page);
 // rendered text, word by word in <ins>/<del>. Contexts are made when each page renders.
 std::vector<views::HtmlPage> version_pages(const model::Site& site);
 
-// What a page's own context gets from its versions: page.versions_url (for the revision
-// list) and, for a domain, page.evolution: its phases with the day each began (from
-// `phases:`, and from the versions where `phase:` changed), and the number of versions.
-void add_versions(const model::Site& site, const model::Page& page, nlohmann::json& context);
+// The fields a page gets from its versions: versions_url and version_count (for the revision
+// list) and, for a domain, evolution: its phases with the day each began (from `phases:`, and
+// from the versions where `phase:` changed), and the number of versions. An empty object for
+// a page without versions.
+nlohmann::json version_fields(const model::Site& site, const model::Page& page);
 
 // The field changes from one version to the next, as sentences (see version_pages).
 // People are named as this build may show them (its person pages, else their public names).

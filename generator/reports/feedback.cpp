@@ -173,9 +173,9 @@ FeedbackCarry::FeedbackCarry(const model::Site& site) : site_(site), previous_(s
     }
 }
 
-void FeedbackCarry::enrich(std::size_t page_index, json& context) const {
+json FeedbackCarry::fields(std::size_t page_index) const {
     std::size_t prev = previous_[page_index];
-    if (prev == kNone || site_.pages[prev].to_improve.empty()) return;
+    if (prev == kNone || site_.pages[prev].to_improve.empty()) return json::object();
     const Page& page = site_.pages[page_index];
     const Page& before = site_.pages[prev];
     json items = json::array();
@@ -189,11 +189,12 @@ void FeedbackCarry::enrich(std::size_t page_index, json& context) const {
         bool taken_up = !responses.empty();
         items.push_back(views::object_of("text", asked, "taken_up", taken_up, "responses", std::move(responses)));
     }
-    context["page"]["carried"] =
+    return views::object_of(
+        "carried",
         views::object_of("from",
                          views::object_of("title", before.title, "url", links::relative_url(page.url, before.url),
                                           "date_human", views::human_date(before.date)),
-                         "series", page.series, "items", std::move(items), "has_own_feedback", has_feedback(page));
+                         "series", page.series, "items", std::move(items), "has_own_feedback", has_feedback(page)));
 }
 
 }  // namespace cp::reports

@@ -20,10 +20,10 @@ views::HtmlPage feedback_page(const model::Site& site);
 class FeedbackCarry {
 public:
     explicit FeedbackCarry(const model::Site& site);
-    // On a meeting page whose series' previous meeting asked to improve something, adds
-    // page.carried {from {title, url, date_human}, items [{text, taken_up, responses [{text, list}]}],
-    // has_own_feedback}; every other context is left alone.
-    void enrich(std::size_t page_index, nlohmann::json& context) const;
+    // For a meeting page whose series' previous meeting asked to improve something, the field
+    // carried {from {title, url, date_human}, items [{text, taken_up, responses [{text, list}]}],
+    // has_own_feedback}; for every other page, no field (an empty object).
+    nlohmann::json fields(std::size_t page_index) const;
 
 private:
     const model::Site& site_;

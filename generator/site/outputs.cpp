@@ -29,32 +29,6 @@ std::string file_for(const std::string& url) {
 
 }  // namespace
 
-struct PageContexts::Parts {
-    const model::Site& site;
-    const std::vector<links::RenderedPage>& bodies;
-    indexes::PageEnricher enricher;
-    indexes::Contributions contributions;
-    reports::FeedbackCarry feedback;
-    explicit Parts(const links::ResolvedSite& r)
-        : site(r.site()), bodies(r.bodies()), enricher(r), contributions(r.site()), feedback(r.site()) {}
-};
-
-PageContexts::PageContexts(const links::ResolvedSite& resolved) : parts_(std::make_unique<Parts>(resolved)) {}
-
-PageContexts::~PageContexts() = default;
-
-json PageContexts::make(std::size_t i) const {
-    const model::Site& site = parts_->site;
-    const model::Page& page = site.pages[i];
-    json ctx = views::page_context(site, page, parts_->bodies[i], site.pages);
-    parts_->enricher.enrich(i, ctx);
-    parts_->contributions.enrich(i, ctx);
-    parts_->feedback.enrich(i, ctx);
-    if (page.url == "/") indexes::fill_home(site, ctx);
-    indexes::add_versions(site, page, ctx);
-    return ctx;
-}
-
 Outputs make_outputs(const links::ResolvedSite& resolved, diag::Sink& sink) {
     const model::Site& site = resolved.site();
     const auto& bodies = resolved.bodies();
@@ -78,7 +52,7 @@ Outputs make_outputs(const links::ResolvedSite& resolved, diag::Sink& sink) {
     if (!has_home) {
         json ctx = views::page_frame(site, "/", site.config.title);
         ctx["page"] = {{"title", site.config.title}, {"content", ""}};
-        indexes::fill_home(site, ctx);
+        ctx.update(indexes::home_fields(site));
         out.pages.push_back({"/", "home", std::move(ctx), "the generated home page"});
     }
     indexes::Generated indexes = generated.get();

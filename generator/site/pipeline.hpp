@@ -16,6 +16,7 @@
 #include "output/writer.hpp"
 #include "search/search_index.hpp"
 #include "site/build.hpp"
+#include "site/page_contexts.hpp"
 #include "source/snapshot.hpp"
 #include "theme/theme.hpp"
 #include "views/output_item.hpp"
@@ -41,21 +42,6 @@ struct Loaded {
 Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<void(const char*)>& step = {});
 
 // Everything the build writes besides assets and the theme's static files.
-// The context of each of the site's own pages, made when the page is rendered rather
-// than all at once: contexts are large, and making them is half the work of a build,
-// so it runs on every core and each context is dropped as soon as its page is written.
-class PageContexts {
-public:
-    explicit PageContexts(const links::ResolvedSite& resolved);
-    ~PageContexts();
-    // The context of site.pages[i]; thread-safe.
-    nlohmann::json make(std::size_t i) const;
-
-private:
-    struct Parts;
-    std::unique_ptr<Parts> parts_;
-};
-
 struct Outputs {
     std::unique_ptr<PageContexts> page_contexts;  // for every page of site.pages
     std::vector<views::HtmlPage> pages;           // everything else: lists, indexes, home if generated

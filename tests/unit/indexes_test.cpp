@@ -355,14 +355,14 @@ TEST_CASE("meetings link to the previous and next of their domain and of their s
     pages.push_back(d);
     auto site = site_of(pages);
     auto resolved = cp::links::already_resolved(site);
-    PageEnricher enricher(*resolved);
+    RelatedPages related(*resolved);
     auto find = [&](const std::string& url) {
         for (std::size_t i = 0; i < site.pages.size(); ++i)
             if (site.pages[i].url == url) return i;
         return site.pages.size();
     };
     json ctx = {{"page", json::object()}};
-    enricher.enrich(find("/meetings/huddle-2/"), ctx);
+    ctx["page"] = related.fields(find("/meetings/huddle-2/"));
     const json& pager = ctx["page"]["pager"];
     REQUIRE(pager.size() == 2);
     CHECK(pager[0]["label"] == "Series: Huddle");
@@ -373,11 +373,11 @@ TEST_CASE("meetings link to the previous and next of their domain and of their s
     CHECK(pager[1]["next"]["url"] == "../../meetings/workshop/");
 
     json first = {{"page", json::object()}};
-    enricher.enrich(find("/meetings/huddle-1/"), first);
+    first["page"] = related.fields(find("/meetings/huddle-1/"));
     CHECK(first["page"]["pager"][0]["prev"].is_null());
 
     json domain = {{"page", json::object()}};
-    enricher.enrich(find("/domains/handovers/"), domain);
+    domain["page"] = related.fields(find("/domains/handovers/"));
     CHECK(domain["page"]["domain_meetings"].size() == 4);
     CHECK(domain["page"]["domain_meetings"][0]["title"] == "huddle-3");
     CHECK(domain["page"]["latest_meeting"]["url"] == "../../meetings/huddle-3/");
@@ -396,11 +396,11 @@ TEST_CASE("a person's page gathers meetings, roles, notes and actions into their
     n.authors = {ref("/people/ada/", "Ada")};
     auto site = site_of({ada, m, n}, "2015-06-01");
     auto resolved = cp::links::already_resolved(site);
-    PageEnricher enricher(*resolved);
+    RelatedPages related(*resolved);
     json ctx = {{"page", json::object()}};
     std::size_t i = 0;
     while (site.pages[i].url != "/people/ada/") ++i;
-    enricher.enrich(i, ctx);
+    ctx["page"] = related.fields(i);
     const json& p = ctx["page"];
     std::vector<std::string> labels;
     for (const auto& e : p["timeline"])
