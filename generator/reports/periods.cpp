@@ -1,5 +1,6 @@
 #include "reports/periods.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 
