@@ -6,9 +6,9 @@
 #include <fstream>
 
 #include "cli/adopt.hpp"
-#include "frontmatter/fields.hpp"
 #include "model/slug.hpp"
 #include "site/build.hpp"
+#include "time/date.hpp"
 
 namespace cp::cli {
 
@@ -51,7 +51,8 @@ bool write_new(const fs::path& path, const std::string& text, std::ostream& err)
 
 int new_page(const NewPageOptions& o, std::ostream& out, std::ostream& err) {
     std::string date = o.date.empty() ? today() : o.date;
-    if (!frontmatter::is_valid_date(date)) {
+    auto day = time::Date::parse(date);
+    if (!day) {
         err << "commonplace new: --date must be YYYY-MM-DD, not '" << date << "'\n";
         return site::kExitUsage;
     }
@@ -60,7 +61,7 @@ int new_page(const NewPageOptions& o, std::ostream& out, std::ostream& err) {
     fs::path path;
     std::string text;
     if (o.type == "meeting") {
-        path = o.memory / "meetings" / date.substr(0, 4) / (date + "-" + slug + ".md");
+        path = o.memory / "meetings" / day->year_text() / (date + "-" + slug + ".md");
         text = "---\ntitle: " + quoted(o.title) + "\ndate: " + date +
             "\ntime: \"\"\nend_time: \"\"\nlocation: \"\"\nformat: in-person\nseries: \"\"\ndomains: " + domains +
             "\nattendees: []\napologies: []\nroles:\n  convener: []\n  facilitator: []\n  social_reporter: []\n"

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "time/date.hpp"
+
 namespace cp::frontmatter {
 
 namespace {
@@ -27,20 +29,11 @@ std::string join(const std::vector<std::string>& items) {
 
 }  // namespace
 
-bool is_valid_date(std::string_view s) {
-    if (s.size() != 10 || !digits(s, 0, 4) || s[4] != '-' || !digits(s, 5, 2) || s[7] != '-' || !digits(s, 8, 2))
-        return false;
-    int y = number(s, 0, 4), m = number(s, 5, 2), d = number(s, 8, 2);
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12 || d < 1) return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int max = days[m - 1] + (m == 2 && leap ? 1 : 0);
-    return d <= max;
-}
+bool is_valid_date(std::string_view s) { return time::Date::parse(s).has_value(); }
 
 bool is_valid_date_or_datetime(std::string_view s) {
     if (s.size() == 10) return is_valid_date(s);
-    if (s.size() < 16 || !is_valid_date(s.substr(0, 10))) return false;
+    if (s.size() < 16 || !time::Date::parse_prefix(s)) return false;
     if (s[10] != 'T' && s[10] != 't' && s[10] != ' ') return false;
     if (!digits(s, 11, 2) || s[13] != ':' || !digits(s, 14, 2)) return false;
     if (number(s, 11, 2) > 23 || number(s, 14, 2) > 59) return false;

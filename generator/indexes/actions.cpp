@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
-#include "indexes/labels.hpp"
 #include "links/urls.hpp"
 #include "model/slug.hpp"
+#include "time/date.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
 
@@ -65,7 +65,7 @@ json actions_context(const model::Site& site) {
     std::map<std::string, std::pair<std::string, json>> owners;  // sort key -> (name, items)
     json by_date = json::array();
     json overdue = json::array();
-    std::map<std::string, json> months;
+    std::map<time::Date, json> months;  // by the first day of the month they are due in
     json undated = json::array();
     std::size_t overdue_count = 0;
     for (const auto& a : open) {
@@ -79,10 +79,10 @@ json actions_context(const model::Site& site) {
         if (is_overdue(site, *a.action)) {
             ++overdue_count;
             overdue.push_back(item);
-        } else if (a.action->due.empty()) {
+        } else if (auto due = time::Date::parse_prefix(a.action->due); !due) {
             undated.push_back(item);
         } else {
-            auto& m = months[a.action->due.substr(0, 7)];
+            auto& m = months[time::Date{due->year, due->month, 1}];
             if (m.is_null()) m = json::array();
             m.push_back(item);
         }
@@ -96,7 +96,7 @@ json actions_context(const model::Site& site) {
     }
     if (!overdue.empty()) by_date.push_back(group("Overdue", "due-overdue", std::move(overdue), true));
     for (auto& [month, items] : months)
-        by_date.push_back(group("Due " + month_heading(month + "-01"), "due-" + month, std::move(items)));
+        by_date.push_back(group("Due " + month.month_and_year(), "due-" + month.year_month(), std::move(items)));
     if (!undated.empty()) by_date.push_back(group("No due date", "due-none", std::move(undated)));
 
     // Done: most recently agreed first.

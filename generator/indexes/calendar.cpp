@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "indexes/zoneinfo.hpp"
+#include "time/date.hpp"
 
 namespace cp::indexes {
 
@@ -46,14 +47,11 @@ bool digits(const std::string& s, std::size_t from, std::size_t n) {
     return true;
 }
 
-// Days since the epoch of "YYYY-MM-DD", or nothing.
-std::optional<std::int64_t> day_number(const std::string& day) {
-    if (day.size() < 10 || !digits(day, 0, 4) || !digits(day, 5, 2) || !digits(day, 8, 2)) return std::nullopt;
-    int y = std::stoi(day.substr(0, 4));
-    unsigned m = static_cast<unsigned>(std::stoi(day.substr(5, 2))),
-             d = static_cast<unsigned>(std::stoi(day.substr(8, 2)));
-    if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-    return days_from_civil(y, m, d);
+// Days since the epoch of a date's (or date-time's) day, or nothing.
+std::optional<std::int64_t> day_number(const std::string& date) {
+    auto d = time::Date::parse_prefix(date);
+    if (!d) return std::nullopt;
+    return days_from_civil(d->year, d->month, d->day);
 }
 
 // Seconds after midnight of "HH:MM", or nothing.

@@ -1,7 +1,6 @@
 #include "indexes/labels.hpp"
 
 #include <cctype>
-#include <cstdlib>
 #include <map>
 
 namespace cp::indexes {
@@ -24,28 +23,6 @@ std::string in_words(std::string s) {
         if (c == '_' || c == '-') c = ' ';
     if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
     return s;
-}
-
-namespace {
-
-int month_number(const std::string& day) {
-    if (day.size() < 7 || day[4] != '-') return 0;
-    int m = std::atoi(day.substr(5, 2).c_str());
-    return m >= 1 && m <= 12 ? m : 0;
-}
-
-}  // namespace
-
-std::string month_heading(const std::string& day) {
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    int m = month_number(day);
-    return m ? std::string(months[m - 1]) + " " + day.substr(0, 4) : day;
-}
-
-std::string quarter_of(const std::string& day) {
-    int m = month_number(day);
-    return m ? day.substr(0, 4) + " Q" + std::to_string((m - 1) / 3 + 1) : std::string{};
 }
 
 }  // namespace cp::indexes

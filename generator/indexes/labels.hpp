@@ -1,5 +1,5 @@
 #pragma once
-// The community's words for what the indexes show: kinds of notes, phases, roles, months.
+// The community's words for what the indexes show: kinds of notes, phases, roles (months: time/date.hpp).
 #include <string>
 
 namespace cp::indexes {
@@ -10,9 +10,5 @@ std::string kind_heading(const std::string& kind);
 std::string kind_label(const std::string& kind);
 // "note_taker" -> "Note taker": a field value in words, first letter capitalised.
 std::string in_words(std::string value);
-// "November 2017" from "2017-11-23"; the text itself when it is not a date.
-std::string month_heading(const std::string& day);
-// "2017 Q4" from "2017-11-23"; empty when it is not a date.
-std::string quarter_of(const std::string& day);
 
 }  // namespace cp::indexes

@@ -23,11 +23,12 @@ std::string who(const model::Ref& r) {
     return "name:" + out;
 }
 
-// "2016 Q3" -> the next quarter, "2016 Q4"; then "2017 Q1".
-std::string next_quarter(const std::string& q) {
-    int year = std::stoi(q.substr(0, 4)), n = q[6] - '0';
-    if (n == 4) return std::to_string(year + 1) + " Q1";
-    return q.substr(0, 4) + " Q" + std::to_string(n + 1);
+// The first day of the quarter `day` is in.
+time::Date quarter_start(const time::Date& day) { return {day.year, (day.quarter() - 1) * 3 + 1, 1}; }
+
+// The first day of the next quarter: 2016-07-01 after 2016-04-01, then 2016-10-01, 2017-01-01.
+time::Date next_quarter(const time::Date& start) {
+    return start.month >= 10 ? time::Date{start.year + 1, 1, 1} : time::Date{start.year, start.month + 3, 1};
 }
 
 json table_json(const std::string& caption, const std::string& first_column, const std::vector<std::string>& rows,
@@ -49,10 +50,11 @@ QuarterlyMeasures measure_quarters(const model::Site& site) {
         long meetings = 0, attendances = 0;
         std::set<std::string> attendees, contributors;
     };
-    std::map<std::string, Quarter> by_quarter;
+    std::map<time::Date, Quarter> by_quarter;  // by the quarter's first day
     for (const auto& p : site.pages) {
-        std::string q = quarter_of(model::day_of(p.date));
-        if (q.empty()) continue;
+        auto day = time::Date::parse_prefix(p.date);
+        if (!day) continue;
+        const time::Date q = quarter_start(*day);
         if (p.type == PageType::Meeting) {
             Quarter& quarter = by_quarter[q];
             ++quarter.meetings;
@@ -70,18 +72,19 @@ QuarterlyMeasures measure_quarters(const model::Site& site) {
     }
     QuarterlyMeasures out;
     if (by_quarter.empty()) return out;
-    std::vector<std::string> quarters;
-    const std::string first = by_quarter.begin()->first, last = by_quarter.rbegin()->first;
-    bool fill = std::stoi(last.substr(0, 4)) - std::stoi(first.substr(0, 4)) <= 100;
+    std::vector<time::Date> quarters;
+    const time::Date first = by_quarter.begin()->first, last = by_quarter.rbegin()->first;
+    bool fill = last.year - first.year <= 100;
     if (fill)
-        for (std::string q = first; q <= last; q = next_quarter(q)) quarters.push_back(q);
+        for (time::Date q = first; q <= last; q = next_quarter(q)) quarters.push_back(q);
     else
         for (const auto& [q, _] : by_quarter) quarters.push_back(q);
     static const Quarter empty;
     for (const auto& q : quarters) {
         auto it = by_quarter.find(q);
         const Quarter& quarter = it == by_quarter.end() ? empty : it->second;
-        out.quarters.push_back(q);
+        out.quarters.push_back(q.quarter_label());
+        out.starts.push_back(q);
         out.meetings.push_back(quarter.meetings);
         out.attendees_total.push_back(quarter.attendances);
         out.attendees_distinct.push_back(static_cast<long>(quarter.attendees.size()));
@@ -127,9 +130,9 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
     // Under each bar only the year, at its first quarter: a dozen years of quarters stay legible.
     std::vector<std::string> axis;
     for (std::size_t i = 0; i < q.quarters.size(); ++i)
-        axis.push_back(q.quarters.size() <= 8                            ? q.quarters[i]
-                           : (i == 0 || q.quarters[i].substr(5) == "Q1") ? q.quarters[i].substr(0, 4)
-                                                                         : std::string{});
+        axis.push_back(q.quarters.size() <= 8                       ? q.quarters[i]
+                           : (i == 0 || q.starts[i].quarter() == 1) ? q.starts[i].year_text()
+                                                                    : std::string{});
     std::string span = q.quarters.empty() ? "" : " from " + q.quarters.front() + " to " + q.quarters.back();
 
     json charts = json::array();

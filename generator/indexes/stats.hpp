@@ -6,6 +6,7 @@
 
 #include "links/resolved_site.hpp"
 #include "model/site.hpp"
+#include "time/date.hpp"
 #include "views/output_item.hpp"
 
 namespace cp::indexes {
@@ -13,6 +14,7 @@ namespace cp::indexes {
 // The numbers behind the charts, per quarter ("2016 Q3"), oldest first.
 struct QuarterlyMeasures {
     std::vector<std::string> quarters;
+    std::vector<time::Date> starts;  // each quarter's first day
     std::vector<long> meetings, attendees_total, attendees_distinct, contributors;
 };
 

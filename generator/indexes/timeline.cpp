@@ -1,7 +1,6 @@
 #include "indexes/timeline.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <memory>
 #include <optional>
@@ -140,7 +139,7 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
         for (const auto& d : p.domains)
             if (!d.url.empty()) keys += (keys.empty() ? "" : " ") + slug_of_url(d.url);
     }
-    return views::object_of("key", entry_key(site, e), "date", e.date, "date_human", views::human_date(e.date), "type",
+    return views::object_of("key", entry_key(site, e), "date", e.date.iso(), "date_human", e.date.human(), "type",
                             std::move(type), "type_label", std::move(label), "title", e.title, "url",
                             links::relative_url(from, p.url), "context",
                             e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}, "summary",
@@ -152,14 +151,14 @@ json by_year_and_month(const model::Site& site, const std::vector<const Timeline
                        const std::string& from) {
     json years = json::array();
     for (const TimelineEntry* e : entries) {
-        std::string year = e->date.substr(0, 4), month = e->date.substr(0, 7);
+        std::string year = e->date.year_text(), month = e->date.year_month();
         if (years.empty() || years.back()["year"] != year)
             years.push_back({{"year", year}, {"anchor", "y" + year}, {"count", 0}, {"months", json::array()}});
         json& y = years.back();
         json& months = y["months"];
         if (months.empty() || months.back()["key"] != month)
             months.push_back({{"key", month},
-                              {"name", month_heading(e->date)},
+                              {"name", e->date.month_and_year()},
                               {"anchor", "m" + month},
                               {"count", 0},
                               {"items", json::array()}});
@@ -187,7 +186,7 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
     for (const auto& e : entries) {
         all.push_back(&e);
         by_type[entry_type(e.kind)].push_back(&e);
-        by_year[e.date.substr(0, 4)].push_back(&e);
+        by_year[e.date.year_text()].push_back(&e);
         ++type_counts[entry_type(e.kind)];
     }
     // Domains with entries, for the "by domain" way in (their own pages hold their timelines).
@@ -232,9 +231,10 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
                     std::size_t first = 0;
                     const auto& year_entries = it->second;
                     for (std::size_t k = 1; k <= year_entries.size(); ++k) {
-                        std::string month = year_entries[first]->date.substr(0, 7);
-                        if (k < year_entries.size() && year_entries[k]->date.substr(0, 7) == month) continue;
-                        months.push_back({{"name", month_heading(year_entries[first]->date)},
+                        const time::Date& day = year_entries[first]->date;
+                        if (k < year_entries.size() && year_entries[k]->date.month == day.month) continue;
+                        std::string month = day.year_month();
+                        months.push_back({{"name", day.month_and_year()},
                                           {"count", std::to_string(k - first)},
                                           {"url", links::relative_url(url, year_url + "#m" + month)}});
                         first = k;

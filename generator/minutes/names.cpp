@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "time/date.hpp"
+
 namespace cp::minutes {
 
 namespace {
@@ -141,8 +143,7 @@ std::string due_date_in(std::string_view text) {
         if (!(digits(i, 4) && text[i + 4] == '-' && digits(i + 5, 2) && text[i + 7] == '-' && digits(i + 8, 2)))
             continue;
         if ((i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) || digits(i + 10, 1)) continue;
-        int month = std::stoi(std::string(text.substr(i + 5, 2))), day = std::stoi(std::string(text.substr(i + 8, 2)));
-        if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+        if (!time::Date::parse(text.substr(i, 10))) continue;  // a real day: no 30 February, as in front matter
         // The word before it must say it is a deadline.
         std::size_t end = i;
         while (end > 0 && (is_space(text[end - 1]) || text[end - 1] == ':' || text[end - 1] == '(')) --end;

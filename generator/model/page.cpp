@@ -1,5 +1,7 @@
 #include "model/page.hpp"
 
+#include "time/date.hpp"
+
 namespace cp::model {
 
 std::string_view type_folder(PageType type) {
@@ -43,6 +45,9 @@ std::optional<PageType> parse_type(std::string_view t) {
     return std::nullopt;
 }
 
-std::string day_of(const std::string& date) { return date.size() >= 10 ? date.substr(0, 10) : std::string{}; }
+std::string day_of(const std::string& date) {
+    auto day = time::Date::parse_prefix(date);
+    return day ? day->iso() : std::string{};
+}
 
 }  // namespace cp::model

@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "frontmatter/fields.hpp"
+#include "time/date.hpp"
 
 namespace cp::model {
 
@@ -33,10 +33,12 @@ bool all_digits(const std::string& s) {
     return true;
 }
 
+bool plausible_year(int y) { return y >= 1900 && y <= 2199; }
+
 std::optional<int> year_of(const std::string& w) {
     if (w.size() != 4 || !all_digits(w)) return std::nullopt;
     int y = std::stoi(w);
-    return y >= 1900 && y <= 2199 ? std::optional<int>(y) : std::nullopt;
+    return plausible_year(y) ? std::optional<int>(y) : std::nullopt;
 }
 
 std::optional<int> month_name(const std::string& w) {
@@ -72,10 +74,8 @@ std::optional<int> day_of_month(const std::string& w) {
 }
 
 std::string format(int y, int m, int d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    std::string s = buf;
-    return frontmatter::is_valid_date(s) ? s : std::string{};
+    auto day = time::Date::from(y, m, d);
+    return day ? day->iso() : std::string{};
 }
 
 // The words of `words` left once [from, from + count) is taken out, joined with '-'.
@@ -92,9 +92,9 @@ std::string rest_of(const std::vector<std::string>& words, std::size_t from, std
 std::optional<PathDate> full_date_in(const std::vector<std::string>& w) {
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (w[i].size() == 8 && all_digits(w[i])) {
-            std::string d =
-                format(std::stoi(w[i].substr(0, 4)), std::stoi(w[i].substr(4, 2)), std::stoi(w[i].substr(6, 2)));
-            if (!d.empty() && year_of(w[i].substr(0, 4))) return PathDate{d, true, rest_of(w, i, 1)};
+            int n = std::stoi(w[i]);  // YYYYMMDD
+            std::string d = format(n / 10000, n / 100 % 100, n % 100);
+            if (!d.empty() && plausible_year(n / 10000)) return PathDate{d, true, rest_of(w, i, 1)};
         }
         if (i + 2 >= w.size()) continue;
         if (auto y = year_of(w[i])) {

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-#include "frontmatter/fields.hpp"
+#include "time/date.hpp"
 
 namespace cp::model {
 
@@ -31,9 +31,8 @@ std::string stem_of(std::string_view path) {
 }
 
 std::string date_prefix(std::string_view stem) {
-    if (stem.size() >= 10 && frontmatter::is_valid_date(stem.substr(0, 10)) &&
-        (stem.size() == 10 || stem[10] == '-' || stem[10] == '_'))
-        return std::string(stem.substr(0, 10));
+    if (auto day = time::Date::parse_prefix(stem); day && (stem.size() == 10 || stem[10] == '-' || stem[10] == '_'))
+        return day->iso();
     return {};
 }
 

@@ -1,20 +1,10 @@
 #include "model/timeline.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace cp::model {
 
 namespace {
-
-// A real YYYY-MM-DD prefix, or empty: only such dates have a place on the timeline.
-std::string timeline_day(const std::string& date) {
-    std::string day = model::day_of(date);
-    if (day.size() != 10 || day[4] != '-' || day[7] != '-') return {};
-    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (!std::isdigit(static_cast<unsigned char>(day[i]))) return {};
-    return day;
-}
 
 int kind_order(EntryKind k) { return static_cast<int>(k); }
 
@@ -26,27 +16,27 @@ std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
         const Page& p = site.pages[i];
         switch (p.type) {
             case PageType::Meeting: {
-                std::string day = timeline_day(p.date);
-                if (day.empty()) break;
-                out.push_back({day, EntryKind::Meeting, i, 0, p.title});
+                auto day = time::Date::parse_prefix(p.date);
+                if (!day) break;
+                out.push_back({*day, EntryKind::Meeting, i, 0, p.title});
                 for (std::size_t h = 0; h < p.highlights.size(); ++h)
-                    out.push_back({day, EntryKind::Highlight, i, h, p.highlights[h]});
+                    out.push_back({*day, EntryKind::Highlight, i, h, p.highlights[h]});
                 break;
             }
             case PageType::Note:
-                if (auto day = timeline_day(p.date); !day.empty()) out.push_back({day, EntryKind::Note, i, 0, p.title});
+                if (auto day = time::Date::parse_prefix(p.date)) out.push_back({*day, EntryKind::Note, i, 0, p.title});
                 break;
             case PageType::Domain:
-                if (auto day = timeline_day(p.started); !day.empty())
-                    out.push_back({day, EntryKind::DomainStarted, i, 0, p.title + " starts"});
+                if (auto day = time::Date::parse_prefix(p.started))
+                    out.push_back({*day, EntryKind::DomainStarted, i, 0, p.title + " starts"});
                 for (std::size_t h = 0; h < p.phases.size(); ++h)
-                    if (auto day = timeline_day(p.phases[h].since); !day.empty())
-                        out.push_back({day, EntryKind::PhaseChange, i, h,
+                    if (auto day = time::Date::parse_prefix(p.phases[h].since))
+                        out.push_back({*day, EntryKind::PhaseChange, i, h,
                                        p.title + " enters the " + p.phases[h].phase + " phase"});
                 break;
             case PageType::Person:
-                if (auto day = timeline_day(p.joined); !day.empty())
-                    out.push_back({day, EntryKind::Joined, i, 0, p.title + " joins"});
+                if (auto day = time::Date::parse_prefix(p.joined))
+                    out.push_back({*day, EntryKind::Joined, i, 0, p.title + " joins"});
                 break;
             case PageType::Page:
                 break;
@@ -58,7 +48,7 @@ std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
     for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
         const TimelineEntry &a = out[x], &b = out[y];
-        if (int c = a.date.compare(b.date)) return c > 0;
+        if (a.date != b.date) return a.date > b.date;
         if (a.kind != b.kind) return kind_order(a.kind) < kind_order(b.kind);
         if (a.page != b.page) {
             const Page &pa = site.pages[a.page], &pb = site.pages[b.page];

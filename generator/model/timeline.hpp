@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "model/site.hpp"
+#include "time/date.hpp"
 
 namespace cp::model {
 
 enum class EntryKind { Meeting, Note, Highlight, DomainStarted, PhaseChange, Joined };
 
 struct TimelineEntry {
-    std::string date;  // YYYY-MM-DD
+    time::Date date;
     EntryKind kind = EntryKind::Meeting;
     std::size_t page = 0;     // index into site.pages of the page it comes from
     std::size_t ordinal = 0;  // which highlight or phase change of that page
@@ -21,7 +22,7 @@ struct TimelineEntry {
 };
 
 // Every dated entry of the (filtered) site, newest first, ties in a fixed order.
-// Entries whose date is not a YYYY-MM-DD date are left out (they have no place in time).
+// Entries without a real day (YYYY-MM-DD, or a date-time's day) are left out: they have no place in time.
 std::vector<TimelineEntry> collect_timeline(const model::Site& site);
 
 // The timeline made once and shared by everything that shows it (its pages, each domain's

@@ -44,7 +44,7 @@ struct Activity {
 std::map<std::string, Activity> gather(const model::Site& site, PeriodKind kind) {
     std::map<std::string, Activity> out;
     auto at = [&](const std::string& date) -> Activity* {
-        std::string period = period_of(kind, model::day_of(date));
+        std::string period = period_of(kind, date);
         return period.empty() ? nullptr : &out[period];
     };
     for (const auto& p : site.pages) {

@@ -1,15 +1,32 @@
 #include "reports/periods.hpp"
 
-#include <cstdlib>
+#include <algorithm>
+#include <charconv>
+#include <optional>
+
+#include "time/date.hpp"
 
 namespace cp::reports {
 
 namespace {
 
-const char* const kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                               "July",    "August",   "September", "October", "November", "December"};
+// A period's first day: 2016-04-01 for "2016-q2", 2016-05-01 for "2016-05"; nothing when the
+// text is not a period of that kind.
+std::optional<time::Date> first_day(PeriodKind kind, std::string_view period) {
+    if (kind == PeriodKind::Month) return time::Date::parse(std::string(period) + "-01");
+    int year = 0;
+    const char* end = period.data() + std::min<std::size_t>(period.size(), 4);
+    if (period.size() != 7 || std::from_chars(period.data(), end, year).ptr != end || period[4] != '-' ||
+        period[5] != 'q' || period[6] < '1' || period[6] > '4')
+        return std::nullopt;
+    return time::Date::from(year, (period[6] - '1') * 3 + 1, 1);
+}
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+// The period that starts on `first`: "2016-q2" or "2016-05".
+std::string key_of(PeriodKind kind, const time::Date& first) {
+    if (kind == PeriodKind::Month) return first.year_month();
+    return first.year_text() + "-q" + std::to_string(first.quarter());
+}
 
 }  // namespace
 
@@ -18,34 +35,31 @@ PeriodKind period_kind(const std::string& config_value) {
 }
 
 std::string period_of(PeriodKind kind, const std::string& day) {
-    if (day.size() < 7 || day[4] != '-') return {};
-    int month = std::atoi(day.substr(5, 2).c_str());
-    if (month < 1 || month > 12) return {};
-    if (kind == PeriodKind::Month) return day.substr(0, 7);
-    return day.substr(0, 4) + "-q" + std::to_string((month - 1) / 3 + 1);
+    auto d = time::Date::parse_prefix(day);
+    return d ? key_of(kind, *d) : std::string{};
 }
 
 std::string previous_period(PeriodKind kind, const std::string& period) {
-    int year = std::atoi(period.substr(0, 4).c_str());
-    if (kind == PeriodKind::Month) {
-        int month = std::atoi(period.substr(5, 2).c_str());
-        return month == 1 ? std::to_string(year - 1) + "-12" : period.substr(0, 5) + two_digits(month - 1);
-    }
-    int q = period.back() - '0';
-    return q == 1 ? std::to_string(year - 1) + "-q4" : period.substr(0, 6) + std::to_string(q - 1);
+    auto first = first_day(kind, period);
+    if (!first) return {};
+    unsigned months = kind == PeriodKind::Month ? 1 : 3;
+    time::Date before = first->month > months ? time::Date{first->year, first->month - months, 1}
+                                              : time::Date{first->year - 1, first->month + 12 - months, 1};
+    return key_of(kind, before);
 }
 
 std::string period_title(PeriodKind kind, const std::string& period) {
-    std::string year = period.substr(0, 4);
-    if (kind == PeriodKind::Month) return kMonths[std::atoi(period.substr(5, 2).c_str()) - 1] + (" " + year);
-    int q = period.back() - '0';
-    return std::string(kMonths[static_cast<std::size_t>(q - 1) * 3]) + " to " +
-        kMonths[static_cast<std::size_t>(q - 1) * 3 + 2] + " " + year;
+    auto first = first_day(kind, period);
+    if (!first) return period;
+    if (kind == PeriodKind::Month) return first->month_and_year();
+    return std::string(time::month_name(first->month)) + " to " + std::string(time::month_name(first->month + 2)) +
+        " " + first->year_text();
 }
 
 std::string period_short(PeriodKind kind, const std::string& period) {
     if (kind == PeriodKind::Month) return period_title(kind, period);
-    return period.substr(0, 4) + " Q" + period.substr(6);
+    auto first = first_day(kind, period);
+    return first ? first->quarter_label() : period;
 }
 
 }  // namespace cp::reports

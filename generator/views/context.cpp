@@ -5,6 +5,7 @@
 #include "links/urls.hpp"
 #include "model/slug.hpp"
 #include "text/url_policy.hpp"
+#include "time/date.hpp"
 #include "views/json_object.hpp"
 
 namespace cp::views {
@@ -21,21 +22,8 @@ const std::vector<NavEntry>& navigation() {
 }
 
 std::string human_date(const std::string& date) {
-    // Every list entry shows one: the fields are read in place and the result built once.
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    if (date.size() < 10) return date;
-    const char month_digits[3] = {date[5], date[6], '\0'}, day_digits[3] = {date[8], date[9], '\0'};
-    int m = std::atoi(month_digits);
-    int d = std::atoi(day_digits);
-    if (m < 1 || m > 12) return date;
-    std::string out = std::to_string(d);
-    out.reserve(20);
-    out += ' ';
-    out += months[m - 1];
-    out += ' ';
-    out.append(date, 0, 4);
-    return out;
+    auto day = time::Date::parse_prefix(date);
+    return day ? day->human() : date;
 }
 
 json page_frame(const model::Site& site, const std::string& url, const std::string& title,

@@ -50,7 +50,7 @@ std::map<std::string, std::pair<std::string, std::string>> pages_of(const model:
 std::vector<std::string> timeline_meetings(const model::Site& site) {
     std::vector<std::string> out;
     for (const auto& e : indexes::collect_timeline(site))
-        if (e.kind == indexes::EntryKind::Meeting) out.push_back(e.date + " " + site.pages[e.page].url);
+        if (e.kind == indexes::EntryKind::Meeting) out.push_back(e.date.iso() + " " + site.pages[e.page].url);
     return out;
 }
 

@@ -294,6 +294,7 @@ TEST_CASE("names as minutes write them", "[minutes]") {
     CHECK(minutes::due_date_in("send it by 2019-04-01") == "2019-04-01");
     CHECK(minutes::due_date_in("(due: 2019-04-01)") == "2019-04-01");
     CHECK(minutes::due_date_in("as discussed on 2019-13-01") == "");
+    CHECK(minutes::due_date_in("send it by 2019-02-30") == "");  // no such day, as in front matter
     CHECK(minutes::due_date_in("see the 2019-04-01 minutes") == "");
 
     CHECK(minutes::owner_in("Ada to draft the charter")->name == "Ada");
