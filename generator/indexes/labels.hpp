@@ -8,8 +8,6 @@ namespace cp::indexes {
 std::string kind_heading(const std::string& kind);
 // "Lesson" for "lesson", "Value story" for "value-story": one note's kind in words.
 std::string kind_label(const std::string& kind);
-// "note_taker" -> "Note taker": a field value in words, first letter capitalised.
-std::string in_words(std::string value);
 // "November 2017" from "2017-11-23"; the text itself when it is not a date.
 std::string month_heading(const std::string& day);
 // "2017 Q4" from "2017-11-23"; empty when it is not a date.

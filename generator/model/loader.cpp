@@ -12,6 +12,7 @@
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
+#include "text/strings.hpp"
 
 namespace cp::model {
 
@@ -27,11 +28,6 @@ bool excluded(const std::string& path, const config::Config& config) {
     return false;
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // Maps a git identity to a person: their `git:` list (or their name) matched against the
 // commit's identity, then against the .mailmap's; else the .mailmap's name, else the commit's.
 class ContributorMap {
@@ -39,8 +35,8 @@ public:
     explicit ContributorMap(const std::vector<Page>& pages) {
         for (const auto& p : pages) {
             if (p.type != PageType::Person) continue;
-            for (const auto& id : p.git_identities) by_identity_.emplace(lower(id), p.slug);
-            by_identity_.emplace(lower(p.title), p.slug);
+            for (const auto& id : p.git_identities) by_identity_.emplace(text::lower(id), p.slug);
+            by_identity_.emplace(text::lower(p.title), p.slug);
         }
     }
     // The person's slug, or the name to show. Works for a Revision and a Commit alike.
@@ -48,7 +44,7 @@ public:
     std::string key_for(const Entry& r) const {
         for (const std::string* id : {&r.author_email, &r.author_name, &r.mailmap_email, &r.mailmap_name}) {
             if (id->empty()) continue;
-            auto it = by_identity_.find(lower(*id));
+            auto it = by_identity_.find(text::lower(*id));
             if (it != by_identity_.end()) return it->second;
         }
         return r.mailmap_name.empty() ? r.author_name : r.mailmap_name;
