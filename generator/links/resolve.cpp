@@ -14,6 +14,7 @@
 #include "links/urls.hpp"
 #include "markdown/render.hpp"
 #include "model/folders.hpp"
+#include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
 
 namespace cp::links {
@@ -201,11 +202,7 @@ Catalogue catalogue_of(const model::Site& site) {
 }
 
 bool is_generated_address(const std::string& url, const Catalogue& catalogue) {
-    static const std::set<std::string> fixed = {
-        "/",         "/domains/",     "/meetings/",   "/notes/",     "/people/", "/timeline/",
-        "/tags/",    "/actions/",     "/agenda/",     "/changes/",   "/stats/",  "/search/",
-        "/feed.xml", "/meetings.ics", "/sitemap.xml", "/robots.txt", "/404.html"};
-    if (fixed.count(url)) return true;
+    if (model::is_reserved_address(url)) return true;
     // The timeline's pages by year, month or domain.
     if (url.rfind("/timeline/", 0) == 0 && url.back() == '/') return true;
     if (url.rfind("/tags/", 0) == 0 && url.back() == '/') {

@@ -13,6 +13,7 @@
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
 #include "text/strings.hpp"
+#include "model/reserved_addresses.hpp"
 
 namespace cp::model {
 
@@ -95,13 +96,6 @@ std::optional<assets::SvgRefusal> refused_svg(const source::SourceFile& file) {
 
 }  // namespace
 
-const std::vector<std::string>& generated_urls() {
-    static const std::vector<std::string> urls = {"/domains/", "/meetings/", "/notes/",  "/people/",  "/timeline/",
-                                                  "/tags/",    "/actions/",  "/agenda/", "/changes/", "/stats/",
-                                                  "/search/",  "/assets/",   "/static/"};
-    return urls;
-}
-
 Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,
                const LoadOptions& options, diag::Sink& sink) {
     return load_site(
@@ -170,12 +164,10 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     std::unordered_map<std::string, std::string> alias_owner;
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
         const Page& page = site.pages[i];
-        for (const auto& reserved : generated_urls()) {
-            if (page.url == reserved)
-                sink.error(page.source_path, 1, 1,
-                           "this page would take the address " + page.url +
-                               ", which the generator writes itself; rename the file");
-        }
+        if (is_taken_by_generator(page.url))
+            sink.error(page.source_path, 1, 1,
+                       "this page would take the address " + page.url +
+                           ", which the generator writes itself; rename the file");
         auto [it, inserted] = owners.emplace(url_keys[i], &page);
         if (!inserted)
             sink.error(page.source_path, 1, 1,
