@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "text/strings.hpp"
 #include "text/url_policy.hpp"
 
 namespace cp::assets {
@@ -21,15 +22,8 @@ struct ContextFree {
     void operator()(xmlParserCtxt* c) const { xmlFreeParserCtxt(c); }
 };
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && lower(s.substr(s.size() - suffix.size())) == suffix;
+    return s.size() >= suffix.size() && text::lower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
 std::string name_of(const xmlChar* name) { return name ? reinterpret_cast<const char*>(name) : ""; }
@@ -54,7 +48,7 @@ public:
     std::optional<SvgRefusal> refusal;
 
     void element(xmlNode* e) {
-        const std::string name = lower(name_of(e->name));
+        const std::string name = text::lower(name_of(e->name));
         static const char* const forbidden[] = {"script", "foreignobject", "handler", "iframe",
                                                 "embed",  "object",        "include", "listener"};
         for (const char* f : forbidden)
@@ -113,7 +107,7 @@ private:
     // CSS in a style attribute or element: each url() is checked; what CSS could hide behind
     // (escapes, @import, expression()) is refused outright.
     void css(xmlNode* e, const std::string& text, const std::string& where) {
-        std::string l = lower(text);
+        std::string l = text::lower(text);
         if (l.find('\\') != std::string::npos) return refuse(e, where + " holds a CSS escape, which can hide a URL");
         if (l.find("@import") != std::string::npos) return refuse(e, where + " imports another stylesheet");
         if (l.find("expression(") != std::string::npos) return refuse(e, where + " holds a CSS expression()");
@@ -130,7 +124,7 @@ private:
     }
 
     void attribute(xmlNode* e, const std::string& element, xmlAttr* a) {
-        const std::string name = lower(name_of(a->name));  // the local name: xlink:href is "href"
+        const std::string name = text::lower(name_of(a->name));  // the local name: xlink:href is "href"
         const std::string value = value_of(e, a);
         std::string shown = a->ns && a->ns->prefix ? name_of(a->ns->prefix) + ":" : std::string{};
         shown += name_of(a->name);
@@ -145,13 +139,13 @@ private:
             return url(e, tag, value);
         }
         if (name == "attributename" && (element == "animate" || element == "set" || element.rfind("animate", 0) == 0)) {
-            std::string target = lower(value);
+            std::string target = text::lower(value);
             target = target.substr(target.find(':') == std::string::npos ? 0 : target.find(':') + 1);
             if (target == "href" || target.rfind("on", 0) == 0)
                 return refuse(e, open_tag(e) + "> sets " + value + ", which can turn a link into a script");
         }
         if (name == "style") return css(e, value, "style attribute");
-        if (lower(value).find("url(") != std::string::npos) css(e, value, shown + " attribute");
+        if (text::lower(value).find("url(") != std::string::npos) css(e, value, shown + " attribute");
     }
 };
 
@@ -183,7 +177,7 @@ std::optional<SvgRefusal> check_svg(std::string_view bytes, std::string_view pat
             "this SVG has a DOCTYPE: its entities could read files or grow without end, and an SVG needs none"};
     Checker checker;
     xmlNode* root = xmlDocGetRootElement(doc.get());
-    if (!root || lower(name_of(root->name)) != "svg")
+    if (!root || text::lower(name_of(root->name)) != "svg")
         return SvgRefusal{root ? line_of(root) : 0, "the file's root element is not <svg>"};
     for (xmlNode* n = doc->children; n && !checker.refusal; n = n->next)
         if (n->type != XML_DTD_NODE) checker.node(n);

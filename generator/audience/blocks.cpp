@@ -9,7 +9,8 @@ namespace cp::audience {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
+// text::trim, and a CR too at the end: a fence line of a CRLF file is read with its '\r'.
+std::string_view trim_line(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
     return s;
@@ -18,12 +19,12 @@ std::string_view trim(std::string_view s) {
 // The word after a fence of three or more colons ("community" in "::: Community"), or
 // empty when the line is not a fence; `is_fence` tells a bare `:::` from no fence at all.
 std::string fence_word(std::string_view line, bool& is_fence) {
-    std::string_view t = trim(line);
+    std::string_view t = trim_line(line);
     std::size_t colons = 0;
     while (colons < t.size() && t[colons] == ':') ++colons;
     is_fence = colons >= 3;
     if (!is_fence) return {};
-    std::string_view rest = trim(t.substr(colons));
+    std::string_view rest = trim_line(t.substr(colons));
     std::string word;
     for (char c : rest) {
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_') break;

@@ -11,18 +11,13 @@
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
 #include "parallel/parallel_for.hpp"
+#include "text/strings.hpp"
 
 namespace cp::audience {
 
 namespace {
 
 constexpr std::string_view kHidden = "(hidden)";
-
-std::string lowered(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::vector<std::string_view> lines_of(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -52,14 +47,14 @@ public:
     explicit Allowance(const config::Config& config) : allow_all_(config.personal_data == "allow") {
         for (const auto& entry : config.personal_data_allow) {
             if (entry.rfind("*@", 0) == 0)
-                domains_.insert(lowered(entry.substr(1)));
+                domains_.insert(text::lower(entry.substr(1)));
             else
-                exact_.insert(lowered(entry));
+                exact_.insert(text::lower(entry));
         }
     }
     bool allows(PersonalData kind, std::string_view text) const {
         if (allow_all_) return true;
-        std::string low = lowered(text);
+        std::string low = text::lower(text);
         if (exact_.count(low)) return true;
         std::size_t at = low.rfind('@');
         return kind == PersonalData::Email && at != std::string::npos && domains_.count(low.substr(at));

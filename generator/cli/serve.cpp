@@ -5,9 +5,9 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
+
+#include "text/files.hpp"
 
 namespace cp::cli {
 
@@ -43,13 +43,6 @@ constexpr const char* kReloadScript =
     "<script>(function(){var v=null;function poll(){fetch('/__commonplace/version').then(function(r){return r.text()})"
     ".then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){}).finally(function(){setTimeout(poll,700)})}"
     "poll()})();</script>";
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 std::string content_type(const fs::path& p) {
     std::string ext = p.extension().string();
@@ -102,7 +95,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
             file = build.output / "404.html";
             if (!fs::is_regular_file(file, ec)) return;
         }
-        std::string body = read_file(file);
+        std::string body = text::read_file_or_empty(file);
         if (file.extension() == ".html") {
             auto pos = body.rfind("</body>");
             body.insert(pos == std::string::npos ? body.size() : pos, kReloadScript);

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "history/tree_changes.hpp"
+#include "text/strings.hpp"
 
 namespace cp::history {
 
@@ -20,11 +21,6 @@ using CommitPtr = GitPtr<git_commit, git_commit_free>;
 using TreePtr = GitPtr<git_tree, git_tree_free>;
 using EntryPtr = GitPtr<git_tree_entry, git_tree_entry_free>;
 using MailmapPtr = GitPtr<git_mailmap, git_mailmap_free>;
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // One commit of the walk.
 struct Node {
@@ -252,7 +248,7 @@ private:
         out.author_email = email;
         out.mailmap_name = without_emails(real_name ? real_name : name);
         out.mailmap_email = real_email ? real_email : email;
-        if (out.mailmap_name != out.author_name) out_.mailmap[lower(email)] = out.mailmap_name;
+        if (out.mailmap_name != out.author_name) out_.mailmap[text::lower(email)] = out.mailmap_name;
         const char* summary = git_commit_summary(c);
         out.subject = without_emails(summary ? summary : "");
         return out;

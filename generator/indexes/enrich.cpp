@@ -7,6 +7,7 @@
 #include "indexes/labels.hpp"
 #include "indexes/timeline.hpp"
 #include "links/urls.hpp"
+#include "text/strings.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
 
@@ -117,7 +118,7 @@ RelatedPages::RelatedPages(const links::ResolvedSite& resolved) : data_(std::mak
             if (!a.url.empty()) involvement(a.url).attended = true;
         for (const auto& role : p.roles)
             for (const auto& who : role.people)
-                if (!who.url.empty()) involvement(who.url).roles.push_back(in_words(role.role));
+                if (!who.url.empty()) involvement(who.url).roles.push_back(text::in_words(role.role));
         for (auto& [url, inv] : people) d.person_meetings[url].push_back(std::move(inv));
         for (std::size_t a = 0; a < p.actions.size(); ++a)
             if (!p.actions[a].owner.url.empty()) d.person_actions[p.actions[a].owner.url].push_back({i, a});

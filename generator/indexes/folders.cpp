@@ -5,7 +5,7 @@
 
 #include "links/urls.hpp"
 #include "model/folders.hpp"
-#include "model/loader.hpp"
+#include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
@@ -17,7 +17,7 @@ using nlohmann::json;
 std::vector<views::HtmlPage> folder_pages(const model::Site& site) {
     std::unordered_set<std::string> taken;
     for (const auto& p : site.pages) taken.insert(p.url);
-    for (const auto& u : model::generated_urls()) taken.insert(u);
+    for (std::string_view u : model::reserved_addresses()) taken.emplace(u);
     auto folders = std::make_shared<std::map<std::string, model::Folder>>(model::page_folders(site.pages));
     std::vector<views::HtmlPage> out;
     for (const auto& [path, folder] : *folders) {

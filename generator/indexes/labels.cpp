@@ -3,6 +3,8 @@
 #include <cctype>
 #include <map>
 
+#include "text/strings.hpp"
+
 namespace cp::indexes {
 
 std::string kind_heading(const std::string& kind) {
@@ -13,16 +15,9 @@ std::string kind_heading(const std::string& kind) {
         {"review", "Reviews"},     {"value-story", "Value stories"},
         {"note", "Other notes"}};
     auto it = names.find(kind);
-    return it == names.end() ? in_words(kind) : it->second;
+    return it == names.end() ? text::in_words(kind) : it->second;
 }
 
-std::string kind_label(const std::string& kind) { return in_words(kind.empty() ? "note" : kind); }
-
-std::string in_words(std::string s) {
-    for (char& c : s)
-        if (c == '_' || c == '-') c = ' ';
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
-}
+std::string kind_label(const std::string& kind) { return text::in_words(kind.empty() ? "note" : kind); }
 
 }  // namespace cp::indexes

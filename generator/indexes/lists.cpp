@@ -8,6 +8,7 @@
 #include "indexes/labels.hpp"
 #include "links/urls.hpp"
 #include "model/slug.hpp"
+#include "text/strings.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
 
@@ -70,9 +71,7 @@ json expertise_index(const std::vector<const Page*>& people, const std::string& 
     std::map<std::string, Area> areas;
     for (const Page* p : people)
         for (const auto& e : p->expertise) {
-            std::string key;
-            for (char c : e) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            Area& area = areas[key];
+            Area& area = areas[text::lower(e)];
             if (area.name.empty()) area.name = e;
             if (area.people.empty() || area.people.back().url != p->url)
                 area.people.push_back({p->slug, 0, 0, p->url, p->title});
@@ -98,8 +97,7 @@ json attended_without_profile(const model::Site& site) {
         for (const auto& a : p.attendees) {
             if (!a.url.empty() || site.hidden_people.count(a.text))
                 continue;  // a profile, or one this build leaves out
-            std::string label = a.label.empty() ? a.text : a.label, key = label;
-            for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            std::string label = a.label.empty() ? a.text : a.label, key = text::lower(label);
             if (!seen.insert(key).second) continue;
             auto& entry = by_key.try_emplace(key, label, 0).first->second;
             ++entry.second;

@@ -5,6 +5,7 @@
 
 #include "indexes/chart.hpp"
 #include "indexes/labels.hpp"
+#include "text/strings.hpp"
 #include "views/context.hpp"
 
 namespace cp::indexes {
@@ -18,9 +19,7 @@ namespace {
 // Whom a reference names: the page it links to, else the name as written.
 std::string who(const model::Ref& r) {
     if (!r.url.empty()) return r.url;
-    std::string out;
-    for (char c : r.text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return "name:" + out;
+    return "name:" + text::lower(r.text);
 }
 
 // The first day of the quarter `day` is in.

@@ -5,6 +5,7 @@
 
 #include "links/urls.hpp"
 #include "model/slug.hpp"
+#include "text/strings.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
 
@@ -15,12 +16,6 @@ using model::PageType;
 using nlohmann::json;
 
 namespace {
-
-std::string lower(const std::string& s) {
-    std::string out;
-    for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::string type_heading(PageType t) {
     switch (t) {
@@ -66,7 +61,7 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
         sorted.reserve(tags.size());
         for (const auto& t : tags) sorted.push_back(&t);
         std::stable_sort(sorted.begin(), sorted.end(),
-                         [](const Tag* a, const Tag* b) { return lower(a->name) < lower(b->name); });
+                         [](const Tag* a, const Tag* b) { return text::lower(a->name) < text::lower(b->name); });
         json items = json::array(), popular = json::array();
         for (const Tag* t : sorted)
             items.push_back(views::object_of("name", t->name, "slug", t->slug, "url",

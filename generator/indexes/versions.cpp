@@ -9,6 +9,7 @@
 #include "indexes/word_diff.hpp"
 #include "links/urls.hpp"
 #include "markdown/paragraphs.hpp"
+#include "text/strings.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
 
@@ -101,9 +102,9 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
         entries.push_back(object_of(
             "number", std::to_string(versions.size() - k), "date", date, "date_human", views::human_date(date),
             "author", contributor_json(site, index, r ? r->contributor : std::string{}, url), "subject",
-            r ? r->subject : std::string{}, "phase", is_domain ? views::words(v.page.phase) : std::string{}, "is_first",
-            before == nullptr, "is_latest", k == 0, "has_fields", !fields.empty(), "fields", std::move(fields),
-            "has_changes", !changes.empty(), "changes", std::move(changes), "text_same", text_same));
+            r ? r->subject : std::string{}, "phase", is_domain ? text::in_words(v.page.phase) : std::string{},
+            "is_first", before == nullptr, "is_latest", k == 0, "has_fields", !fields.empty(), "fields",
+            std::move(fields), "has_changes", !changes.empty(), "changes", std::move(changes), "text_same", text_same));
     }
     ctx["subject"] = object_of("title", page.title, "url", links::relative_url(url, page.url), "type",
                                std::string(model::type_name(page.type)));
@@ -177,7 +178,7 @@ json version_fields(const model::Site& site, const model::Page& page) {
     std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.since < b.since; });
     json phases = json::array();
     for (std::size_t i = 0; i < steps.size(); ++i)
-        phases.push_back(object_of("phase", views::words(steps[i].phase), "since", steps[i].since, "since_human",
+        phases.push_back(object_of("phase", text::in_words(steps[i].phase), "since", steps[i].since, "since_human",
                                    views::human_date(steps[i].since), "last", i + 1 == steps.size()));
     p["evolution"] = object_of("phases", std::move(phases), "count", std::to_string(versions.size()), "url",
                                p["versions_url"], "one", versions.size() == 1);

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
+
+#include "text/files.hpp"
 
 namespace cp::indexes {
 
@@ -97,11 +97,9 @@ std::optional<TimeZone> TimeZone::load(const std::string& name) {
         return std::nullopt;
     if (name == "UTC" || name == "Etc/UTC" || name == "GMT") return utc();
     const char* dir = std::getenv("TZDIR");
-    std::ifstream in(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + name, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str());
+    auto bytes = text::read_file(std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + name);
+    if (!bytes) return std::nullopt;
+    return parse(*bytes);
 }
 
 std::optional<TimeZone> TimeZone::parse(std::string_view b) {

@@ -1,5 +1,6 @@
 #include "links/resolve.hpp"
 #include "text/escape.hpp"
+#include "text/strings.hpp"
 #include "text/url_policy.hpp"
 
 #include <algorithm>
@@ -13,6 +14,7 @@
 #include "links/urls.hpp"
 #include "markdown/render.hpp"
 #include "model/folders.hpp"
+#include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
 
 namespace cp::links {
@@ -31,11 +33,6 @@ bool looks_like_slug(const std::string& s) {
     if (s.empty()) return false;
     return std::all_of(s.begin(), s.end(),
                        [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; });
-}
-
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 void report(diag::Sink& sink, Strictness strictness, const std::string& path, int line, int column,
@@ -61,7 +58,7 @@ public:
         : site_(site), index_(index), catalogue_(catalogue), strictness_(strictness), sink_(sink) {
         for (const Page& p : site.pages) {
             slugs_[p.type].push_back(p.slug);
-            if (p.type == PageType::Person) people_by_name_.emplace(lower(p.title), &p);
+            if (p.type == PageType::Person) people_by_name_.emplace(text::lower(p.title), &p);
         }
     }
 
@@ -71,7 +68,7 @@ public:
         const Page* p = index_.find(PageType::Person, ref.text);
         // A free name that is a member's name ("Ada Okafor") links to their profile too.
         if (!p)
-            if (auto it = people_by_name_.find(lower(ref.text)); it != people_by_name_.end()) p = it->second;
+            if (auto it = people_by_name_.find(text::lower(ref.text)); it != people_by_name_.end()) p = it->second;
         if (p) {
             ref.url = p->url;
             ref.label = p->title;
@@ -176,12 +173,6 @@ std::string folder_of(const std::string& path) {
 
 std::string percent_decode(const std::string& s) { return text::percent_decode(s); }
 
-std::string trim(std::string s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.erase(s.begin());
-    return s;
-}
-
 }  // namespace
 
 Catalogue catalogue_of(const model::Site& site) {
@@ -211,11 +202,7 @@ Catalogue catalogue_of(const model::Site& site) {
 }
 
 bool is_generated_address(const std::string& url, const Catalogue& catalogue) {
-    static const std::set<std::string> fixed = {
-        "/",         "/domains/",     "/meetings/",   "/notes/",     "/people/", "/timeline/",
-        "/tags/",    "/actions/",     "/agenda/",     "/changes/",   "/stats/",  "/search/",
-        "/feed.xml", "/meetings.ics", "/sitemap.xml", "/robots.txt", "/404.html"};
-    if (fixed.count(url)) return true;
+    if (model::is_reserved_address(url)) return true;
     // The timeline's pages by year, month or domain.
     if (url.rfind("/timeline/", 0) == 0 && url.back() == '/') return true;
     if (url.rfind("/tags/", 0) == 0 && url.back() == '/') {
@@ -322,10 +309,10 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             std::string target = req.destination, fragment;
             if (auto hash = target.find('#'); hash != std::string::npos) {
                 // [[slug#Night handovers]]: the heading's text gives its id.
-                fragment = markdown::heading_id(trim(target.substr(hash + 1)));
+                fragment = markdown::heading_id(std::string(text::trim(target.substr(hash + 1))));
                 target = target.substr(0, hash);
             }
-            target = trim(target);
+            target = std::string(text::trim(target));
             if (target.empty()) {
                 if (fragment.empty()) return broken("wikilink [[" + req.destination + "]] names no page");
                 return LinkResult{Action::Rewrite, "#" + fragment, {}};  // [[#heading]]: this page

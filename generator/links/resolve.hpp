@@ -64,8 +64,9 @@ struct PageLinks {
 markdown::LinkResolver make_resolver(const model::SiteIndex& index, const model::Page& page, const Catalogue& catalogue,
                                      Strictness strictness, diag::Sink& sink, PageLinks& found);
 
-// True for an address the generator writes itself (/timeline/, /tags/SLUG/, /feed.xml...), which
-// a page may link to though no source file is behind it.
+// True for an address the generator writes itself, which a page may link to though no source
+// file is behind it: one of model::reserved_addresses() (/timeline/, /feed.xml...), a page of
+// the timeline (/timeline/2016/) or a tag some page has (/tags/SLUG/).
 bool is_generated_address(const std::string& url, const Catalogue& catalogue);
 
 // Warns about each person whom no page names (attendee, author, convener, owner, role...) and

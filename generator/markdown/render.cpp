@@ -1,6 +1,7 @@
 #include "markdown/render.hpp"
 #include "markdown/cmark_handles.hpp"
 #include "text/escape.hpp"
+#include "text/strings.hpp"
 #include "text/url_policy.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -32,8 +33,7 @@ bool html_tag_breaks_words(std::string_view tag) {
     if (i < tag.size() && tag[i] == '/') ++i;
     std::size_t end = i;
     while (end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[end]))) ++end;
-    std::string name(tag.substr(i, end - i));
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string name = text::lower(tag.substr(i, end - i));
     static const std::set<std::string, std::less<>> kBreaking = {
         "address", "article", "aside", "blockquote", "br",      "dd",    "details", "div", "dl",     "dt", "figcaption",
         "figure",  "footer",  "h1",    "h2",         "h3",      "h4",    "h5",      "h6",  "header", "hr", "li",

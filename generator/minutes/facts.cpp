@@ -6,16 +6,11 @@
 #include <memory>
 
 #include "markdown/cmark_handles.hpp"
+#include "text/strings.hpp"
 
 namespace cp::minutes {
 
 namespace {
-
-std::string trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return std::string(s);
-}
 
 // One line of a paragraph or heading as plain text (emphasis, links and code spans reduced to
 // their words), with where each piece of it was written in the file.
@@ -175,7 +170,7 @@ private:
         bool table_reported = false;
         for (const Line& line : lines_of(n)) {
             pending.clear();
-            std::string text = trim(line.text);
+            std::string text(text::trim(line.text));
             if (text.empty()) continue;
             if (text.front() == '|') {  // a table (read without the table extension: as rows of text)
                 if (!current.empty() && !table_reported)
@@ -211,7 +206,7 @@ private:
         char box = check_box(line.text);
         std::size_t start = box ? 3 : 0;
         while (start < line.text.size() && line.text[start] == ' ') ++start;
-        std::string text = trim(line.text.substr(std::min(start, line.text.size())));
+        std::string text(text::trim(line.text.substr(std::min(start, line.text.size()))));
 
         if (is_names_field(field)) {
             if (box == ' ') return;  // an attendance check list: not ticked, not there
@@ -263,10 +258,10 @@ private:
         if (is_names_field(field)) {
             for (const auto& name : names_in_line(rest)) add(field, mention(name, line, offset));
         } else if (field == "decisions") {
-            if (auto text = trim(rest); !text.empty()) add_decision(text, line, offset);
+            if (std::string text(text::trim(rest)); !text.empty()) add_decision(text, line, offset);
         } else if (field == "actions") {
             char box = check_box(rest);
-            if (auto text = trim(box ? rest.substr(3) : rest); !text.empty())
+            if (std::string text(text::trim(box ? rest.substr(3) : rest)); !text.empty())
                 add_action(text, box == 'x', line, offset);
         }
     }
@@ -285,7 +280,7 @@ private:
         }
         // The same person written twice (in a list and a line) came once.
         auto same = [&](const Mention& o) {
-            return ascii_lower(o.name) == ascii_lower(m.name) && ascii_lower(o.handle) == ascii_lower(m.handle);
+            return text::lower(o.name) == text::lower(m.name) && text::lower(o.handle) == text::lower(m.handle);
         };
         if (std::none_of(list->begin(), list->end(), same)) list->push_back(std::move(m));
     }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 
+#include "text/strings.hpp"
 #include "time/date.hpp"
 
 namespace cp::minutes {
@@ -58,7 +59,7 @@ bool is_trimmed(char c) {
 bool is_placeholder(const std::string& name) {
     static const std::array<const char*, 12> words = {"none", "n/a", "na", "nobody", "no one", "tbd",
                                                       "tba",  "-",   "--", "...",    "all",    "everyone"};
-    std::string l = ascii_lower(name);
+    std::string l = text::lower(name);
     return std::any_of(words.begin(), words.end(), [&](const char* w) { return l == w; });
 }
 
@@ -77,7 +78,7 @@ std::optional<WrittenName> clean(std::string part, std::size_t offset, bool item
     while (start < end && is_trimmed(part[start])) ++start;
     while (end > start && is_trimmed(part[end - 1])) --end;
     for (const char* lead : {"and ", "& "})
-        if (ascii_lower(part.substr(start, end - start)).rfind(lead, 0) == 0) {
+        if (text::lower(part.substr(start, end - start)).rfind(lead, 0) == 0) {
             start += std::string_view(lead).size();
             while (start < end && is_trimmed(part[start])) ++start;
         }
@@ -100,7 +101,7 @@ std::optional<WrittenName> clean(std::string part, std::size_t offset, bool item
 std::size_t separator_at(std::string_view s, std::size_t i) {
     if (s[i] == ',' || s[i] == ';') return 1;
     if (s[i] != ' ') return 0;
-    if (s.size() - i >= 5 && ascii_lower(s.substr(i, 5)) == " and ") return 5;
+    if (s.size() - i >= 5 && text::lower(s.substr(i, 5)) == " and ") return 5;
     // Other languages' "and", lower-case only: "Ana y Luis", "Anna und Lukas".
     for (std::string_view conj : {" & ", " + ", " y ", " e ", " et ", " und ", " en ", " og ", " och "})
         if (s.substr(i, conj.size()) == conj) return conj.size();
@@ -108,12 +109,6 @@ std::size_t separator_at(std::string_view s, std::size_t i) {
 }
 
 }  // namespace
-
-std::string ascii_lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 std::vector<WrittenName> names_in_line(std::string_view text) {
     std::string blank = set_aside(text);
@@ -149,7 +144,7 @@ std::string due_date_in(std::string_view text) {
         while (end > 0 && (is_space(text[end - 1]) || text[end - 1] == ':' || text[end - 1] == '(')) --end;
         std::size_t start = end;
         while (start > 0 && std::isalpha(static_cast<unsigned char>(text[start - 1]))) --start;
-        std::string word = ascii_lower(text.substr(start, end - start));
+        std::string word = text::lower(text.substr(start, end - start));
         if (word == "by" || word == "due" || word == "before" || word == "until" || word == "deadline" || word == "on")
             return std::string(text.substr(i, 10));
     }
@@ -164,7 +159,7 @@ std::optional<WrittenName> owner_in(std::string_view text) {
         std::string handle = take_handle(rest);
         if (!handle.empty()) return WrittenName{{}, handle, start};
     }
-    std::string l = ascii_lower(text);
+    std::string l = text::lower(text);
     std::size_t to = l.find(" to ", start);
     if (to == std::string::npos || to - start > 60) return std::nullopt;
     std::string_view who = text.substr(start, to - start);
@@ -193,7 +188,7 @@ std::optional<WrittenName> owner_in(std::string_view text) {
         "point",  "switch",    "migrate",  "return",    "forward", "post",     "submit", "propose",
         "invite", "introduce", "refer",    "report",    "speak",   "explain",  "agree",  "continue",
         "plan",   "remember",  "everyone", "everybody", "someone", "somebody", "we",     "all"};
-    std::string first = ascii_lower(words.front());
+    std::string first = text::lower(words.front());
     if (!first.empty() && first.back() == ',') first.pop_back();
     if (std::any_of(imperatives.begin(), imperatives.end(), [&](const char* w) { return first == w; }) ||
         first == "they" || first == "i" || first == "team")

@@ -24,9 +24,6 @@ std::vector<WrittenName> names_in_line(std::string_view text);
 // name, what follows is their organisation or a note ("Ada Lovelace, Acme", "Ada - Acme").
 std::optional<WrittenName> name_of_item(std::string_view text);
 
-// The text with ASCII letters lower-cased (other scripts as written): how minutes' words are compared.
-std::string ascii_lower(std::string_view text);
-
 // The due date an action gives ("by 2019-04-01", "(due: 2019-04-01)", "before 2019-04-01"), or empty.
 std::string due_date_in(std::string_view text);
 

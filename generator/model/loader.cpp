@@ -12,6 +12,8 @@
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
+#include "text/strings.hpp"
+#include "model/reserved_addresses.hpp"
 
 namespace cp::model {
 
@@ -27,11 +29,6 @@ bool excluded(const std::string& path, const config::Config& config) {
     return false;
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 // Maps a git identity to a person: their `git:` list (or their name) matched against the
 // commit's identity, then against the .mailmap's; else the .mailmap's name, else the commit's.
 class ContributorMap {
@@ -39,8 +36,8 @@ public:
     explicit ContributorMap(const std::vector<Page>& pages) {
         for (const auto& p : pages) {
             if (p.type != PageType::Person) continue;
-            for (const auto& id : p.git_identities) by_identity_.emplace(lower(id), p.slug);
-            by_identity_.emplace(lower(p.title), p.slug);
+            for (const auto& id : p.git_identities) by_identity_.emplace(text::lower(id), p.slug);
+            by_identity_.emplace(text::lower(p.title), p.slug);
         }
     }
     // The person's slug, or the name to show. Works for a Revision and a Commit alike.
@@ -48,7 +45,7 @@ public:
     std::string key_for(const Entry& r) const {
         for (const std::string* id : {&r.author_email, &r.author_name, &r.mailmap_email, &r.mailmap_name}) {
             if (id->empty()) continue;
-            auto it = by_identity_.find(lower(*id));
+            auto it = by_identity_.find(text::lower(*id));
             if (it != by_identity_.end()) return it->second;
         }
         return r.mailmap_name.empty() ? r.author_name : r.mailmap_name;
@@ -98,13 +95,6 @@ std::optional<assets::SvgRefusal> refused_svg(const source::SourceFile& file) {
 }
 
 }  // namespace
-
-const std::vector<std::string>& generated_urls() {
-    static const std::vector<std::string> urls = {"/domains/", "/meetings/", "/notes/",  "/people/",  "/timeline/",
-                                                  "/tags/",    "/actions/",  "/agenda/", "/changes/", "/stats/",
-                                                  "/search/",  "/assets/",   "/static/"};
-    return urls;
-}
 
 Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,
                const LoadOptions& options, diag::Sink& sink) {
@@ -174,12 +164,10 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     std::unordered_map<std::string, std::string> alias_owner;
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
         const Page& page = site.pages[i];
-        for (const auto& reserved : generated_urls()) {
-            if (page.url == reserved)
-                sink.error(page.source_path, 1, 1,
-                           "this page would take the address " + page.url +
-                               ", which the generator writes itself; rename the file");
-        }
+        if (is_taken_by_generator(page.url))
+            sink.error(page.source_path, 1, 1,
+                       "this page would take the address " + page.url +
+                           ", which the generator writes itself; rename the file");
         auto [it, inserted] = owners.emplace(url_keys[i], &page);
         if (!inserted)
             sink.error(page.source_path, 1, 1,

@@ -18,9 +18,6 @@ struct LoadOptions {
     std::function<void(const Site&)> pages_ready;
 };
 
-// URLs the generator writes itself; a page may not take one of them.
-const std::vector<std::string>& generated_urls();
-
 // Reads every page and asset of `snapshot`. Problems go to the sink (the caller
 // stops on errors once loading is done); drafts are kept, marked, for the audience filter.
 Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,

@@ -4,6 +4,7 @@
 
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
+#include "text/strings.hpp"
 
 namespace cp::model {
 
@@ -109,7 +110,7 @@ private:
         for (const Ref& a : page_.attendees) {
             std::string full = people_.name_of(a.text);
             auto words = words_of(full.empty() ? a.text : full);
-            if (words.empty() || minutes::ascii_lower(words.front()) != minutes::ascii_lower(first_name)) continue;
+            if (words.empty() || text::lower(words.front()) != text::lower(first_name)) continue;
             if (!match.empty() && match != a.text) return {};
             match = a.text;
         }
@@ -159,10 +160,9 @@ People::People(const std::vector<Page>& pages) {
         if (p.type != PageType::Person) continue;
         names_[p.slug] = p.title;
         claim(by_name_, p.slug, p.slug);
-        claim(by_name_, minutes::ascii_lower(p.title), p.slug);
+        claim(by_name_, text::lower(p.title), p.slug);
         claim(by_handle_, p.slug, p.slug);
-        if (auto words = words_of(p.title); words.size() > 1)
-            claim(by_first_name_, minutes::ascii_lower(words.front()), p.slug);
+        if (auto words = words_of(p.title); words.size() > 1) claim(by_first_name_, text::lower(words.front()), p.slug);
         for (const char* key : {"github", "gitlab", "handle", "handles", "username", "nick"}) {
             auto it = p.params.find(key);
             if (it == p.params.end()) continue;
@@ -170,7 +170,7 @@ People::People(const std::vector<Page>& pages) {
                 if (!v.is_string()) return;
                 std::string h = v.get<std::string>();
                 if (!h.empty() && h.front() == '@') h.erase(0, 1);
-                claim(by_handle_, minutes::ascii_lower(h), p.slug);
+                claim(by_handle_, text::lower(h), p.slug);
             };
             if (it->is_array())
                 for (const auto& v : *it) add(v);
@@ -179,15 +179,15 @@ People::People(const std::vector<Page>& pages) {
         }
         for (const auto& id : p.git_identities)
             if (id.find('@') == std::string::npos && id.find(' ') == std::string::npos)
-                claim(by_handle_, minutes::ascii_lower(id), p.slug);
+                claim(by_handle_, text::lower(id), p.slug);
     }
 }
 
 std::string People::find(const std::string& name, const std::string& handle) const {
     if (!handle.empty())
-        if (auto slug = found(by_handle_, minutes::ascii_lower(handle)); !slug.empty()) return slug;
+        if (auto slug = found(by_handle_, text::lower(handle)); !slug.empty()) return slug;
     if (name.empty()) return {};
-    std::string key = minutes::ascii_lower(name);
+    std::string key = text::lower(name);
     if (auto slug = found(by_name_, key); !slug.empty()) return slug;
     if (auto slug = found(by_name_, slugify(name)); !slug.empty()) return slug;
     if (words_of(name).size() == 1) {
@@ -203,7 +203,7 @@ std::string People::named_at_start(std::string_view text) const {
         std::string candidate;
         for (std::size_t i = 0; i < n; ++i) candidate += (i ? " " : "") + words[i];
         while (!candidate.empty() && (candidate.back() == ':' || candidate.back() == ',')) candidate.pop_back();
-        std::string key = minutes::ascii_lower(candidate);
+        std::string key = text::lower(candidate);
         if (auto slug = found(by_name_, key); !slug.empty()) return slug;
         if (n == 1)
             if (auto slug = found(by_first_name_, key); !slug.empty()) return slug;

@@ -6,6 +6,7 @@
 #include "model/page_fields.hpp"
 #include "model/path_date.hpp"
 #include "model/slug.hpp"
+#include "text/strings.hpp"
 
 namespace cp::model {
 
@@ -32,11 +33,6 @@ PageType type_of_path(const std::string& path, const config::Config& config) {
 }
 
 std::string first_heading(std::string_view body) {
-    auto trim = [](std::string_view t) {
-        while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
-        while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
-        return t;
-    };
     bool in_fence = false;
     std::string paragraph;  // the text of the paragraph so far, for a "Title\n=====" heading
     std::size_t pos = 0;
@@ -49,7 +45,7 @@ std::string first_heading(std::string_view body) {
         if (indent == 4) {             // indented code, or a paragraph's continuation
             if (!paragraph.empty()) {  // appended in two steps: GCC 12 warns (-Wrestrict) on " " + string
                 paragraph += ' ';
-                paragraph += trim(line);
+                paragraph += text::trim(line);
             }
             continue;
         }
@@ -61,11 +57,11 @@ std::string first_heading(std::string_view body) {
         }
         if (in_fence) continue;
         if (t == "#" || t.rfind("# ", 0) == 0 || t.rfind("#\t", 0) == 0) {
-            std::string_view h = trim(t.substr(1));
+            std::string_view h = text::trim(t.substr(1));
             while (!h.empty() && h.back() == '#') h.remove_suffix(1);  // a closing "###"
-            return std::string(trim(h));
+            return std::string(text::trim(h));
         }
-        std::string_view bare = trim(t);
+        std::string_view bare = text::trim(t);
         if (!paragraph.empty() && !bare.empty() && bare.find_first_not_of('=') == std::string_view::npos)
             return paragraph;
         if (bare.empty() || t.front() == '#' || t.front() == '>' || t.front() == '-' || t.front() == '*' ||

@@ -10,6 +10,7 @@
 #include "links/urls.hpp"
 #include "reports/lists.hpp"
 #include "reports/periods.hpp"
+#include "text/strings.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
 
@@ -60,7 +61,7 @@ std::map<std::string, Activity> gather(const model::Site& site, PeriodKind kind)
         } else if (p.type == PageType::Domain) {
             if (Activity* a = at(p.started)) a->phases.push_back({&p, "Started", model::day_of(p.started)});
             for (const auto& ph : p.phases)
-                if (Activity* a = at(ph.since)) a->phases.push_back({&p, indexes::in_words(ph.phase), ph.since});
+                if (Activity* a = at(ph.since)) a->phases.push_back({&p, text::in_words(ph.phase), ph.since});
         }
     }
     auto by_date = [](const Page* a, const Page* b) {

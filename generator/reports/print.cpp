@@ -10,6 +10,7 @@
 #include "reports/dublin_core.hpp"
 #include "reports/lists.hpp"
 #include "reports/rebase.hpp"
+#include "text/strings.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
 
@@ -101,7 +102,7 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
     json domains = json::array(), meetings = json::array(), people = json::array();
     for (const Page* d : s.domains) {
         json j = item(d);
-        j["phase"] = indexes::in_words(d->phase);
+        j["phase"] = text::in_words(d->phase);
         j["conveners"] = names(d->conveners);
         j["practices"] = joined(d->practices);
         domains.push_back(std::move(j));

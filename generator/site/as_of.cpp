@@ -1,11 +1,11 @@
 #include "site/as_of.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
 #include "source/as_of.hpp"
+#include "text/files.hpp"
 
 namespace cp::site {
 
@@ -64,11 +64,8 @@ std::optional<std::string> as_of_commit(const BuildOptions& options, const sourc
                  !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
                 if (it->is_regular_file(ec))
                     paths.push_back("meetings/" + fs::relative(it->path(), folder).generic_string());
-            day = meeting_day(paths, slug, [&](const std::string& path) -> std::optional<std::string> {
-                std::ifstream in(options.source / path, std::ios::binary);
-                if (!in) return std::nullopt;
-                return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            });
+            day = meeting_day(paths, slug,
+                              [&](const std::string& path) { return text::read_file(options.source / path); });
         }
         if (day.empty()) {
             error = "--as-of-meeting: no meeting '" + slug + "' with a date in the memory";

@@ -3,11 +3,11 @@
 // audience filter removed. A second, independent line of defence after the filter.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 
 #include "audience/audit.hpp"
 #include "parallel/parallel_for.hpp"
 #include "site/pipeline.hpp"
+#include "text/files.hpp"
 
 namespace cp::site {
 
@@ -44,12 +44,12 @@ std::size_t audit_public_output(const output::SiteWriter& writer, const audience
         const std::string& path = files[i];
         std::string content;
         if (path.back() != '/') {
-            std::ifstream in(writer.staging() / path, std::ios::binary);
-            if (!in) {
+            auto bytes = text::read_file(writer.staging() / path);
+            if (!bytes) {
                 unreadable[i] = true;
                 return;
             }
-            content.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            content = std::move(*bytes);
         }
         findings[i] = auditor.check(path, content);
     });

@@ -1,5 +1,4 @@
 #include <filesystem>
-#include <fstream>
 #include <future>
 #include <optional>
 
@@ -12,6 +11,7 @@
 #include "site/pipeline.hpp"
 #include "source/git_tree.hpp"
 #include "source/working_tree.hpp"
+#include "text/files.hpp"
 #include "text/url_policy.hpp"
 
 namespace cp::site {
@@ -93,8 +93,7 @@ Origin find_origin(const BuildOptions& options, diag::Sink& sink) {
 std::optional<std::string> read_disk_file(const fs::path& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return text::read_file_or_empty(path);
 }
 
 // The config: --config's file; else the commit's commonplace.yaml (with --ref); else, or when

@@ -8,6 +8,8 @@
 #include <ctime>
 #include <unordered_map>
 
+#include "text/strings.hpp"
+
 namespace cp::source {
 
 namespace fs = std::filesystem;
@@ -27,8 +29,7 @@ bool is_text_source(const std::string& path) {
         return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
     // An SVG is read too, in any case of its name: it is checked for scripts before it is copied.
-    std::string tail = path.size() >= 4 ? path.substr(path.size() - 4) : path;
-    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string tail = text::lower(path.size() >= 4 ? path.substr(path.size() - 4) : path);
     return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html") || tail == ".svg";
 }
 
@@ -202,9 +203,7 @@ bool is_unsafe_entry_name(std::string_view name) {
     if (name.empty() || name == "." || name == "..") return true;
     if (name.find_first_of(std::string_view("/\\\0", 3)) != std::string_view::npos) return true;
     if (name.size() == 4) {
-        std::string lower(name);
-        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (lower == ".git") return true;
+        if (text::lower(name) == ".git") return true;
     }
     return false;
 }

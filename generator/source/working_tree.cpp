@@ -1,6 +1,8 @@
 #include "source/working_tree.hpp"
 
 #include "parallel/parallel_for.hpp"
+#include "text/files.hpp"
+#include "text/strings.hpp"
 
 #include <git2.h>
 
@@ -8,9 +10,7 @@
 #include <cctype>
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 namespace cp::source {
 
@@ -23,16 +23,8 @@ bool is_text_source(const std::string& path) {
         return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
     // An SVG is read too, in any case of its name: it is checked for scripts before it is copied.
-    std::string tail = path.size() >= 4 ? path.substr(path.size() - 4) : path;
-    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string tail = text::lower(path.size() >= 4 ? path.substr(path.size() - 4) : path);
     return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html") || tail == ".svg";
-}
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
 }
 
 // Asks git (through libgit2) whether a path is ignored; a folder outside any repository ignores nothing.
@@ -127,7 +119,7 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
     // cache (a fresh clone, a CI runner), more readers than cores keep the disk busy.
     parallel::parallel_for(to_read.size(), std::max(8u, parallel::default_jobs()), [&](std::size_t i) {
         SourceFile& file = snap.files[to_read[i]];
-        file.content = read_file(file.disk_path);
+        file.content = text::read_file_or_empty(file.disk_path);
         file.lfs_pointer = looks_like_lfs_pointer(file.content);
         file.disk_path.clear();  // held in memory now: copied from here, never from disk
     });

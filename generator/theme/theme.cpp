@@ -1,10 +1,9 @@
 #include "theme/theme.hpp"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
+#include "text/files.hpp"
 #include "theme/mustache.hpp"
 
 namespace cp::theme {
@@ -17,17 +16,6 @@ struct Theme::Compiled {
     Template tmpl;
     explicit Compiled(const std::string& text) : tmpl(text) {}
 };
-
-namespace {
-
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
 
 std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials, int depth) {
     if (depth > 8) return text;
@@ -59,7 +47,8 @@ Theme::Theme(const fs::path& theme_dir, const std::map<std::string, std::string>
         return;
     }
     for (const auto& entry : fs::directory_iterator(templates, ec))
-        if (entry.path().extension() == ".mustache") texts[entry.path().stem().string()] = read_file(entry.path());
+        if (entry.path().extension() == ".mustache")
+            texts[entry.path().stem().string()] = text::read_file_or_empty(entry.path());
     for (const auto& [name, text] : overrides) texts[name] = text;
     for (const auto& [name, text] : texts) {
         std::string expanded = expand_partials(text, texts);

@@ -4,6 +4,7 @@
 
 #include "links/urls.hpp"
 #include "model/slug.hpp"
+#include "text/strings.hpp"
 #include "text/url_policy.hpp"
 #include "time/date.hpp"
 #include "views/json_object.hpp"
@@ -57,13 +58,6 @@ json refs_json(const std::vector<model::Ref>& refs, const std::string& from_url)
         arr.push_back(std::move(j));
     }
     return arr;
-}
-
-std::string words(std::string s) {
-    for (char& c : s)
-        if (c == '_' || c == '-') c = ' ';
-    if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
-    return s;
 }
 
 namespace {
@@ -130,7 +124,7 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     const std::string& from = page.url;
     json ctx = page_frame(site, page.url, page.title, page.summary);
     json p = object_of("title", page.title, "type", std::string(model::type_name(page.type)), "type_label",
-                       words(std::string(model::type_name(page.type))), "date", model::day_of(page.date), "date_human",
+                       text::in_words(model::type_name(page.type)), "date", model::day_of(page.date), "date_human",
                        human_date(page.date), "summary", page.summary, "content", rendered.body.html, "is_public",
                        page.visibility == model::Visibility::Public, "is_draft", page.draft, "params", page.params);
     // A summary written in front matter stands above the text; one taken from the first
@@ -168,11 +162,11 @@ json page_context(const model::Site& site, const Page& page, const links::Render
         case PageType::Domain: {
             p["conveners"] = refs_json(page.conveners, from);
             p["phase"] = page.phase;
-            p["phase_label"] = words(page.phase);
+            p["phase_label"] = text::in_words(page.phase);
             json phases = json::array();
             for (const auto& ph : page.phases)
-                phases.push_back(
-                    object_of("phase", words(ph.phase), "since", ph.since, "since_human", human_date(ph.since)));
+                phases.push_back(object_of("phase", text::in_words(ph.phase), "since", ph.since, "since_human",
+                                           human_date(ph.since)));
             p["phases"] = std::move(phases);
             p["started"] = page.started;
             p["started_human"] = human_date(page.started);
@@ -196,15 +190,15 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             p["end_time"] = page.end_time;
             p["location"] = page.location;
             p["format"] = page.format;
-            p["format_label"] = words(page.format);
+            p["format_label"] = text::in_words(page.format);
             p["series"] = page.series;
             p["attendees"] = refs_json(page.attendees, from);
             p["attendee_count"] = std::to_string(page.attendees.size());
             p["apologies"] = refs_json(page.apologies, from);
             json roles = json::array();
             for (const auto& r : page.roles)
-                roles.push_back(
-                    object_of("role", r.role, "role_label", words(r.role), "people", refs_json(r.people, from)));
+                roles.push_back(object_of("role", r.role, "role_label", text::in_words(r.role), "people",
+                                          refs_json(r.people, from)));
             p["roles"] = std::move(roles);
             p["agenda"] = strings(page.agenda);
             p["decisions"] = strings(page.decisions);
@@ -227,7 +221,7 @@ json page_context(const model::Site& site, const Page& page, const links::Render
         }
         case PageType::Note:
             p["kind"] = page.kind;
-            p["kind_label"] = words(page.kind);
+            p["kind_label"] = text::in_words(page.kind);
             p["related"] = refs_json(page.related, from);
             p["source"] = href_of(page.source_url);
             // A refused source is still shown, as text.
@@ -235,7 +229,7 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             break;
         case PageType::Person:
             p["roles"] = json::array();
-            for (const auto& r : page.person_roles) p["roles"].push_back(words(r));
+            for (const auto& r : page.person_roles) p["roles"].push_back(text::in_words(r));
             p["organisation"] = page.organisation;
             p["profession"] = page.profession;
             p["expertise"] = strings(page.expertise);

@@ -30,8 +30,6 @@ nlohmann::json refs_json(const std::vector<model::Ref>& refs, const std::string&
 nlohmann::json page_link(const model::Page& page, const std::string& from_url);
 // "12 March 2016" from "2016-03-12" (the date itself when it does not parse).
 std::string human_date(const std::string& date);
-// A field's value in words: "night_handover" -> "Night handover" (a phase, a page type).
-std::string words(std::string s);
 
 // The context of one page: the frame plus `page` with every field of its type,
 // its rendered body, backlinks and history.

@@ -4,13 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 #include "frontmatter/simple_yaml.hpp"
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
+#include "text/files.hpp"
 #include "yaml_describe.hpp"
 
 using namespace cp;
@@ -44,13 +43,6 @@ bool check_same(const std::string& yaml) {
     INFO("front matter:\n" << yaml);
     CHECK(c.fast == c.yaml_cpp);
     return c.handled;
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 // Random front matter from the shapes real front matter takes, with the characters that make
@@ -233,7 +225,7 @@ TEST_CASE("the fast YAML path reads the example memory's front matter as yaml-cp
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(COMMONPLACE_SOURCE_DIR) / "content-example")) {
         std::string extension = entry.path().extension().string();
         if (!entry.is_regular_file() || (extension != ".md" && extension != ".yaml")) continue;
-        std::string text = read_file(entry.path());
+        std::string text = text::read_file_or_empty(entry.path());
         std::string yaml = text;
         if (extension == ".md") {
             diag::Sink sink;
