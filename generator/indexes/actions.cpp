@@ -118,6 +118,7 @@ json actions_context(const model::Site& site) {
                       {"by_owner", std::move(owner_groups)},
                       {"by_date", std::move(by_date)},
                       {"done", std::move(done_items)}};
+    views::flag_lists(ctx["actions"]);
     return ctx;
 }
 
@@ -182,6 +183,7 @@ views::HtmlPage agenda_page(const model::Site& site) {
                      {"domains", domains},
                      {"answered", answered},
                      {"parking_lot", parked}};
+    views::flag_lists(ctx["agenda"]);
     return {url, "agenda", std::move(ctx), "the learning agenda"};
 }
 

@@ -38,6 +38,7 @@ views::HtmlPage changes_page(const links::ResolvedSite& resolved) {
                            {"author", contributor_json(site, index, c.contributor, url)},
                            {"subject", c.subject},
                            {"pages", pages},
+                           {"has_pages", !pages.empty()},
                            {"other_files", others == 0 ? "" : std::to_string(others)}});
     }
     json ctx =
@@ -46,6 +47,7 @@ views::HtmlPage changes_page(const links::ResolvedSite& resolved) {
                       {"count", std::to_string(commits.size())},
                       {"available", site.history.available},
                       {"shallow", site.history.shallow}};
+    views::flag_lists(ctx["changes"]);
     return {url, "changes", std::move(ctx), "the recent changes page"};
 }
 

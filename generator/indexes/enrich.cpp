@@ -266,7 +266,8 @@ json RelatedPages::fields(std::size_t page_index) const {
             timeline.push_back(views::object_of("key", "", "date", e.date, "date_human", views::human_date(e.date),
                                                 "type", types[e.order], "type_label", e.type_label, "title", e.title,
                                                 "url", e.url.empty() ? std::string{} : links::relative_url(from, e.url),
-                                                "context", e.context, "domains", json::array(), "domain_keys", ""));
+                                                "context", e.context, "domains", json::array(), "has_domains", false,
+                                                "domain_keys", ""));
         }
         out["timeline"] = std::move(timeline);
     }

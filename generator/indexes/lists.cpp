@@ -131,6 +131,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
             json item = views::page_link(*d, url);
             item["phase"] = d->phase;
             item["conveners"] = views::refs_json(d->conveners, url);
+            item["has_conveners"] = !d->conveners.empty();
             item["meeting_count"] = std::to_string(meetings[d->url]);
             item["note_count"] = std::to_string(notes[d->url]);
             items.push_back(std::move(item));
@@ -142,6 +143,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
              "The problem areas this community gathers around: what each is about, who convenes it, and where it stands."},
             {"domains", items},
             {"count", std::to_string(items.size())}};
+        views::flag_lists(ctx["list"]);
         return ctx;
     }));
     out.push_back(views::lazy_page("/meetings/", "list", "list of meetings", [&site] {
@@ -176,6 +178,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
         ctx["list"]["series_count"] = std::to_string(series_list.size());
         ctx["list"]["series"] = std::move(series_list);
+        views::flag_lists(ctx["list"]);
         return ctx;
     }));
     out.push_back(views::lazy_page("/notes/", "list", "list of notes", [&site] {
@@ -190,6 +193,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
                        {"groups",
                         grouped(
                             notes, url, [](const Page& p) { return kind_heading(p.kind); }, false)}};
+        views::flag_lists(ctx["list"]);
         return ctx;
     }));
     out.push_back(views::lazy_page("/people/", "people", "list of people", [&site] {
@@ -204,6 +208,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
             item["profession"] = p->profession;
             json expertise = json::array();
             for (const auto& e : p->expertise) expertise.push_back(e);
+            item["has_expertise"] = !expertise.empty();
             item["expertise"] = std::move(expertise);
             items.push_back(std::move(item));
         }
@@ -216,6 +221,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         json others = attended_without_profile(site);
         ctx["list"]["has_attendees_without_profile"] = !others.empty();
         ctx["list"]["attendees_without_profile"] = std::move(others);
+        views::flag_lists(ctx["list"]);
         return ctx;
     }));
     return out;

@@ -80,6 +80,7 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
                        {"count", std::to_string(tags.size())},
                        {"items", items},
                        {"popular", sorted.size() > 12 ? popular : json::array()}};
+        views::flag_lists(ctx["tags"]);
         out.push_back({url, "tag_index", std::move(ctx), "the tag index"});
     }
     for (const auto& tag : tags) {

@@ -139,12 +139,14 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
         for (const auto& d : p.domains)
             if (!d.url.empty()) keys += (keys.empty() ? "" : " ") + slug_of_url(d.url);
     }
-    return views::object_of("key", entry_key(site, e), "date", e.date.iso(), "date_human", e.date.human(), "type",
+    json entry = views::object_of("key", entry_key(site, e), "date", e.date.iso(), "date_human", e.date.human(), "type",
                             std::move(type), "type_label", std::move(label), "title", e.title, "url",
                             links::relative_url(from, p.url), "context",
                             e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}, "summary",
                             e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{},
                             "domains", std::move(domains), "domain_keys", std::move(keys));
+    views::flag_lists(entry);
+    return entry;
 }
 
 json by_year_and_month(const model::Site& site, const std::vector<const TimelineEntry*>& entries,
@@ -248,6 +250,7 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
             } else {
                 t["years"] = by_year_and_month(site, all, url);
             }
+            views::flag_lists(t);
             ctx["timeline"] = std::move(t);
             return ctx;
         }));
@@ -276,7 +279,8 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
                         pager["next"] = {{"url", links::relative_url(url, "/timeline/" + *next + "/")},
                                          {"title", *next}};
                     if (!pager.empty()) t["year_pager"] = std::move(pager);
-                    ctx["timeline"] = std::move(t);
+                    views::flag_lists(t);
+            ctx["timeline"] = std::move(t);
                     return ctx;
                 }));
         }
@@ -296,6 +300,7 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
                                                               {"filterable", true},
                                                               {"years", by_year_and_month(site, typed, url)},
                                                               {"all_url", links::relative_url(url, "/timeline/")}};
+                                           views::flag_lists(ctx["timeline"]);
                                            return ctx;
                                        }));
     }

@@ -180,13 +180,15 @@ json digest_json(const model::Site& site, PeriodKind kind, const std::string& pe
         measures.push_back(views::object_of("label", label, "now", std::to_string(n), "before", std::to_string(b),
                                             "change", change(n, b)));
     std::string previous = previous_period(kind, period);
-    return views::object_of(
+    json digest = views::object_of(
         "period", period, "title", period_title(kind, period), "short", period_short(kind, period), "previous_short",
         period_short(kind, previous), "kind", kind == PeriodKind::Month ? "month" : "quarter", "site_title",
         site.config.title, "meetings", std::move(meetings), "decisions", std::move(decisions), "actions_opened",
         std::move(opened), "actions_closed", std::move(closed), "highlights", std::move(highlights), "note_groups",
         std::move(notes), "note_count", std::to_string(a.notes.size()), "members", std::move(members), "phases",
         std::move(phases), "measures", std::move(measures), "reference_date", views::human_date(site.reference_date));
+    views::flag_lists(digest);
+    return digest;
 }
 
 }  // namespace
@@ -210,6 +212,7 @@ std::vector<views::HtmlPage> digest_pages(const model::Site& site) {
         json ctx = views::page_frame(site, list_url, "Digests");
         ctx["digests"] = views::object_of("title", "Digests", "kind", kind == PeriodKind::Month ? "month" : "quarter",
                                           "periods", std::move(periods));
+        views::flag_lists(ctx["digests"]);
         return ctx;
     }));
     for (const auto& [period_key, unused] : *activity) {

@@ -120,6 +120,7 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         j["actions"] = std::move(actions);
         j["went_well"] = strings(m->went_well);
         j["to_improve"] = strings(m->to_improve);
+        views::flag_lists(j);
         meetings.push_back(std::move(j));
     }
     std::vector<std::pair<std::string, json>> kinds;  // heading -> notes, in the notes' order
@@ -147,8 +148,8 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         json sub = json::array();
         if (items.is_array())
             for (const auto& i : items) sub.push_back(views::object_of("title", i["title"], "anchor", i["anchor"]));
-        contents.push_back(views::object_of("label", label, "anchor", anchor, "count", std::to_string(count), "items",
-                                            std::move(sub)));
+        contents.push_back(views::object_of("label", label, "anchor", anchor, "count", std::to_string(count),
+                                            "has_items", !sub.empty(), "items", std::move(sub)));
     };
     entry("Domains", "domains", s.domains.size(), domains);
     entry("Meetings by date", "meetings", s.meetings.size(), nullptr);
@@ -182,6 +183,7 @@ std::vector<views::HtmlPage> print_pages(const links::ResolvedSite& resolved) {
         views::HtmlPage page = views::lazy_page(url, "print", "the printed memory", [&site, &bodies, domain, url] {
             json ctx = views::page_frame(site, url, "the printed memory", "");  // title, language, root, as-of
             ctx["print"] = print_json(site, bodies, domain, url);
+            views::flag_lists(ctx["print"]);
             return ctx;
         });
         page.standalone = true;

@@ -109,8 +109,9 @@ views::HtmlPage value_page(const model::Site& site) {
                                             std::to_string(ds->stories.size())));
             domains.push_back(views::object_of("title", ds->title, "url", link, "anchor", anchor, "story_count",
                                                std::to_string(ds->stories.size()), "has_stories", !ds->stories.empty(),
-                                               "cycles", std::move(groups), "missing", missing, "evidence",
-                                               std::move(evidence), "unplaced", std::move(unplaced)));
+                                               "cycles", std::move(groups), "missing", missing, "has_evidence",
+                                               !evidence.empty(), "evidence", std::move(evidence), "has_unplaced",
+                                               !unplaced.empty(), "unplaced", std::move(unplaced)));
         }
         json ctx = views::page_frame(site, url, "Value created");
         ctx["value"] = views::object_of(

@@ -6,6 +6,7 @@
 #include "indexes/versions.hpp"
 #include "reports/feedback.hpp"
 #include "views/context.hpp"
+#include "views/json_object.hpp"
 
 namespace cp::site {
 
@@ -34,7 +35,11 @@ json PageContexts::make(std::size_t i) const {
     fields.update(facts_->contributions.fields(i));
     fields.update(facts_->feedback.fields(i));
     fields.update(indexes::version_fields(site, page));
-    if (page.url == "/") ctx.update(indexes::home_fields(site));
+    views::flag_lists(fields);
+    if (page.url == "/") {
+        ctx.update(indexes::home_fields(site));
+        views::flag_lists(ctx);
+    }
     return ctx;
 }
 

@@ -43,13 +43,6 @@ struct Frame {
     const Frame* outer = nullptr;
 };
 
-// The has_x flags the old conversion added to every object are answered from these.
-const json& flag(bool value) {
-    static const json yes(true);
-    static const json no(false);
-    return value ? yes : no;
-}
-
 // Sections render (and inverted ones do not) for everything but false, null, "" and [].
 bool is_true(const Ref& ref) {
     if (ref.text) return true;
@@ -262,7 +255,6 @@ private:
         NamePart p;
         p.begin = static_cast<std::uint32_t>(t_.bytes_.size());
         p.size = static_cast<std::uint32_t>(part.size());
-        p.has_prefix = part.size() >= 4 && part.substr(0, 4) == "has_";
         t_.bytes_.append(part);
         t_.parts_.push_back(p);
     }
@@ -442,18 +434,13 @@ private:
         return std::string_view(t_.bytes_).substr(p.begin, p.size);
     }
 
-    // The member `index` of `ref`: only objects have members. A missing has_x is answered,
-    // as the old conversion did, by whether the member x is a non-empty list.
+    // The member `index` of `ref`: only objects have members.
     Ref member(const Ref& ref, std::uint32_t index) const {
         const std::string_view key = part(index);
         if (ref.content && key == "content") return Ref{nullptr, ref.content};
         if (!ref.value || !ref.value->is_object()) return {};
         const auto& object = ref.value->get_ref<const json::object_t&>();
         if (auto it = object.find(key); it != object.end()) return Ref{&it->second};
-        if (t_.parts_[index].has_prefix) {
-            if (auto it = object.find(key.substr(4)); it != object.end() && it->second.is_array())
-                return Ref{&flag(!it->second.empty())};
-        }
         return {};
     }
 

@@ -4,15 +4,13 @@
 // theme's render path slow before (every page's JSON was converted to another library's
 // data tree, then rendered by a renderer that copied and hashed names on every lookup).
 //
-// The output is byte for byte what kainjow::mustache 4.1 produced from the same JSON
-// after the theme's old conversion to kainjow data, because the templates were written
-// against that behaviour. What that means, in short (the tests in tests/unit/theme_test.cpp
+// The output is byte for byte what kainjow::mustache 4.1 produces from the same JSON (turned
+// into kainjow's data as tests/unit/mustache_reference_test.cpp does), because the templates
+// were written against that behaviour; docs/theme.md says it for theme authors. In short (the tests in tests/unit/theme_test.cpp
 // pin every rule):
 //   - false, null, "" and [] are false; numbers (0 too), objects ({} too), true and
 //     non-empty strings are true. A list section repeats; any other true section pushes
 //     its value, so {{.}} inside {{#name}} prints a string or a number.
-//   - {{has_x}} is true when the object has no member has_x and its member x is a
-//     non-empty list.
 //   - a.b.c is looked up in each context from the innermost out, the whole path in each,
 //     so when a is found but a.b is not, the next context out is tried.
 //   - {{x}} prints strings and numbers (as JSON writes them), HTML-escaped; bools, null,
@@ -70,7 +68,6 @@ private:
     struct NamePart {
         std::uint32_t begin = 0;
         std::uint32_t size = 0;
-        bool has_prefix = false;  // starts with "has_": may be answered by a list's emptiness
     };
     class Parser;
     class Renderer;

@@ -17,6 +17,7 @@
 #include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "site/pipeline.hpp"
+#include "example_contexts.hpp"
 #include "site_fixture.hpp"
 #include "theme/mustache.hpp"
 #include "theme/theme.hpp"
@@ -48,19 +49,15 @@ using kainjow::mustache::data;
 // THE REFERENCE SEMANTICS: the theme's old conversion of a page's JSON to kainjow data
 // (a test-only copy of to_data from generator/theme/theme.cpp before our own renderer).
 // What it does is what the theme's templates mean:
-//   object -> object, plus has_x = (x is a non-empty list) for each list member x,
-//             unless the object has its own has_x;
+//   object -> object (a has_x flag is an ordinary member: contexts carry their own, see
+//             views::flag_lists);
 //   array -> list; string -> string, but "" -> false; bool -> bool;
 //   numbers -> their JSON text (j.dump()); null -> false.
 data to_data(const json& j) {
     switch (j.type()) {
         case json::value_t::object: {
             data d{data::type::object};
-            for (auto it = j.begin(); it != j.end(); ++it) {
-                d[it.key()] = to_data(it.value());
-                if (it.value().is_array() && !j.contains("has_" + it.key()))
-                    d["has_" + it.key()] = data{!it.value().empty()};
-            }
+            for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = to_data(it.value());
             return d;
         }
         case json::value_t::array: {
@@ -129,41 +126,8 @@ std::map<std::string, std::string> expanded_default_theme() {
     return out;
 }
 
-struct PageCase {
-    std::string url;
-    std::string template_name;
-    json context;
-};
-
-// The context of every page a build of the example memory renders, made by the build's own
-// steps (site/build.cpp): load, audience filter, links, bodies, outputs.
-std::vector<PageCase> example_pages(cp::audience::Audience audience) {
-    using namespace cp;
-    testing::TempFolder tmp;
-    auto options = testing::options_for(testing::example_memory(), tmp / "site");
-    options.audience = audience;
-    diag::Sink sink;
-    site::Loaded loaded = site::load(options, sink);
-    REQUIRE(loaded.ok);
-    REQUIRE_FALSE(sink.has_errors());
-    links::Catalogue catalogue = links::catalogue_of(loaded.site);
-    links::ResolveOptions resolve_options;
-    resolve_options.jobs = 2;
-    resolve_options.max_bytes = loaded.site.config.max_file_size;
-    auto resolved =
-        links::resolve(audience::filter(std::move(loaded.site), {audience, false}), catalogue, resolve_options, sink);
-    const model::Site& site = resolved->site();
-    REQUIRE_FALSE(sink.has_errors());
-    site::Outputs outputs = site::make_outputs(*resolved, sink);
-    REQUIRE_FALSE(sink.has_errors());
-    std::vector<PageCase> out;
-    for (const auto& page : outputs.pages) out.push_back({page.url, page.template_name, views::context_of(page)});
-    for (std::size_t i = 0; i < site.pages.size(); ++i)
-        out.push_back({site.pages[i].url, views::template_for(site.pages[i]), outputs.page_contexts->make(i)});
-    // The search index is built on another thread from `site` and `bodies`: let it finish first.
-    if (outputs.search_index.valid()) outputs.search_index.wait();
-    return out;
-}
+using cp::testing::example_pages;
+using cp::testing::PageCase;
 
 }  // namespace
 

@@ -9,6 +9,7 @@
 #include "diag/diagnostic.hpp"
 #include "site_fixture.hpp"
 #include "theme/mustache.hpp"
+#include "views/json_object.hpp"
 #include "theme/theme.hpp"
 
 // The expected strings are what kainjow::mustache 4.1 rendered from the same JSON after
@@ -94,20 +95,25 @@ TEST_CASE("mustache: an inverted section over a false value pushes it, over a mi
     CHECK(render("{{#s}}{{^missing}}[{{.}}]{{/missing}}{{/s}}", ctx) == "[outer]");
 }
 
-TEST_CASE("mustache: has_x tells whether the list x is empty, unless the object has its own has_x",
-          "[theme][mustache]") {
+TEST_CASE("mustache: has_x is an ordinary name: the renderer makes up no flag for a list", "[theme][mustache]") {
+    json ctx = {{"tags", {"a"}}, {"own", {1}}, {"has_own", false}, {"page", {{"authors", {"Ada"}}}}};
+    CHECK(render("{{#has_tags}}tags{{/has_tags}}{{^has_tags}}none{{/has_tags}}|{{#has_own}}own{{/has_own}}", ctx) ==
+          "none|");
+    CHECK(render("{{#page.has_authors}}A{{/page.has_authors}}", ctx) == "");
+}
+
+TEST_CASE("views::flag_lists gives an object a has_x for each of its lists, keeping its own", "[theme][views]") {
     json ctx = {{"tags", {"a"}},        {"none", json::array()},
                 {"own", {1}},           {"has_own", false},
-                {"text", "not a list"}, {"page", {{"authors", {"Ada"}}, {"domains", json::array()}}}};
+                {"text", "not a list"}, {"page", {{"authors", {"Ada"}}}}};
+    cp::views::flag_lists(ctx);
+    CHECK(ctx["has_tags"] == true);
+    CHECK(ctx["has_none"] == false);
+    CHECK(ctx["has_own"] == false);
+    CHECK_FALSE(ctx.contains("has_text"));
+    CHECK_FALSE(ctx["page"].contains("has_authors"));  // nested objects are flagged where they are made
     CHECK(render("{{#has_tags}}tags{{/has_tags}}|{{^has_none}}none{{/has_none}}|{{#has_own}}own{{/has_own}}", ctx) ==
           "tags|none|");
-    CHECK(render("{{#has_text}}a{{/has_text}}{{^has_text}}b{{/has_text}}{{^has_missing}}c{{/has_missing}}", ctx) ==
-          "bc");
-    CHECK(render("{{#page.has_authors}}A{{/page.has_authors}}{{#page.has_domains}}D{{/page.has_domains}}", ctx) == "A");
-    CHECK(render("{{#page}}{{#has_authors}}A{{/has_authors}}{{^has_domains}}-{{/has_domains}}{{/page}}", ctx) == "A-");
-    CHECK(render("{{#l}}{{#has_x}}y{{/has_x}}{{^has_x}}n{{/has_x}}{{/l}}",
-                 {{"l", {{{"x", {1}}}, {{"x", json::array()}}}}}) == "yn");
-    CHECK(render("[{{has_tags}}]", ctx) == "[]");  // a flag is a bool: it prints nothing
 }
 
 TEST_CASE("mustache: names are looked up from the innermost context out, dotted names whole in each",
@@ -174,9 +180,9 @@ TEST_CASE("mustache: a layout reads its content from beside the context, which i
     // The content counts as true even when empty (it was a string, not an empty field).
     CHECK(render_layout("{{#content}}yes{{/content}}{{^content}}no{{/content}}", ctx, "") == "yes");
     CHECK(render_layout("{{#content}}[{{.}}]{{/content}}", ctx, "c") == "[c]");
-    // It stands in for the root's member only; has_content still comes from the context.
-    CHECK(render_layout("{{#has_content}}list{{/has_content}}|{{{content}}}", {{"content", {1}}}, "page") ==
-          "list|page");
+    // It stands in for the root's member only.
+    CHECK(render_layout("{{#o}}{{{content}}}{{/o}}|{{{content}}}", {{"o", {{"content", "o's"}}}}, "page") ==
+          "o's|page");
     CHECK(render_layout("{{#o}}{{{content}}}{{/o}}", {{"o", {{"content", "o's"}}}}, "page") == "o's");
     CHECK(render_layout("{{#o}}{{{content}}}{{/o}}", {{"o", {{"x", 1}}}}, "page") == "page");
     CHECK(render_layout("{{#.}}{{{content}}}{{/.}}", ctx, "page") == "page");

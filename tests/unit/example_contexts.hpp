@@ -1,0 +1,56 @@
+#pragma once
+// The context of every page a build of the example memory renders, made by the build's own
+// steps (site/build.cpp): load, audience filter, links, bodies, outputs. Shared by the tests
+// that need real contexts: the Mustache reference test and the theme contract test.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "audience/filter.hpp"
+#include "diag/diagnostic.hpp"
+#include "links/resolve.hpp"
+#include "links/resolved_site.hpp"
+#include "model/site.hpp"
+#include "site/pipeline.hpp"
+#include "site_fixture.hpp"
+#include "views/context.hpp"
+#include "views/output_item.hpp"
+
+namespace cp::testing {
+
+struct PageCase {
+    std::string url;
+    std::string template_name;
+    nlohmann::json context;
+};
+
+inline std::vector<PageCase> example_pages(audience::Audience audience) {
+    TempFolder tmp;
+    auto options = options_for(example_memory(), tmp / "site");
+    options.audience = audience;
+    diag::Sink sink;
+    site::Loaded loaded = site::load(options, sink);
+    REQUIRE(loaded.ok);
+    REQUIRE_FALSE(sink.has_errors());
+    links::Catalogue catalogue = links::catalogue_of(loaded.site);
+    links::ResolveOptions resolve_options;
+    resolve_options.jobs = 2;
+    resolve_options.max_bytes = loaded.site.config.max_file_size;
+    auto resolved =
+        links::resolve(audience::filter(std::move(loaded.site), {audience, false}), catalogue, resolve_options, sink);
+    const model::Site& site = resolved->site();
+    REQUIRE_FALSE(sink.has_errors());
+    site::Outputs outputs = site::make_outputs(*resolved, sink);
+    REQUIRE_FALSE(sink.has_errors());
+    std::vector<PageCase> out;
+    for (const auto& page : outputs.pages) out.push_back({page.url, page.template_name, views::context_of(page)});
+    for (std::size_t i = 0; i < site.pages.size(); ++i)
+        out.push_back({site.pages[i].url, views::template_for(site.pages[i]), outputs.page_contexts->make(i)});
+    // The search index is built on another thread from `site` and `bodies`: let it finish first.
+    if (outputs.search_index.valid()) outputs.search_index.wait();
+    return out;
+}
+
+}  // namespace cp::testing
