@@ -140,11 +140,11 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
             if (!d.url.empty()) keys += (keys.empty() ? "" : " ") + slug_of_url(d.url);
     }
     json entry = views::object_of("key", entry_key(site, e), "date", e.date.iso(), "date_human", e.date.human(), "type",
-                            std::move(type), "type_label", std::move(label), "title", e.title, "url",
-                            links::relative_url(from, p.url), "context",
-                            e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}, "summary",
-                            e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{},
-                            "domains", std::move(domains), "domain_keys", std::move(keys));
+                                  std::move(type), "type_label", std::move(label), "title", e.title, "url",
+                                  links::relative_url(from, p.url), "context",
+                                  e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}, "summary",
+                                  e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{},
+                                  "domains", std::move(domains), "domain_keys", std::move(keys));
     views::flag_lists(entry);
     return entry;
 }
@@ -280,7 +280,7 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
                                          {"title", *next}};
                     if (!pager.empty()) t["year_pager"] = std::move(pager);
                     views::flag_lists(t);
-            ctx["timeline"] = std::move(t);
+                    ctx["timeline"] = std::move(t);
                     return ctx;
                 }));
         }

@@ -10,10 +10,10 @@
 #include "model/imported_layout.hpp"
 #include "model/minutes.hpp"
 #include "model/page_reader.hpp"
+#include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
 #include "text/strings.hpp"
-#include "model/reserved_addresses.hpp"
 
 namespace cp::model {
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -26,10 +27,13 @@ struct PageCase {
     nlohmann::json context;
 };
 
-inline std::vector<PageCase> example_pages(audience::Audience audience) {
+// Every page's context for `memory` (at `ref`, when given) built for `audience`.
+inline std::vector<PageCase> pages_of(const std::filesystem::path& memory, audience::Audience audience,
+                                      const std::string& ref = "") {
     TempFolder tmp;
-    auto options = options_for(example_memory(), tmp / "site");
+    auto options = options_for(memory, tmp / "site");
     options.audience = audience;
+    options.ref = ref;
     diag::Sink sink;
     site::Loaded loaded = site::load(options, sink);
     REQUIRE(loaded.ok);
@@ -52,5 +56,7 @@ inline std::vector<PageCase> example_pages(audience::Audience audience) {
     if (outputs.search_index.valid()) outputs.search_index.wait();
     return out;
 }
+
+inline std::vector<PageCase> example_pages(audience::Audience audience) { return pages_of(example_memory(), audience); }
 
 }  // namespace cp::testing

@@ -13,11 +13,11 @@
 
 #include "audience/filter.hpp"
 #include "diag/diagnostic.hpp"
+#include "example_contexts.hpp"
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "site/pipeline.hpp"
-#include "example_contexts.hpp"
 #include "site_fixture.hpp"
 #include "theme/mustache.hpp"
 #include "theme/theme.hpp"

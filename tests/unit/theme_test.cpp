@@ -9,8 +9,8 @@
 #include "diag/diagnostic.hpp"
 #include "site_fixture.hpp"
 #include "theme/mustache.hpp"
-#include "views/json_object.hpp"
 #include "theme/theme.hpp"
+#include "views/json_object.hpp"
 
 // The expected strings are what kainjow::mustache 4.1 rendered from the same JSON after
 // the theme's old conversion to kainjow data: the templates were written against it, so
@@ -103,9 +103,8 @@ TEST_CASE("mustache: has_x is an ordinary name: the renderer makes up no flag fo
 }
 
 TEST_CASE("views::flag_lists gives an object a has_x for each of its lists, keeping its own", "[theme][views]") {
-    json ctx = {{"tags", {"a"}},        {"none", json::array()},
-                {"own", {1}},           {"has_own", false},
-                {"text", "not a list"}, {"page", {{"authors", {"Ada"}}}}};
+    json ctx = {{"tags", {"a"}},    {"none", json::array()}, {"own", {1}},
+                {"has_own", false}, {"text", "not a list"},  {"page", {{"authors", {"Ada"}}}}};
     cp::views::flag_lists(ctx);
     CHECK(ctx["has_tags"] == true);
     CHECK(ctx["has_none"] == false);
@@ -262,8 +261,9 @@ TEST_CASE("mustache: one template renders from many threads at once", "[theme][m
     REQUIRE(t.ok());
     json ctx = {{"items", json::array()}};
     for (int i = 0; i < 50; ++i)
-        ctx["items"].push_back(
-            {{"name", "item " + std::to_string(i) + " <&>"}, {"tags", i % 3 ? json{"a", "b"} : json::array()}});
+        ctx["items"].push_back({{"name", "item " + std::to_string(i) + " <&>"},
+                                {"tags", i % 3 ? json{"a", "b"} : json::array()},
+                                {"has_tags", i % 3 != 0}});
     std::string expected;
     t.render(ctx, expected);
     REQUIRE(expected.find("<li>item 49 &lt;&amp;&gt;: a b </li>") != std::string::npos);
@@ -299,7 +299,7 @@ TEST_CASE("theme: a page renders inside the base layout, which sees the page's c
     cp::diag::Sink sink;
     cp::theme::Theme theme(tmp.path(), {{"feed", "<custom>{{title}}</custom>"}}, sink);
     REQUIRE_FALSE(sink.has_errors());
-    json ctx = {{"title", "A & B"}, {"tags", {"x", "y"}}, {"content", "not this"}};
+    json ctx = {{"title", "A & B"}, {"tags", {"x", "y"}}, {"has_tags", true}, {"content", "not this"}};
     CHECK(theme.render_page("note", ctx) ==
           "<title>A &amp; B</title>\n<main>\n<h1>A &amp; B</h1>\n<ul><li>x</li><li>y</li></ul>\n\n</main>\n");
     CHECK(theme.render("feed", ctx) == "<custom>A &amp; B</custom>");  // a memory's layout replaces the theme's
