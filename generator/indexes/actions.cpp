@@ -27,11 +27,11 @@ bool is_overdue(const model::Site& site, const model::Action& a) {
 }
 
 json action_json(const model::Site& site, const AgreedAction& a, const std::string& from) {
-    return views::object_of("action", a.action->action, "due", a.action->due, "due_human",
-                            views::human_date(a.action->due), "done", a.action->done, "overdue",
-                            is_overdue(site, *a.action), "has_owner", !a.action->owner.text.empty(), "owner",
-                            views::ref_json(a.action->owner, from), "meeting", views::page_link(*a.meeting, from),
-                            "key", a.meeting->url + "#" + std::to_string(a.action - a.meeting->actions.data()));
+    return views::object_of(
+        "action", a.action->action, "due", a.action->due, "due_human", views::human_date(site.words, a.action->due),
+        "done", a.action->done, "overdue", is_overdue(site, *a.action), "has_owner", !a.action->owner.text.empty(),
+        "owner", views::ref_json(a.action->owner, from), "meeting", views::page_link(site.words, *a.meeting, from),
+        "key", a.meeting->url + "#" + std::to_string(a.action - a.meeting->actions.data()));
 }
 
 json group(const std::string& name, const std::string& anchor, json items, bool overdue = false) {
@@ -74,7 +74,7 @@ json actions_context(const model::Site& site) {
         std::string name = owner.text.empty() ? "" : (owner.label.empty() ? owner.text : owner.label);
         std::string key = name.empty() ? "\x7f" : name;
         auto& slot = owners[key];
-        if (slot.second.is_null()) slot = {name.empty() ? "No owner" : name, json::array()};
+        if (slot.second.is_null()) slot = {name.empty() ? site.words.text("actions.no_owner") : name, json::array()};
         slot.second.push_back(item);
         if (is_overdue(site, *a.action)) {
             ++overdue_count;
@@ -94,10 +94,13 @@ json actions_context(const model::Site& site) {
         if (int n = ++anchors[anchor]; n > 1) anchor += "-" + std::to_string(n);
         owner_groups.push_back(group(slot.first, anchor, std::move(slot.second)));
     }
-    if (!overdue.empty()) by_date.push_back(group("Overdue", "due-overdue", std::move(overdue), true));
+    if (!overdue.empty())
+        by_date.push_back(group(site.words.text("status.overdue"), "due-overdue", std::move(overdue), true));
     for (auto& [month, items] : months)
-        by_date.push_back(group("Due " + month.month_and_year(), "due-" + month.year_month(), std::move(items)));
-    if (!undated.empty()) by_date.push_back(group("No due date", "due-none", std::move(undated)));
+        by_date.push_back(group(site.words.format("actions.due_in", {{"month", site.words.month_year(month)}}),
+                                "due-" + month.year_month(), std::move(items)));
+    if (!undated.empty())
+        by_date.push_back(group(site.words.text("actions.no_due_date"), "due-none", std::move(undated)));
 
     // Done: most recently agreed first.
     std::sort(done.begin(), done.end(), [](const AgreedAction& x, const AgreedAction& y) {
@@ -108,10 +111,18 @@ json actions_context(const model::Site& site) {
     json done_items = json::array();
     for (const auto& a : done) done_items.push_back(action_json(site, a, url));
 
-    json ctx = views::page_frame(site, url, "Open actions");
-    ctx["actions"] = {{"title", "Open actions"},
+    const i18n::Catalog& words = site.words;
+    json ctx = views::page_frame(site, url, words.text("actions.title"));
+    ctx["actions"] = {{"title", words.text("actions.title")},
                       {"reference_date", site.reference_date},
-                      {"reference_date_human", views::human_date(site.reference_date)},
+                      {"reference_date_human", views::human_date(words, site.reference_date)},
+                      {"open_count_text", words.plural("actions.open_count", long(open.size()))},
+                      // Written unescaped by the template, as the words are ({{{...}}}).
+                      {"overdue_text",
+                       i18n::escape_html(words.plural("actions.overdue_count", long(overdue_count),
+                                                      {{"date", views::human_date(words, site.reference_date)}}))},
+                      {"done_count_text", words.plural("actions.done_count", long(done.size()))},
+                      {"show_done", words.plural("actions.show_done", long(done.size()))},
                       {"open_count", std::to_string(open.size())},
                       {"overdue_count", std::to_string(overdue_count)},
                       {"done_count", std::to_string(done.size())},
@@ -141,7 +152,7 @@ views::HtmlPage agenda_page(const model::Site& site) {
         for (const auto& q : d->learning_agenda) {
             if (q.status == "answered") {
                 json item = {{"question", q.question},
-                             {"domain", views::page_link(*d, url)},
+                             {"domain", views::page_link(site.words, *d, url)},
                              {"answered_in", views::ref_json(q.answered_in, url)},
                              {"has_answer", !q.answered_in.text.empty()}};
                 answered.push_back(std::move(item));
@@ -151,7 +162,7 @@ views::HtmlPage agenda_page(const model::Site& site) {
         }
         open_count += open.size();
         if (open.empty()) continue;
-        json item = views::page_link(*d, url);
+        json item = views::page_link(site.words, *d, url);
         item["count"] = std::to_string(open.size());
         item["questions"] = std::move(open);
         item["anchor"] = "d-" + d->slug;
@@ -168,15 +179,19 @@ views::HtmlPage agenda_page(const model::Site& site) {
     json parked = json::array();
     std::size_t parked_count = 0;
     for (const Page* m : meetings) {
-        json item = views::page_link(*m, url);
+        json item = views::page_link(site.words, *m, url);
         json issues = json::array();
         for (const auto& s : m->parking_lot) issues.push_back(s);
         parked_count += issues.size();
         item["issues"] = std::move(issues);
         parked.push_back(std::move(item));
     }
-    json ctx = views::page_frame(site, url, "Learning agenda");
-    ctx["agenda"] = {{"title", "Learning agenda"},
+    json ctx = views::page_frame(site, url, site.words.text("agenda.title"));
+    ctx["agenda"] = {{"title", site.words.text("agenda.title")},
+                     {"counts",
+                      site.words.plural("agenda.open_count", long(open_count)) + " · " +
+                          site.words.plural("agenda.answered_count", long(answered.size())) + " · " +
+                          site.words.plural("agenda.parked_count", long(parked_count))},
                      {"open_count", std::to_string(open_count)},
                      {"answered_count", std::to_string(answered.size())},
                      {"parked_count", std::to_string(parked_count)},

@@ -133,12 +133,15 @@ views::RawFile calendar_file(const model::Site& site, diag::Sink& sink) {
 
     const std::string stamp = ics_date_time(day_number(site.reference_date).value_or(0) * 86400, true);
     const std::string domain = uid_domain(config.base_url);
+    // The language of the calendar's text, said where iCalendar allows (RFC 5545's LANGUAGE
+    // parameter); English, the site's default, is left unsaid, as before.
+    const std::string lang = config.language.empty() || config.language == "en" ? "" : ";LANGUAGE=" + config.language;
     std::string out = "BEGIN:VCALENDAR\r\n";
     out += ics_line("VERSION", "2.0", false);
     out += ics_line("PRODID", "-//Commonplace//Community memory//EN", false);
     out += ics_line("CALSCALE", "GREGORIAN", false);
     out += ics_line("METHOD", "PUBLISH", false);
-    out += ics_line("X-WR-CALNAME", config.title + ": meetings");
+    out += ics_line("X-WR-CALNAME", site.words.format("calendar.name", {{"title", config.title}}));
     out += ics_line("X-WR-TIMEZONE", config.timezone);
     for (const Page* m : meetings) {
         std::int64_t day = *day_number(m->date);
@@ -164,13 +167,14 @@ views::RawFile calendar_file(const model::Site& site, diag::Sink& sink) {
                 write("DTEND", local_end);
             }
         }
-        out += ics_line("SUMMARY", m->title);
-        if (!m->location.empty()) out += ics_line("LOCATION", m->location);
+        out += ics_line("SUMMARY" + lang, m->title);
+        if (!m->location.empty()) out += ics_line("LOCATION" + lang, m->location);
         std::string url = absolute(config.base_url, m->url);
         std::string description = m->summary;
         if (!m->series.empty())
-            description = "Series: " + m->series + (description.empty() ? "" : "\n\n" + description);
-        out += ics_line("DESCRIPTION", description.empty() ? url : description + "\n\n" + url);
+            description = site.words.format("calendar.series", {{"series", m->series}}) +
+                (description.empty() ? "" : "\n\n" + description);
+        out += ics_line("DESCRIPTION" + lang, description.empty() ? url : description + "\n\n" + url);
         if (url.find("://") != std::string::npos) out += ics_line("URL", url, false);
         if (!m->tags.empty()) {
             std::string categories;

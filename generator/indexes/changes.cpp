@@ -29,22 +29,23 @@ views::HtmlPage changes_page(const links::ResolvedSite& resolved) {
         std::size_t others = 0;
         for (const auto& path : c.paths) {
             if (const model::Page* p = index.by_source(path))
-                pages.push_back(views::page_link(*p, url));
+                pages.push_back(views::page_link(site.words, *p, url));
             else
                 ++others;
         }
         commits.push_back({{"date", c.date},
-                           {"date_human", views::human_date(c.date)},
+                           {"date_human", views::human_date(site.words, c.date)},
                            {"author", contributor_json(site, index, c.contributor, url)},
                            {"subject", c.subject},
                            {"pages", pages},
                            {"has_pages", !pages.empty()},
-                           {"other_files", others == 0 ? "" : std::to_string(others)}});
+                           {"other_files", others == 0 ? "" : std::to_string(others)},
+                           {"other_files_text", site.words.plural("changes.other_files", long(others))}});
     }
-    json ctx =
-        views::page_frame(site, url, "Recent changes", "The latest changes to the memory, from its git history.");
+    json ctx = views::page_frame(site, url, site.words.text("changes.title"), site.words.text("changes.description"));
     ctx["changes"] = {{"commits", commits},
                       {"count", std::to_string(commits.size())},
+                      {"count_text", site.words.plural("changes.count", long(commits.size()))},
                       {"available", site.history.available},
                       {"shallow", site.history.shallow}};
     views::flag_lists(ctx["changes"]);
@@ -66,9 +67,9 @@ json Contributions::fields(std::size_t page_index) const {
     json list = json::array();
     if (auto it = by_person_url_.find(person.url); it != by_person_url_.end())
         for (std::size_t i : it->second) {
-            json link = views::page_link(site_.pages[i], person.url);
+            json link = views::page_link(site_.words, site_.pages[i], person.url);
             link["updated"] = site_.pages[i].updated;
-            link["updated_human"] = views::human_date(site_.pages[i].updated);
+            link["updated_human"] = views::human_date(site_.words, site_.pages[i].updated);
             list.push_back(std::move(link));
         }
     return {{"contributions", std::move(list)}};

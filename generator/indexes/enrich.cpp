@@ -71,7 +71,7 @@ void add_pager(std::vector<std::vector<PagerLink>>& pagers, const std::vector<st
 
 json page_list(const model::Site& site, const std::vector<std::size_t>& pages, const std::string& from) {
     json out = json::array();
-    for (std::size_t i : pages) out.push_back(views::page_link(site.pages[i], from));
+    for (std::size_t i : pages) out.push_back(views::page_link(site.words, site.pages[i], from));
     return out;
 }
 
@@ -118,7 +118,7 @@ RelatedPages::RelatedPages(const links::ResolvedSite& resolved) : data_(std::mak
             if (!a.url.empty()) involvement(a.url).attended = true;
         for (const auto& role : p.roles)
             for (const auto& who : role.people)
-                if (!who.url.empty()) involvement(who.url).roles.push_back(text::in_words(role.role));
+                if (!who.url.empty()) involvement(who.url).roles.push_back(site.words.label("roles", role.role));
         for (auto& [url, inv] : people) d.person_meetings[url].push_back(std::move(inv));
         for (std::size_t a = 0; a < p.actions.size(); ++a)
             if (!p.actions[a].owner.url.empty()) d.person_actions[p.actions[a].owner.url].push_back({i, a});
@@ -137,13 +137,13 @@ RelatedPages::RelatedPages(const links::ResolvedSite& resolved) : data_(std::mak
     };
     for (auto& [name, pages] : series) {
         std::sort(pages.begin(), pages.end(), is_older);
-        add_pager(d.pagers, pages, "Series: " + name, {});
+        add_pager(d.pagers, pages, site.words.format("pager.series", {{"series", name}}), {});
     }
     const model::SiteIndex& index = resolved.index();
     for (auto& [url, pages] : d.domain_meetings) {
         std::sort(pages.begin(), pages.end(), is_older);
         const Page* domain = index.by_url(url);
-        add_pager(d.pagers, pages, "Meetings of " + (domain ? domain->title : url), url);
+        add_pager(d.pagers, pages, site.words.format("pager.domain", {{"domain", domain ? domain->title : url}}), url);
         std::reverse(pages.begin(), pages.end());
     }
     for (auto& [url, pages] : d.domain_notes) newest_first(pages);
@@ -174,8 +174,10 @@ json RelatedPages::fields(std::size_t page_index) const {
         out["domain_notes"] = page_list(site, notes ? *notes : none, from);
         out["meeting_count"] = std::to_string(meetings ? meetings->size() : 0);
         out["note_count"] = std::to_string(notes ? notes->size() : 0);
+        out["all_meetings"] =
+            site.words.format("domain.all_meetings", {{"n", std::to_string(meetings ? meetings->size() : 0)}});
         if (meetings && !meetings->empty())
-            out["latest_meeting"] = views::page_link(site.pages[meetings->front()], from);
+            out["latest_meeting"] = views::page_link(site.words, site.pages[meetings->front()], from);
         json timeline = json::array();
         if (const auto* entries = find(d.domain_entries, page.url))
             for (std::size_t k : *entries) timeline.push_back(entry_json(site, (*d.timeline)[k], from));
@@ -187,7 +189,7 @@ json RelatedPages::fields(std::size_t page_index) const {
         auto link = [&](std::size_t i) -> json {
             if (i == kNone) return nullptr;
             return views::object_of("url", links::relative_url(from, site.pages[i].url), "title", site.pages[i].title,
-                                    "date_human", views::human_date(site.pages[i].date));
+                                    "date_human", views::human_date(site.words, site.pages[i].date));
         };
         // The series first, then each domain in the order the meeting names them.
         const auto& links_here = d.pagers[page_index];
@@ -209,17 +211,22 @@ json RelatedPages::fields(std::size_t page_index) const {
     if (page.type == PageType::Person) {
         std::vector<PersonEntry> entries;
         if (!page.joined.empty())
-            entries.push_back({model::day_of(page.joined), 0, "Joined", "Joined the community", {}, {}});
+            entries.push_back({model::day_of(page.joined),
+                               0,
+                               site.words.text("timeline.badges.joined"),
+                               site.words.text("person.joined_community"),
+                               {},
+                               {}});
         json meetings = json::array();
         if (const auto* list = find(d.person_meetings, page.url))
             for (const auto& inv : *list) {
                 const Page& m = site.pages[inv.meeting];
-                json item = views::page_link(m, from);
+                json item = views::page_link(site.words, m, from);
                 std::string roles;
                 for (const auto& r : inv.roles) roles += (roles.empty() ? "" : ", ") + r;
                 item["roles"] = roles;
                 meetings.push_back(std::move(item));
-                std::string label = roles.empty() ? "Attended" : roles;
+                std::string label = roles.empty() ? site.words.text("person.attended") : roles;
                 entries.push_back({model::day_of(m.date), 1, label, m.title, m.url, {}});
             }
         out["person_meetings"] = std::move(meetings);
@@ -229,13 +236,20 @@ json RelatedPages::fields(std::size_t page_index) const {
                 const Page& m = site.pages[oa.meeting];
                 const model::Action& a = m.actions[oa.action];
                 bool overdue = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
-                std::string status = a.done ? "done" : overdue ? "overdue" : "open";
-                std::string context = (a.due.empty() ? "" : "due " + views::human_date(a.due) + ", ") + status;
-                entries.push_back({model::day_of(m.date), 2, "Action", a.action, m.url, context});
+                const i18n::Catalog& words = site.words;
+                std::string status = words.text(a.done        ? "person.action_done"
+                                                    : overdue ? "person.action_overdue"
+                                                              : "person.action_open");
+                std::string context = a.due.empty()
+                    ? status
+                    : words.format("person.action_due",
+                                   {{"date", views::human_date(words, a.due)}, {"status", status}});
+                entries.push_back(
+                    {model::day_of(m.date), 2, words.text("timeline.badges.action"), a.action, m.url, context});
                 if (!a.done)
                     open_actions.push_back(views::object_of("action", a.action, "due", a.due, "due_human",
-                                                            views::human_date(a.due), "overdue", overdue, "meeting",
-                                                            views::page_link(m, from)));
+                                                            views::human_date(site.words, a.due), "overdue", overdue,
+                                                            "meeting", views::page_link(site.words, m, from)));
             }
         std::stable_sort(open_actions.begin(), open_actions.end(), [](const json& a, const json& b) {
             const std::string &da = a["due"].get_ref<const std::string&>(),
@@ -251,7 +265,7 @@ json RelatedPages::fields(std::size_t page_index) const {
             for (std::size_t i : *notes)
                 entries.push_back({model::day_of(site.pages[i].date),
                                    3,
-                                   kind_label(site.pages[i].kind),
+                                   kind_label(site.words, site.pages[i].kind),
                                    site.pages[i].title,
                                    site.pages[i].url,
                                    {}});
@@ -263,11 +277,11 @@ json RelatedPages::fields(std::size_t page_index) const {
         for (const auto& e : entries) {
             if (e.date.empty()) continue;  // an undated note has no place in time
             static const char* types[] = {"joined", "meeting", "action", "note"};
-            timeline.push_back(views::object_of("key", "", "date", e.date, "date_human", views::human_date(e.date),
-                                                "type", types[e.order], "type_label", e.type_label, "title", e.title,
-                                                "url", e.url.empty() ? std::string{} : links::relative_url(from, e.url),
-                                                "context", e.context, "domains", json::array(), "has_domains", false,
-                                                "domain_keys", ""));
+            timeline.push_back(
+                views::object_of("key", "", "date", e.date, "date_human", views::human_date(site.words, e.date), "type",
+                                 types[e.order], "type_label", e.type_label, "title", e.title, "url",
+                                 e.url.empty() ? std::string{} : links::relative_url(from, e.url), "context", e.context,
+                                 "domains", json::array(), "has_domains", false, "domain_keys", ""));
         }
         out["timeline"] = std::move(timeline);
     }

@@ -76,7 +76,8 @@ views::RawFile atom_feed(const links::ResolvedSite& resolved) {
         const std::string published = instant(p.date);
         std::string changed = instant(p.updated);
         if (changed.empty() || changed < published) changed = published;
-        out += "  <entry>\n";
+        // A page written in another language than the site's says so.
+        out += p.language.empty() ? "  <entry>\n" : "  <entry xml:lang=\"" + xml_escape(p.language) + "\">\n";
         out += "    <title>" + xml_escape(p.title) + "</title>\n";
         out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(url) + "\"/>\n";
         out += "    <id>" + xml_escape(id_of(p.url)) + "</id>\n";
@@ -136,7 +137,7 @@ views::RawFile robots(const model::Site& site) {
 
 views::HtmlPage not_found_page(const model::Site& site) {
     const std::string url = "/404.html";
-    nlohmann::json ctx = views::page_frame(site, url, "Page not found");
+    nlohmann::json ctx = views::page_frame(site, url, site.words.text("notfound.title"));
     ctx["root"] = absolute_url(site, "/");
     ctx["home_url"] = absolute_url(site, "/");
     ctx["search_url"] = absolute_url(site, "/search/");

@@ -28,17 +28,21 @@ std::vector<views::HtmlPage> folder_pages(const model::Site& site) {
             std::stable_sort(pages.begin(), pages.end(),
                              [](const model::Page* a, const model::Page* b) { return a->title < b->title; });
             json items = json::array();
-            for (const auto* p : pages) items.push_back(views::page_link(*p, f->url));
+            for (const auto* p : pages) items.push_back(views::page_link(site.words, *p, f->url));
             for (const auto& sub : f->subfolders) {
                 std::string name = sub.substr(sub.rfind('/') + 1) + "/";
                 items.push_back(views::object_of("url", links::relative_url(f->url, model::folder_url(sub)), "title",
-                                                 name, "type", std::string("folder")));
+                                                 name, "type", std::string("folder"), "type_label",
+                                                 site.words.name("types", "folder")));
             }
             std::string title = f->path.substr(f->path.rfind('/') == std::string::npos ? 0 : f->path.rfind('/') + 1);
             json ctx = views::page_frame(site, f->url, title);
             std::string count = std::to_string(items.size());
-            ctx["list"] = views::object_of("title", title, "intro", "What the folder " + f->path + "/ holds.", "count",
-                                           std::move(count), "has_items", !items.empty(), "items", std::move(items));
+            std::string count_text = site.words.format("lists.in_all", {{"n", count}});
+            ctx["list"] = views::object_of("title", title, "intro",
+                                           site.words.format("lists.folder_intro", {{"folder", f->path + "/"}}),
+                                           "count", std::move(count), "count_text", std::move(count_text), "has_items",
+                                           !items.empty(), "items", std::move(items));
             return ctx;
         }));
     }

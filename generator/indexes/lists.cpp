@@ -39,17 +39,17 @@ void sort_by_title(std::vector<const Page*>& pages) {
     std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return a->title < b->title; });
 }
 
-json grouped(const std::vector<const Page*>& pages, const std::string& from,
+json grouped(const model::Site& site, const std::vector<const Page*>& pages, const std::string& from,
              const std::function<std::string(const Page&)>& key, bool newest_group_first) {
     std::map<std::string, json> groups;
     for (const Page* p : pages) {
         auto& g = groups[key(*p)];
         if (g.is_null()) g = json::array();
-        g.push_back(views::page_link(*p, from));
+        g.push_back(views::page_link(site.words, *p, from));
     }
     json out = json::array();
     auto add = [&](const std::string& name, json& items) {
-        std::string shown = name.empty() ? "Undated" : name;
+        std::string shown = name.empty() ? site.words.text("lists.undated") : name;
         std::string count = std::to_string(items.size());
         out.push_back(views::object_of("name", shown, "anchor", "g-" + model::slugify(shown), "count", std::move(count),
                                        "items", std::move(items)));
@@ -105,7 +105,9 @@ json attended_without_profile(const model::Site& site) {
     }
     json out = json::array();
     for (const auto& [key, entry] : by_key)
-        out.push_back({{"name", entry.first}, {"meetings", std::to_string(entry.second)}, {"one", entry.second == 1}});
+        out.push_back({{"name", entry.first},
+                       {"meetings", std::to_string(entry.second)},
+                       {"meetings_text", site.words.plural("counts.meetings", entry.second)}});
     return out;
 }
 
@@ -128,21 +130,20 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
             }
         json items = json::array();
         for (const Page* d : domains) {
-            json item = views::page_link(*d, url);
+            json item = views::page_link(site.words, *d, url);
             item["phase"] = d->phase;
+            item["phase_label"] = site.words.name("phases", d->phase);
             item["conveners"] = views::refs_json(d->conveners, url);
             item["has_conveners"] = !d->conveners.empty();
-            item["meeting_count"] = std::to_string(meetings[d->url]);
-            item["note_count"] = std::to_string(notes[d->url]);
+            item["counts"] = site.words.plural("counts.meetings", meetings[d->url]) + " · " +
+                site.words.plural("counts.notes", notes[d->url]);
             items.push_back(std::move(item));
         }
-        json ctx = views::page_frame(site, url, "Domains");
-        ctx["list"] = {
-            {"title", "Domains"},
-            {"intro",
-             "The problem areas this community gathers around: what each is about, who convenes it, and where it stands."},
-            {"domains", items},
-            {"count", std::to_string(items.size())}};
+        json ctx = views::page_frame(site, url, site.words.text("lists.domains.title"));
+        ctx["list"] = {{"title", site.words.text("lists.domains.title")},
+                       {"intro", site.words.text("lists.domains.intro")},
+                       {"domains", items},
+                       {"count", std::to_string(items.size())}};
         views::flag_lists(ctx["list"]);
         return ctx;
     }));
@@ -151,28 +152,30 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         const std::string url = "/meetings/";
         auto meetings = of_type(site, PageType::Meeting);
         sort_by_date_desc(meetings);
-        json ctx = views::page_frame(site, url, "Meetings");
+        json ctx = views::page_frame(site, url, site.words.text("lists.meetings.title"));
         ctx["list"] = {
-            {"title", "Meetings"},
-            {"intro", "Every meeting's record, newest first: who came, what was decided, what was agreed."},
+            {"title", site.words.text("lists.meetings.title")},
+            {"intro", site.words.text("lists.meetings.intro")},
             {"count", std::to_string(meetings.size())},
+            {"count_text", site.words.format("lists.in_all", {{"n", std::to_string(meetings.size())}})},
             {"groups",
              grouped(
-                 meetings, url, [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); },
-                 true)}};
+                 site, meetings, url,
+                 [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); }, true)}};
         // Recurring series, each with its meetings newest first (the list is already in that order).
         std::map<std::string, json> series;
         for (const Page* m : meetings)
             if (!m->series.empty()) {
                 auto& items = series[m->series];
                 if (items.is_null()) items = json::array();
-                items.push_back(views::page_link(*m, url));
+                items.push_back(views::page_link(site.words, *m, url));
             }
         json series_list = json::array();
         for (auto& [name, items] : series)
             series_list.push_back({{"name", name},
                                    {"anchor", "series-" + model::slugify(name)},
                                    {"count", std::to_string(items.size())},
+                                   {"count_text", site.words.plural("counts.meetings", long(items.size()))},
                                    {"latest", items[0]},
                                    {"items", items}});
         ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
@@ -186,13 +189,15 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         const std::string url = "/notes/";
         auto notes = of_type(site, PageType::Note);
         sort_by_date_desc(notes);
-        json ctx = views::page_frame(site, url, "Notes");
-        ctx["list"] = {{"title", "Notes"},
-                       {"intro", "Stories, lessons, practices, questions, tips and resources members wrote down."},
-                       {"count", std::to_string(notes.size())},
-                       {"groups",
-                        grouped(
-                            notes, url, [](const Page& p) { return kind_heading(p.kind); }, false)}};
+        json ctx = views::page_frame(site, url, site.words.text("lists.notes.title"));
+        ctx["list"] = {
+            {"title", site.words.text("lists.notes.title")},
+            {"intro", site.words.text("lists.notes.intro")},
+            {"count", std::to_string(notes.size())},
+            {"count_text", site.words.format("lists.in_all", {{"n", std::to_string(notes.size())}})},
+            {"groups",
+             grouped(
+                 site, notes, url, [&site](const Page& p) { return kind_heading(site.words, p.kind); }, false)}};
         views::flag_lists(ctx["list"]);
         return ctx;
     }));
@@ -203,7 +208,7 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
         sort_by_title(people);
         json items = json::array();
         for (const Page* p : people) {
-            json item = views::page_link(*p, url);
+            json item = views::page_link(site.words, *p, url);
             item["organisation"] = p->organisation;
             item["profession"] = p->profession;
             json expertise = json::array();
@@ -212,9 +217,9 @@ std::vector<views::HtmlPage> type_lists(const model::Site& site) {
             item["expertise"] = std::move(expertise);
             items.push_back(std::move(item));
         }
-        json ctx = views::page_frame(site, url, "People");
-        ctx["list"] = {{"title", "People"},
-                       {"intro", "Who's who, and who knows what."},
+        json ctx = views::page_frame(site, url, site.words.text("lists.people.title"));
+        ctx["list"] = {{"title", site.words.text("lists.people.title")},
+                       {"intro", site.words.text("lists.people.intro")},
                        {"count", std::to_string(items.size())},
                        {"people", std::move(items)},
                        {"expertise", expertise_index(people, url)}};
@@ -234,8 +239,9 @@ json home_fields(const model::Site& site) {
     sort_by_title(domains);
     json d = json::array();
     for (const Page* p : domains) {
-        json item = views::page_link(*p, url);
+        json item = views::page_link(site.words, *p, url);
         item["phase"] = p->phase;
+        item["phase_label"] = site.words.name("phases", p->phase);
         d.push_back(std::move(item));
     }
     ctx["home_domains"] = std::move(d);
@@ -247,7 +253,8 @@ json home_fields(const model::Site& site) {
             dated.push_back(&p);
     sort_by_date_desc(dated);
     json recent = json::array();
-    for (std::size_t i = 0; i < dated.size() && i < 8; ++i) recent.push_back(views::page_link(*dated[i], url));
+    for (std::size_t i = 0; i < dated.size() && i < 8; ++i)
+        recent.push_back(views::page_link(site.words, *dated[i], url));
     ctx["recent"] = std::move(recent);
 
     std::vector<const Page*> upcoming;
@@ -256,7 +263,8 @@ json home_fields(const model::Site& site) {
             upcoming.push_back(&p);
     std::sort(upcoming.begin(), upcoming.end(), [](const Page* a, const Page* b) { return a->date < b->date; });
     json up = json::array();
-    for (std::size_t i = 0; i < upcoming.size() && i < 5; ++i) up.push_back(views::page_link(*upcoming[i], url));
+    for (std::size_t i = 0; i < upcoming.size() && i < 5; ++i)
+        up.push_back(views::page_link(site.words, *upcoming[i], url));
     ctx["upcoming"] = std::move(up);
     for (const auto& p : site.pages)
         if (p.url == "/start-here/") ctx["start_here_url"] = links::relative_url(url, p.url);

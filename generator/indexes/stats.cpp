@@ -82,7 +82,7 @@ QuarterlyMeasures measure_quarters(const model::Site& site) {
     for (const auto& q : quarters) {
         auto it = by_quarter.find(q);
         const Quarter& quarter = it == by_quarter.end() ? empty : it->second;
-        out.quarters.push_back(q.quarter_label());
+        out.quarters.push_back(site.words.quarter(q));
         out.starts.push_back(q);
         out.meetings.push_back(quarter.meetings);
         out.attendees_total.push_back(quarter.attendances);
@@ -98,10 +98,10 @@ NotesByDomain measure_notes(const links::ResolvedSite& resolved) {
     NotesByDomain out;
     std::set<std::string> kinds;
     std::map<std::string, std::string> titles;  // domain url -> title, for the row order
-    const std::string none = "No domain";
+    const std::string none = site.words.text("stats.no_domain");
     for (const auto& p : site.pages) {
         if (p.type != PageType::Note) continue;
-        std::string kind = kind_label(p.kind);
+        std::string kind = kind_label(site.words, p.kind);
         kinds.insert(kind);
         std::set<std::string> counted;
         for (const auto& d : p.domains) {
@@ -132,7 +132,9 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
         axis.push_back(q.quarters.size() <= 8                       ? q.quarters[i]
                            : (i == 0 || q.starts[i].quarter() == 1) ? q.starts[i].year_text()
                                                                     : std::string{});
-    std::string span = q.quarters.empty() ? "" : " from " + q.quarters.front() + " to " + q.quarters.back();
+    const i18n::Catalog& words = site.words;
+    std::string span =
+        q.quarters.empty() ? "" : words.format("stats.span", {{"from", q.quarters.front()}, {"to", q.quarters.back()}});
 
     json charts = json::array();
     auto per_quarter = [&](const std::string& id, const std::string& title, const std::string& description,
@@ -148,22 +150,20 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
                           {"title", title},
                           {"description", description},
                           {"svg", draw_bar_chart(c)},
-                          {"table", table_json(title, "Quarter", q.quarters, columns, cells)}});
+                          {"table", table_json(title, words.text("stats.quarter"), q.quarters, columns, cells)}});
     };
     long total_meetings = 0;
     for (long v : q.meetings) total_meetings += v;
-    per_quarter(
-        "chart-meetings", "Meetings per quarter",
-        "The number of meetings held in each quarter" + span + ": " + std::to_string(total_meetings) + " in all.",
-        {{"Meetings", q.meetings}});
-    per_quarter(
-        "chart-attendees", "Attendees per quarter",
-        "For each quarter" + span + ", every attendance counted (total) and each person counted once (distinct).",
-        {{"Total", q.attendees_total}, {"Distinct", q.attendees_distinct}});
-    per_quarter(
-        "chart-contributors", "Active contributors per quarter",
-        "Distinct people who attended a meeting, held a role at one or wrote a note, in each quarter" + span + ".",
-        {{"Contributors", q.contributors}});
+    per_quarter("chart-meetings", words.text("stats.meetings.title"),
+                words.format("stats.meetings.description", {{"span", span}, {"n", std::to_string(total_meetings)}}),
+                {{words.text("stats.meetings.series"), q.meetings}});
+    per_quarter("chart-attendees", words.text("stats.attendees.title"),
+                words.format("stats.attendees.description", {{"span", span}}),
+                {{words.text("stats.attendees.total"), q.attendees_total},
+                 {words.text("stats.attendees.distinct"), q.attendees_distinct}});
+    per_quarter("chart-contributors", words.text("stats.contributors.title"),
+                words.format("stats.contributors.description", {{"span", span}}),
+                {{words.text("stats.contributors.series"), q.contributors}});
     {
         std::vector<ChartSeries> series;
         for (const auto& k : notes.kinds) {
@@ -176,13 +176,11 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
             }
             series.push_back(std::move(s));
         }
-        const std::string title = "Notes per domain and kind";
-        const std::string description =
-            "For each domain, how many notes of each kind belong to it; a note in two "
-            "domains counts in both.";
+        const std::string title = words.text("stats.notes.title");
+        const std::string description = words.text("stats.notes.description");
         BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
         std::vector<std::string> columns = notes.kinds;
-        columns.push_back("All");
+        columns.push_back(words.text("stats.notes.all"));
         std::vector<std::vector<long>> cells(notes.domains.size());
         for (std::size_t r = 0; r < notes.domains.size(); ++r) {
             long total = 0;
@@ -196,17 +194,17 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
                           {"title", title},
                           {"description", description},
                           {"svg", draw_bar_chart(c)},
-                          {"table", table_json(title, "Domain", notes.domains, columns, cells)}});
+                          {"table", table_json(title, words.text("stats.domain"), notes.domains, columns, cells)}});
     }
     std::map<PageType, long> totals;
     for (const auto& p : site.pages) ++totals[p.type];
-    json ctx = views::page_frame(site, url, "Measures");
-    ctx["stats"] = {{"title", "Measures"},
+    json ctx = views::page_frame(site, url, words.text("stats.title"));
+    ctx["stats"] = {{"title", words.text("stats.title")},
                     {"totals",
-                     {{{"label", "Domains"}, {"value", std::to_string(totals[PageType::Domain])}},
-                      {{"label", "Meetings"}, {"value", std::to_string(totals[PageType::Meeting])}},
-                      {{"label", "Notes"}, {"value", std::to_string(totals[PageType::Note])}},
-                      {{"label", "People"}, {"value", std::to_string(totals[PageType::Person])}}}},
+                     {{{"label", words.text("nav.domains")}, {"value", std::to_string(totals[PageType::Domain])}},
+                      {{"label", words.text("nav.meetings")}, {"value", std::to_string(totals[PageType::Meeting])}},
+                      {{"label", words.text("nav.notes")}, {"value", std::to_string(totals[PageType::Note])}},
+                      {{"label", words.text("nav.people")}, {"value", std::to_string(totals[PageType::Person])}}}},
                     {"charts", charts}};
     return {url, "stats", std::move(ctx), "the measures page"};
 }

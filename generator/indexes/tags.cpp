@@ -17,20 +17,8 @@ using nlohmann::json;
 
 namespace {
 
-std::string type_heading(PageType t) {
-    switch (t) {
-        case PageType::Domain:
-            return "Domains";
-        case PageType::Meeting:
-            return "Meetings";
-        case PageType::Note:
-            return "Notes";
-        case PageType::Person:
-            return "People";
-        case PageType::Page:
-            return "Pages";
-    }
-    return "Pages";
+std::string type_heading(const i18n::Catalog& words, PageType t) {
+    return words.text("tags.type_headings." + std::string(model::type_name(t)));
 }
 
 }  // namespace
@@ -75,9 +63,10 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
             popular.push_back({{"name", by_count[k]->name},
                                {"url", links::relative_url(url, "/tags/" + by_count[k]->slug + "/")},
                                {"count", std::to_string(by_count[k]->pages.size())}});
-        json ctx = views::page_frame(site, url, "Tags");
-        ctx["tags"] = {{"title", "Tags"},
+        json ctx = views::page_frame(site, url, site.words.text("tags.title"));
+        ctx["tags"] = {{"title", site.words.text("tags.title")},
                        {"count", std::to_string(tags.size())},
+                       {"count_text", site.words.plural("tags.count", long(tags.size()))},
                        {"items", items},
                        {"popular", sorted.size() > 12 ? popular : json::array()}};
         views::flag_lists(ctx["tags"]);
@@ -95,18 +84,23 @@ std::vector<views::HtmlPage> tag_pages(const model::Site& site, const std::vecto
                     return a->title < b->title;
                 });
                 json items = json::array();
-                for (const Page* p : pages) items.push_back(views::page_link(*p, url));
+                for (const Page* p : pages) items.push_back(views::page_link(site.words, *p, url));
                 groups.push_back(
-                    {{"name", type_heading(type)},
+                    {{"name", type_heading(site.words, type)},
                      {"anchor",
                       "g-" + std::string(model::type_folder(type).empty() ? "pages" : model::type_folder(type))},
                      {"count", std::to_string(pages.size())},
                      {"items", items}});
             }
-            json ctx = views::page_frame(site, url, "Tagged " + t.name);
-            ctx["list"] = {{"title", "Tagged “" + t.name + "”"},           {"intro", ""},
-                           {"count", std::to_string(t.pages.size())},      {"groups", groups},
-                           {"up_url", links::relative_url(url, "/tags/")}, {"up_label", "All tags"}};
+            const i18n::Catalog& words = site.words;
+            json ctx = views::page_frame(site, url, words.format("tags.tagged_title", {{"tag", t.name}}));
+            ctx["list"] = {{"title", words.format("tags.tagged", {{"tag", t.name}})},
+                           {"intro", ""},
+                           {"count", std::to_string(t.pages.size())},
+                           {"count_text", words.plural("tags.pages", long(t.pages.size()))},
+                           {"groups", groups},
+                           {"up_url", links::relative_url(url, "/tags/")},
+                           {"up_label", words.text("tags.all")}};
             return ctx;
         }));
     }

@@ -26,22 +26,25 @@ std::string slug_of_url(const std::string& url) {
 }
 
 struct TypePage {
-    std::string type, path, title, intro;  // path: the page's address under /timeline/
+    std::string type, path;  // path: the page's address under /timeline/
+    // The page's words: timeline.types.PATH.title and .intro in the catalog.
+    std::string title(const i18n::Catalog& words) const { return words.text("timeline.types." + path + ".title"); }
+    std::string intro(const i18n::Catalog& words) const { return words.text("timeline.types." + path + ".intro"); }
 };
 
 const std::vector<TypePage>& type_pages() {
-    static const std::vector<TypePage> pages = {
-        {"meeting", "meetings", "Meetings", "Every meeting, newest first."},
-        {"note", "notes", "Notes", "Every dated note, newest first."},
-        {"highlight", "highlights", "Highlights", "The significant moments of our meetings."},
-        {"phase", "phases", "Domains and phases", "When each domain started and each change in its life cycle."},
-        {"joined", "joined", "People joining", "When each member joined."}};
+    static const std::vector<TypePage> pages = {{"meeting", "meetings"},
+                                                {"note", "notes"},
+                                                {"highlight", "highlights"},
+                                                {"phase", "phases"},
+                                                {"joined", "joined"}};
     return pages;
 }
 
-json type_nav(const std::map<std::string, std::size_t>& counts, const std::string& from, const std::string& current) {
+json type_nav(const i18n::Catalog& words, const std::map<std::string, std::size_t>& counts, const std::string& from,
+              const std::string& current) {
     json nav = json::array();
-    nav.push_back({{"label", "Everything"},
+    nav.push_back({{"label", words.text("timeline.everything")},
                    {"url", links::relative_url(from, "/timeline/")},
                    {"current", current.empty()},
                    {"count", ""},
@@ -49,7 +52,7 @@ json type_nav(const std::map<std::string, std::size_t>& counts, const std::strin
     for (const auto& t : type_pages()) {
         auto it = counts.find(t.type);
         if (it == counts.end()) continue;
-        nav.push_back({{"label", t.title},
+        nav.push_back({{"label", t.title(words)},
                        {"url", links::relative_url(from, "/timeline/" + t.path + "/")},
                        {"current", current == t.type},
                        {"count", std::to_string(it->second)},
@@ -110,22 +113,22 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
     std::string type = entry_type(e.kind), label;
     switch (e.kind) {
         case EntryKind::Meeting:
-            label = "Meeting";
+            label = site.words.text("timeline.badges.meeting");
             break;
         case EntryKind::Note:
-            label = kind_label(p.kind);
+            label = kind_label(site.words, p.kind);
             break;
         case EntryKind::Highlight:
-            label = "Highlight";
+            label = site.words.text("timeline.badges.highlight");
             break;
         case EntryKind::DomainStarted:
-            label = "Started";
+            label = site.words.text("timeline.badges.started");
             break;
         case EntryKind::PhaseChange:
-            label = "Phase";
+            label = site.words.text("timeline.badges.phase");
             break;
         case EntryKind::Joined:
-            label = "Joined";
+            label = site.words.text("timeline.badges.joined");
             break;
     }
     json domains = json::array();
@@ -139,12 +142,12 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
         for (const auto& d : p.domains)
             if (!d.url.empty()) keys += (keys.empty() ? "" : " ") + slug_of_url(d.url);
     }
-    json entry = views::object_of("key", entry_key(site, e), "date", e.date.iso(), "date_human", e.date.human(), "type",
-                                  std::move(type), "type_label", std::move(label), "title", e.title, "url",
-                                  links::relative_url(from, p.url), "context",
-                                  e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}, "summary",
-                                  e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{},
-                                  "domains", std::move(domains), "domain_keys", std::move(keys));
+    json entry = views::object_of(
+        "key", entry_key(site, e), "date", e.date.iso(), "date_human", site.words.date(e.date), "type", std::move(type),
+        "type_label", std::move(label), "title", e.title, "url", links::relative_url(from, p.url), "context",
+        e.kind == EntryKind::Highlight ? site.words.format("timeline.at", {{"title", p.title}}) : std::string{},
+        "summary", e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{}, "domains",
+        std::move(domains), "domain_keys", std::move(keys));
     views::flag_lists(entry);
     return entry;
 }
@@ -160,7 +163,7 @@ json by_year_and_month(const model::Site& site, const std::vector<const Timeline
         json& months = y["months"];
         if (months.empty() || months.back()["key"] != month)
             months.push_back({{"key", month},
-                              {"name", e->date.month_and_year()},
+                              {"name", site.words.month_year(e->date)},
                               {"anchor", "m" + month},
                               {"count", 0},
                               {"items", json::array()}});
@@ -214,13 +217,13 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
     out.push_back(views::lazy_page(
         "/timeline/", "timeline", "the timeline", [&site, shared, all, by_year, type_counts, domain_nav, split] {
             const std::string url = "/timeline/";
-            json ctx = views::page_frame(site, url, "Timeline");
-            json t = {{"title", "Timeline"},
-                      {"intro",
-                       "Everything dated in our memory, newest first: meetings, notes, highlights, "
-                       "domains starting and changing phase, people joining."},
+            const i18n::Catalog& words = site.words;
+            json ctx = views::page_frame(site, url, words.text("timeline.title"));
+            json t = {{"title", words.text("timeline.title")},
+                      {"intro", words.text("timeline.intro")},
                       {"count", std::to_string(shared->size())},
-                      {"types", type_nav(type_counts, url, "")},
+                      {"count_text", words.plural("timeline.entries", long(shared->size()))},
+                      {"types", type_nav(words, type_counts, url, "")},
                       {"domains", domain_nav(url)},
                       {"split", split},
                       {"filterable", !split}};
@@ -236,7 +239,7 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
                         const time::Date& day = year_entries[first]->date;
                         if (k < year_entries.size() && year_entries[k]->date.month == day.month) continue;
                         std::string month = day.year_month();
-                        months.push_back({{"name", day.month_and_year()},
+                        months.push_back({{"name", words.month_year(day)},
                                           {"count", std::to_string(k - first)},
                                           {"url", links::relative_url(url, year_url + "#m" + month)}});
                         first = k;
@@ -244,6 +247,7 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
                     years.push_back({{"year", it->first},
                                      {"url", links::relative_url(url, year_url)},
                                      {"count", std::to_string(it->second.size())},
+                                     {"count_text", words.plural("timeline.entries", long(it->second.size()))},
                                      {"months", months}});
                 }
                 t["year_index"] = std::move(years);
@@ -263,10 +267,13 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
             out.push_back(views::lazy_page(
                 url, "timeline", "the timeline of " + it->first,
                 [&site, shared, url, year = it->first, year_entries = it->second, prev, next, type_counts, domain_nav] {
-                    json ctx = views::page_frame(site, url, "Timeline: " + year);
-                    json t = {{"title", "Timeline: " + year},
+                    const i18n::Catalog& words = site.words;
+                    const std::string title = words.format("timeline.of", {{"what", year}});
+                    json ctx = views::page_frame(site, url, title);
+                    json t = {{"title", title},
                               {"count", std::to_string(year_entries.size())},
-                              {"types", type_nav(type_counts, url, "")},
+                              {"count_text", words.plural("timeline.entries", long(year_entries.size()))},
+                              {"types", type_nav(words, type_counts, url, "")},
                               {"domains", domain_nav(url)},
                               {"filterable", true},
                               {"years", by_year_and_month(site, year_entries, url)},
@@ -289,20 +296,24 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
         auto it = by_type.find(tp.type);
         if (it == by_type.end()) continue;
         const std::string url = "/timeline/" + tp.path + "/";
-        out.push_back(views::lazy_page(url, "timeline", "the timeline of " + tp.title,
-                                       [&site, shared, url, tp, typed = it->second, type_counts, domain_nav] {
-                                           json ctx = views::page_frame(site, url, "Timeline: " + tp.title);
-                                           ctx["timeline"] = {{"title", "Timeline: " + tp.title},
-                                                              {"intro", tp.intro},
-                                                              {"count", std::to_string(typed.size())},
-                                                              {"types", type_nav(type_counts, url, tp.type)},
-                                                              {"domains", domain_nav(url)},
-                                                              {"filterable", true},
-                                                              {"years", by_year_and_month(site, typed, url)},
-                                                              {"all_url", links::relative_url(url, "/timeline/")}};
-                                           views::flag_lists(ctx["timeline"]);
-                                           return ctx;
-                                       }));
+        out.push_back(views::lazy_page(
+            url, "timeline", "the timeline of " + tp.path,
+            [&site, shared, url, tp, typed = it->second, type_counts, domain_nav] {
+                const i18n::Catalog& words = site.words;
+                const std::string title = words.format("timeline.of", {{"what", tp.title(words)}});
+                json ctx = views::page_frame(site, url, title);
+                ctx["timeline"] = {{"title", title},
+                                   {"intro", tp.intro(words)},
+                                   {"count", std::to_string(typed.size())},
+                                   {"count_text", words.plural("timeline.entries", long(typed.size()))},
+                                   {"types", type_nav(words, type_counts, url, tp.type)},
+                                   {"domains", domain_nav(url)},
+                                   {"filterable", true},
+                                   {"years", by_year_and_month(site, typed, url)},
+                                   {"all_url", links::relative_url(url, "/timeline/")}};
+                views::flag_lists(ctx["timeline"]);
+                return ctx;
+            }));
     }
     return out;
 }

@@ -41,12 +41,15 @@ std::vector<std::string> questions(const model::Page& page) {
 }
 
 // "practice added: X" and "practice removed: Y", in the order the versions list them.
-void list_changes(const std::string& name, const std::vector<std::string>& before,
+void list_changes(const i18n::Catalog& words, const std::string& name, const std::vector<std::string>& before,
                   const std::vector<std::string>& after, std::vector<std::string>& out) {
+    const std::string what = words.text("versions.fields." + name);
     for (const auto& item : after)
-        if (std::find(before.begin(), before.end(), item) == before.end()) out.push_back(name + " added: " + item);
+        if (std::find(before.begin(), before.end(), item) == before.end())
+            out.push_back(words.format("versions.added", {{"what", what}, {"item", item}}));
     for (const auto& item : before)
-        if (std::find(after.begin(), after.end(), item) == after.end()) out.push_back(name + " removed: " + item);
+        if (std::find(after.begin(), after.end(), item) == after.end())
+            out.push_back(words.format("versions.removed", {{"what", what}, {"item", item}}));
 }
 
 const history::Revision* revision_of(const model::Site& site, const std::string& path, const std::string& commit) {
@@ -78,8 +81,9 @@ std::vector<ParagraphChange> changed_text(std::string_view before, std::string_v
 json versions_context(const model::Site& site, const model::SiteIndex& index, const model::Page& page,
                       const std::vector<model::Version>& versions) {
     const std::string url = versions_url(page);
-    json ctx = views::page_frame(site, url, "Versions of " + page.title,
-                                 "How " + page.title + " changed, version by version.");
+    const i18n::Catalog& words = site.words;
+    json ctx = views::page_frame(site, url, words.format("versions.title", {{"title", page.title}}),
+                                 words.format("versions.description", {{"title", page.title}}));
     const bool is_domain = page.type == model::PageType::Domain;
 
     json entries = json::array();
@@ -100,9 +104,11 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
             for (auto& f : field_changes(index, before, v)) fields.push_back(std::move(f));
         const bool text_same = before && changes.empty();
         entries.push_back(object_of(
-            "number", std::to_string(versions.size() - k), "date", date, "date_human", views::human_date(date),
-            "author", contributor_json(site, index, r ? r->contributor : std::string{}, url), "subject",
-            r ? r->subject : std::string{}, "phase", is_domain ? text::in_words(v.page.phase) : std::string{},
+            "number", std::to_string(versions.size() - k), "number_text",
+            words.format("versions.number", {{"n", std::to_string(versions.size() - k)}}), "date", date, "date_human",
+            views::human_date(words, date), "author",
+            contributor_json(site, index, r ? r->contributor : std::string{}, url), "subject",
+            r ? r->subject : std::string{}, "phase", is_domain ? words.label("phases", v.page.phase) : std::string{},
             "is_first", before == nullptr, "is_latest", k == 0, "has_fields", !fields.empty(), "fields",
             std::move(fields), "has_changes", !changes.empty(), "changes", std::move(changes), "text_same", text_same));
     }
@@ -110,8 +116,8 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
                                std::string(model::type_name(page.type)));
     ctx["versions"] = std::move(entries);
     ctx["count"] = std::to_string(versions.size());
-    ctx["count_label"] = versions.size() == 1 ? "1 version" : std::to_string(versions.size()) + " versions";
-    ctx["page"] = object_of("title", "Versions of " + page.title, "content", "");
+    ctx["count_label"] = words.plural("versions.count", long(versions.size()));
+    ctx["page"] = object_of("title", words.format("versions.title", {{"title", page.title}}), "content", "");
     return ctx;
 }
 
@@ -125,15 +131,21 @@ std::vector<std::string> field_changes(const model::SiteIndex& index, const mode
     if (!before) return out;
     const model::Page& a = before->page;
     const model::Page& b = after.page;
-    if (before->path != after.path) out.push_back("file: " + before->path + " → " + after.path);
-    if (a.title != b.title) out.push_back("title: " + a.title + " → " + b.title);
+    const i18n::Catalog& words = index.site().words;
+    auto changed = [&](const char* field, const std::string& from, const std::string& to) {
+        out.push_back(words.format(
+            "versions.changed",
+            {{"what", words.text(std::string("versions.fields.") + field)}, {"before", from}, {"after", to}}));
+    };
+    if (before->path != after.path) changed("file", before->path, after.path);
+    if (a.title != b.title) changed("title", a.title, b.title);
     if (a.phase != b.phase)
-        out.push_back("phase: " + (a.phase.empty() ? std::string("none") : a.phase) + " → " +
-                      (b.phase.empty() ? std::string("none") : b.phase));
-    list_changes("convener", convener_labels(index, a), convener_labels(index, b), out);
-    list_changes("practice", a.practices, b.practices, out);
-    list_changes("learning question", questions(a), questions(b), out);
-    list_changes("expected result", a.expected_results, b.expected_results, out);
+        changed("phase", a.phase.empty() ? words.text("versions.none") : words.name("phases", a.phase),
+                b.phase.empty() ? words.text("versions.none") : words.name("phases", b.phase));
+    list_changes(words, "convener", convener_labels(index, a), convener_labels(index, b), out);
+    list_changes(words, "practice", a.practices, b.practices, out);
+    list_changes(words, "learning_question", questions(a), questions(b), out);
+    list_changes(words, "expected_result", a.expected_results, b.expected_results, out);
     return out;
 }
 
@@ -159,6 +171,7 @@ json version_fields(const model::Site& site, const model::Page& page) {
     const auto& versions = it->second;
     p["versions_url"] = links::relative_url(page.url, versions_url(page));
     p["version_count"] = std::to_string(versions.size());
+    p["all_versions"] = site.words.plural("page.all_versions", long(versions.size()));
     if (page.type != model::PageType::Domain) return p;
     // The phases: those `phases:` dates, and each change of `phase:` on the day of its version.
     struct Step {
@@ -178,10 +191,11 @@ json version_fields(const model::Site& site, const model::Page& page) {
     std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.since < b.since; });
     json phases = json::array();
     for (std::size_t i = 0; i < steps.size(); ++i)
-        phases.push_back(object_of("phase", text::in_words(steps[i].phase), "since", steps[i].since, "since_human",
-                                   views::human_date(steps[i].since), "last", i + 1 == steps.size()));
-    p["evolution"] = object_of("phases", std::move(phases), "count", std::to_string(versions.size()), "url",
-                               p["versions_url"], "one", versions.size() == 1);
+        phases.push_back(object_of("phase", site.words.label("phases", steps[i].phase), "since", steps[i].since,
+                                   "since_human", views::human_date(site.words, steps[i].since), "last",
+                                   i + 1 == steps.size()));
+    p["evolution"] = object_of("phases", std::move(phases), "count", std::to_string(versions.size()), "count_text",
+                               site.words.plural("versions.count", long(versions.size())), "url", p["versions_url"]);
     return p;
 }
 

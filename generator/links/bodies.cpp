@@ -9,12 +9,15 @@ namespace cp::links {
 std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
                                         const ResolveOptions& options, diag::Sink& sink) {
     std::vector<RenderedPage> out(site.pages.size());
+    const markdown::RenderOptions::Words words{
+        site.words.html("markdown.community_only"), site.words.html("markdown.broken_link"),
+        site.words.html("markdown.done"),           site.words.html("markdown.not_done"),
+        site.words.html("markdown.too_large"),      site.words.html("markdown.too_slow")};
     parallel::parallel_for(site.pages.size(), options.jobs, [&](std::size_t i) {
         model::Page& page = site.pages[i];
         RenderedPage& r = out[i];
         if (page.lfs_pointer) {
-            r.body.html =
-                "<p class=\"notice\">This file is stored in Git LFS; its text is not in the repository.</p>\n";
+            r.body.html = "<p class=\"notice\">" + site.words.html("markdown.lfs") + "</p>\n";
             return;
         }
         auto resolver = make_resolver(index, page, catalogue, options.strictness, sink, r.links);
@@ -23,6 +26,7 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         ro.max_bytes = options.max_bytes;
         ro.title = page.title;
         ro.wikilinks = site.config.wikilinks;
+        ro.words = words;
         r.body = markdown::render(page.body, resolver, ro);
         if (const auto& refused = r.body.refused)
             sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);

@@ -110,8 +110,14 @@ std::pair<int, int> position(cmark_node* node, int first_line) {
 
 class TreeRewriter {
 public:
-    TreeRewriter(cmark_node* root, const LinkResolver& resolve, int first_line, std::string_view source, bool wikilinks)
-        : root_(root), resolve_(resolve), first_line_(first_line), source_(source), wikilinks_(wikilinks) {
+    TreeRewriter(cmark_node* root, const LinkResolver& resolve, int first_line, std::string_view source, bool wikilinks,
+                 const RenderOptions::Words& words)
+        : root_(root),
+          resolve_(resolve),
+          first_line_(first_line),
+          source_(source),
+          wikilinks_(wikilinks),
+          words_(words) {
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < source_.size(); ++i)
             if (source_[i] == '\n') line_starts_.push_back(i + 1);
@@ -156,9 +162,10 @@ private:
             cmark_node* next = cmark_node_next(n);
             if (cmark_node_get_type(n) == CMARK_NODE_HTML_BLOCK && trimmed(literal(n)) == kCommunityStart) {
                 cmark_node* aside = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
-                cmark_node_set_on_enter(aside,
-                                        "<aside class=\"community-only\" aria-label=\"Community only\">\n"
-                                        "<p class=\"community-only-label\">Community only</p>\n");
+                const std::string& label = words_.community_only;
+                const std::string enter = "<aside class=\"community-only\" aria-label=\"" + label +
+                    "\">\n<p class=\"community-only-label\">" + label + "</p>\n";
+                cmark_node_set_on_enter(aside, enter.c_str());
                 cmark_node_set_on_exit(aside, "</aside>\n");
                 cmark_node_insert_before(n, aside);
                 cmark_node* cur = next;
@@ -187,10 +194,11 @@ private:
     // A span around a link's text (marked broken, or plain), put before `at`; nullptr when
     // `at`'s parent cannot hold it: a GFM table cell holds no custom inline, and cmark then
     // refuses the insertion, so the text must go in without its span.
-    static cmark_node* insert_span_before(cmark_node* at, bool broken) {
+    cmark_node* insert_span_before(cmark_node* at, bool broken) const {
         cmark_node* span = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
-        cmark_node_set_on_enter(
-            span, broken ? "<span class=\"broken-link\" title=\"This link leads nowhere in this build\">" : "<span>");
+        const std::string enter =
+            broken ? "<span class=\"broken-link\" title=\"" + words_.broken_link + "\">" : "<span>";
+        cmark_node_set_on_enter(span, enter.c_str());
         cmark_node_set_on_exit(span, "</span>");
         if (cmark_node_insert_before(at, span)) return span;
         cmark_node_free(span);
@@ -382,6 +390,7 @@ private:
     int first_line_;
     std::string_view source_;
     bool wikilinks_;
+    const RenderOptions::Words& words_;
     std::vector<std::size_t> line_starts_;  // byte offset of each body line
     std::set<std::string> used_ids_;
 };
@@ -403,7 +412,7 @@ cmark_node* first_paragraph(cmark_node* root) {
 
 // The tasklist extension writes bare checkboxes; screen readers need a name for each.
 // Raw HTML is never let through, so every such input here came from the extension.
-std::string label_task_checkboxes(std::string_view html) {
+std::string label_task_checkboxes(std::string_view html, const RenderOptions::Words& words) {
     static constexpr std::string_view done = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />";
     static constexpr std::string_view open = "<input type=\"checkbox\" disabled=\"\" />";
     std::string out;
@@ -414,10 +423,10 @@ std::string label_task_checkboxes(std::string_view html) {
         if (at == std::string_view::npos) break;
         out.append(html.substr(pos, at - pos));
         if (html.substr(at, done.size()) == done) {
-            out += "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Done\" />";
+            out += "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"" + words.done + "\" />";
             pos = at + done.size();
         } else if (html.substr(at, open.size()) == open) {
-            out += "<input type=\"checkbox\" disabled=\"\" aria-label=\"Not done\" />";
+            out += "<input type=\"checkbox\" disabled=\"\" aria-label=\"" + words.not_done + "\" />";
             pos = at + open.size();
         } else {
             out.append(html.substr(at, 1));
@@ -472,13 +481,14 @@ std::string heading_id(std::string_view text) {
 Rendered render(std::string_view markdown, const LinkResolver& resolve, const RenderOptions& options) {
     Rendered out;
     if (markdown.size() > options.max_bytes) {
-        out.html =
-            "<p class=\"notice\">This page is too large to show (" + std::to_string(markdown.size()) + " bytes).</p>\n";
+        std::string notice = options.words.too_large;
+        if (auto at = notice.find("{bytes}"); at != std::string::npos)
+            notice.replace(at, 7, std::to_string(markdown.size()));
+        out.html = "<p class=\"notice\">" + notice + "</p>\n";
         return out;
     }
     if ((out.refused = find_pathological(markdown))) {
-        out.html =
-            "<p class=\"notice\">This page could not be shown: its Markdown would take too long to render.</p>\n";
+        out.html = "<p class=\"notice\">" + options.words.too_slow + "</p>\n";
         return out;
     }
     ParserPtr parser(cmark_parser_new(kOptions));
@@ -498,13 +508,13 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
         cmark_node_get_type(first) == CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1 &&
         text_of(first) == options.title)
         cmark_node_free(first);
-    TreeRewriter(root.get(), resolve, options.first_line, markdown, options.wikilinks).run(out);
+    TreeRewriter(root.get(), resolve, options.first_line, markdown, options.wikilinks, options.words).run(out);
     if (cmark_node* p = first_paragraph(root.get())) out.summary = cut_summary(text_of(p));
     out.plain_text = text_of(root.get());
 
     char* html = cmark_render_html(root.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
     if (html) {
-        out.html = label_task_checkboxes(html);
+        out.html = label_task_checkboxes(html, options.words);
         free(html);
     }
     return out;

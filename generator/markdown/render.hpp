@@ -53,6 +53,12 @@ struct RenderOptions {
     std::string title;
     // False: "[[x]]" is plain text (the memory writes notation like Foo.[[Prototype]]).
     bool wikilinks = true;
+    // The theme's words a body shows, in the site's language and escaped for HTML (the links
+    // step takes them from the catalog): the community-only label, a broken link's title, a
+    // task's two states, and the notices for a body too large ("{bytes}" is its size) or too slow.
+    struct Words {
+        std::string community_only, broken_link, done, not_done, too_large, too_slow;
+    } words;
 };
 
 // Renders a body. A line `<!--cp:community-->` ... `<!--cp:end-->` (put there by the

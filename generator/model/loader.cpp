@@ -112,6 +112,7 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     for (const auto& file : snapshot.files) {
         if (file.path == "commonplace.yaml" || excluded(file.path, config)) continue;
         if (file.path.rfind("layouts/", 0) == 0) continue;  // theme overrides, read by the theme
+        if (file.path.rfind("i18n/", 0) == 0) continue;     // the theme's words in the memory's own, read by load
         if (file.path.rfind("assets/", 0) == 0) {
             if (auto refused = refused_svg(file)) {  // never copied, in either audience
                 sink.error(file.path, refused->line, 0, "SVG refused, and not copied: " + refused->message);

@@ -66,6 +66,8 @@ struct Page {
     bool title_from_front_matter = false;
     std::string date;  // YYYY-MM-DD or RFC 3339, or empty
     std::string summary;
+    // The language the content is written in (`language: pt-BR`), when it is not the site's; empty otherwise.
+    std::string language;
     std::vector<std::string> tags;
     std::vector<Ref> domains;
     std::vector<Ref> authors;

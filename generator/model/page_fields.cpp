@@ -18,7 +18,27 @@ using frontmatter::YamlNode;
 namespace {
 
 const std::vector<std::string> kCommon = {"title",   "date",       "summary", "tags",    "domains", "domain",
-                                          "authors", "visibility", "draft",   "aliases", "type"};
+                                          "authors", "visibility", "draft",   "aliases", "type",    "language"};
+
+// A BCP 47 language tag as people write one: a primary language of 2 or 3 letters, then parts
+// of 1 to 8 letters or digits after "-" ("fr", "pt-BR", "zh-Hant-TW", "es-419").
+bool is_language_tag(const std::string& tag) {
+    std::size_t start = 0, part = 0;
+    while (start <= tag.size()) {
+        std::size_t end = tag.find('-', start);
+        if (end == std::string::npos) end = tag.size();
+        const std::size_t n = end - start;
+        if (n < 1 || n > 8 || (part == 0 && (n < 2 || n > 3))) return false;
+        for (std::size_t i = start; i < end; ++i) {
+            const char c = tag[i];
+            const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            if (!letter && !(part > 0 && c >= '0' && c <= '9')) return false;
+        }
+        ++part;
+        start = end + 1;
+    }
+    return true;
+}
 const std::vector<std::string> kDomain = {"conveners",        "phase",     "phases",
                                           "started",          "practices", "learning_agenda",
                                           "expected_results", "audiences", "parent"};
@@ -108,7 +128,14 @@ public:
             date(v, key, page_.date);
         else if (key == "summary")
             string(v, key, page_.summary);
-        else if (key == "tags")
+        else if (key == "language") {
+            std::string tag;
+            string(v, key, tag);
+            if (is_language_tag(tag))
+                page_.language = tag;
+            else if (!tag.empty())
+                read_.error(v, "language must be a language tag such as fr or pt-BR, not '" + tag + "'");
+        } else if (key == "tags")
             strings(v, key, page_.tags);
         else if (key == "domains" || key == "domain")
             more_refs(v, key, page_.domains);
@@ -430,9 +457,9 @@ std::vector<Entry> mapped_entries(const YamlNode& root, const config::Config& co
 // Fields that hold one value: given under two names (field_map), the first one counts.
 bool is_single_valued(const std::string& field) {
     static const std::set<std::string> single = {
-        "title",   "date",   "summary", "visibility",   "draft",      "type",   "phase",
-        "started", "parent", "time",    "end_time",     "location",   "format", "series",
-        "kind",    "source", "name",    "organisation", "profession", "joined", "feedback"};
+        "title",   "date",   "summary",      "visibility", "draft",    "type",    "phase",  "language",
+        "started", "parent", "time",         "end_time",   "location", "format",  "series", "kind",
+        "source",  "name",   "organisation", "profession", "joined",   "feedback"};
     return single.count(field) != 0;
 }
 

@@ -7,6 +7,7 @@
 
 #include "config/config.hpp"
 #include "history/history.hpp"
+#include "i18n/catalog.hpp"
 #include "model/page.hpp"
 #include "model/versions.hpp"
 #include "source/snapshot.hpp"
@@ -33,6 +34,9 @@ struct Site {
     Versions versions;
     // Names to show for people whose pages this build does not hold (full name or initials).
     std::map<std::string, std::string> hidden_people;
+    // The theme's words in the site's language (config `language`), read once by the load step:
+    // every step after it that shows a word reads it here, as const.
+    i18n::Catalog words;
 };
 
 // Fast lookups into a Site's pages by address, slug and source path. Holds indices,

@@ -59,9 +59,11 @@ std::map<std::string, Activity> gather(const model::Site& site, PeriodKind kind)
         } else if (p.type == PageType::Person) {
             if (Activity* a = at(p.joined)) a->members.push_back(&p);
         } else if (p.type == PageType::Domain) {
-            if (Activity* a = at(p.started)) a->phases.push_back({&p, "Started", model::day_of(p.started)});
+            if (Activity* a = at(p.started))
+                a->phases.push_back({&p, site.words.text("digest.started"), model::day_of(p.started)});
             for (const auto& ph : p.phases)
-                if (Activity* a = at(ph.since)) a->phases.push_back({&p, text::in_words(ph.phase), ph.since});
+                if (Activity* a = at(ph.since))
+                    a->phases.push_back({&p, site.words.label("phases", ph.phase), ph.since});
         }
     }
     auto by_date = [](const Page* a, const Page* b) {
@@ -104,8 +106,8 @@ Measures measure(const Activity& a) {
     return m;
 }
 
-std::string change(long now, long before) {
-    if (now == before) return "same";
+std::string change(const i18n::Catalog& words, long now, long before) {
+    if (now == before) return words.text("digest.same");
     return (now > before ? "+" : "−") + std::to_string(now > before ? now - before : before - now);
 }
 
@@ -116,18 +118,18 @@ json ref_to(const model::Ref& r, const LinkTo& to) {
                             r.url.empty() ? std::string{} : to(r.url));
 }
 
-json meeting_ref(const Page& m, const LinkTo& to) {
-    return views::object_of("title", m.title, "url", to(m.url), "date_human", views::human_date(m.date));
+json meeting_ref(const model::Site& site, const Page& m, const LinkTo& to) {
+    return views::object_of("title", m.title, "url", to(m.url), "date_human", views::human_date(site.words, m.date));
 }
 
 json action_json(const model::Site& site, const Page& m, const model::Action& a, const LinkTo& to) {
     bool overdue = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
     return views::object_of("action", a.action, "owner", ref_to(a.owner, to), "has_owner", !a.owner.text.empty(),
-                            "due_human", views::human_date(a.due), "status",
-                            a.done        ? "Done"
-                                : overdue ? "Overdue"
-                                          : "Open",
-                            "meeting", meeting_ref(m, to));
+                            "due_human", views::human_date(site.words, a.due), "status",
+                            site.words.text(a.done        ? "status.done"
+                                                : overdue ? "status.overdue"
+                                                          : "status.open"),
+                            "meeting", meeting_ref(site, m, to));
 }
 
 // One period's digest: the same values for the page (links relative) and the e-mail (absolute).
@@ -137,22 +139,23 @@ json digest_json(const model::Site& site, PeriodKind kind, const std::string& pe
          highlights = json::array();
     for (const Page* m : a.meetings) {
         meetings.push_back(views::object_of("title", m->title, "url", to(m->url), "date_human",
-                                            views::human_date(m->date), "series", m->series, "attendee_count",
-                                            std::to_string(m->attendees.size())));
+                                            views::human_date(site.words, m->date), "series", m->series,
+                                            "attendee_count", std::to_string(m->attendees.size())));
         for (const auto& d : m->decisions)
-            decisions.push_back(views::object_of("text", d, "meeting", meeting_ref(*m, to)));
+            decisions.push_back(views::object_of("text", d, "meeting", meeting_ref(site, *m, to)));
         for (const auto& act : m->actions) opened.push_back(action_json(site, *m, act, to));
         for (const auto& h : m->highlights)
-            highlights.push_back(views::object_of("text", h, "meeting", meeting_ref(*m, to)));
+            highlights.push_back(views::object_of("text", h, "meeting", meeting_ref(site, *m, to)));
     }
     for (const auto& c : a.closed) closed.push_back(action_json(site, *c.meeting, *c.action, to));
 
     std::map<std::string, json> kinds;  // heading -> notes
     for (const Page* n : a.notes) {
-        json& list = kinds[indexes::kind_heading(n->kind)];
+        json& list = kinds[indexes::kind_heading(site.words, n->kind)];
         if (list.is_null()) list = json::array();
-        list.push_back(views::object_of("title", n->title, "url", to(n->url), "date_human", views::human_date(n->date),
-                                        "summary", n->summary, "authors", names(n->authors)));
+        list.push_back(views::object_of("title", n->title, "url", to(n->url), "date_human",
+                                        views::human_date(site.words, n->date), "summary", n->summary, "authors",
+                                        names(n->authors)));
     }
     json notes = json::array();
     for (auto& [heading, list] : kinds)
@@ -161,32 +164,37 @@ json digest_json(const model::Site& site, PeriodKind kind, const std::string& pe
     json members = json::array();
     for (const Page* p : a.members)
         members.push_back(views::object_of("title", p->title, "url", to(p->url), "organisation", p->organisation,
-                                           "joined_human", views::human_date(p->joined)));
+                                           "joined_human", views::human_date(site.words, p->joined)));
     json phases = json::array();
     for (const auto& ph : a.phases)
         phases.push_back(views::object_of("domain", ph.domain->title, "url", to(ph.domain->url), "phase", ph.phase,
-                                          "date_human", views::human_date(ph.day)));
+                                          "date_human", views::human_date(site.words, ph.day)));
 
     Measures now = measure(a), then = measure(before);
     json measures = json::array();
-    const std::tuple<const char*, long, long> rows[] = {{"Meetings", now.meetings, then.meetings},
-                                                        {"Attendances", now.attendances, then.attendances},
-                                                        {"People who attended", now.attendees, then.attendees},
-                                                        {"Decisions", now.decisions, then.decisions},
-                                                        {"Actions agreed", now.actions, then.actions},
-                                                        {"New notes", now.notes, then.notes},
-                                                        {"New members", now.members, then.members}};
-    for (const auto& [label, n, b] : rows)
-        measures.push_back(views::object_of("label", label, "now", std::to_string(n), "before", std::to_string(b),
-                                            "change", change(n, b)));
+    const std::tuple<const char*, long, long> rows[] = {
+        {"meetings", now.meetings, then.meetings},    {"attendances", now.attendances, then.attendances},
+        {"attendees", now.attendees, then.attendees}, {"decisions", now.decisions, then.decisions},
+        {"actions", now.actions, then.actions},       {"notes", now.notes, then.notes},
+        {"members", now.members, then.members}};
+    for (const auto& [key, n, b] : rows)
+        measures.push_back(views::object_of("label", site.words.text(std::string("digest.rows.") + key), "now",
+                                            std::to_string(n), "before", std::to_string(b), "change",
+                                            change(site.words, n, b)));
     std::string previous = previous_period(kind, period);
+    const i18n::Catalog& words = site.words;
+    const std::string what = words.text(kind == PeriodKind::Month ? "digest.month" : "digest.quarter");
     json digest = views::object_of(
-        "period", period, "title", period_title(kind, period), "short", period_short(kind, period), "previous_short",
-        period_short(kind, previous), "kind", kind == PeriodKind::Month ? "month" : "quarter", "site_title",
+        "period", period, "title", period_title(words, kind, period), "short", period_short(words, kind, period),
+        "previous_short", period_short(words, kind, previous), "kind", what, "no_meetings",
+        words.format(kind == PeriodKind::Month ? "digest.no_meetings_month" : "digest.no_meetings_quarter", {}),
+        "closed_note",
+        words.text(kind == PeriodKind::Month ? "digest.closed_note_month" : "digest.closed_note_quarter"), "site_title",
         site.config.title, "meetings", std::move(meetings), "decisions", std::move(decisions), "actions_opened",
         std::move(opened), "actions_closed", std::move(closed), "highlights", std::move(highlights), "note_groups",
         std::move(notes), "note_count", std::to_string(a.notes.size()), "members", std::move(members), "phases",
-        std::move(phases), "measures", std::move(measures), "reference_date", views::human_date(site.reference_date));
+        std::move(phases), "measures", std::move(measures), "reference_date",
+        views::human_date(site.words, site.reference_date));
     views::flag_lists(digest);
     return digest;
 }
@@ -203,15 +211,17 @@ std::vector<views::HtmlPage> digest_pages(const model::Site& site) {
         json periods = json::array();
         for (auto it = activity->rbegin(); it != activity->rend(); ++it) {
             const Activity& a = it->second;
-            periods.push_back(
-                views::object_of("title", period_title(kind, it->first), "short", period_short(kind, it->first), "url",
-                                 links::relative_url(list_url, "/digest/" + it->first + "/"), "email_url",
-                                 links::relative_url(list_url, "/digest/" + it->first + "/email.html"), "meeting_count",
-                                 std::to_string(a.meetings.size()), "note_count", std::to_string(a.notes.size())));
+            periods.push_back(views::object_of(
+                "title", period_title(site.words, kind, it->first), "short", period_short(site.words, kind, it->first),
+                "url", links::relative_url(list_url, "/digest/" + it->first + "/"), "email_url",
+                links::relative_url(list_url, "/digest/" + it->first + "/email.html"), "meeting_count",
+                std::to_string(a.meetings.size()), "note_count", std::to_string(a.notes.size())));
         }
-        json ctx = views::page_frame(site, list_url, "Digests");
-        ctx["digests"] = views::object_of("title", "Digests", "kind", kind == PeriodKind::Month ? "month" : "quarter",
-                                          "periods", std::move(periods));
+        json ctx = views::page_frame(site, list_url, site.words.text("digest.digests"));
+        ctx["digests"] = views::object_of(
+            "title", site.words.text("digest.digests"), "kind", kind == PeriodKind::Month ? "month" : "quarter", "lede",
+            site.words.html(kind == PeriodKind::Month ? "digest.lede_month" : "digest.lede_quarter"), "periods",
+            std::move(periods));
         views::flag_lists(ctx["digests"]);
         return ctx;
     }));
@@ -225,11 +235,12 @@ std::vector<views::HtmlPage> digest_pages(const model::Site& site) {
                                before == activity->end() ? none : before->second, to);
         };
         out.push_back(views::lazy_page(url, "digest", "the digest of " + period, [&site, make, url, period] {
-            json ctx = views::page_frame(site, url, "Digest: " + period);
+            json ctx = views::page_frame(site, url, site.words.format("digest.page_title", {{"period", period}}));
             ctx["digest"] = make([&](const std::string& u) { return links::relative_url(url, u); });
             ctx["digest"]["email_url"] = "email.html";
             ctx["digest"]["list_url"] = links::relative_url(url, "/digest/");
-            ctx["page_title"] = "Digest, " + ctx["digest"]["title"].get<std::string>();
+            ctx["page_title"] =
+                site.words.format("digest.title", {{"period", ctx["digest"]["title"].get_ref<const std::string&>()}});
             return ctx;
         }));
         views::HtmlPage email =

@@ -1,5 +1,6 @@
 #include "reports/dublin_core.hpp"
 
+#include "text/strings.hpp"
 #include "views/json_object.hpp"
 
 namespace cp::reports {
@@ -15,8 +16,7 @@ DublinCore dublin_core(const model::Site& site, const std::string& subject) {
     dc.date = site.reference_date;
     dc.description = c.description;
     dc.language = c.language;
-    dc.rights =
-        !c.rights.empty() ? c.rights : "Copyright the members of " + c.title + "; ask the community before reusing it.";
+    dc.rights = !c.rights.empty() ? c.rights : site.words.format("print.rights", {{"title", c.title}});
     dc.identifier = c.base_url;
     return dc;
 }
@@ -27,7 +27,7 @@ json dublin_core_json(const DublinCore& dc) {
                             dc.publisher);
 }
 
-json dublin_core_meta(const DublinCore& dc) {
+json dublin_core_meta(const i18n::Catalog& words, const DublinCore& dc) {
     json out = json::array();
     const std::pair<const char*, const std::string*> fields[] = {
         {"Title", &dc.title},   {"Creator", &dc.creator},         {"Publisher", &dc.publisher},
@@ -36,7 +36,8 @@ json dublin_core_meta(const DublinCore& dc) {
     for (const auto& [label, value] : fields) {
         if (value->empty()) continue;
         std::string name = std::string("DC.") + static_cast<char>(std::tolower(label[0])) + (label + 1);
-        out.push_back(views::object_of("name", name, "label", label, "content", *value));
+        out.push_back(
+            views::object_of("name", name, "label", words.text("print.dc." + text::lower(label)), "content", *value));
     }
     return out;
 }

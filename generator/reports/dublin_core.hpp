@@ -22,6 +22,6 @@ DublinCore dublin_core(const model::Site& site, const std::string& subject = {})
 nlohmann::json dublin_core_json(const DublinCore& dc);
 
 // [{name: "DC.title", content}] for <meta> elements, and [{label: "Title", value}] to show.
-nlohmann::json dublin_core_meta(const DublinCore& dc);
+nlohmann::json dublin_core_meta(const i18n::Catalog& words, const DublinCore& dc);
 
 }  // namespace cp::reports

@@ -35,7 +35,9 @@ struct Theme {
     std::string anchor;
 };
 
-std::string list_label(const std::string& list) { return list == "went_well" ? "Went well" : "To improve"; }
+std::string list_label(const i18n::Catalog& words, const std::string& list) {
+    return words.text(list == "went_well" ? "feedback.theme_went_well" : "feedback.theme_to_improve");
+}
 
 // The themes of every meeting's feedback, keyed by list and content words.
 std::map<std::pair<std::string, std::string>, Theme> collect_themes(const std::vector<const Page*>& oldest_first) {
@@ -85,14 +87,15 @@ views::HtmlPage feedback_page(const model::Site& site) {
             anchors[{t.list, theme_key(t.text)}] = anchor;
             json at = json::array();
             for (auto it = t.meetings.rbegin(); it != t.meetings.rend(); ++it) {
-                json link = views::page_link(*it->first, url);
+                json link = views::page_link(site.words, *it->first, url);
                 // The meeting's own words, when they are not the theme's as shown.
                 link["words"] = it->second == t.text ? std::string{} : it->second;
                 at.push_back(std::move(link));
             }
-            recurring.push_back(views::object_of("text", t.text, "list", t.list, "list_label", list_label(t.list),
-                                                 "anchor", anchor, "count", std::to_string(t.meetings.size()),
-                                                 "meetings", std::move(at)));
+            recurring.push_back(views::object_of(
+                "text", t.text, "list", t.list, "list_label", list_label(site.words, t.list), "anchor", anchor, "count",
+                std::to_string(t.meetings.size()), "count_text",
+                site.words.plural("counts.meetings", long(t.meetings.size())), "meetings", std::move(at)));
         }
 
         auto items = [&](const std::vector<std::string>& list, const std::string& name) {
@@ -105,7 +108,7 @@ views::HtmlPage feedback_page(const model::Site& site) {
             return out;
         };
         auto block = [&](const Page& m) {
-            json b = views::page_link(m, url);
+            json b = views::page_link(site.words, m, url);
             b["went_well"] = items(m.went_well, "went_well");
             b["to_improve"] = items(m.to_improve, "to_improve");
             b["has_went_well"] = !m.went_well.empty();
@@ -138,7 +141,8 @@ views::HtmlPage feedback_page(const model::Site& site) {
         json series = json::array();
         for (const auto& [name, in] : by_series)
             series.push_back(group(name, "series-" + model::slugify(name), "", in));
-        if (!no_series.empty()) series.push_back(group("Not in a series", "series-none", "", no_series));
+        if (!no_series.empty())
+            series.push_back(group(site.words.text("feedback.no_series"), "series-none", "", no_series));
         std::vector<std::pair<std::string, std::string>> domain_order;  // title, url
         domain_order.reserve(domain_titles.size());
         for (const auto& [u, title] : domain_titles) domain_order.push_back({title, u});
@@ -147,16 +151,16 @@ views::HtmlPage feedback_page(const model::Site& site) {
         for (const auto& [title, u] : domain_order)
             domains.push_back(
                 group(title, "domain-" + model::slugify(title), links::relative_url(url, u), by_domain[u]));
-        if (!no_domain.empty()) domains.push_back(group("No domain", "domain-none", "", no_domain));
+        if (!no_domain.empty())
+            domains.push_back(group(site.words.text("feedback.no_domain"), "domain-none", "", no_domain));
 
-        json ctx = views::page_frame(site, url, "Feedback");
-        ctx["feedback"] = views::object_of(
-            "title", "Feedback", "intro",
-            "What went well and what to improve, as the critical friends collected it at each meeting, "
-            "newest first: so that each event learns from the last.",
-            "meeting_count", std::to_string(meetings.size()), "has_meetings", !meetings.empty(), "themes",
-            std::move(recurring), "has_themes", !repeated.empty(), "series", std::move(series), "domains",
-            std::move(domains));
+        json ctx = views::page_frame(site, url, site.words.text("feedback.title"));
+        ctx["feedback"] =
+            views::object_of("title", site.words.text("feedback.title"), "intro", site.words.text("feedback.intro"),
+                             "meeting_count", std::to_string(meetings.size()), "count_text",
+                             site.words.plural("feedback.meetings_with", long(meetings.size())), "has_meetings",
+                             !meetings.empty(), "themes", std::move(recurring), "has_themes", !repeated.empty(),
+                             "series", std::move(series), "domains", std::move(domains));
         return ctx;
     });
 }
@@ -184,17 +188,29 @@ json FeedbackCarry::fields(std::size_t page_index) const {
         for (const auto* list : {&page.went_well, &page.to_improve})
             for (const auto& said : *list)
                 if (share_a_word(asked, said))
-                    responses.push_back(views::object_of("text", said, "list_label",
-                                                         list == &page.went_well ? "Went well" : "Still to improve"));
+                    responses.push_back(
+                        views::object_of("text", said, "list_label",
+                                         site_.words.text(list == &page.went_well ? "feedback.theme_went_well"
+                                                                                  : "feedback.still_to_improve")));
         bool taken_up = !responses.empty();
         items.push_back(views::object_of("text", asked, "taken_up", taken_up, "responses", std::move(responses)));
     }
+    // "What the previous {series} meeting, {link} ({date}), asked to improve, ...": the link is
+    // the template's, so the sentence is cut around it.
+    const std::string date = views::human_date(site_.words, before.date);
+    const std::string intro = site_.words.text("feedback.carried_intro");
+    const std::size_t at = intro.find("{link}");
+    const std::string head = at == std::string::npos ? intro : intro.substr(0, at);
+    const std::string tail = at == std::string::npos ? std::string{} : intro.substr(at + 6);
     return views::object_of(
         "carried",
         views::object_of("from",
                          views::object_of("title", before.title, "url", links::relative_url(page.url, before.url),
-                                          "date_human", views::human_date(before.date)),
-                         "series", page.series, "items", std::move(items), "has_own_feedback", has_feedback(page)));
+                                          "date_human", date),
+                         "series", page.series, "intro_before",
+                         i18n::fill(head, {{"series", page.series}, {"date", date}}), "intro_after",
+                         i18n::fill(tail, {{"series", page.series}, {"date", date}}), "items", std::move(items),
+                         "has_own_feedback", has_feedback(page)));
 }
 
 }  // namespace cp::reports

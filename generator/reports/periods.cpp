@@ -48,18 +48,19 @@ std::string previous_period(PeriodKind kind, const std::string& period) {
     return key_of(kind, before);
 }
 
-std::string period_title(PeriodKind kind, const std::string& period) {
+std::string period_title(const i18n::Catalog& words, PeriodKind kind, const std::string& period) {
     auto first = first_day(kind, period);
     if (!first) return period;
-    if (kind == PeriodKind::Month) return first->month_and_year();
-    return std::string(time::month_name(first->month)) + " to " + std::string(time::month_name(first->month + 2)) +
-        " " + first->year_text();
+    if (kind == PeriodKind::Month) return words.month_year(*first);
+    return words.format(
+        "date.quarter_long",
+        {{"from", words.month(first->month)}, {"to", words.month(first->month + 2)}, {"year", first->year_text()}});
 }
 
-std::string period_short(PeriodKind kind, const std::string& period) {
-    if (kind == PeriodKind::Month) return period_title(kind, period);
+std::string period_short(const i18n::Catalog& words, PeriodKind kind, const std::string& period) {
+    if (kind == PeriodKind::Month) return period_title(words, kind, period);
     auto first = first_day(kind, period);
-    return first ? first->quarter_label() : period;
+    return first ? words.quarter(*first) : period;
 }
 
 }  // namespace cp::reports

@@ -3,6 +3,8 @@
 // `digest: month` in the config.
 #include <string>
 
+#include "i18n/catalog.hpp"
+
 namespace cp::reports {
 
 enum class PeriodKind { Quarter, Month };
@@ -17,9 +19,9 @@ std::string period_of(PeriodKind kind, const std::string& day);
 std::string previous_period(PeriodKind kind, const std::string& period);
 
 // "April to June 2016" / "May 2016": a period in words, for headings.
-std::string period_title(PeriodKind kind, const std::string& period);
+std::string period_title(const i18n::Catalog& words, PeriodKind kind, const std::string& period);
 
 // "2016 Q2" / "May 2016": short, for table columns.
-std::string period_short(PeriodKind kind, const std::string& period);
+std::string period_short(const i18n::Catalog& words, PeriodKind kind, const std::string& period);
 
 }  // namespace cp::reports

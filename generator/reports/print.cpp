@@ -67,8 +67,9 @@ Selection select(const model::Site& site, const Page* domain) {
         if (a->date != b->date) return a->date < b->date;
         return a->url < b->url;
     });
-    std::stable_sort(s.notes.begin(), s.notes.end(), [](const Page* a, const Page* b) {
-        if (a->kind != b->kind) return indexes::kind_heading(a->kind) < indexes::kind_heading(b->kind);
+    std::stable_sort(s.notes.begin(), s.notes.end(), [&site](const Page* a, const Page* b) {
+        if (a->kind != b->kind)
+            return indexes::kind_heading(site.words, a->kind) < indexes::kind_heading(site.words, b->kind);
         return a->title < b->title;
     });
     std::sort(s.people.begin(), s.people.end(), by_title);
@@ -95,14 +96,14 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
     };
     auto item = [&](const Page* p) {
         return views::object_of("anchor", anchor_of(*p), "title", p->title, "address",
-                                indexes::absolute_url(site, p->url), "date_human", views::human_date(p->date),
-                                "summary", p->summary, "content", body(p));
+                                indexes::absolute_url(site, p->url), "date_human",
+                                views::human_date(site.words, p->date), "summary", p->summary, "content", body(p));
     };
 
     json domains = json::array(), meetings = json::array(), people = json::array();
     for (const Page* d : s.domains) {
         json j = item(d);
-        j["phase"] = text::in_words(d->phase);
+        j["phase"] = site.words.label("phases", d->phase);
         j["conveners"] = names(d->conveners);
         j["practices"] = joined(d->practices);
         domains.push_back(std::move(j));
@@ -116,7 +117,7 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         json actions = json::array();
         for (const auto& a : m->actions)
             actions.push_back(views::object_of("action", a.action, "owner", shown(a.owner), "due_human",
-                                               views::human_date(a.due), "done", a.done));
+                                               views::human_date(site.words, a.due), "done", a.done));
         j["actions"] = std::move(actions);
         j["went_well"] = strings(m->went_well);
         j["to_improve"] = strings(m->to_improve);
@@ -125,11 +126,11 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
     }
     std::vector<std::pair<std::string, json>> kinds;  // heading -> notes, in the notes' order
     for (const Page* n : s.notes) {
-        std::string heading = indexes::kind_heading(n->kind);
+        std::string heading = indexes::kind_heading(site.words, n->kind);
         if (kinds.empty() || kinds.back().first != heading) kinds.push_back({heading, json::array()});
         json j = item(n);
         j["authors"] = names(n->authors);
-        j["kind"] = indexes::kind_label(n->kind);
+        j["kind"] = indexes::kind_label(site.words, n->kind);
         kinds.back().second.push_back(std::move(j));
     }
     json note_kinds = json::array();
@@ -144,29 +145,31 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         people.push_back(std::move(j));
     }
     json contents = json::array();
-    auto entry = [&](const char* label, const char* anchor, std::size_t count, const json& items) {
+    auto entry = [&](const std::string& label, const char* anchor, std::size_t count, const json& items) {
         json sub = json::array();
         if (items.is_array())
             for (const auto& i : items) sub.push_back(views::object_of("title", i["title"], "anchor", i["anchor"]));
         contents.push_back(views::object_of("label", label, "anchor", anchor, "count", std::to_string(count),
                                             "has_items", !sub.empty(), "items", std::move(sub)));
     };
-    entry("Domains", "domains", s.domains.size(), domains);
-    entry("Meetings by date", "meetings", s.meetings.size(), nullptr);
-    entry("Notes by kind", "notes", s.notes.size(), nullptr);
-    entry("People", "people", s.people.size(), nullptr);
+    const i18n::Catalog& words = site.words;
+    entry(words.text("print.domains"), "domains", s.domains.size(), domains);
+    entry(words.text("print.meetings"), "meetings", s.meetings.size(), nullptr);
+    entry(words.text("print.notes"), "notes", s.notes.size(), nullptr);
+    entry(words.text("print.people"), "people", s.people.size(), nullptr);
 
     DublinCore dc = dublin_core(site, domain ? domain->title : std::string{});
     if (domain) dc.description = domain->summary;
     dc.identifier = indexes::absolute_url(site, url);
-    return views::object_of("title", domain ? domain->title : site.config.title, "subtitle",
-                            domain ? "A domain of " + site.config.title : site.config.description, "address",
-                            indexes::absolute_url(site, url), "site_address", indexes::absolute_url(site, "/"),
-                            "built_human", views::human_date(site.reference_date), "audience",
-                            site.audience == "public" ? "the public site" : "members of the community", "dublin_core",
-                            dublin_core_meta(dc), "contents", std::move(contents), "domains", std::move(domains),
-                            "meetings", std::move(meetings), "note_kinds", std::move(note_kinds), "people",
-                            std::move(people));
+    return views::object_of(
+        "title", domain ? domain->title : site.config.title, "subtitle",
+        domain ? words.format("print.domain_of", {{"title", site.config.title}}) : site.config.description, "address",
+        indexes::absolute_url(site, url), "site_address", indexes::absolute_url(site, "/"), "built_human",
+        views::human_date(site.words, site.reference_date), "stood",
+        words.format(site.audience == "public" ? "print.stood_public" : "print.stood_community",
+                     {{"date", views::human_date(words, site.reference_date)}}),
+        "dublin_core", dublin_core_meta(words, dc), "contents", std::move(contents), "domains", std::move(domains),
+        "meetings", std::move(meetings), "note_kinds", std::move(note_kinds), "people", std::move(people));
 }
 
 }  // namespace

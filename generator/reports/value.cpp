@@ -15,17 +15,11 @@ using model::Page;
 using model::PageType;
 using nlohmann::json;
 
-const std::vector<ValueCycle>& value_cycles() {
-    static const std::vector<ValueCycle> cycles = {
-        {"immediate", "Immediate value",
-         "Activities and interactions worth having in themselves: help, fun, a useful conversation."},
-        {"potential", "Potential value",
-         "Knowledge capital: skills, relationships, resources and ideas that may be used later."},
-        {"applied", "Applied value",
-         "Changes in practice: someone did something differently because of the community."},
-        {"realised", "Realised value", "Performance improvement: a difference that was measured or clearly seen."},
-        {"transformative", "Transformative value",
-         "Redefining success: new goals, new measures, new ways of organising."}};
+std::vector<ValueCycle> value_cycles(const i18n::Catalog& words) {
+    std::vector<ValueCycle> cycles;
+    for (const char* name : {"immediate", "potential", "applied", "realised", "transformative"})
+        cycles.push_back({name, words.text(std::string("value.cycle.") + name + ".label"),
+                          words.text(std::string("value.cycle.") + name + ".description")});
     return cycles;
 }
 
@@ -49,7 +43,7 @@ views::HtmlPage value_page(const model::Site& site) {
             return a->url < b->url;
         });
         std::map<std::string, DomainStories> by_domain;  // domain url -> stories
-        DomainStories none{"No domain", "", {}};
+        DomainStories none{site.words.text("value.no_domain"), "", {}};
         for (const Page* s : stories) {
             std::vector<std::string> seen;
             for (const auto& d : s->domains) {
@@ -72,7 +66,7 @@ views::HtmlPage value_page(const model::Site& site) {
                   [](const DomainStories* a, const DomainStories* b) { return a->title < b->title; });
         if (!none.stories.empty()) order.push_back(&none);
 
-        const auto& cycles = value_cycles();
+        const auto cycles = value_cycles(site.words);
         json columns = json::array(), legend = json::array();
         for (const auto& c : cycles) {
             columns.push_back(c.label);
@@ -86,7 +80,7 @@ views::HtmlPage value_page(const model::Site& site) {
                 json in_cycle = json::array();
                 for (const Page* s : ds->stories)
                     if (std::find(s->value_cycles.begin(), s->value_cycles.end(), c.name) != s->value_cycles.end())
-                        in_cycle.push_back(views::page_link(*s, url));
+                        in_cycle.push_back(views::page_link(site.words, *s, url));
                 std::string count = std::to_string(in_cycle.size());
                 cells.push_back(views::object_of("count", count, "none", in_cycle.empty()));
                 if (in_cycle.empty())
@@ -97,9 +91,9 @@ views::HtmlPage value_page(const model::Site& site) {
             }
             // Each story's indicators once, however many cycles it shows.
             for (const Page* s : ds->stories) {
-                if (s->value_cycles.empty()) unplaced.push_back(views::page_link(*s, url));
+                if (s->value_cycles.empty()) unplaced.push_back(views::page_link(site.words, *s, url));
                 if (s->indicators.empty()) continue;
-                json story = views::page_link(*s, url);
+                json story = views::page_link(site.words, *s, url);
                 story["indicators"] = strings(s->indicators);
                 evidence.push_back(std::move(story));
             }
@@ -113,13 +107,12 @@ views::HtmlPage value_page(const model::Site& site) {
                                                !evidence.empty(), "evidence", std::move(evidence), "has_unplaced",
                                                !unplaced.empty(), "unplaced", std::move(unplaced)));
         }
-        json ctx = views::page_frame(site, url, "Value created");
-        ctx["value"] = views::object_of(
-            "title", "Value created", "intro",
-            "The value stories members told, placed in the cycles of the value-creation framework, "
-            "domain by domain: where value shows, and where it is still missing.",
-            "story_count", std::to_string(stories.size()), "has_stories", !stories.empty(), "legend", std::move(legend),
-            "columns", std::move(columns), "rows", std::move(rows), "domains", std::move(domains));
+        json ctx = views::page_frame(site, url, site.words.text("value.title"));
+        ctx["value"] = views::object_of("title", site.words.text("value.title"), "intro",
+                                        site.words.text("value.intro"), "story_count", std::to_string(stories.size()),
+                                        "count_text", site.words.plural("value.count", long(stories.size())),
+                                        "has_stories", !stories.empty(), "legend", std::move(legend), "columns",
+                                        std::move(columns), "rows", std::move(rows), "domains", std::move(domains));
         return ctx;
     });
 }

@@ -19,7 +19,7 @@ struct ValueCycle {
 };
 
 // The five cycles, in the framework's order.
-const std::vector<ValueCycle>& value_cycles();
+std::vector<ValueCycle> value_cycles(const i18n::Catalog& words);
 
 // The /value/ page (template "value"). Never fails; with no value stories it says so.
 views::HtmlPage value_page(const model::Site& site);

@@ -4,6 +4,7 @@
 
 #include "config/config.hpp"
 #include "history/reader.hpp"
+#include "i18n/load.hpp"
 #include "model/loader.hpp"
 #include "parallel/parallel_for.hpp"
 #include "site/as_of.hpp"
@@ -39,6 +40,15 @@ std::map<std::string, std::string> layout_overrides(const source::Snapshot& snap
         if (name.find('/') == std::string::npos) out[name] = f.content;
     }
     return out;
+}
+
+// The memory's own words for the site's language (i18n/LANG.yaml, else the file of its primary
+// language), which override the theme's.
+std::optional<i18n::WordsFile> memory_words(const source::Snapshot& snapshot, const std::string& language) {
+    for (const auto& name : i18n::file_names_for(language))
+        if (const source::SourceFile* f = snapshot.find("i18n/" + name + ".yaml"))
+            return i18n::WordsFile{f->path, f->content};
+    return std::nullopt;
 }
 
 // Where the memory is read from: a commit (with --ref, or a bare repository's HEAD, which has
@@ -166,8 +176,11 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     loaded.snapshot = origin.commit ? source::read_git_tree(*origin.repo, *origin.commit, read_options, sink)
                                     : source::read_working_tree(options.source, read_options, sink);
     if (!head_date.empty()) loaded.snapshot.reference_date = head_date;
-    loaded.theme =
-        std::make_unique<theme::Theme>(theme_dir_for(config, options), layout_overrides(loaded.snapshot), sink);
+    const fs::path theme_dir = theme_dir_for(config, options);
+    loaded.theme = std::make_unique<theme::Theme>(theme_dir, layout_overrides(loaded.snapshot), sink);
+    i18n::Catalog words =
+        i18n::load_catalog(theme_dir, config.language, memory_words(loaded.snapshot, config.language), sink);
+    loaded.theme->set_globals({{"t", words.templates()}});
     if (step) step("read source");
     if (origin.commit) read_history_meanwhile();
 
@@ -178,6 +191,7 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     loaded.site = model::load_site(
         loaded.snapshot, config, [&history] { return history.valid() ? history.get() : history::History{}; },
         load_options, sink);
+    loaded.site.words = std::move(words);
     if (step) step("parse, and history meanwhile");
     if (origin.repo) {
         read_page_versions(options.source, loaded.site, jobs);

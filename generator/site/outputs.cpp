@@ -61,7 +61,9 @@ Outputs make_outputs(const links::ResolvedSite& resolved, diag::Sink& sink) {
     for (auto& p : indexes::version_pages(site)) out.pages.push_back(std::move(p));
 
     {  // Search: the page (its index, of the filtered pages only, is still being built).
-        json ctx = views::page_frame(site, "/search/", "Search");
+        json ctx = views::page_frame(site, "/search/", site.words.text("nav.search"));
+        // The words search.js writes, as JSON in a data attribute of the form.
+        ctx["search_words"] = site.words.tree()["search"]["script"].dump();
         out.pages.push_back({"/search/", "search", std::move(ctx), "the search page"});
     }
     out.pages.push_back(indexes::not_found_page(site));

@@ -462,18 +462,23 @@ private:
     bool section_on_line_ = false;  // a section opened or closed on that line
 };
 
-void Template::render(const json& context, std::string& out) const { render_with(context, nullptr, out); }
-
-void Template::render_layout(const json& context, const std::string& content, std::string& out) const {
-    render_with(context, &content, out);
+void Template::render(const json& context, std::string& out, const json* globals) const {
+    render_with(context, nullptr, out, globals);
 }
 
-void Template::render_with(const json& context, const std::string* content, std::string& out) const {
+void Template::render_layout(const json& context, const std::string& content, std::string& out,
+                             const json* globals) const {
+    render_with(context, &content, out, globals);
+}
+
+void Template::render_with(const json& context, const std::string* content, std::string& out,
+                           const json* globals) const {
     if (!ok()) return;
     // Most of a page is the template's own text (and, for a layout, the page inside it).
     out.reserve(out.size() + bytes_.size() + (content ? content->size() : 0) + 1024);
     Renderer renderer(*this, out);
-    renderer.render(0, nodes_.size(), Frame{Ref{&context, nullptr, content}});
+    const Frame outside{Ref{globals}, nullptr};
+    renderer.render(0, nodes_.size(), Frame{Ref{&context, nullptr, content}, globals ? &outside : nullptr});
     renderer.finish();
 }
 

@@ -19,6 +19,8 @@
 //     tabs once rendered, is dropped with its line break (judged on the rendered line,
 //     not on the template's; comments and sections that did not render do not count).
 //   - {{! comments }} print nothing; {{=<% %>=}} changes the delimiters.
+//   - the globals, when given, are one more context outside the root: what the root lacks
+//     is looked up there (a context merged with its globals renders the same bytes).
 //   - {{> partials}} are expanded in the text before parsing (theme.hpp); one left in
 //     the text prints nothing.
 #include <nlohmann/json.hpp>
@@ -45,10 +47,14 @@ public:
 
     // Appends the template rendered with `context` to `out`. Const and safe to call from
     // any number of threads at once: all the state of a render lives on the caller's stack.
-    void render(const nlohmann::json& context, std::string& out) const;
+    // `globals`, when given, is a context outside the outermost one: a name the context does
+    // not have is looked up there last (the theme's words, {{t.nav.domains}}), so what every
+    // page shares is never copied into each page's JSON.
+    void render(const nlohmann::json& context, std::string& out, const nlohmann::json* globals = nullptr) const;
     // Renders a layout around a page: as render(), except that the context's member
     // "content" reads as `content` (the page rendered first), without copying the context.
-    void render_layout(const nlohmann::json& context, const std::string& content, std::string& out) const;
+    void render_layout(const nlohmann::json& context, const std::string& content, std::string& out,
+                       const nlohmann::json* globals = nullptr) const;
 
     // Sections may nest this deep; deeper is a parse error, so a render's recursion is bounded.
     static constexpr int kMaxNesting = 100;
@@ -72,7 +78,8 @@ private:
     class Parser;
     class Renderer;
 
-    void render_with(const nlohmann::json& context, const std::string* content, std::string& out) const;
+    void render_with(const nlohmann::json& context, const std::string* content, std::string& out,
+                     const nlohmann::json* globals) const;
 
     std::vector<Node> nodes_;
     std::vector<NamePart> parts_;

@@ -89,7 +89,7 @@ std::string Theme::render(const std::string& name, const nlohmann::json& context
     auto it = templates_.find(name);
     if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
     std::string out;
-    it->second->tmpl.render(context, out);
+    it->second->tmpl.render(context, out, &globals_);
     return out;
 }
 
@@ -99,9 +99,9 @@ std::string Theme::render_page(const std::string& name, const nlohmann::json& co
     auto base = templates_.find("base");
     if (base == templates_.end()) throw std::runtime_error("the theme has no template 'base'");
     std::string inner;
-    it->second->tmpl.render(context, inner);
+    it->second->tmpl.render(context, inner, &globals_);
     std::string out;
-    base->second->tmpl.render_layout(context, inner, out);
+    base->second->tmpl.render_layout(context, inner, out, &globals_);
     return out;
 }
 

@@ -34,12 +34,16 @@ public:
     // Renders one template alone (no layout): feeds, calendars, redirects.
     std::string render(const std::string& template_name, const nlohmann::json& context) const;
     bool has(const std::string& template_name) const;
+    // What every template sees besides its context: {"t": the theme's words}
+    // (i18n::Catalog::templates()). Set once, before any render.
+    void set_globals(nlohmann::json globals) { globals_ = std::move(globals); }
     const std::vector<StaticFile>& static_files() const { return static_files_; }
 
 private:
     struct Compiled;
     std::map<std::string, std::shared_ptr<const Compiled>> templates_;
     std::vector<StaticFile> static_files_;
+    nlohmann::json globals_ = nlohmann::json::object();
 };
 
 // Expands every {{> name}} in `text` from `partials`, recursively up to a small depth,

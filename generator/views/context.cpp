@@ -16,29 +16,27 @@ using model::PageType;
 using nlohmann::json;
 
 const std::vector<NavEntry>& navigation() {
-    static const std::vector<NavEntry> nav = {{"Domains", "/domains/"},   {"Meetings", "/meetings/"},
-                                              {"Notes", "/notes/"},       {"People", "/people/"},
-                                              {"Timeline", "/timeline/"}, {"Search", "/search/"}};
+    static const std::vector<NavEntry> nav = {{"nav.domains", "/domains/"},   {"nav.meetings", "/meetings/"},
+                                              {"nav.notes", "/notes/"},       {"nav.people", "/people/"},
+                                              {"nav.timeline", "/timeline/"}, {"nav.search", "/search/"}};
     return nav;
 }
 
-std::string human_date(const std::string& date) {
-    auto day = time::Date::parse_prefix(date);
-    return day ? day->human() : date;
-}
+std::string human_date(const i18n::Catalog& words, const std::string& date) { return words.date(date); }
 
 json page_frame(const model::Site& site, const std::string& url, const std::string& title,
                 const std::string& description) {
     json nav = json::array();
     for (const auto& entry : navigation()) {
         bool current = url.rfind(entry.url, 0) == 0;
-        nav.push_back(object_of("label", entry.label, "url", links::relative_url(url, entry.url), "current", current));
+        nav.push_back(object_of("label", site.words.text(entry.key), "url", links::relative_url(url, entry.url),
+                                "current", current));
     }
     const auto& c = site.config;
     return object_of("site",
                      object_of("title", c.title, "description", c.description, "language", c.language, "base_url",
                                c.base_url, "audience", site.audience, "is_public", site.audience == "public", "as_of",
-                               site.as_of, "as_of_human", human_date(site.as_of)),
+                               site.as_of, "as_of_human", human_date(site.words, site.as_of)),
                      "root", links::root_prefix(url), "home_url", links::relative_url(url, "/"), "search_url",
                      links::relative_url(url, "/search/"), "nav", std::move(nav), "url", url, "page_title", title,
                      "is_home", url == "/", "description", description.empty() ? c.description : description);
@@ -100,18 +98,19 @@ json revisions_json(const model::Site& site, const Page& page) {
         json author = object_of("label", "", "linked", false, "url", "");
         for (const auto& c : page.contributors)
             if (c.text == r.contributor) author = ref_json(c, page.url);
-        out.push_back(object_of("date", r.date, "date_human", human_date(r.date), "author", std::move(author),
-                                "subject", r.subject));
+        out.push_back(object_of("date", r.date, "date_human", human_date(site.words, r.date), "author",
+                                std::move(author), "subject", r.subject));
     }
     return out;
 }
 
 }  // namespace
 
-json page_link(const Page& page, const std::string& from_url) {
-    return object_of("title", page.title, "url", links::relative_url(from_url, page.url), "type",
-                     std::string(model::type_name(page.type)), "date", model::day_of(page.date), "date_human",
-                     human_date(page.date), "summary", page.summary, "kind", page.kind);
+json page_link(const i18n::Catalog& words, const Page& page, const std::string& from_url) {
+    const std::string type(model::type_name(page.type));
+    return object_of("title", page.title, "url", links::relative_url(from_url, page.url), "type", type, "type_label",
+                     words.name("types", type), "date", model::day_of(page.date), "date_human", words.date(page.date),
+                     "summary", page.summary, "kind", page.kind, "kind_label", words.name("kinds", page.kind));
 }
 
 std::string template_for(const Page& page) {
@@ -124,12 +123,14 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     const std::string& from = page.url;
     json ctx = page_frame(site, page.url, page.title, page.summary);
     json p = object_of("title", page.title, "type", std::string(model::type_name(page.type)), "type_label",
-                       text::in_words(model::type_name(page.type)), "date", model::day_of(page.date), "date_human",
-                       human_date(page.date), "summary", page.summary, "content", rendered.body.html, "is_public",
+                       site.words.text("types." + std::string(model::type_name(page.type))), "date",
+                       model::day_of(page.date), "date_human", human_date(site.words, page.date), "summary",
+                       page.summary, "content", rendered.body.html, "is_public",
                        page.visibility == model::Visibility::Public, "is_draft", page.draft, "params", page.params);
     // A summary written in front matter stands above the text; one taken from the first
     // paragraph would only repeat what follows it.
     p["lede"] = page.summary == rendered.body.summary ? std::string{} : page.summary;
+    p["language"] = page.language;  // the content's own, when it is not the site's
     json tags = json::array();
     for (const auto& t : page.tags)
         tags.push_back(object_of("name", t, "url", links::relative_url(from, "/tags/" + model::slugify(t) + "/")));
@@ -143,14 +144,14 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     p["headings"] = std::move(headings);
 
     json backlinks = json::array();
-    for (std::size_t i : rendered.backlinks) backlinks.push_back(page_link(pages[i], from));
+    for (std::size_t i : rendered.backlinks) backlinks.push_back(page_link(site.words, pages[i], from));
     p["backlinks"] = std::move(backlinks);
 
     // History.
     p["created"] = page.created;
-    p["created_human"] = human_date(page.created);
+    p["created_human"] = human_date(site.words, page.created);
     p["updated"] = page.updated;
-    p["updated_human"] = human_date(page.updated);
+    p["updated_human"] = human_date(site.words, page.updated);
     p["contributors"] = refs_json(page.contributors, from);
     p["history_incomplete"] = page.history_incomplete;
     p["edit_url"] = href_of(repo_link(site.config.repo_url, page.source_path));
@@ -162,14 +163,14 @@ json page_context(const model::Site& site, const Page& page, const links::Render
         case PageType::Domain: {
             p["conveners"] = refs_json(page.conveners, from);
             p["phase"] = page.phase;
-            p["phase_label"] = text::in_words(page.phase);
+            p["phase_label"] = site.words.label("phases", page.phase);
             json phases = json::array();
             for (const auto& ph : page.phases)
-                phases.push_back(object_of("phase", text::in_words(ph.phase), "since", ph.since, "since_human",
-                                           human_date(ph.since)));
+                phases.push_back(object_of("phase", site.words.label("phases", ph.phase), "since", ph.since,
+                                           "since_human", human_date(site.words, ph.since)));
             p["phases"] = std::move(phases);
             p["started"] = page.started;
-            p["started_human"] = human_date(page.started);
+            p["started_human"] = human_date(site.words, page.started);
             p["practices"] = strings(page.practices);
             json agenda = json::array();
             for (const auto& q : page.learning_agenda) {
@@ -190,21 +191,22 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             p["end_time"] = page.end_time;
             p["location"] = page.location;
             p["format"] = page.format;
-            p["format_label"] = text::in_words(page.format);
+            p["format_label"] = site.words.label("formats", page.format);
             p["series"] = page.series;
             p["attendees"] = refs_json(page.attendees, from);
             p["attendee_count"] = std::to_string(page.attendees.size());
             p["apologies"] = refs_json(page.apologies, from);
             json roles = json::array();
             for (const auto& r : page.roles)
-                roles.push_back(object_of("role", r.role, "role_label", text::in_words(r.role), "people",
+                roles.push_back(object_of("role", r.role, "role_label", site.words.label("roles", r.role), "people",
                                           refs_json(r.people, from)));
             p["roles"] = std::move(roles);
             p["agenda"] = strings(page.agenda);
             p["decisions"] = strings(page.decisions);
             json actions = json::array();
             for (const auto& a : page.actions) {
-                json item = object_of("action", a.action, "due", a.due, "due_human", human_date(a.due), "done", a.done);
+                json item = object_of("action", a.action, "due", a.due, "due_human", human_date(site.words, a.due),
+                                      "done", a.done);
                 item["owner"] = ref_json(a.owner, from);
                 item["has_owner"] = !a.owner.text.empty();
                 item["overdue"] =
@@ -221,7 +223,7 @@ json page_context(const model::Site& site, const Page& page, const links::Render
         }
         case PageType::Note:
             p["kind"] = page.kind;
-            p["kind_label"] = text::in_words(page.kind);
+            p["kind_label"] = site.words.label("kinds", page.kind);
             p["related"] = refs_json(page.related, from);
             p["source"] = href_of(page.source_url);
             // A refused source is still shown, as text.
@@ -229,12 +231,12 @@ json page_context(const model::Site& site, const Page& page, const links::Render
             break;
         case PageType::Person:
             p["roles"] = json::array();
-            for (const auto& r : page.person_roles) p["roles"].push_back(text::in_words(r));
+            for (const auto& r : page.person_roles) p["roles"].push_back(site.words.label("roles", r));
             p["organisation"] = page.organisation;
             p["profession"] = page.profession;
             p["expertise"] = strings(page.expertise);
             p["joined"] = page.joined;
-            p["joined_human"] = human_date(page.joined);
+            p["joined_human"] = human_date(site.words, page.joined);
             break;
         case PageType::Page:
             break;

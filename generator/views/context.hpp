@@ -13,7 +13,7 @@ namespace cp::views {
 
 // The navigation entries of the header, in order.
 struct NavEntry {
-    std::string label;
+    std::string key;  // of its word in the catalog: "nav.domains"
     std::string url;
 };
 const std::vector<NavEntry>& navigation();
@@ -26,10 +26,11 @@ nlohmann::json page_frame(const model::Site& site, const std::string& url, const
 // A reference as {label, url, linked}, its url relative to the page at `from_url`.
 nlohmann::json ref_json(const model::Ref& ref, const std::string& from_url);
 nlohmann::json refs_json(const std::vector<model::Ref>& refs, const std::string& from_url);
-// A link to a page as {title, url (relative), type, date, summary, kind}.
-nlohmann::json page_link(const model::Page& page, const std::string& from_url);
-// "12 March 2016" from "2016-03-12" (the date itself when it does not parse).
-std::string human_date(const std::string& date);
+// A link to a page as {title, url (relative), type, type_label, date, date_human, summary, kind,
+// kind_label}, its words from `words`.
+nlohmann::json page_link(const i18n::Catalog& words, const model::Page& page, const std::string& from_url);
+// "12 March 2016" from "2016-03-12", in the catalog's language (the date itself when it does not parse).
+std::string human_date(const i18n::Catalog& words, const std::string& date);
 
 // The context of one page: the frame plus `page` with every field of its type,
 // its rendered body, backlinks and history.

@@ -28,8 +28,10 @@ struct PageCase {
 };
 
 // Every page's context for `memory` (at `ref`, when given) built for `audience`.
+// `globals`, when given, gets what the build gives every template besides the page's context
+// (the words, `t`).
 inline std::vector<PageCase> pages_of(const std::filesystem::path& memory, audience::Audience audience,
-                                      const std::string& ref = "") {
+                                      const std::string& ref = "", nlohmann::json* globals = nullptr) {
     TempFolder tmp;
     auto options = options_for(memory, tmp / "site");
     options.audience = audience;
@@ -38,6 +40,7 @@ inline std::vector<PageCase> pages_of(const std::filesystem::path& memory, audie
     site::Loaded loaded = site::load(options, sink);
     REQUIRE(loaded.ok);
     REQUIRE_FALSE(sink.has_errors());
+    if (globals) *globals = {{"t", loaded.site.words.templates()}};
     links::Catalogue catalogue = links::catalogue_of(loaded.site);
     links::ResolveOptions resolve_options;
     resolve_options.jobs = 2;

@@ -42,6 +42,7 @@ Page page(PageType type, const std::string& slug, const std::string& date = {}) 
 
 model::Site site_of(std::vector<Page> pages, const std::string& reference_date = "2017-06-01") {
     model::Site site;
+    site.words = testing::english_words();
     std::sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) { return a.url < b.url; });
     site.pages = std::move(pages);
     site.reference_date = reference_date;

@@ -6,6 +6,7 @@
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
 #include "model/loader.hpp"
+#include "site_fixture.hpp"
 
 using namespace cp;
 
@@ -47,6 +48,7 @@ Resolved resolve(const std::map<std::string, std::string>& files,
     diag::Sink sink;
     Resolved r;
     model::Site site = model::load_site(snapshot, {}, history::History{}, {}, sink);
+    site.words = testing::english_words();
     auto catalogue = links::catalogue_of(site);
     links::ResolveOptions options;
     options.strictness = strictness;

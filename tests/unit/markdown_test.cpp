@@ -71,9 +71,14 @@ TEST_CASE("wikilinks and links are handed over with their file line and column",
 }
 
 TEST_CASE("broken and unlinked wikilinks render as text", "[markdown]") {
-    auto out = render("[[a]] [[b|Bee]] [[]] [[x\n", [](const LinkRequest& r) {
-        return LinkResult{r.destination == "a" ? LinkResult::Action::Broken : LinkResult::Action::Unlink, {}, {}};
-    });
+    RenderOptions options;  // the theme's words come in with the options (the links step's catalog)
+    options.words.broken_link = "This link leads nowhere in this build";
+    auto out = render(
+        "[[a]] [[b|Bee]] [[]] [[x\n",
+        [](const LinkRequest& r) {
+            return LinkResult{r.destination == "a" ? LinkResult::Action::Broken : LinkResult::Action::Unlink, {}, {}};
+        },
+        options);
     CHECK(out.html ==
           "<p><span class=\"broken-link\" title=\"This link leads nowhere in this build\">[[a]]</span> "
           "<span>Bee</span> [[]] [[x</p>\n");

@@ -126,8 +126,13 @@ std::map<std::string, std::string> expanded_default_theme() {
     return out;
 }
 
-using cp::testing::example_pages;
 using cp::testing::PageCase;
+
+// The example's pages, and in `globals` what the build gives every template besides the page's
+// context (the words, `t`).
+std::vector<PageCase> example_pages(cp::audience::Audience audience, nlohmann::json& globals) {
+    return cp::testing::pages_of(cp::testing::example_memory(), audience, "", &globals);
+}
 
 }  // namespace
 
@@ -154,6 +159,7 @@ TEST_CASE("mustache reference: every default-theme template renders as kainjow d
     cp::diag::Sink sink;
     cp::theme::Theme theme(default_templates().parent_path(), {}, sink);
     REQUIRE_FALSE(sink.has_errors());
+    nlohmann::json globals;
 
     int reported = 0;
     auto mismatch = [&](const std::string& what, const std::string& name, const PageCase& c, const std::string& expect,
@@ -171,17 +177,24 @@ TEST_CASE("mustache reference: every default-theme template renders as kainjow d
     std::map<std::string, int> as_page;  // template -> pages rendered with it
     std::size_t renders = 0;
     for (auto audience : {cp::audience::Audience::Community, cp::audience::Audience::Public}) {
-        const auto pages = example_pages(audience);
+        const auto pages = example_pages(audience, globals);
         REQUIRE(pages.size() >= 30);
+        REQUIRE(globals["t"]["nav"]["domains"] == "Domains");
+        theme.set_globals(globals);
         for (const auto& c : pages) {
             if (reported >= kMaxReported) break;
             REQUIRE(templates.count(c.template_name) == 1);
             ++as_page[c.template_name];
+            // kainjow has no globals: it is given them merged into the context, which must
+            // not have a member of the same name (the two would then differ).
+            REQUIRE_FALSE(c.context.contains("t"));
+            nlohmann::json merged = c.context;
+            merged.update(globals);
             // The page as the build renders it: its template, then the base layout around it.
-            Reference expect = reference_page(theirs.at(c.template_name), theirs.at("base"), c.context);
+            Reference expect = reference_page(theirs.at(c.template_name), theirs.at("base"), merged);
             std::string inner, page;
-            ours.at(c.template_name).render(c.context, inner);
-            base.render_layout(c.context, inner, page);
+            ours.at(c.template_name).render(c.context, inner, &globals);
+            base.render_layout(c.context, inner, page, &globals);
             renders += 2;
             if (inner != expect.inner)
                 mismatch("render", c.template_name, c, expect.inner, inner);
@@ -192,13 +205,13 @@ TEST_CASE("mustache reference: every default-theme template renders as kainjow d
                          theme.render_page(c.template_name, c.context));
             // Every other template (the partials alone too) on this real context: each
             // template's sections meet data shaped like what the build gives them.
-            const data converted = to_data(c.context);
+            const data converted = to_data(merged);
             for (auto& [name, tmpl] : ours) {
                 if (reported >= kMaxReported) break;
                 if (name == c.template_name) continue;
                 std::string expect_other = theirs.at(name).render(converted);
                 std::string got;
-                tmpl.render(c.context, got);
+                tmpl.render(c.context, got, &globals);
                 ++renders;
                 if (got != expect_other) mismatch("render", name, c, expect_other, got);
             }

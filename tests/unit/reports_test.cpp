@@ -98,10 +98,10 @@ TEST_CASE("periods: quarters and months, their names and the period before", "[r
     CHECK(previous_period(PeriodKind::Quarter, "2016-q1") == "2015-q4");
     CHECK(previous_period(PeriodKind::Month, "2016-01") == "2015-12");
     CHECK(previous_period(PeriodKind::Month, "2016-11") == "2016-10");
-    CHECK(period_title(PeriodKind::Quarter, "2016-q2") == "April to June 2016");
-    CHECK(period_title(PeriodKind::Month, "2016-05") == "May 2016");
-    CHECK(period_short(PeriodKind::Quarter, "2016-q2") == "2016 Q2");
-    CHECK(period_short(PeriodKind::Month, "2016-05") == "May 2016");
+    CHECK(period_title(cp::testing::english_words(), PeriodKind::Quarter, "2016-q2") == "April to June 2016");
+    CHECK(period_title(cp::testing::english_words(), PeriodKind::Month, "2016-05") == "May 2016");
+    CHECK(period_short(cp::testing::english_words(), PeriodKind::Quarter, "2016-q2") == "2016 Q2");
+    CHECK(period_short(cp::testing::english_words(), PeriodKind::Month, "2016-05") == "May 2016");
     CHECK(period_of(PeriodKind::Quarter, "2016-12-31T23:00:00Z") == "2016-q4");  // a date-time's day
     CHECK(previous_period(PeriodKind::Quarter, "2016-q3") == "2016-q2");
     CHECK(previous_period(PeriodKind::Month, "2016-q3") == "");  // not a month

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/load.hpp"
 #include "site/build.hpp"
 #include "text/files.hpp"
 
@@ -89,6 +90,15 @@ inline BuildRun check_site(const site::BuildOptions& options) {
 }
 
 inline fs::path example_memory() { return fs::path(COMMONPLACE_SOURCE_DIR) / "content-example"; }
+
+// The default theme's English words, for a site a test makes by hand (a build loads its own).
+inline const i18n::Catalog& english_words() {
+    static const i18n::Catalog words = [] {
+        diag::Sink sink;
+        return i18n::load_catalog(fs::path(COMMONPLACE_SOURCE_DIR) / "themes" / "default", "en", std::nullopt, sink);
+    }();
+    return words;
+}
 
 // Every href="..." and src="..." value in an HTML text (our own output: attributes are quoted).
 inline std::vector<std::string> links_in(const std::string& html) {

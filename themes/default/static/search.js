@@ -40,7 +40,24 @@
   var MAX_PREFIX_SHARDS = 3;  // a shorter prefix spanning more shards matches exactly
   var MAX_TERMS = 8;          // words of a longer query (a pasted paragraph) are ignored
   var DEBOUNCE_MS = 120;
-  var TYPE_LABELS = { domain: 'Domain', meeting: 'Meeting', note: 'Note', page: 'Page', person: 'Person' };
+  // The words this script writes, in the site's language: the search form's data-words
+  // (themes/default/i18n/LANG.yaml, search.script), with the plural rules of the page's language.
+  var form0 = document.getElementById('search-form');
+  var WORDS = {};
+  try { WORDS = JSON.parse((form0 && form0.getAttribute('data-words')) || '{}'); } catch (e) { WORDS = {}; }
+  var TYPE_LABELS = WORDS.types || {};
+  var PLURALS = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || 'en') : null;
+  function word(key, values) {
+    var text = WORDS[key];
+    if (text && typeof text === 'object') {
+      var form = PLURALS && values && typeof values.n === 'number' ? PLURALS.select(values.n) : 'other';
+      text = text[form] || text.other;
+    }
+    text = typeof text === 'string' ? text : key;
+    return text.replace(/\{([a-z_]+)\}/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    });
+  }
 
   var root = document.documentElement.getAttribute('data-root');
   if (root === null) root = '../';
@@ -390,9 +407,9 @@
     if (!terms.length) { results.textContent = ''; return; }
     var ranked = await rank(terms, manifest, facetKeys(manifest));
     if (mine !== generation) return;
-    if (!ranked.ids.length) { status('No results.'); return; }
-    var count = ranked.ids.length + (ranked.ids.length === 1 ? ' result' : ' results');
-    status(ranked.partial ? count + ' with some of the words (none has all of them).' : count + '.');
+    if (!ranked.ids.length) { status(word('no_results')); return; }
+    var count = word('results', { n: ranked.ids.length });
+    status(word(ranked.partial ? 'partial' : 'complete', { count: count }));
     var list = el('ol', 'search-list');
     results.appendChild(list);
     var shown = 0;
@@ -429,7 +446,7 @@
         list.appendChild(li);
       });
       if (shown < ranked.ids.length && !more) {
-        more = el('button', 'search-more', 'More results');
+        more = el('button', 'search-more', word('more'));
         more.type = 'button';
         more.addEventListener('click', function () {
           var focusAt = shown;
@@ -448,7 +465,7 @@
 
   function run() {
     search().catch(function (e) {
-      status('Search is not available: ' + e.message);
+      status(word('unavailable', { error: e.message }));
     });
   }
 
@@ -494,6 +511,6 @@
     if (domainSelect) domainSelect.value = params.get('domain') || '';
     if (input.value) run();
   }, function (e) {
-    status('Search is not available: ' + e.message);
+    status(word('unavailable', { error: e.message }));
   });
 })();
