@@ -1,6 +1,6 @@
 // Accessibility and no-JavaScript test of every page type, in one headless Chromium session.
 //
-//   node tests/e2e/a11y.test.mjs COMMONPLACE_BINARY SOURCE_DIR [--only SUBSTRING]
+//   node tests/e2e/a11y.test.mjs COMMONPLACE_BINARY SOURCE_DIR [--only SUBSTRING] [--all]
 //
 // Builds SOURCE_DIR/content-example (and a generated memory big enough for the timeline to
 // split into year pages), serves both over http on 127.0.0.1 and visits one page of every
@@ -24,7 +24,8 @@
 //   on /stats/ every chart has its table.
 //
 // Every failure names the page, the check (or axe rule) and the elements; the exit status is 1
-// when there is any. --only runs the pages whose name or path contains SUBSTRING.
+// when there is any. --only runs the pages whose name or path contains SUBSTRING; --all also
+// prints axe-core's moderate and minor findings, without failing on them.
 // Needs playwright-core and axe-core (npm ci in tests/e2e) and /usr/bin/chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -42,6 +43,8 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const args = process.argv.slice(2);
 const onlyAt = args.indexOf('--only');
 const only = onlyAt >= 0 ? args.splice(onlyAt, 2)[1] : null;
+const allAt = args.indexOf('--all');  // also print (without failing) axe's moderate and minor findings
+const all = allAt >= 0 && args.splice(allAt, 1).length > 0;
 const [binary, sourceDir] = args;
 if (!binary || !sourceDir) {
   console.error('usage: node a11y.test.mjs COMMONPLACE_BINARY SOURCE_DIR [--only SUBSTRING]');
@@ -49,7 +52,8 @@ if (!binary || !sourceDir) {
 }
 const started = Date.now();
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cp-a11y-'));
-const MAX_STOPS = 40;  // Tab stops walked from the top before jumping to the end of main
+const MAX_STOPS = 40;
+const CONCURRENT = Number(process.env.A11Y_CONCURRENT || 3);  // pages checked at once, each in its own tab  // Tab stops walked from the top before jumping to the end of main
 
 function run(cmd, argv) {
   const r = spawnSync(cmd, argv, { encoding: 'utf8' });
@@ -284,6 +288,11 @@ async function axeRun(tab, options) {
 }
 function reportAxe(page, scheme, violations) {
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (all) {
+    for (const v of violations.filter((x) => !bad.includes(x))) {
+      console.log(`note ${page.path} (${page.name}) axe [${scheme}] ${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 4).join(', ')}`);
+    }
+  }
   for (const v of bad) {
     fail(page, `axe [${scheme}] ${v.id} (${v.impact})`, `${v.help}; ${v.nodes.length} element(s): ` +
       v.nodes.slice(0, 4).join(', ') + (v.nodes.length > 4 ? ', ...' : ''));
@@ -478,15 +487,21 @@ try {
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
   const noJs = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
   for (const c of [desktop, phone]) await c.addInitScript(pageHelpers);
-  for (const page of selected) {
-    const t0 = Date.now();
-    if (page.missing) { fail(page, 'page not found in the built site'); continue; }
-    const before = failures.length;
-    const facts = await visitWithJs(page, desktop, false);
-    await visitWithJs(page, phone, true);
-    await visitWithoutJs(page, noJs, facts);
-    console.log(`${failures.length > before ? 'FAIL' : 'ok  '} ${page.path} (${page.name}) ${Date.now() - t0} ms`);
-  }
+  // A few pages at a time: most of the time goes in round trips between Node and Chromium.
+  const queue = [...selected];
+  const worker = async () => {
+    for (let page; (page = queue.shift());) {
+      const t0 = Date.now();
+      if (page.missing) { fail(page, 'page not found in the built site'); continue; }
+      const before = failures.filter((f) => f.startsWith(`FAIL ${page.path} (${page.name})`)).length;
+      const facts = await visitWithJs(page, desktop, false);
+      await visitWithJs(page, phone, true);
+      await visitWithoutJs(page, noJs, facts);
+      const after = failures.filter((f) => f.startsWith(`FAIL ${page.path} (${page.name})`)).length;
+      console.log(`${after > before ? 'FAIL' : 'ok  '} ${page.path} (${page.name}) ${Date.now() - t0} ms`);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENT }, worker));
 } finally {
   await browser.close();
   server.kill();
