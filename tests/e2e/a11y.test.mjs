@@ -2,11 +2,12 @@
 //
 //   node tests/e2e/a11y.test.mjs COMMONPLACE_BINARY SOURCE_DIR [--only SUBSTRING] [--all]
 //
-// Builds SOURCE_DIR/content-example (and a generated memory big enough for the timeline to
-// split into year pages), serves both over http on 127.0.0.1 and visits one page of every
+// Builds SOURCE_DIR/content-example (for members and for the public) and a generated memory big
+// enough for the timeline to split into year pages, serves them over http on 127.0.0.1 (each
+// built for the address it is served at) and visits one page of every
 // type (home, domain, meeting, note, person, free page, each index, a tag, the timelines,
 // stats, search, actions, agenda, changes, feedback, value, digests, a digest and its e-mail,
-// print, a versions page, the 404 page). On each page:
+// print, a versions page, the 404 page; search with results, the public site's home). On each page:
 //
 // - JavaScript on, 1280 px, light: axe-core (every rule; serious and critical violations
 //   fail); a keyboard walk: the first Tab stop is a visible skip link, Enter on it moves focus
@@ -75,6 +76,9 @@ run(binary, ['build', path.join(sourceDir, 'content-example'), '-o', path.join(t
 // The timeline becomes an index of years beyond 400 entries: a generated memory has them.
 run('python3', [path.join(sourceDir, 'tests', 'tools', 'make_memory.py'), path.join(tmp, 'big-src'), '--notes', '450']);
 run(binary, ['build', path.join(tmp, 'big-src'), '-o', path.join(tmp, 'big'), '-q', '--base-url', `${base}/big/`]);
+// The public site's header carries a badge.
+run(binary, ['build', path.join(sourceDir, 'content-example'), '-o', path.join(tmp, 'public'), '-q',
+  '--audience', 'public', '--base-url', `${base}/public/`]);
 const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', tmp],
   { stdio: 'ignore' });
 for (let i = 0; ; i++) {
@@ -131,12 +135,15 @@ add('print of a domain', 'example', first('example', 'print'), { standalone: tru
 const versioned = dirs('example', 'notes').find((d) => html('example', `/notes/${d}/versions/`));
 add('versions', 'example', versioned && `/notes/${versioned}/versions/`);
 add('404', 'example', '/404.html');
+add('search with results', 'example', '/search/', { query: '?q=handover', wait: '#search-results .search-result a' });
+add('home of the public site', 'public', '/');
 const selected = only ? pages.filter((p) => p.name.includes(only) || (p.path || '').includes(only)) : pages;
 
 const failures = [];
+const where = (page) => `${page.path}${page.query || ''} (${page.name})`;
 let checks = 0;
 const fail = (page, what, detail) => {
-  const line = `FAIL ${page.path} (${page.name}) ${what}${detail ? ': ' + detail : ''}`;
+  const line = `FAIL ${where(page)} ${what}${detail ? ': ' + detail : ''}`;
   failures.push(line);
   console.log(line);
 };
@@ -290,7 +297,7 @@ function reportAxe(page, scheme, violations) {
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (all) {
     for (const v of violations.filter((x) => !bad.includes(x))) {
-      console.log(`note ${page.path} (${page.name}) axe [${scheme}] ${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 4).join(', ')}`);
+      console.log(`note ${where(page)} axe [${scheme}] ${v.id} (${v.impact}): ${v.help}; ${v.nodes.slice(0, 4).join(', ')}`);
     }
   }
   for (const v of bad) {
@@ -377,7 +384,8 @@ async function visitWithJs(page, context, phone) {
   const errors = [];
   const tab = await context.newPage();
   tab.on('pageerror', (e) => errors.push(String(e)));
-  await tab.goto(`${base}/${page.site}${page.path}`, { waitUntil: 'load' });
+  await tab.goto(`${base}/${page.site}${page.path}${page.query || ''}`, { waitUntil: 'load' });
+  if (page.wait) await tab.waitForSelector(page.wait, { timeout: 15000 });
   await tab.evaluate(() => window.__a11y.takeBaseline());
   const facts = await tab.evaluate(() => {
     const main = document.querySelector('main') || document.body;
@@ -387,7 +395,7 @@ async function visitWithJs(page, context, phone) {
       nav: [...document.querySelectorAll('header nav a[href], footer a[href]')].map((a) => a.getAttribute('href')),
       links: [...main.querySelectorAll('a[href]')].filter(fromHtml).length,
       items: [...main.querySelectorAll('li')].filter(fromHtml).length,
-      text: [...main.children].filter(fromHtml).map((e) => e.innerText).join('\n').length,
+      text: main.innerText.length - [...main.querySelectorAll('#search-results')].reduce((n, e) => n + e.innerText.length, 0),
       charts: document.querySelectorAll('main svg.chart').length,
     };
   });
@@ -438,7 +446,7 @@ async function visitWithJs(page, context, phone) {
 
 async function visitWithoutJs(page, context, facts) {
   const tab = await context.newPage();
-  await tab.goto(`${base}/${page.site}${page.path}`, { waitUntil: 'load' });
+  await tab.goto(`${base}/${page.site}${page.path}${page.query || ''}`, { waitUntil: 'load' });
   const seen = await tab.evaluate(() => {
     const visible = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true }) ||
       !!el.closest('details:not([open])');
@@ -466,7 +474,7 @@ async function visitWithoutJs(page, context, facts) {
     `${seen.links} links and ${seen.items} items, with JavaScript ${facts.links} and ${facts.items}`);
   check(page, !seen.hidden.length, 'no JavaScript: links or list items of main are hidden', list(seen.hidden));
   check(page, seen.text >= facts.text * 0.9, 'no JavaScript: main shows less text', `${seen.text} characters, with JavaScript ${facts.text}`);
-  if (page.name === 'search') {
+  if (page.name.startsWith('search')) {
     const wanted = ['domains', 'tags', 'people', 'timeline'].map((x) => `/${page.site}/${x}/`);
     const ok = seen.howTo && /search|find/i.test(seen.howTo.text) && wanted.every((w) => seen.howTo.links.some((l) => l === w || l === w + 'index.html'));
     check(page, ok, 'no JavaScript: /search/ does not say how to search, with visible links to the domains, tags, people and timeline',
@@ -493,12 +501,12 @@ try {
     for (let page; (page = queue.shift());) {
       const t0 = Date.now();
       if (page.missing) { fail(page, 'page not found in the built site'); continue; }
-      const before = failures.filter((f) => f.startsWith(`FAIL ${page.path} (${page.name})`)).length;
+      const before = failures.filter((f) => f.startsWith(`FAIL ${where(page)}`)).length;
       const facts = await visitWithJs(page, desktop, false);
       await visitWithJs(page, phone, true);
       await visitWithoutJs(page, noJs, facts);
-      const after = failures.filter((f) => f.startsWith(`FAIL ${page.path} (${page.name})`)).length;
-      console.log(`${after > before ? 'FAIL' : 'ok  '} ${page.path} (${page.name}) ${Date.now() - t0} ms`);
+      const after = failures.filter((f) => f.startsWith(`FAIL ${where(page)}`)).length;
+      console.log(`${after > before ? 'FAIL' : 'ok  '} ${where(page)} ${Date.now() - t0} ms`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENT }, worker));
