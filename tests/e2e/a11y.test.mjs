@@ -10,14 +10,18 @@
 // print, a versions page, the 404 page; search with results, the public site's home). On each page:
 //
 // - JavaScript on, 1280 px, light: axe-core (every rule; serious and critical violations
-//   fail); a keyboard walk: the first Tab stop is a visible skip link, Enter on it moves focus
-//   to <main>, the next Tab lands in main, then every Tab stop to the end of the footer must be
-//   visible, inside a landmark, in the order header, main, footer, and show a focus indicator
-//   (its outline or box-shadow differs from the unfocused state, and an outline contrasts 3:1
-//   with what is behind it);
-// - the same page in dark mode: axe-core's color-contrast rule;
-// - JavaScript on, 390 px, dark: the keyboard walk again from the top, where Tab must never
-//   move up the screen (the visual order is the reading order; CSS columns excepted);
+//   fail; what <noscript> holds is put in the page first, so it is checked too), then the same
+//   page in dark mode with axe-core's color-contrast rule; a keyboard walk with real Tab presses
+//   from the top: the first stop is a visible skip link, then header, navigation, main and
+//   footer in that order to the end of the page (40 stops, then on from the last focusable of
+//   main, so long pages reach the footer too), no stop outside a landmark, and no keyboard
+//   trap; Enter on the skip link moves focus to <main> and the next Tab lands in main; every
+//   focusable element (the walk's stops, then each one focused in turn) shows a focus
+//   indicator on screen: its outline or box-shadow differs from the unfocused state, and an
+//   outline contrasts 3:1 with what is behind it;
+// - JavaScript on, 390 px, dark: the skip link is the first stop and visible; every focusable
+//   element shows its focus indicator, and none sits above the one before it in DOM order
+//   (the visual order is the reading order; CSS columns excepted);
 // - JavaScript off: the main heading, every navigation and footer link, and every link and
 //   list item of main are there and visible (or inside a closed <details>); main's text is as
 //   long as with JavaScript; on /search/ the how-to-search text is shown with links to the
