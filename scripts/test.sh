@@ -23,14 +23,17 @@ launcher=()
 if command -v ccache >/dev/null; then
   launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 fi
-# The browser tests' playwright-core, exactly as package-lock.json pins it (again when an
-# older install holds another version).
+# The browser tests' playwright-core and axe-core, exactly as package-lock.json pins them
+# (again when an older install holds another version or lacks one).
 if [ -f tests/e2e/package.json ]; then
-  want=$(sed -n 's/.*"playwright-core": "\([^"]*\)".*/\1/p' tests/e2e/package.json)
-  have=$(sed -n 's/^  "version": "\([^"]*\)".*/\1/p' tests/e2e/node_modules/playwright-core/package.json 2>/dev/null || true)
-  if [ "$want" != "$have" ]; then
-    (cd tests/e2e && npm ci --no-audit --no-fund --silent)
-  fi
+  for package in playwright-core axe-core; do
+    want=$(sed -n "s/.*\"$package\": \"\([^\"]*\)\".*/\1/p" tests/e2e/package.json)
+    have=$(sed -n 's/^  "version": "\([^"]*\)".*/\1/p' tests/e2e/node_modules/$package/package.json 2>/dev/null || true)
+    if [ "$want" != "$have" ]; then
+      (cd tests/e2e && npm ci --no-audit --no-fund --silent)
+      break
+    fi
+  done
 fi
 
 if ! $sanitize_only; then
