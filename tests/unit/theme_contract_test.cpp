@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
 #include <regex>
@@ -274,3 +273,4 @@ TEST_CASE("theme contract: every name docs/theme.md documents is given by some c
         }
     }
 }
+
