@@ -7,6 +7,8 @@
   if (!list || !nav) return;
   var items = Array.prototype.slice.call(list.querySelectorAll("li[data-type]"));
   if (items.length < 2) return;
+  // The theme's words, in the site's language, from the page (themes/default/i18n/).
+  var words = list.dataset;
 
   function select(name, label, options) {
     var wrap = document.createElement("label");
@@ -15,7 +17,7 @@
     s.name = name;
     var all = document.createElement("option");
     all.value = "";
-    all.textContent = "All";
+    all.textContent = words.wordsAll || "";
     s.appendChild(all);
     options.forEach(function (o) {
       var opt = document.createElement("option");
@@ -42,9 +44,9 @@
   var form = document.createElement("form");
   form.className = "timeline-js-filter";
   form.setAttribute("role", "search");
-  form.setAttribute("aria-label", "Filter this list");
-  if (types.length > 1) form.appendChild(select("type", "Type", types));
-  if (domains.length > 0) form.appendChild(select("domain", "Domain", domains));
+  form.setAttribute("aria-label", words.wordsFilter || "");
+  if (types.length > 1) form.appendChild(select("type", words.wordsType || "", types));
+  if (domains.length > 0) form.appendChild(select("domain", words.wordsDomain || "", domains));
   var status = document.createElement("span");
   status.className = "muted";
   status.setAttribute("aria-live", "polite");
