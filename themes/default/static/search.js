@@ -1,33 +1,34 @@
 /* Commonplace search: the client of the static index that generator/search writes.
  *
- * Markup contract (the page /search/index.html):
+ * Markup contract (the page /search/index.html; "…" is a word in the site's language, from
+ * the theme's i18n/ files, and the words the script writes come from the form's data-words):
  *
  *   <html data-root="../">                  relative path from this page to the site root
  *   <form id="search-form" action="" role="search">
- *     <label for="search-input">Search</label>
+ *     <label for="search-input">…</label>
  *     <input id="search-input" name="q" type="search" autocomplete="off">
- *     <label for="search-type">Type</label>
- *     <select id="search-type" name="type"><option value="">All types</option></select>
- *     <label for="search-domain">Domain</label>
- *     <select id="search-domain" name="domain"><option value="">All domains</option></select>
+ *     <label for="search-type">…</label>
+ *     <select id="search-type" name="type"><option value="">…</option></select>
+ *     <label for="search-domain">…</label>
+ *     <select id="search-domain" name="domain"><option value="">…</option></select>
  *   </form>
  *   <div id="search-results" aria-live="polite"></div>
- *   <noscript>Search needs JavaScript. Browse the <a href="../notes/">notes</a>, ...</noscript>
+ *   <noscript>… (how to find things without JavaScript)</noscript>
  *   <script src="ROOT/PATH/TO/search.js" defer></script>
  *
  * The script fills both selects from the index (option values: the type name, the
  * domain title), keeps ?q=&type=&domain= in the URL, and renders into #search-results:
  *
- *   <p class="search-status">12 results</p>
+ *   <p class="search-status">…</p>
  *   <ol class="search-list">
  *     <li class="search-result">
  *       <a class="search-title" href="...">Title with <mark>words</mark></a>
- *       <p class="search-meta"><span class="search-type">Note</span> ·
+ *       <p class="search-meta"><span class="search-type">…</span> ·
  *         <time datetime="2023-08-18">2023-08-18</time> · <span class="search-domains">A, B</span></p>
  *       <p class="search-snippet">Excerpt with <mark>words</mark>…</p>
  *     </li>
  *   </ol>
- *   <button type="button" class="search-more">More results</button>
+ *   <button type="button" class="search-more">…</button>
  *
  * The index (ROOT/search/*.js) is loaded with <script> tags, not fetch(), so that it
  * works from file:// too: each file calls window.cpSearch.manifest/shard/docs/facet.
