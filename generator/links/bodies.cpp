@@ -2,14 +2,14 @@
 
 #include <algorithm>
 
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::links {
 
 std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
-                                        const ResolveOptions& options, diag::Sink& sink) {
+                                        const ResolveOptions& options, parallel::Pool& pool, diag::Sink& sink) {
     std::vector<RenderedPage> out(site.pages.size());
-    parallel::parallel_for(site.pages.size(), options.jobs, [&](std::size_t i) {
+    pool.parallel_for(site.pages.size(), [&](std::size_t i) {
         model::Page& page = site.pages[i];
         RenderedPage& r = out[i];
         if (page.lfs_pointer) {
