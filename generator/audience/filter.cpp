@@ -106,7 +106,7 @@ std::string public_name(const std::string& full_name, const std::string& setting
 model::Site filter(model::Site site, const FilterOptions& options, parallel::Pool& pool) {
     using model::Page;
     bool is_public = options.audience == Audience::Public;
-    site.audience = is_public ? "public" : "community";
+    site.audience = options.audience;
 
     // Minutes read from a community-only block must not reach the public build: those meetings'
     // minutes are read again from what is left of their text, against every person of the memory.

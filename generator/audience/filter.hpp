@@ -11,7 +11,7 @@
 
 namespace cp::audience {
 
-enum class Audience { Community, Public };
+using Audience = model::Audience;  // model/audience.hpp: the site model records it too
 
 struct FilterOptions {
     Audience audience = Audience::Community;

@@ -38,7 +38,7 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
             if (at != i) out[at].backlinks.push_back(i);
         }
     }
-    if (site.audience == "community") {  // a public build does not see who refers to whom
+    if (site.audience == model::Audience::Community) {  // a public build does not see who refers to whom
         std::vector<bool> linked(out.size());
         for (std::size_t i = 0; i < out.size(); ++i) linked[i] = !out[i].backlinks.empty();
         warn_unreferenced_people(site, linked, sink);

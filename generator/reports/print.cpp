@@ -162,10 +162,10 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
                             domain ? "A domain of " + site.config.title : site.config.description, "address",
                             indexes::absolute_url(site, url), "site_address", indexes::absolute_url(site, "/"),
                             "built_human", views::human_date(site.reference_date), "audience",
-                            site.audience == "public" ? "the public site" : "members of the community", "dublin_core",
-                            dublin_core_meta(dc), "contents", std::move(contents), "domains", std::move(domains),
-                            "meetings", std::move(meetings), "note_kinds", std::move(note_kinds), "people",
-                            std::move(people));
+                            site.audience == model::Audience::Public ? "the public site" : "members of the community",
+                            "dublin_core", dublin_core_meta(dc), "contents", std::move(contents), "domains",
+                            std::move(domains), "meetings", std::move(meetings), "note_kinds", std::move(note_kinds),
+                            "people", std::move(people));
 }
 
 }  // namespace

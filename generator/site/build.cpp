@@ -168,7 +168,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         leave_to_exit.leave = !options.free_memory;
         if (!options.quiet) {
             err << "commonplace: built " << writer.paths().size() << " files (" << site.pages.size() << " pages, "
-                << site.audience << ") into " << options.output.string() << "\n";
+                << model::audience_name(site.audience) << ") into " << options.output.string() << "\n";
         }
     } catch (const std::exception& e) {
         print_problems(sink, loaded.snapshot, err, options.max_problems, guard);

@@ -74,7 +74,7 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
     std::set<std::string> used;
     for (const auto& b : bodies) used.insert(b.links.assets.begin(), b.links.assets.end());
     for (const auto& a : site.assets)
-        if ((site.audience != "public" && !a.beside) || used.count(a.url)) out.assets.push_back(a.url);
+        if ((site.audience != model::Audience::Public && !a.beside) || used.count(a.url)) out.assets.push_back(a.url);
     return out;
 }
 

@@ -132,7 +132,7 @@ TEST_CASE("filter: removes community pages, names hidden people, strips blocks a
     auto open = audience::filter(site, {Audience::Public, false}, pool);
     REQUIRE(open.pages.size() == 1);
     const auto& p = open.pages[0];
-    CHECK(open.audience == "public");
+    CHECK(open.audience == Audience::Public);
     CHECK(p.body == "\n\n\nText.\n");
     CHECK(p.title == "Open");  // the heading was inside the block: the file name gives the title
     CHECK(p.params["contact"] == "write to (e-mail hidden)");
