@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "indexes/chart.hpp"
+#include "charts/chart.hpp"
 #include "indexes/labels.hpp"
 #include "text/strings.hpp"
 #include "views/context.hpp"
@@ -134,21 +134,21 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
                                                                     : std::string{});
     std::string span = q.quarters.empty() ? "" : " from " + q.quarters.front() + " to " + q.quarters.back();
 
-    json charts = json::array();
+    json drawn = json::array();  // each chart with its table
     auto per_quarter = [&](const std::string& id, const std::string& title, const std::string& description,
-                           const std::vector<ChartSeries>& series) {
-        BarChart c{id, title, description, q.quarters, axis, series, false};
+                           const std::vector<charts::ChartSeries>& series) {
+        charts::BarChart c{id, title, description, q.quarters, axis, series, false};
         std::vector<std::string> columns;
         std::vector<std::vector<long>> cells(q.quarters.size());
         for (const auto& s : series) {
             columns.push_back(s.name);
             for (std::size_t i = 0; i < q.quarters.size(); ++i) cells[i].push_back(s.values[i]);
         }
-        charts.push_back({{"id", id},
-                          {"title", title},
-                          {"description", description},
-                          {"svg", draw_bar_chart(c)},
-                          {"table", table_json(title, "Quarter", q.quarters, columns, cells)}});
+        drawn.push_back({{"id", id},
+                         {"title", title},
+                         {"description", description},
+                         {"svg", charts::draw_bar_chart(c)},
+                         {"table", table_json(title, "Quarter", q.quarters, columns, cells)}});
     };
     long total_meetings = 0;
     for (long v : q.meetings) total_meetings += v;
@@ -165,9 +165,9 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
         "Distinct people who attended a meeting, held a role at one or wrote a note, in each quarter" + span + ".",
         {{"Contributors", q.contributors}});
     {
-        std::vector<ChartSeries> series;
+        std::vector<charts::ChartSeries> series;
         for (const auto& k : notes.kinds) {
-            ChartSeries s{k, {}};
+            charts::ChartSeries s{k, {}};
             for (const auto& d : notes.domains) {
                 long v = 0;
                 if (auto row = notes.counts.find(d); row != notes.counts.end())
@@ -180,7 +180,7 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
         const std::string description =
             "For each domain, how many notes of each kind belong to it; a note in two "
             "domains counts in both.";
-        BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
+        charts::BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
         std::vector<std::string> columns = notes.kinds;
         columns.push_back("All");
         std::vector<std::vector<long>> cells(notes.domains.size());
@@ -192,11 +192,11 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
             }
             cells[r].push_back(total);
         }
-        charts.push_back({{"id", "chart-notes"},
-                          {"title", title},
-                          {"description", description},
-                          {"svg", draw_bar_chart(c)},
-                          {"table", table_json(title, "Domain", notes.domains, columns, cells)}});
+        drawn.push_back({{"id", "chart-notes"},
+                         {"title", title},
+                         {"description", description},
+                         {"svg", charts::draw_bar_chart(c)},
+                         {"table", table_json(title, "Domain", notes.domains, columns, cells)}});
     }
     std::map<PageType, long> totals;
     for (const auto& p : site.pages) ++totals[p.type];
@@ -207,7 +207,7 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
                       {{"label", "Meetings"}, {"value", std::to_string(totals[PageType::Meeting])}},
                       {{"label", "Notes"}, {"value", std::to_string(totals[PageType::Note])}},
                       {{"label", "People"}, {"value", std::to_string(totals[PageType::Person])}}}},
-                    {"charts", charts}};
+                    {"charts", drawn}};
     return {url, "stats", std::move(ctx), "the measures page"};
 }
 
