@@ -12,7 +12,7 @@
 #include "model/minutes.hpp"
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::audience {
 
@@ -103,10 +103,10 @@ std::string public_name(const std::string& full_name, const std::string& setting
     return out;
 }
 
-model::Site filter(model::Site site, const FilterOptions& options) {
+model::Site filter(model::Site site, const FilterOptions& options, parallel::Pool& pool) {
     using model::Page;
     bool is_public = options.audience == Audience::Public;
-    site.audience = is_public ? "public" : "community";
+    site.audience = options.audience;
 
     // Minutes read from a community-only block must not reach the public build: those meetings'
     // minutes are read again from what is left of their text, against every person of the memory.
@@ -128,7 +128,7 @@ model::Site filter(model::Site site, const FilterOptions& options) {
         site.pages.end());
 
     // Each page on its own: on every core.
-    parallel::parallel_for(site.pages.size(), parallel::default_jobs(), [&](std::size_t i) {
+    pool.parallel_for(site.pages.size(), [&](std::size_t i) {
         Page& p = site.pages[i];
         bool reread = is_public && !p.from_minutes.empty() && !community_blocks(p.body).empty();
         p.body = filter_community_blocks(p.body, options.audience);
@@ -141,7 +141,7 @@ model::Site filter(model::Site site, const FilterOptions& options) {
         hide_email_addresses(p);
     });
     filter_history(site.history, kept_paths, removed_paths, is_public);
-    filter_versions(site, options);
+    filter_versions(site, options, pool);
     if (is_public) filter_assets(site);
     return site;
 }

@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "model/site.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::audience {
 
-enum class Audience { Community, Public };
+using Audience = model::Audience;  // model/audience.hpp: the site model records it too
 
 struct FilterOptions {
     Audience audience = Audience::Community;
@@ -43,9 +44,10 @@ std::string filter_community_blocks(std::string_view body, Audience audience);
 // its initials ("A.O.") when the setting is "initials". Never fails.
 std::string public_name(const std::string& full_name, const std::string& public_names_setting);
 
-// Returns the site as this audience may see it (see ARCHITECTURE.md, "Audiences"). Takes
-// the site by value: the caller hands it over and never sees the unfiltered model again.
-// Never fails: whatever it cannot prove public, a public build does not get.
-model::Site filter(model::Site site, const FilterOptions& options);
+// Returns the site as this audience may see it (see ARCHITECTURE.md, "Audiences"), each page
+// filtered on `pool`'s threads. Takes the site by value: the caller hands it over and never
+// sees the unfiltered model again. Never fails: whatever it cannot prove public, a public
+// build does not get.
+model::Site filter(model::Site site, const FilterOptions& options, parallel::Pool& pool);
 
 }  // namespace cp::audience

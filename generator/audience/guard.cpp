@@ -10,7 +10,7 @@
 #include "audience/matcher.hpp"
 #include "frontmatter/split.hpp"
 #include "frontmatter/yaml_tree.hpp"
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 #include "text/strings.hpp"
 
 namespace cp::audience {
@@ -228,14 +228,14 @@ std::vector<std::string> still_written(const model::Site& site, const std::vecto
 }  // namespace
 
 GuardReport guard_personal_data(model::Site& site, const source::Snapshot& snapshot, const AuditFacts* known,
-                                diag::Sink& sink) {
+                                parallel::Pool& pool, diag::Sink& sink) {
     GuardReport report;
     report.mode = site.config.personal_data;
     Allowance allowance(site.config);
     bool hide = report.mode == "redact";
 
     std::vector<PageScan> scans(site.pages.size());
-    parallel::parallel_for(site.pages.size(), parallel::default_jobs(), [&](std::size_t i) {
+    pool.parallel_for(site.pages.size(), [&](std::size_t i) {
         model::Page& page = site.pages[i];
         scans[i] = PageScanner(allowance, page).run(snapshot.find(page.source_path));
         if (!hide) return;

@@ -12,6 +12,7 @@
 #include "audience/personal_data.hpp"
 #include "diag/diagnostic.hpp"
 #include "model/site.hpp"
+#include "parallel/pool.hpp"
 #include "source/snapshot.hpp"
 
 namespace cp::audience {
@@ -34,13 +35,13 @@ struct GuardReport {
 };
 
 // Scans the filtered public site (its sources read from `snapshot` for the front matter's
-// positions) and reports each sighting to the sink: an error, or under `redact` a warning
+// positions; each page on `pool`'s threads) and reports each sighting to the sink: an error, or under `redact` a warning
 // once it is replaced by "(hidden)" in the site itself (bodies and every shown front-matter
 // string), so the summary, search index, feed and every other output are made without it.
 // A file name cannot be hidden: it stays an error. `known`, when given, names the addresses
 // the git history and front matter hold, so such a sighting says where else it comes from.
 GuardReport guard_personal_data(model::Site& site, const source::Snapshot& snapshot, const AuditFacts* known,
-                                diag::Sink& sink);
+                                parallel::Pool& pool, diag::Sink& sink);
 
 // One line per kind found ("personal data on public pages: 2 phone numbers, hidden"), in
 // the order of PersonalData; empty when nothing was reported.

@@ -4,11 +4,11 @@
 #include <unordered_set>
 
 #include "audience/emails.hpp"
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::audience {
 
-void filter_versions(model::Site& site, const FilterOptions& options) {
+void filter_versions(model::Site& site, const FilterOptions& options, parallel::Pool& pool) {
     std::unordered_set<std::string> kept;
     for (const auto& p : site.pages) kept.insert(p.source_path);  // the filter has removed the others
     std::vector<std::vector<model::Version>*> lists;
@@ -20,7 +20,7 @@ void filter_versions(model::Site& site, const FilterOptions& options) {
         lists.push_back(&it->second);
         ++it;
     }
-    parallel::parallel_for(lists.size(), parallel::default_jobs(), [&](std::size_t i) {
+    pool.parallel_for(lists.size(), [&](std::size_t i) {
         auto& versions = *lists[i];
         versions.erase(std::remove_if(versions.begin(), versions.end(),
                                       [&](const model::Version& v) { return !keeps(v.page, options); }),

@@ -17,7 +17,8 @@ namespace {
 
 std::vector<std::string> markdown_paths(const fs::path& dir) {
     diag::Sink ignored;  // symlinks and submodules are reported by check, not by init
-    source::Snapshot snapshot = source::read_working_tree(dir, {}, ignored);
+    parallel::Pool pool(0);
+    source::Snapshot snapshot = source::read_working_tree(dir, {}, pool, ignored);
     std::vector<std::string> out;
     for (const auto& f : snapshot.files)
         if (!f.underscored && f.path.size() > 3 && f.path.compare(f.path.size() - 3, 3, ".md") == 0)

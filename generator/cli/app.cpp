@@ -6,6 +6,7 @@
 
 #include "cli/scaffold.hpp"
 #include "cli/serve.hpp"
+#include "model/audience.hpp"
 #include "site/build.hpp"
 
 #ifndef COMMONPLACE_THEMES_DIR
@@ -40,7 +41,8 @@ void add_source_options(CLI::App* cmd, site::BuildOptions& o, std::string& audie
     cmd->add_option("--as-of-meeting", o.as_of_meeting, "build the memory as it stood on this meeting's day (its slug)")
         ->excludes(cmd->get_option("--as-of"));
     cmd->add_option("--audience", audience, "community or public")
-        ->check(CLI::IsMember({"community", "public"}))
+        ->check(CLI::IsMember(
+            {model::audience_name(model::Audience::Community), model::audience_name(model::Audience::Public)}))
         ->capture_default_str();
     cmd->add_flag("--drafts", o.drafts, "include drafts");
     cmd->add_option("-j,--jobs", o.jobs, "worker threads (default: every core)");
@@ -53,7 +55,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool proces
     app.require_subcommand(1);
     site::BuildOptions options;
     options.themes_dir = default_themes_dir();
-    std::string audience = "community";
+    std::string audience = model::audience_name(model::Audience::Community);
 
     CLI::App* build = app.add_subcommand("build", "render SOURCE into OUT");
     add_source_options(build, options, audience);
@@ -91,7 +93,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool proces
         int code = app.exit(e, out, err);
         return code == 0 ? 0 : site::kExitUsage;
     }
-    options.audience = audience == "public" ? audience::Audience::Public : audience::Audience::Community;
+    options.audience = model::audience_named(audience).value_or(model::Audience::Community);  // checked above
     if (*build) {
         options.free_memory = !process_ends_after;
         return site::build(options, err);

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "parallel/pool.hpp"
 #include "text/files.hpp"
 
 namespace cp::cli {
@@ -112,7 +113,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         << std::flush;
 
     std::atomic<bool> stopping{false};
-    std::thread watcher([&] {
+    // Its own thread, beside the server's; each rebuild makes its own pool (site::build).
+    auto watcher = parallel::start_thread([&] {
         auto started = std::chrono::steady_clock::now();
         std::size_t seen = fingerprint(build.source);
         while (!stopping) {
@@ -134,7 +136,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     });
     server.listen_after_bind();
     stopping = true;
-    watcher.join();
+    watcher.get();
     std::error_code ec;
     fs::remove_all(preview, ec);
     return site::kExitOk;

@@ -2,7 +2,7 @@
 
 #include <git2.h>
 
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 #include "source/git_tree.hpp"
 
 namespace cp::history {
@@ -36,14 +36,13 @@ std::vector<std::optional<FileVersion>> versions_of(const source::Repository& re
 
 std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::filesystem::path& folder,
                                                                    const std::vector<VersionRequest>& requests,
-                                                                   std::uintmax_t max_size, unsigned jobs) {
+                                                                   std::uintmax_t max_size, parallel::Pool& pool) {
     std::vector<std::vector<std::optional<FileVersion>>> out(requests.size());
     if (requests.empty()) return out;
     // Files in slices, each slice with its own repository object; more slices than threads,
     // so a slice of long histories does not leave the other cores idle.
-    jobs = std::max(1u, jobs);
-    const std::size_t slices = std::min<std::size_t>(requests.size(), std::size_t{jobs} * 4);
-    parallel::parallel_for(slices, jobs, [&](std::size_t s) {
+    const std::size_t slices = std::min<std::size_t>(requests.size(), std::size_t{pool.jobs()} * 4);
+    pool.parallel_for(slices, [&](std::size_t s) {
         std::string error;
         auto repo = source::Repository::find(folder, error);
         if (!repo) return;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "history/history.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::history {
 
@@ -26,9 +27,9 @@ struct FileVersion {
 // recorded each revision's blob and, across renames, its path then (as git log --follow
 // pairs them), so a version is one blob read. The repository holding `folder` is opened
 // once per worker (libgit2 wants a repository object used by one thread at a time), on
-// `jobs` threads.
+// `pool`'s threads.
 std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::filesystem::path& folder,
                                                                    const std::vector<VersionRequest>& requests,
-                                                                   std::uintmax_t max_size, unsigned jobs);
+                                                                   std::uintmax_t max_size, parallel::Pool& pool);
 
 }  // namespace cp::history

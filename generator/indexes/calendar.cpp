@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <optional>
 
-#include "indexes/zoneinfo.hpp"
 #include "time/date.hpp"
+#include "timezone/zoneinfo.hpp"
 
 namespace cp::indexes {
 
@@ -51,7 +51,7 @@ bool digits(const std::string& s, std::size_t from, std::size_t n) {
 std::optional<std::int64_t> day_number(const std::string& date) {
     auto d = time::Date::parse_prefix(date);
     if (!d) return std::nullopt;
-    return days_from_civil(d->year, d->month, d->day);
+    return timezone::days_from_civil(d->year, d->month, d->day);
 }
 
 // Seconds after midnight of "HH:MM", or nothing.
@@ -66,7 +66,7 @@ std::optional<std::int64_t> clock_time(const std::string& t) {
 std::string ics_date(std::int64_t days) {
     int y;
     unsigned m, d;
-    civil_from_days(days, y, m, d);
+    timezone::civil_from_days(days, y, m, d);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d%02u%02u", y, m, d);
     return buf;
@@ -115,7 +115,7 @@ std::string ics_line(const std::string& name, const std::string& value, bool esc
 
 views::RawFile calendar_file(const model::Site& site, diag::Sink& sink) {
     const auto& config = site.config;
-    std::optional<TimeZone> zone = TimeZone::load(config.timezone);
+    std::optional<timezone::TimeZone> zone = timezone::TimeZone::load(config.timezone);
     std::vector<const Page*> meetings;
     for (const auto& p : site.pages)
         if (p.type == PageType::Meeting && day_number(p.date)) meetings.push_back(&p);

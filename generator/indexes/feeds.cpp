@@ -126,7 +126,7 @@ views::RawFile sitemap(const links::ResolvedSite& resolved, const std::vector<vi
 
 views::RawFile robots(const model::Site& site) {
     std::string out = "User-agent: *\n";
-    if (site.audience == "public") {
+    if (site.audience == model::Audience::Public) {
         out += "Allow: /\n";
         if (is_absolute(site.config.base_url)) out += "Sitemap: " + absolute_url(site, "/sitemap.xml") + "\n";
     } else {

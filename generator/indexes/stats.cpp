@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "indexes/chart.hpp"
+#include "charts/chart.hpp"
 #include "indexes/labels.hpp"
 #include "text/strings.hpp"
 #include "views/context.hpp"
@@ -136,21 +136,21 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
     std::string span =
         q.quarters.empty() ? "" : words.format("stats.span", {{"from", q.quarters.front()}, {"to", q.quarters.back()}});
 
-    json charts = json::array();
+    json drawn = json::array();  // each chart with its table
     auto per_quarter = [&](const std::string& id, const std::string& title, const std::string& description,
-                           const std::vector<ChartSeries>& series) {
-        BarChart c{id, title, description, q.quarters, axis, series, false};
+                           const std::vector<charts::ChartSeries>& series) {
+        charts::BarChart c{id, title, description, q.quarters, axis, series, false};
         std::vector<std::string> columns;
         std::vector<std::vector<long>> cells(q.quarters.size());
         for (const auto& s : series) {
             columns.push_back(s.name);
             for (std::size_t i = 0; i < q.quarters.size(); ++i) cells[i].push_back(s.values[i]);
         }
-        charts.push_back({{"id", id},
-                          {"title", title},
-                          {"description", description},
-                          {"svg", draw_bar_chart(c)},
-                          {"table", table_json(title, words.text("stats.quarter"), q.quarters, columns, cells)}});
+        drawn.push_back({{"id", id},
+                         {"title", title},
+                         {"description", description},
+                         {"svg", charts::draw_bar_chart(c)},
+                         {"table", table_json(title, words.text("stats.quarter"), q.quarters, columns, cells)}});
     };
     long total_meetings = 0;
     for (long v : q.meetings) total_meetings += v;
@@ -165,9 +165,9 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
                 words.format("stats.contributors.description", {{"span", span}}),
                 {{words.text("stats.contributors.series"), q.contributors}});
     {
-        std::vector<ChartSeries> series;
+        std::vector<charts::ChartSeries> series;
         for (const auto& k : notes.kinds) {
-            ChartSeries s{k, {}};
+            charts::ChartSeries s{k, {}};
             for (const auto& d : notes.domains) {
                 long v = 0;
                 if (auto row = notes.counts.find(d); row != notes.counts.end())
@@ -178,7 +178,7 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
         }
         const std::string title = words.text("stats.notes.title");
         const std::string description = words.text("stats.notes.description");
-        BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
+        charts::BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
         std::vector<std::string> columns = notes.kinds;
         columns.push_back(words.text("stats.notes.all"));
         std::vector<std::vector<long>> cells(notes.domains.size());
@@ -190,11 +190,11 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
             }
             cells[r].push_back(total);
         }
-        charts.push_back({{"id", "chart-notes"},
-                          {"title", title},
-                          {"description", description},
-                          {"svg", draw_bar_chart(c)},
-                          {"table", table_json(title, words.text("stats.domain"), notes.domains, columns, cells)}});
+        drawn.push_back({{"id", "chart-notes"},
+                         {"title", title},
+                         {"description", description},
+                         {"svg", charts::draw_bar_chart(c)},
+                         {"table", table_json(title, words.text("stats.domain"), notes.domains, columns, cells)}});
     }
     std::map<PageType, long> totals;
     for (const auto& p : site.pages) ++totals[p.type];
@@ -205,7 +205,7 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
                       {{"label", words.text("nav.meetings")}, {"value", std::to_string(totals[PageType::Meeting])}},
                       {{"label", words.text("nav.notes")}, {"value", std::to_string(totals[PageType::Note])}},
                       {{"label", words.text("nav.people")}, {"value", std::to_string(totals[PageType::Person])}}}},
-                    {"charts", charts}};
+                    {"charts", drawn}};
     return {url, "stats", std::move(ctx), "the measures page"};
 }
 

@@ -2,18 +2,18 @@
 
 #include <algorithm>
 
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::links {
 
 std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
-                                        const ResolveOptions& options, diag::Sink& sink) {
+                                        const ResolveOptions& options, parallel::Pool& pool, diag::Sink& sink) {
     std::vector<RenderedPage> out(site.pages.size());
     const markdown::RenderOptions::Words words{
         site.words.html("markdown.community_only"), site.words.html("markdown.broken_link"),
         site.words.html("markdown.done"),           site.words.html("markdown.not_done"),
         site.words.html("markdown.too_large"),      site.words.html("markdown.too_slow")};
-    parallel::parallel_for(site.pages.size(), options.jobs, [&](std::size_t i) {
+    pool.parallel_for(site.pages.size(), [&](std::size_t i) {
         model::Page& page = site.pages[i];
         RenderedPage& r = out[i];
         if (page.lfs_pointer) {
@@ -42,7 +42,7 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
             if (at != i) out[at].backlinks.push_back(i);
         }
     }
-    if (site.audience == "community") {  // a public build does not see who refers to whom
+    if (site.audience == model::Audience::Community) {  // a public build does not see who refers to whom
         std::vector<bool> linked(out.size());
         for (std::size_t i = 0; i < out.size(); ++i) linked[i] = !out[i].backlinks.empty();
         warn_unreferenced_people(site, linked, sink);

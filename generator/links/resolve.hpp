@@ -41,7 +41,6 @@ enum class Strictness { Build, Check };
 
 struct ResolveOptions {
     Strictness strictness = Strictness::Build;
-    unsigned jobs = 1;
     std::size_t max_bytes = std::size_t{4} * 1024 * 1024;  // a page's Markdown rendered at most
 };
 

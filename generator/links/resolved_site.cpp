@@ -7,11 +7,11 @@ ResolvedSite::ResolvedSite(model::Site site) : site_(std::move(site)), index_(si
 ResolvedSite::~ResolvedSite() = default;
 
 std::unique_ptr<const ResolvedSite> resolve(model::Site filtered, const Catalogue& catalogue,
-                                            const ResolveOptions& options, diag::Sink& sink) {
+                                            const ResolveOptions& options, parallel::Pool& pool, diag::Sink& sink) {
     std::unique_ptr<ResolvedSite> resolved(new ResolvedSite(std::move(filtered)));
     // The index holds positions and addresses, which resolving references does not change.
     resolve_references(resolved->site_, resolved->index_, catalogue, options.strictness, sink);
-    resolved->bodies_ = render_bodies(resolved->site_, resolved->index_, catalogue, options, sink);
+    resolved->bodies_ = render_bodies(resolved->site_, resolved->index_, catalogue, options, pool, sink);
     resolved->timeline_ = model::shared_timeline(resolved->site_);
     return resolved;
 }

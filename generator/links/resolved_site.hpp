@@ -30,7 +30,7 @@ public:
 private:
     explicit ResolvedSite(model::Site site);
     friend std::unique_ptr<const ResolvedSite> resolve(model::Site, const Catalogue&, const ResolveOptions&,
-                                                       diag::Sink&);
+                                                       parallel::Pool&, diag::Sink&);
     friend std::unique_ptr<const ResolvedSite> already_resolved(model::Site, std::vector<RenderedPage>);
 
     model::Site site_;
@@ -40,9 +40,9 @@ private:
 };
 
 // The links step: resolves every reference of the filtered site (resolve_references), renders
-// every page's Markdown with its links (render_bodies) and gathers the timeline.
+// every page's Markdown with its links (render_bodies, on `pool`'s threads) and gathers the timeline.
 std::unique_ptr<const ResolvedSite> resolve(model::Site filtered, const Catalogue& catalogue,
-                                            const ResolveOptions& options, diag::Sink& sink);
+                                            const ResolveOptions& options, parallel::Pool& pool, diag::Sink& sink);
 
 // A site whose references are already what they should be (tests, tools): indexed and given
 // its timeline; `bodies` (empty: one empty body per page) stand for the rendered Markdown.

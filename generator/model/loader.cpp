@@ -12,7 +12,6 @@
 #include "model/page_reader.hpp"
 #include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
-#include "parallel/parallel_for.hpp"
 #include "text/strings.hpp"
 
 namespace cp::model {
@@ -55,17 +54,17 @@ private:
     std::map<std::string, std::string> by_identity_;
 };
 
-void apply_history(std::vector<Page>& pages, history::History& history, unsigned jobs) {
+void apply_history(std::vector<Page>& pages, history::History& history, parallel::Pool& pool) {
     const ContributorMap contributors(pages);
     // Files, then pages, each on its own: on every core.
     std::vector<history::FileHistory*> files;
     files.reserve(history.files.size());
     for (auto& [path, fh] : history.files) files.push_back(&fh);
-    parallel::parallel_for(files.size(), jobs, [&](std::size_t i) {
+    pool.parallel_for(files.size(), [&](std::size_t i) {
         for (auto& r : files[i]->revisions) r.contributor = contributors.key_for(r);
     });
     for (auto& c : history.recent) c.contributor = contributors.key_for(c);
-    parallel::parallel_for(pages.size(), jobs, [&](std::size_t i) {
+    pool.parallel_for(pages.size(), [&](std::size_t i) {
         Page& page = pages[i];
         const history::FileHistory* fh = history.find(page.source_path);
         if (!fh) return;
@@ -97,13 +96,14 @@ std::optional<assets::SvgRefusal> refused_svg(const source::SourceFile& file) {
 }  // namespace
 
 Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,
-               const LoadOptions& options, diag::Sink& sink) {
+               const LoadOptions& options, parallel::Pool& pool, diag::Sink& sink) {
     return load_site(
-        snapshot, config, [&history] { return std::move(history); }, options, sink);
+        snapshot, config, [&history] { return std::move(history); }, options, pool, sink);
 }
 
 Site load_site(const source::Snapshot& snapshot, const config::Config& config,
-               const std::function<history::History()>& history_source, const LoadOptions& options, diag::Sink& sink) {
+               const std::function<history::History()>& history_source, const LoadOptions& options,
+               parallel::Pool& pool, diag::Sink& sink) {
     Site site;
     site.config = config;
     site.reference_date = snapshot.reference_date;
@@ -136,7 +136,7 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         std::string url_key, path_key;  // collision_key of its address and of its file name
     };
     std::vector<Parsed> parsed(sources.size());
-    parallel::parallel_for(sources.size(), options.jobs, [&](std::size_t i) {
+    pool.parallel_for(sources.size(), [&](std::size_t i) {
         Parsed& out = parsed[i];
         out.page = read_page(*sources[i], config, sink);
         if (!out.page) return;
@@ -224,11 +224,11 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     for (std::size_t i : order) sorted.push_back(std::move(site.pages[i]));
     site.pages = std::move(sorted);
     std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
-    read_minutes(site.pages, config, options.jobs, sink);  // who came, decisions, actions from the minutes' text
+    read_minutes(site.pages, config, pool, sink);  // who came, decisions, actions from the minutes' text
     if (options.pages_ready) options.pages_ready(site);
 
     history::History history = history_source();
-    apply_history(site.pages, history, options.jobs);
+    apply_history(site.pages, history, pool);
     site.history = std::move(history);
     return site;
 }

@@ -7,25 +7,26 @@
 #include "diag/diagnostic.hpp"
 #include "history/history.hpp"
 #include "model/site.hpp"
+#include "parallel/pool.hpp"
 #include "source/snapshot.hpp"
 
 namespace cp::model {
 
 struct LoadOptions {
-    unsigned jobs = 1;
     // Called with the pages read, addressed and in order, before the history is waited for:
     // work that needs only the pages can use the core the history is not using.
     std::function<void(const Site&)> pages_ready;
 };
 
-// Reads every page and asset of `snapshot`. Problems go to the sink (the caller
-// stops on errors once loading is done); drafts are kept, marked, for the audience filter.
+// Reads every page and asset of `snapshot`, on `pool`'s threads. Problems go to the sink (the
+// caller stops on errors once loading is done); drafts are kept, marked, for the audience filter.
 Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,
-               const LoadOptions& options, diag::Sink& sink);
+               const LoadOptions& options, parallel::Pool& pool, diag::Sink& sink);
 
 // The same, with the history asked for only once every page is parsed: `history` is
 // called once, then, so the caller can read git's history on another thread meanwhile.
 Site load_site(const source::Snapshot& snapshot, const config::Config& config,
-               const std::function<history::History()>& history, const LoadOptions& options, diag::Sink& sink);
+               const std::function<history::History()>& history, const LoadOptions& options, parallel::Pool& pool,
+               diag::Sink& sink);
 
 }  // namespace cp::model

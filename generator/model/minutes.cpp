@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "model/slug.hpp"
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 #include "text/strings.hpp"
 
 namespace cp::model {
@@ -213,10 +213,10 @@ std::string People::named_at_start(std::string_view text) const {
 
 std::string People::name_of(const std::string& slug) const { return found(names_, slug); }
 
-void read_minutes(std::vector<Page>& pages, const config::Config& config, unsigned jobs, diag::Sink& sink) {
+void read_minutes(std::vector<Page>& pages, const config::Config& config, parallel::Pool& pool, diag::Sink& sink) {
     const People people(pages);
     const minutes::Vocabulary words(config.minutes_headings);
-    parallel::parallel_for(pages.size(), jobs, [&](std::size_t i) { read_one(pages[i], words, people, &sink); });
+    pool.parallel_for(pages.size(), [&](std::size_t i) { read_one(pages[i], words, people, &sink); });
 }
 
 void read_minutes_again(Page& page, const minutes::Vocabulary& words, const People& people) {

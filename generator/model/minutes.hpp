@@ -12,6 +12,7 @@
 #include "diag/diagnostic.hpp"
 #include "minutes/facts.hpp"
 #include "model/page.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::model {
 
@@ -35,9 +36,9 @@ private:
     std::unordered_map<std::string, std::string> names_;  // slug -> full name
 };
 
-// Reads every meeting's minutes into the fields its front matter left empty (on `jobs` cores);
-// what cannot be read as minutes is a warning at its line.
-void read_minutes(std::vector<Page>& pages, const config::Config& config, unsigned jobs, diag::Sink& sink);
+// Reads every meeting's minutes into the fields its front matter left empty (on `pool`'s
+// threads); what cannot be read as minutes is a warning at its line.
+void read_minutes(std::vector<Page>& pages, const config::Config& config, parallel::Pool& pool, diag::Sink& sink);
 
 // Reads one meeting's minutes again from its body as it is now, replacing only what was read
 // from the minutes before: the public build calls it once the community-only blocks are gone.

@@ -8,6 +8,7 @@
 #include "config/config.hpp"
 #include "history/history.hpp"
 #include "i18n/catalog.hpp"
+#include "model/audience.hpp"
 #include "model/page.hpp"
 #include "model/versions.hpp"
 #include "source/snapshot.hpp"
@@ -27,7 +28,7 @@ struct Site {
     std::vector<Asset> assets;   // sorted by url
     std::string reference_date;  // "today" for the build: overdue actions are measured against it
     history::History history;
-    std::string audience = "community";  // or "public", once filtered
+    Audience audience = Audience::Community;  // the audience it was filtered for
     // The commit's day when the build is of a past state (--ref, --as-of): every page says so.
     std::string as_of;
     // Old versions of the pages that get a versions page (model/versions.hpp).

@@ -111,8 +111,9 @@ views::RawFile memory_export(const links::ResolvedSite& resolved) {
                              std::move(backlinks))));
     }
     json doc = views::object_of("$schema", indexes::absolute_url(site, "/export/schema.json"), "format",
-                                "commonplace-memory/1", "audience", site.audience, "base_url", site.config.base_url,
-                                "dublin_core", dublin_core_json(dublin_core(site)), "pages", std::move(pages));
+                                "commonplace-memory/1", "audience", model::audience_name(site.audience), "base_url",
+                                site.config.base_url, "dublin_core", dublin_core_json(dublin_core(site)), "pages",
+                                std::move(pages));
     return {"export/memory.json", doc.dump(1, '\t', false, json::error_handler_t::replace) + "\n", "the export"};
 }
 

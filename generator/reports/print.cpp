@@ -166,7 +166,7 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         domain ? words.format("print.domain_of", {{"title", site.config.title}}) : site.config.description, "address",
         indexes::absolute_url(site, url), "site_address", indexes::absolute_url(site, "/"), "built_human",
         views::human_date(site.words, site.reference_date), "stood",
-        words.format(site.audience == "public" ? "print.stood_public" : "print.stood_community",
+        words.format(site.audience == model::Audience::Public ? "print.stood_public" : "print.stood_community",
                      {{"date", views::human_date(words, site.reference_date)}}),
         "dublin_core", dublin_core_meta(words, dc), "contents", std::move(contents), "domains", std::move(domains),
         "meetings", std::move(meetings), "note_kinds", std::move(note_kinds), "people", std::move(people));

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "audience/audit.hpp"
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "text/files.hpp"
 
@@ -19,7 +19,8 @@ constexpr std::size_t kMaxReported = 50;  // a broken stage leaks into every pag
 
 }  // namespace
 
-std::size_t audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts, diag::Sink& sink) {
+std::size_t audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts,
+                                parallel::Pool& pool, diag::Sink& sink) {
     std::vector<std::string> files;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(writer.staging(), ec), end; !ec && it != end; it.increment(ec)) {
@@ -40,7 +41,7 @@ std::size_t audit_public_output(const output::SiteWriter& writer, const audience
     audience::Auditor auditor(facts);
     std::vector<std::vector<audience::Finding>> findings(files.size());
     std::vector<bool> unreadable(files.size(), false);
-    parallel::parallel_for(files.size(), parallel::default_jobs(), [&](std::size_t i) {
+    pool.parallel_for(files.size(), [&](std::size_t i) {
         const std::string& path = files[i];
         std::string content;
         if (path.back() != '/') {

@@ -13,7 +13,7 @@
 #include "links/resolved_site.hpp"
 #include "model/loader.hpp"
 #include "output/writer.hpp"
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "source/working_tree.hpp"
 #include "theme/theme.hpp"
@@ -83,10 +83,12 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
 
     diag::Sink sink;
     StepTimer timer(options.timings, err);
-    unsigned jobs = options.jobs ? options.jobs : parallel::default_jobs();
+    // Every thread of the build, made here once and handed to each step that works in parallel.
+    // Declared after `held`, whose data its threads use, so it is destroyed (joined) first.
+    parallel::Pool pool(options.jobs);
 
     Loaded& loaded = held->loaded;
-    loaded = load(options, sink, [&](const char* name) { timer.step(name); });
+    loaded = load(options, pool, sink, [&](const char* name) { timer.step(name); });
     // check goes on past errors in the files, to report every problem in one run.
     if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) {
         print_problems(sink, loaded.snapshot, err, options.max_problems);
@@ -100,21 +102,20 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     bool is_public = options.audience == audience::Audience::Public;
     if (is_public)
         audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
-    model::Site filtered = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
+    model::Site filtered = audience::filter(std::move(loaded.site), {options.audience, options.drafts}, pool);
     timer.step("audience filter");
     // On exactly what the public site will show, before anything is derived from it.
     audience::GuardReport guard;
     if (is_public) {
-        guard = audience::guard_personal_data(filtered, loaded.snapshot, &audit_facts, sink);
+        guard = audience::guard_personal_data(filtered, loaded.snapshot, &audit_facts, pool, sink);
         audience::hand_to_audit(guard, audit_facts);
         timer.step("personal data");
     }
 
     links::ResolveOptions resolve_options;
     resolve_options.strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;
-    resolve_options.jobs = jobs;
     resolve_options.max_bytes = filtered.config.max_file_size;
-    held->resolved = links::resolve(std::move(filtered), catalogue, resolve_options, sink);
+    held->resolved = links::resolve(std::move(filtered), catalogue, resolve_options, pool, sink);
     const links::ResolvedSite& resolved = *held->resolved;
     const model::Site& site = resolved.site();  // from here on, nothing changes the site
     timer.step("markdown and links");
@@ -134,17 +135,17 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     }
 
     Outputs& outputs = held->outputs;
-    outputs = make_outputs(resolved, sink);
+    outputs = make_outputs(resolved, pool, sink);
     timer.step("indexes");
 
     try {
         output::SiteWriter writer(options.output);
-        write_outputs(site, outputs, *loaded.theme, loaded.snapshot, writer, jobs, sink);
+        write_outputs(site, outputs, *loaded.theme, loaded.snapshot, writer, pool, sink);
         timer.step("render and write");
         std::string verdict;
         if (!sink.has_errors() && is_public) {
             std::size_t errors = sink.error_count();
-            std::size_t files = audit_public_output(writer, audit_facts, sink);
+            std::size_t files = audit_public_output(writer, audit_facts, pool, sink);
             timer.step("public audit");
             verdict = sink.error_count() == errors
                 ? "commonplace: public audit: " + std::to_string(files) +
@@ -167,7 +168,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         leave_to_exit.leave = !options.free_memory;
         if (!options.quiet) {
             err << "commonplace: built " << writer.paths().size() << " files (" << site.pages.size() << " pages, "
-                << site.audience << ") into " << options.output.string() << "\n";
+                << model::audience_name(site.audience) << ") into " << options.output.string() << "\n";
         }
     } catch (const std::exception& e) {
         print_problems(sink, loaded.snapshot, err, options.max_problems, guard);

@@ -1,12 +1,10 @@
 #include <filesystem>
-#include <future>
 #include <optional>
 
 #include "config/config.hpp"
 #include "history/reader.hpp"
 #include "i18n/load.hpp"
 #include "model/loader.hpp"
-#include "parallel/parallel_for.hpp"
 #include "site/as_of.hpp"
 #include "site/page_versions.hpp"
 #include "site/pipeline.hpp"
@@ -136,9 +134,9 @@ config::Config read_config(const BuildOptions& options, const Origin& origin, di
 
 }  // namespace
 
-Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<void(const char*)>& step) {
+Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
+            const std::function<void(const char*)>& step) {
     Loaded loaded;
-    unsigned jobs = options.jobs ? options.jobs : parallel::default_jobs();
     Origin origin = find_origin(options, sink);
     if (!origin.ok) return loaded;
     // The config decides the size limit, so it is read first, on its own.
@@ -153,7 +151,7 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
         config.base_url = options.base_url;
         if (config.base_url.back() != '/') config.base_url += '/';
     }
-    // Git's history is read on its own thread while the files are read and the pages
+    // Git's history is read on a thread of its own while the files are read and the pages
     // parsed: it follows the files of the commit itself, so it needs neither until it is
     // applied to the parsed pages. The working tree's files have the history of HEAD, and
     // its date as "today", so every clone of the same commit builds the same site.
@@ -163,7 +161,7 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     std::future<history::History> history;
     auto read_history_meanwhile = [&] {
         if (!start) return;
-        history = std::async(std::launch::async, [&repo = *origin.repo, commit = *start, &sink] {
+        history = pool.submit([&repo = *origin.repo, commit = *start, &sink] {
             return history::read_history(repo, commit, repo.file_paths(commit), sink);
         });
     };
@@ -174,7 +172,7 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     source::ReadOptions read_options;
     read_options.max_file_size = config.max_file_size;
     loaded.snapshot = origin.commit ? source::read_git_tree(*origin.repo, *origin.commit, read_options, sink)
-                                    : source::read_working_tree(options.source, read_options, sink);
+                                    : source::read_working_tree(options.source, read_options, pool, sink);
     if (!head_date.empty()) loaded.snapshot.reference_date = head_date;
     const fs::path theme_dir = theme_dir_for(config, options);
     loaded.theme = std::make_unique<theme::Theme>(theme_dir, layout_overrides(loaded.snapshot), sink);
@@ -185,16 +183,15 @@ Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<v
     if (origin.commit) read_history_meanwhile();
 
     model::LoadOptions load_options;
-    load_options.jobs = jobs;
     // While git's history is still being read.
     load_options.pages_ready = [&loaded](const model::Site& site) { loaded.catalogue = links::catalogue_of(site); };
     loaded.site = model::load_site(
         loaded.snapshot, config, [&history] { return history.valid() ? history.get() : history::History{}; },
-        load_options, sink);
+        load_options, pool, sink);
     loaded.site.words = std::move(words);
     if (step) step("parse, and history meanwhile");
     if (origin.repo) {
-        read_page_versions(options.source, loaded.site, jobs);
+        read_page_versions(options.source, loaded.site, pool);
         if (step) step("old versions");
     }
     // A build of a past commit (--ref, --as-of: any commit but HEAD's) says on every page whose

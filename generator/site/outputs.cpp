@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <future>
 #include <set>
 
 #include "indexes/changes.hpp"
@@ -8,7 +7,6 @@
 #include "indexes/lists.hpp"
 #include "indexes/versions.hpp"
 #include "links/urls.hpp"
-#include "parallel/parallel_for.hpp"
 #include "reports/feedback.hpp"
 #include "reports/reports.hpp"
 #include "site/pipeline.hpp"
@@ -29,17 +27,16 @@ std::string file_for(const std::string& url) {
 
 }  // namespace
 
-Outputs make_outputs(const links::ResolvedSite& resolved, diag::Sink& sink) {
+Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink) {
     const model::Site& site = resolved.site();
     const auto& bodies = resolved.bodies();
     Outputs out;
-    // The search index is the largest single index: it is built on another thread while
+    // The search index is the largest single index: it is built on a thread of its own while
     // the indexes are made and the pages rendered, and written last.
-    out.search_index =
-        std::async(std::launch::async, [&resolved] { return search::build_search_index(search_documents(resolved)); });
+    out.search_index = pool.submit([&resolved] { return search::build_search_index(search_documents(resolved)); });
     // The indexes (each one pass over the pages) on another thread, while the pages'
     // shared facts (who wrote what, each domain's timeline) are gathered on this one.
-    auto generated = std::async(std::launch::async, [&resolved, &sink] {
+    auto generated = pool.submit([&resolved, &sink] {
         auto made = indexes::generate_indexes(resolved, sink);
         auto sent = reports::generate_reports(resolved);  // digests, feedback, value, export, print
         for (auto& p : sent.pages) made.pages.push_back(std::move(p));
@@ -79,12 +76,13 @@ Outputs make_outputs(const links::ResolvedSite& resolved, diag::Sink& sink) {
     std::set<std::string> used;
     for (const auto& b : bodies) used.insert(b.links.assets.begin(), b.links.assets.end());
     for (const auto& a : site.assets)
-        if ((site.audience != "public" && !a.beside) || used.count(a.url)) out.assets.push_back(a.url);
+        if ((site.audience != model::Audience::Public && !a.beside) || used.count(a.url)) out.assets.push_back(a.url);
     return out;
 }
 
 void write_outputs(const model::Site& site, const Outputs& outputs, const theme::Theme& theme,
-                   const source::Snapshot& snapshot, output::SiteWriter& writer, unsigned jobs, diag::Sink& sink) {
+                   const source::Snapshot& snapshot, output::SiteWriter& writer, parallel::Pool& pool,
+                   diag::Sink& sink) {
     auto clash = [&](const std::string& path, const std::string& origin) {
         sink.error(origin, 0, 0,
                    "would be written to " + path + ", which " + writer.origin_of(path) +
@@ -94,7 +92,7 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
     // core working alone at the end. Each context is made, rendered, written and dropped.
     const std::size_t lists = outputs.pages.size();
     const std::size_t own = outputs.page_contexts ? site.pages.size() : 0;
-    parallel::parallel_for(lists + own, jobs, [&](std::size_t i) {
+    pool.parallel_for(lists + own, [&](std::size_t i) {
         if (i < lists) {
             const auto& page = outputs.pages[i];
             auto render = [&](const json& ctx) {
@@ -116,7 +114,7 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
     if (outputs.search_index.valid()) {
         // Thousands of small files at 50,000 notes: on every core too.
         const auto& search_files = outputs.search_index.get();
-        parallel::parallel_for(search_files.size(), jobs, [&](std::size_t i) {
+        pool.parallel_for(search_files.size(), [&](std::size_t i) {
             const auto& f = search_files[i];
             if (!writer.write(f.path, f.content, "the search index")) clash(f.path, "the search index");
         });

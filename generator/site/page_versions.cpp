@@ -2,11 +2,11 @@
 
 #include "history/versions.hpp"
 #include "model/page_reader.hpp"
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::site {
 
-void read_page_versions(const std::filesystem::path& folder, model::Site& site, unsigned jobs) {
+void read_page_versions(const std::filesystem::path& folder, model::Site& site, parallel::Pool& pool) {
     if (!site.history.available) return;
     std::vector<history::VersionRequest> requests;
     for (const auto& page : site.pages) {
@@ -17,11 +17,11 @@ void read_page_versions(const std::filesystem::path& folder, model::Site& site, 
         request.revisions = &fh->revisions;
         requests.push_back(std::move(request));
     }
-    auto contents = history::read_versions(folder, requests, site.config.max_file_size, jobs);
+    auto contents = history::read_versions(folder, requests, site.config.max_file_size, pool);
     // Each version read as a page, on every core; what is wrong in an old version is no
     // problem of today's memory, so its diagnostics are dropped.
     std::vector<std::vector<model::Version>> parsed(requests.size());
-    parallel::parallel_for(requests.size(), jobs, [&](std::size_t i) {
+    pool.parallel_for(requests.size(), [&](std::size_t i) {
         for (std::size_t k = 0; k < contents[i].size(); ++k) {
             auto& file_version = contents[i][k];
             if (!file_version) continue;

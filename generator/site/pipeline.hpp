@@ -14,6 +14,7 @@
 #include "links/resolved_site.hpp"
 #include "model/site.hpp"
 #include "output/writer.hpp"
+#include "parallel/pool.hpp"
 #include "search/search_index.hpp"
 #include "site/build.hpp"
 #include "site/page_contexts.hpp"
@@ -36,10 +37,12 @@ struct Loaded {
     std::unique_ptr<theme::Theme> theme;
 };
 
-// Reads the source (working tree or a git ref), the config, the theme and the history,
-// and builds the unfiltered site model. Problems go to the sink. `step`, when set, is
-// called with a name as each timed part ends ("read source", "history").
-Loaded load(const BuildOptions& options, diag::Sink& sink, const std::function<void(const char*)>& step = {});
+// Reads the source (working tree or a git ref), the config, the theme and the history (on a
+// thread of `pool`'s while the pages are parsed on its workers), and builds the unfiltered
+// site model. Problems go to the sink. `step`, when set, is called with a name as each timed
+// part ends ("read source", "history").
+Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
+            const std::function<void(const char*)>& step = {});
 
 // Everything the build writes besides assets and the theme's static files.
 struct Outputs {
@@ -47,22 +50,26 @@ struct Outputs {
     std::vector<views::HtmlPage> pages;           // everything else: lists, indexes, home if generated
     std::vector<views::RawFile> files;
     std::vector<std::string> assets;  // site-absolute URLs of assets to copy
-    // The search index's files, built on another thread while the pages are rendered.
+    // The search index's files, built on a thread of the pool's while the pages are rendered.
     std::shared_future<std::vector<search::SearchFile>> search_index;
 };
 
-// Makes every output from the resolved site: pages, lists, indexes, search, feeds. `resolved`
-// outlives the outputs (contexts are made as the pages are written).
-Outputs make_outputs(const links::ResolvedSite& resolved, diag::Sink& sink);
+// Makes every output from the resolved site: pages, lists, indexes, search, feeds (the search
+// index and the indexes on threads of `pool`'s). `resolved` outlives the outputs (contexts
+// are made as the pages are written, and the search index is still being built).
+Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink);
 
-// Renders the pages through the theme (in parallel) and writes everything; a path
+// Renders the pages through the theme (on `pool`'s threads) and writes everything; a path
 // written twice is an error naming both origins.
 void write_outputs(const model::Site& site, const Outputs& outputs, const theme::Theme& theme,
-                   const source::Snapshot& snapshot, output::SiteWriter& writer, unsigned jobs, diag::Sink& sink);
+                   const source::Snapshot& snapshot, output::SiteWriter& writer, parallel::Pool& pool,
+                   diag::Sink& sink);
 
 // Public builds only: searches every written file (and file name) for what must not
 // be there (`facts`, worked out before the filter); each hit is an error naming the file
-// and what was found. Returns how many files (and folders) it read back.
-std::size_t audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts, diag::Sink& sink);
+// and what was found (read back on `pool`'s threads). Returns how many files (and folders) it
+// read back.
+std::size_t audit_public_output(const output::SiteWriter& writer, const audience::AuditFacts& facts,
+                                parallel::Pool& pool, diag::Sink& sink);
 
 }  // namespace cp::site

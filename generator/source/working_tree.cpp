@@ -1,6 +1,6 @@
 #include "source/working_tree.hpp"
 
-#include "parallel/parallel_for.hpp"
+#include "parallel/pool.hpp"
 #include "text/files.hpp"
 #include "text/strings.hpp"
 
@@ -62,7 +62,7 @@ private:
 
 }  // namespace
 
-Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, diag::Sink& sink) {
+Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink) {
     Snapshot snap;
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
@@ -117,7 +117,7 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, dia
     }
     // Reading waits on the disk more than on a core: when the files are not in the page
     // cache (a fresh clone, a CI runner), more readers than cores keep the disk busy.
-    parallel::parallel_for(to_read.size(), std::max(8u, parallel::default_jobs()), [&](std::size_t i) {
+    pool.parallel_for(to_read.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
         SourceFile& file = snap.files[to_read[i]];
         file.content = text::read_file_or_empty(file.disk_path);
         file.lfs_pointer = looks_like_lfs_pointer(file.content);

@@ -33,13 +33,14 @@ json page_frame(const model::Site& site, const std::string& url, const std::stri
                                 "current", current));
     }
     const auto& c = site.config;
-    return object_of("site",
-                     object_of("title", c.title, "description", c.description, "language", c.language, "base_url",
-                               c.base_url, "audience", site.audience, "is_public", site.audience == "public", "as_of",
-                               site.as_of, "as_of_human", human_date(site.words, site.as_of)),
-                     "root", links::root_prefix(url), "home_url", links::relative_url(url, "/"), "search_url",
-                     links::relative_url(url, "/search/"), "nav", std::move(nav), "url", url, "page_title", title,
-                     "is_home", url == "/", "description", description.empty() ? c.description : description);
+    return object_of(
+        "site",
+        object_of("title", c.title, "description", c.description, "language", c.language, "base_url", c.base_url,
+                  "audience", model::audience_name(site.audience), "is_public",
+                  site.audience == model::Audience::Public, "as_of", site.as_of, "as_of_human", human_date(site.words, site.as_of)),
+        "root", links::root_prefix(url), "home_url", links::relative_url(url, "/"), "search_url",
+        links::relative_url(url, "/search/"), "nav", std::move(nav), "url", url, "page_title", title, "is_home",
+        url == "/", "description", description.empty() ? c.description : description);
 }
 
 json ref_json(const model::Ref& ref, const std::string& from_url) {

@@ -23,6 +23,7 @@
 #include "links/resolved_site.hpp"
 #include "markdown/extensions.hpp"
 #include "model/page_reader.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "theme/theme.hpp"
 
@@ -121,14 +122,16 @@ std::string public_build_leak(const source::Snapshot& snapshot) {
     audience::AuditFacts facts = audience::audit_facts(unfiltered, snapshot, options);
     links::ResolveOptions resolve_options;
     resolve_options.max_bytes = unfiltered.config.max_file_size;
-    auto resolved = links::resolve(audience::filter(std::move(unfiltered), options), catalogue, resolve_options, sink);
+    parallel::Pool pool(1);
+    auto resolved =
+        links::resolve(audience::filter(std::move(unfiltered), options, pool), catalogue, resolve_options, pool, sink);
     if (sink.has_errors()) return {};
-    site::Outputs outputs = site::make_outputs(*resolved, sink);
+    site::Outputs outputs = site::make_outputs(*resolved, pool, sink);
     output::SiteWriter writer(fuzz::scratch_folder() / "site");
-    site::write_outputs(resolved->site(), outputs, default_theme(), snapshot, writer, 1, sink);
+    site::write_outputs(resolved->site(), outputs, default_theme(), snapshot, writer, pool, sink);
     if (sink.has_errors()) return {};
     diag::Sink audit_sink;  // the audit's own findings may be fuzzed common words: not the invariant
-    site::audit_public_output(writer, facts, audit_sink);
+    site::audit_public_output(writer, facts, pool, audit_sink);
     for (const std::string& path : writer.paths()) {
         if (path.find(kMarker) != std::string::npos) return path + " (its name)";
         std::ifstream in(writer.staging() / path, std::ios::binary);

@@ -6,6 +6,7 @@
 
 #include "audience/filter.hpp"
 #include "fuzz_memory.hpp"
+#include "parallel/pool.hpp"
 
 using namespace cp;
 
@@ -23,6 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     source::Snapshot snapshot = fuzz::snapshot_of(fuzz::files_of(memory));
     diag::Sink load_sink;
     model::Site site = fuzz::load(snapshot, config, load_sink);
-    (void)audience::filter(std::move(site), {audience::Audience::Public, false});
+    parallel::Pool pool(1);
+    (void)audience::filter(std::move(site), {audience::Audience::Public, false}, pool);
     return 0;
 }

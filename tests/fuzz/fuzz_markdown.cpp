@@ -15,6 +15,7 @@
 #include "links/resolved_site.hpp"
 #include "markdown/extensions.hpp"
 #include "markdown/render.hpp"
+#include "parallel/pool.hpp"
 
 using namespace cp;
 
@@ -41,8 +42,9 @@ Built build_for(audience::Audience audience) {
     source::Snapshot snapshot = fuzz::snapshot_of(fuzz::files_of(kMemory));
     model::Site unfiltered = fuzz::load(snapshot, config::Config{}, sink);
     built.catalogue = links::catalogue_of(unfiltered);
-    built.resolved =
-        links::resolve(audience::filter(std::move(unfiltered), {audience, false}), built.catalogue, {}, sink);
+    parallel::Pool pool(1);
+    built.resolved = links::resolve(audience::filter(std::move(unfiltered), {audience, false}, pool), built.catalogue,
+                                    {}, pool, sink);
     const auto& pages = built.resolved->site().pages;
     for (std::size_t i = 0; i < pages.size(); ++i)
         if (pages[i].source_path == "notes/handover.md") built.page = i;

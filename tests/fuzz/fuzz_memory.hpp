@@ -17,6 +17,7 @@
 #include "diag/diagnostic.hpp"
 #include "model/loader.hpp"
 #include "output/writer.hpp"
+#include "parallel/pool.hpp"
 #include "source/snapshot.hpp"
 
 namespace cp::fuzz {
@@ -74,11 +75,11 @@ inline config::Config config_of(const source::Snapshot& snapshot, diag::Sink& si
     return file ? config::parse_config(file->content, file->path, sink) : config::Config{};
 }
 
-// The unfiltered site, as site::load makes it, without history (a fuzzed memory has no git).
+// The unfiltered site, as site::load makes it, without history (a fuzzed memory has no git),
+// on this thread only.
 inline model::Site load(const source::Snapshot& snapshot, const config::Config& config, diag::Sink& sink) {
-    model::LoadOptions options;
-    options.jobs = 1;
-    return model::load_site(snapshot, config, history::History{}, options, sink);
+    parallel::Pool pool(1);
+    return model::load_site(snapshot, config, history::History{}, {}, pool, sink);
 }
 
 // A folder of this process's own under the temporary folder, for a build's staging folder.

@@ -13,6 +13,7 @@
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
 #include "output/writer.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "site_fixture.hpp"
 
@@ -127,10 +128,11 @@ TEST_CASE("filter: removes community pages, names hidden people, strips blocks a
     person.title = "Ada Okafor";
     site.pages = {note, person, page("notes/secret.md", Visibility::Community)};
 
-    auto open = audience::filter(site, {Audience::Public, false});
+    parallel::Pool pool(2);
+    auto open = audience::filter(site, {Audience::Public, false}, pool);
     REQUIRE(open.pages.size() == 1);
     const auto& p = open.pages[0];
-    CHECK(open.audience == "public");
+    CHECK(open.audience == Audience::Public);
     CHECK(p.body == "\n\n\nText.\n");
     CHECK(p.title == "Open");  // the heading was inside the block: the file name gives the title
     CHECK(p.params["contact"] == "write to (e-mail hidden)");
@@ -139,7 +141,7 @@ TEST_CASE("filter: removes community pages, names hidden people, strips blocks a
     CHECK(p.attendees[0].text == "(e-mail hidden)");
     CHECK(open.hidden_people.at("ada") == "A.O.");
 
-    auto members = audience::filter(site, {Audience::Community, false});
+    auto members = audience::filter(site, {Audience::Community, false}, pool);
     CHECK(members.pages.size() == 3);
     CHECK(members.pages[0].title == "Secret heading");
     CHECK(members.hidden_people.empty());
@@ -169,7 +171,8 @@ TEST_CASE("filter: history keeps only what touched kept pages, subjects only whe
     site.history.files["notes/open.md"].revisions = {r3, r2, old};
     site.history.files["notes/secret.md"].revisions = {r2};
 
-    auto open = audience::filter(site, {Audience::Public, false});
+    parallel::Pool pool(2);
+    auto open = audience::filter(site, {Audience::Public, false}, pool);
     REQUIRE(open.history.recent.size() == 2);
     CHECK(open.history.recent[0].id == "c2");
     CHECK(open.history.recent[0].subject.empty());
@@ -184,7 +187,7 @@ TEST_CASE("filter: history keeps only what touched kept pages, subjects only whe
     // A commit that touched no page (a merge) is never in a public build: its subject may name anything.
     for (const auto& c : open.history.recent) CHECK(c.id != "c4");
 
-    auto members = audience::filter(site, {Audience::Community, false});
+    auto members = audience::filter(site, {Audience::Community, false}, pool);
     CHECK(members.history.recent.size() == 4);
     CHECK(members.history.recent[1].subject == "both");
     CHECK(members.history.recent[3].subject == "Merge branch 'sponsor-talks'");
@@ -251,7 +254,8 @@ struct Loaded {
     explicit Loaded(const std::map<std::string, std::string>& files) {
         testing::write_files(tmp / "memory", files);
         diag::Sink sink;
-        loaded = site::load(testing::options_for(tmp / "memory", tmp / "out"), sink);
+        parallel::Pool pool(2);
+        loaded = site::load(testing::options_for(tmp / "memory", tmp / "out"), pool, sink);
         REQUIRE_FALSE(sink.has_errors());
     }
     audience::AuditFacts facts(bool drafts = false) const {
@@ -393,7 +397,8 @@ TEST_CASE("audit of written output: each leak is an error naming the file", "[au
         output::SiteWriter writer(tmp / "site");
         writer.write("index.html", "<p>clean</p>", "test");
         writer.write("notes/a/index.html", "<p>Why incident reports dry up</p>", "test");
-        site::audit_public_output(writer, facts, sink);
+        parallel::Pool pool(2);
+        site::audit_public_output(writer, facts, pool, sink);
     }
     auto d = sink.sorted();
     REQUIRE(d.size() == 1);
@@ -433,9 +438,10 @@ TEST_CASE("filter: a public build lists only the assets its pages mention", "[au
     site.assets = {{"assets/my chart.png", "/assets/my chart.png"},
                    {"assets/photo.jpg", "/assets/photo.jpg"},
                    {"assets/secret.png", "/assets/secret.png"}};
-    auto open = audience::filter(site, {Audience::Public, false});
+    parallel::Pool pool(2);
+    auto open = audience::filter(site, {Audience::Public, false}, pool);
     REQUIRE(open.assets.size() == 2);
     CHECK(open.assets[0].url == "/assets/my chart.png");
     CHECK(open.assets[1].url == "/assets/photo.jpg");
-    CHECK(audience::filter(site, {Audience::Community, false}).assets.size() == 3);
+    CHECK(audience::filter(site, {Audience::Community, false}, pool).assets.size() == 3);
 }

@@ -14,6 +14,7 @@
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
 #include "model/site.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "site_fixture.hpp"
 #include "views/context.hpp"
@@ -37,19 +38,19 @@ inline std::vector<PageCase> pages_of(const std::filesystem::path& memory, audie
     options.audience = audience;
     options.ref = ref;
     diag::Sink sink;
-    site::Loaded loaded = site::load(options, sink);
+    parallel::Pool pool(2);
+    site::Loaded loaded = site::load(options, pool, sink);
     REQUIRE(loaded.ok);
     REQUIRE_FALSE(sink.has_errors());
     if (globals) *globals = {{"t", loaded.site.words.templates()}};
     links::Catalogue catalogue = links::catalogue_of(loaded.site);
     links::ResolveOptions resolve_options;
-    resolve_options.jobs = 2;
     resolve_options.max_bytes = loaded.site.config.max_file_size;
-    auto resolved =
-        links::resolve(audience::filter(std::move(loaded.site), {audience, false}), catalogue, resolve_options, sink);
+    auto resolved = links::resolve(audience::filter(std::move(loaded.site), {audience, false}, pool), catalogue,
+                                   resolve_options, pool, sink);
     const model::Site& site = resolved->site();
     REQUIRE_FALSE(sink.has_errors());
-    site::Outputs outputs = site::make_outputs(*resolved, sink);
+    site::Outputs outputs = site::make_outputs(*resolved, pool, sink);
     REQUIRE_FALSE(sink.has_errors());
     std::vector<PageCase> out;
     for (const auto& page : outputs.pages) out.push_back({page.url, page.template_name, views::context_of(page)});

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "git_fixture.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "source/git_tree.hpp"
 #include "test_support.hpp"
@@ -100,12 +101,13 @@ TEST_CASE("a clean working tree and --ref HEAD give identical output", "[git_sou
 TEST_CASE("the snapshot at a ref carries the commit and its date", "[git_source]") {
     TwoVersions memory;
     diag::Sink sink;
-    auto loaded = site::load(with_ref(memory.dir, memory.tmp / "site", "v1"), sink);
+    parallel::Pool pool(2);
+    auto loaded = site::load(with_ref(memory.dir, memory.tmp / "site", "v1"), pool, sink);
     REQUIRE(loaded.ok);
     CHECK(loaded.snapshot.commit == memory.v1);
     CHECK(loaded.snapshot.reference_date == "2020-01-01");
     // The working tree's "today" is HEAD's date, so every clone builds the same site.
-    auto tree = site::load(options_for(memory.dir, memory.tmp / "site"), sink);
+    auto tree = site::load(options_for(memory.dir, memory.tmp / "site"), pool, sink);
     CHECK_FALSE(tree.snapshot.commit);
     CHECK(tree.snapshot.reference_date == "2020-06-01");
 }

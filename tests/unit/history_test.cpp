@@ -9,6 +9,7 @@
 
 #include "git_fixture.hpp"
 #include "history/reader.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "test_support.hpp"
 
@@ -128,7 +129,8 @@ TEST_CASE("a renamed note keeps its whole history, credited as git log --follow 
 TEST_CASE("the site model takes created, updated, date and contributors from the history", "[history]") {
     RenamedNote memory;
     diag::Sink sink;
-    auto loaded = site::load(options_for(memory.dir, memory.tmp / "site"), sink);
+    parallel::Pool pool(2);
+    auto loaded = site::load(options_for(memory.dir, memory.tmp / "site"), pool, sink);
     REQUIRE(loaded.ok);
     const model::Page* note = nullptr;
     for (const auto& p : loaded.site.pages)
@@ -374,7 +376,8 @@ TEST_CASE("a repository with no commits, a detached HEAD and no repository all b
         GitRepo repo(tmp / "repo");
         write_files(tmp / "repo", files);
         diag::Sink sink;
-        auto loaded = site::load(options_for(tmp / "repo", tmp / "site"), sink);
+        parallel::Pool pool(2);
+        auto loaded = site::load(options_for(tmp / "repo", tmp / "site"), pool, sink);
         CHECK(loaded.ok);
         CHECK_FALSE(loaded.site.history.available);
         auto run = build_site(options_for(tmp / "repo", tmp / "site"));

@@ -12,6 +12,7 @@
 #include "git_fixture.hpp"
 #include "indexes/timeline.hpp"
 #include "model/path_date.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "test_support.hpp"
 
@@ -28,9 +29,10 @@ struct Loaded {
 
 Loaded load(const site::BuildOptions& options) {
     diag::Sink sink;
-    site::Loaded loaded = site::load(options, sink);
+    parallel::Pool pool(2);
+    site::Loaded loaded = site::load(options, pool, sink);
     Loaded out;
-    out.site = audience::filter(std::move(loaded.site), {options.audience, options.drafts});
+    out.site = audience::filter(std::move(loaded.site), {options.audience, options.drafts}, pool);
     for (const auto& d : sink.sorted())
         out.problems.push_back(d.path + ":" + std::to_string(d.line) + ": " +
                                (d.severity == diag::Severity::Error ? "error" : "warning") + ": " + d.message);

@@ -7,6 +7,7 @@
 #include "links/resolved_site.hpp"
 #include "model/loader.hpp"
 #include "site_fixture.hpp"
+#include "parallel/pool.hpp"
 
 using namespace cp;
 
@@ -47,12 +48,13 @@ Resolved resolve(const std::map<std::string, std::string>& files,
     }
     diag::Sink sink;
     Resolved r;
-    model::Site site = model::load_site(snapshot, {}, history::History{}, {}, sink);
+    parallel::Pool pool(2);
+    model::Site site = model::load_site(snapshot, {}, history::History{}, {}, pool, sink);
     site.words = testing::english_words();
     auto catalogue = links::catalogue_of(site);
     links::ResolveOptions options;
     options.strictness = strictness;
-    r.resolved = links::resolve(std::move(site), catalogue, options, sink);
+    r.resolved = links::resolve(std::move(site), catalogue, options, pool, sink);
     for (const auto& d : sink.sorted())
         r.messages.push_back(d.path + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message);
     r.errors = sink.error_count();

@@ -2,8 +2,10 @@
 // with every field of the contract and its defaults.
 #include <catch2/catch.hpp>
 
+#include "model/audience.hpp"
 #include "model/glob.hpp"
 #include "model/page_reader.hpp"
+#include "model/site.hpp"
 #include "model/slug.hpp"
 
 using namespace cp;
@@ -316,4 +318,15 @@ TEST_CASE("aliases must be old addresses on this site", "[model]") {
               "6:5 error: alias '../../etc' must be an old address on this site, like /old/path/",
               "7:5 error: alias '/' must be an old address on this site, like /old/path/",
           });
+}
+
+TEST_CASE("an audience is written and read by one pair of functions", "[model]") {
+    using cp::model::Audience;
+    CHECK(cp::model::audience_name(Audience::Community) == "community");
+    CHECK(cp::model::audience_name(Audience::Public) == "public");
+    for (Audience a : {Audience::Community, Audience::Public})
+        CHECK(cp::model::audience_named(cp::model::audience_name(a)) == a);
+    CHECK_FALSE(cp::model::audience_named("Public"));
+    CHECK_FALSE(cp::model::audience_named(""));
+    CHECK(cp::model::Site{}.audience == Audience::Community);
 }

@@ -17,6 +17,7 @@
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
 #include "model/site.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "site_fixture.hpp"
 #include "theme/mustache.hpp"

@@ -9,6 +9,7 @@
 #include "git_fixture.hpp"
 #include "indexes/word_diff.hpp"
 #include "markdown/paragraphs.hpp"
+#include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "source/as_of.hpp"
 #include "test_support.hpp"
@@ -321,7 +322,8 @@ TEST_CASE("a public versions page shows only public versions, and no word of a c
     auto options = options_for(memory.dir, memory.tmp / "unused");
     options.audience = audience::Audience::Public;
     diag::Sink sink;
-    site::Loaded loaded = site::load(options, sink);
+    parallel::Pool pool(2);
+    site::Loaded loaded = site::load(options, pool, sink);
     REQUIRE(loaded.ok);
     auto facts = audience::audit_facts(loaded.site, loaded.snapshot, {audience::Audience::Public, false});
     auto forbids = [&](const std::string& text, const std::string& what) {

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace cp::indexes {
+namespace cp::timezone {
 
 // Days since 1970-01-01 of a proleptic Gregorian date, and back.
 std::int64_t days_from_civil(int year, unsigned month, unsigned day);
@@ -50,4 +50,4 @@ private:
     std::int64_t change_instant(int year, const Change& c, std::int32_t offset_before) const;
 };
 
-}  // namespace cp::indexes
+}  // namespace cp::timezone

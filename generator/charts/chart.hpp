@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace cp::indexes {
+namespace cp::charts {
 
 struct ChartSeries {
     std::string name;
@@ -27,4 +27,4 @@ std::string draw_bar_chart(const BarChart& chart);
 // The smallest "nice" number (1, 2 or 5 times a power of ten) at least `value`; 1 for 0.
 long nice_ceiling(long value);
 
-}  // namespace cp::indexes
+}  // namespace cp::charts

@@ -1,10 +1,10 @@
-#include "indexes/chart.hpp"
+#include "charts/chart.hpp"
 #include "text/escape.hpp"
 
 #include <algorithm>
 #include <sstream>
 
-namespace cp::indexes {
+namespace cp::charts {
 
 namespace {
 
@@ -152,4 +152,4 @@ std::string draw_bar_chart(const BarChart& c) {
     return svg.str();
 }
 
-}  // namespace cp::indexes
+}  // namespace cp::charts

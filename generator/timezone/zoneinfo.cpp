@@ -1,11 +1,11 @@
-#include "indexes/zoneinfo.hpp"
+#include "timezone/zoneinfo.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 
 #include "text/files.hpp"
 
-namespace cp::indexes {
+namespace cp::timezone {
 
 // Howard Hinnant's civil-calendar algorithms.
 std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
@@ -247,4 +247,4 @@ std::int64_t TimeZone::to_utc(std::int64_t local) const {
     return best ? *best : local - before;
 }
 
-}  // namespace cp::indexes
+}  // namespace cp::timezone
