@@ -144,7 +144,7 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
                             links::relative_url(from, p.url), "context",
                             e.kind == EntryKind::Highlight ? "at " + p.title : std::string{}, "summary",
                             e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{},
-                            "domains", std::move(domains), "domain_keys", std::move(keys));
+                            "domains", std::move(domains), "domain_keys", std::move(keys), "recording", e.recording);
 }
 
 json by_year_and_month(const model::Site& site, const std::vector<const TimelineEntry*>& entries,

@@ -6,14 +6,16 @@
 
 #include "assets/svg_check.hpp"
 #include "model/addresses.hpp"
+#include "model/assets.hpp"
 #include "model/glob.hpp"
 #include "model/imported_layout.hpp"
 #include "model/minutes.hpp"
 #include "model/page_reader.hpp"
+#include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
 #include "parallel/parallel_for.hpp"
 #include "text/strings.hpp"
-#include "model/reserved_addresses.hpp"
+#include "text/url_policy.hpp"
 
 namespace cp::model {
 
@@ -223,6 +225,10 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     for (std::size_t i : order) sorted.push_back(std::move(site.pages[i]));
     site.pages = std::move(sorted);
     std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
+    describe_assets(site.assets, snapshot, sink);  // pictures' sizes, recordings' captions and transcripts
+    if (!config.image.empty() && !text::url_scheme(config.image) && !find_asset(site.assets, "/" + config.image))
+        sink.warning("commonplace.yaml", 0, 0,
+                     "image '" + config.image + "' is no file of the memory: social cards show no picture of the site");
     read_minutes(site.pages, config, options.jobs, sink);  // who came, decisions, actions from the minutes' text
     if (options.pages_ready) options.pages_ready(site);
 

@@ -100,7 +100,7 @@ TEST_CASE("every link form becomes the page's address, relative to the linking p
     CHECK(html.find("<a href=\"../../domains/handovers/\">site</a>") != std::string::npos);
     CHECK(html.find("<a href=\"../../timeline/\">tl</a>") != std::string::npos);
     CHECK(html.find("<a href=\"https://example.org/x.md\">ext</a>") != std::string::npos);
-    CHECK(html.find("<img src=\"../../assets/card.svg\" alt=\"card\" />") != std::string::npos);
+    CHECK(html.find("<img src=\"../../assets/card.svg\" alt=\"card\" loading=\"lazy\" />") != std::string::npos);
     // [[Ada]] names the slug "ada": a wikilink's text is slugified.
     CHECK(html.find("[[") == std::string::npos);
 }
