@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "assets/image_size.hpp"
 #include "assets/svg_check.hpp"
 #include "model/addresses.hpp"
 #include "model/assets.hpp"
@@ -229,6 +230,11 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     if (!config.image.empty() && !text::url_scheme(config.image) && !find_asset(site.assets, "/" + config.image))
         sink.warning("commonplace.yaml", 0, 0,
                      "image '" + config.image + "' is no file of the memory: social cards show no picture of the site");
+    else if (!config.image.empty() &&
+             !assets::is_picture_name(config.image.substr(0, config.image.find_first_of("?#"))))
+        sink.warning("commonplace.yaml", 0, 0,
+                     "image '" + config.image +
+                         "' is not a PNG, JPEG, GIF or WebP picture: social cards show no picture of the site");
     read_minutes(site.pages, config, options.jobs, sink);  // who came, decisions, actions from the minutes' text
     if (options.pages_ready) options.pages_ready(site);
 

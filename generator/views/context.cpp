@@ -134,11 +134,14 @@ json page_context(const model::Site& site, const Page& page, const links::Render
                   const std::vector<Page>& pages) {
     const std::string& from = page.url;
     json ctx = page_frame(site, page.url, page.title, page.summary);
-    // The card shows the page's own first picture, when it has one.
-    if (!rendered.links.images.empty() && !ctx["social"].is_null())
-        ctx["social"] =
-            social_card(site, page.url, page.url == "/" ? site.config.title : page.title,
-                        page.summary.empty() ? site.config.description : page.summary, rendered.links.images.front());
+    // The card shows the page's own first picture, when it has one a card can show.
+    if (!ctx["social"].is_null())
+        for (const auto& image : rendered.links.images)
+            if (is_card_picture(image)) {
+                ctx["social"] = social_card(site, page.url, page.url == "/" ? site.config.title : page.title,
+                                            page.summary.empty() ? site.config.description : page.summary, image);
+                break;
+            }
     json p = object_of("title", page.title, "type", std::string(model::type_name(page.type)), "type_label",
                        text::in_words(model::type_name(page.type)), "date", model::day_of(page.date), "date_human",
                        human_date(page.date), "summary", page.summary, "content", rendered.body.html, "is_public",

@@ -1,5 +1,6 @@
 #include "views/social.hpp"
 
+#include "assets/image_size.hpp"
 #include "model/assets.hpp"
 #include "text/escape.hpp"
 #include "text/url_policy.hpp"
@@ -18,6 +19,8 @@ bool is_web_address(const std::string& url) {
 
 }  // namespace
 
+bool is_card_picture(const std::string& url) { return assets::is_picture_name(url.substr(0, url.find_first_of("?#"))); }
+
 json social_card(const model::Site& site, const std::string& url, const std::string& title,
                  const std::string& description, const std::string& image) {
     if (site.audience != "public") return nullptr;
@@ -33,7 +36,9 @@ json social_card(const model::Site& site, const std::string& url, const std::str
     if (picture.empty() && !c.image.empty()) picture = is_web_address(c.image) ? c.image : "/" + c.image;
     std::string picture_url;
     int width = 0, height = 0;
-    if (is_web_address(picture)) {
+    if (!is_card_picture(picture)) {
+        // none: no picture, or an SVG
+    } else if (is_web_address(picture)) {
         picture_url = picture;
     } else if (!picture.empty() && picture.front() == '/' && absolute) {
         // A file of the memory: only one this build copies, as the page's own pictures are.

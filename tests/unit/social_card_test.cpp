@@ -23,6 +23,12 @@ MemoryFiles card_memory(const std::string& config) {
          "---\ntitle: \"Boards & \\\"huddles\\\"\"\nsummary: A note with a photo of the board.\nvisibility: public\n---\n"
          "The board at the nurses' station.\n\n![the ward board](../assets/photo.jpg)\n"},
         {"notes/plain.md", "---\ntitle: Plain words\nvisibility: public\n---\nJust words, and no picture.\n"},
+        {"assets/card.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>"},
+        {"notes/drawn.md",
+         "---\ntitle: Drawn\nvisibility: public\n---\n![a drawn card](../assets/card.svg)\n\n"
+         "![the board again](../assets/photo.jpg)\n"},
+        {"notes/only-drawn.md",
+         "---\ntitle: Only drawn\nvisibility: public\n---\n![a drawn card](../assets/card.svg)\n"},
         {"notes/secret.md", "---\ntitle: Secret\n---\nNot for the public.\n"},
     };
 }
@@ -61,6 +67,12 @@ TEST_CASE("public pages carry Open Graph and Twitter cards with absolute address
     CHECK(has(plain, "<meta property=\"og:image:width\" content=\"5\">"));
     CHECK(has(plain, "<meta property=\"og:description\" content=\"Just words, and no picture.\">"));
     CHECK(fs::exists(memory.output() / "assets/logo.png"));  // published, though no page shows it
+
+    // A card shows no SVG: the page's first picture it can show, else the site's.
+    CHECK(has(read_file(memory.output() / "notes/drawn/index.html"),
+              "<meta property=\"og:image\" content=\"https://example.org/memory/assets/photo.jpg\">"));
+    CHECK(has(read_file(memory.output() / "notes/only-drawn/index.html"),
+              "<meta property=\"og:image\" content=\"https://example.org/memory/assets/logo.png\">"));
 
     // The home is the website; a list page is an article with the site's description.
     std::string home = read_file(memory.output() / "index.html");
