@@ -64,14 +64,13 @@ std::string transcript_html(const model::Transcript& transcript, std::string& wo
 }
 
 markdown::MediaEmbed media_embed(const model::Asset& recording, const std::string& page_url, const std::string& src,
-                                 const std::string& label, PageLinks& found, diag::Sink& sink) {
+                                 PageLinks& found, diag::Sink& sink) {
     markdown::MediaEmbed m;
     auto type = assets::media_type(recording.source_path);
     m.video = type && type->video;
     m.mime = type ? std::string(type->mime) : std::string{};
     m.src = src;
     m.file_name = recording.source_path.substr(recording.source_path.rfind('/') + 1);
-    m.label = std::string(text::trim(label));
     if (!recording.captions.empty()) {
         found.assets.push_back(recording.captions);
         m.captions = relative_url(page_url, recording.captions);

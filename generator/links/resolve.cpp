@@ -399,7 +399,7 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             // What the filtered site knows of it: a recording's captions and transcript, a picture's size.
             if (const model::Asset* asset = model::find_asset(index.site().assets, asset_url)) {
                 if (assets::media_type(asset->source_path)) {
-                    result.media = media_embed(*asset, page.url, result.url, req.text, found, sink);
+                    result.media = media_embed(*asset, page.url, result.url, found, sink);
                 } else if (req.is_image) {
                     result.width = asset->width;
                     result.height = asset->height;

@@ -232,7 +232,7 @@ private:
         const char* url = cmark_node_get_url(link);
         req.destination = url ? url : "";
         req.is_image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
-        req.text = text_of(link);
+        if (req.is_image) req.text = text_of(link);  // its alt text (a link's words are asked for only for a player)
         auto [line, column] = position(link, first_line_);
         req.line = line;
         // cmark-gfm places some inline nodes (autolinks) past the end of their line: then the
@@ -294,7 +294,8 @@ private:
     // A recording: alone in its paragraph, the paragraph becomes the player; among other words
     // it stays a link (an image of it becomes one) and the player follows the paragraph or
     // heading; where no block may follow (a table cell) it stays a link only.
-    void place_player(cmark_node* node, const MediaEmbed& media, Rendered& out) {
+    void place_player(cmark_node* node, MediaEmbed media, Rendered& out) {
+        if (media.label.empty()) media.label = std::string(text::trim(text_of(node)));
         cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
         std::string html = media_html_ ? media_html_(media) : default_media_html(media);
         cmark_node_set_on_enter(block, html.c_str());

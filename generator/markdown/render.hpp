@@ -23,7 +23,7 @@ struct LinkRequest {
     bool is_image = false;
     bool is_wikilink = false;  // [[target]] or [[target|label]]; destination holds the target
     bool has_label = false;    // a wikilink with its own label
-    std::string text;          // a link's words, or an image's alt text, as plain text
+    std::string text;          // an image's alt text, as plain text (empty for a link)
     int line = 0, column = 0;  // in the file
 };
 
@@ -34,7 +34,7 @@ struct MediaEmbed {
     std::string src;              // the file's URL, as the page writes it
     std::string mime;             // "audio/mp4"
     std::string file_name;        // "2016-05-04-review.m4a"
-    std::string label;            // the link's words or the image's alt text; may be empty
+    std::string label;            // the link's words or the image's alt text (the renderer's); may be empty
     std::string captions;         // the URL of its WebVTT captions, or empty
     std::string transcript_html;  // its transcript as safe HTML, or empty
     std::string transcript_text;  // the transcript's words, for search
