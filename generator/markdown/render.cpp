@@ -325,8 +325,17 @@ private:
         if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) as_link(node);
     }
 
-    // An image node replaced by a link to the same file with the same words: a recording is no <img>.
+    // An image node replaced by a link to the same file with the same words: a recording is no
+    // <img>. Inside a link (no link may hold another) its words alone stay.
     void as_link(cmark_node* image) {
+        for (cmark_node* up = cmark_node_parent(image); up; up = cmark_node_parent(up))
+            if (cmark_node_get_type(up) == CMARK_NODE_LINK) {
+                while (cmark_node* child = cmark_node_first_child(image))
+                    if (!cmark_node_insert_before(image, child)) break;
+                cmark_node_unlink(image);
+                detached_.push_back(image);
+                return;
+            }
         cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
         const char* url = cmark_node_get_url(image);
         cmark_node_set_url(link, url ? url : "");
