@@ -7,6 +7,7 @@
 #include "audience/emails.hpp"
 #include "frontmatter/split.hpp"
 #include "markdown/render.hpp"
+#include "model/assets.hpp"
 #include "model/slug.hpp"
 
 namespace cp::audience {
@@ -307,11 +308,34 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
             phrases.push_back(
                 {subject, Edge::Word, "the subject of commit " + c.id.substr(0, 7) + ", which touched pages left out"});
     }
-    // An asset is published only when a page this build holds names it.
-    std::size_t first_asset = phrases.size();
+    // An asset is published only when a page this build holds names it; a recording's captions
+    // and transcript when it is named, the site's picture because the config names it. That is
+    // settled first: a published recording's transcript is public text, and the words of one
+    // that is not must be found nowhere.
+    Matcher names;
     for (const auto& a : site.assets) {
-        std::string name = a.source_path.substr(a.source_path.rfind('/') + 1);
-        phrases.push_back({audit_text(name), Edge::Word, audit_text(a.url)});
+        const std::string& named = model::published_with(a);
+        names.add(audit_text(named.substr(named.rfind('/') + 1)), Edge::Word);
+    }
+    names.build();
+    std::vector<bool> published(site.assets.size(), false);
+    names.scan(public_text, [&](std::size_t i) { published[i] = true; });
+    for (std::size_t i = 0; i < site.assets.size(); ++i) {
+        const model::Asset& a = site.assets[i];
+        if (published[i] || a.source_path == site.config.image) {
+            if (a.transcript) {
+                add_public(a.transcript->text);
+                add_public(without_markup(a.transcript->text));
+            }
+            continue;
+        }
+        facts.urls.push_back(audit_text(a.url));
+        facts.forbidden.push_back({audit_text(a.url), Edge::UrlPath, "an asset no page of this build uses"});
+        if (a.transcript)
+            for (auto& run : runs_of(a.transcript->text))
+                phrases.push_back(
+                    {run, Edge::Word,
+                     "the transcript " + a.transcript->path + " of a recording no page of this build uses"});
     }
 
     Matcher in_public;
@@ -319,16 +343,8 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     in_public.build();
     std::vector<bool> allowed(phrases.size(), false);
     in_public.scan(public_text, [&](std::size_t i) { allowed[i] = true; });
-    for (std::size_t i = 0; i < phrases.size(); ++i) {
-        if (allowed[i]) continue;
-        if (i < first_asset) {
-            facts.forbidden.push_back(std::move(phrases[i]));
-            continue;
-        }
-        const std::string& url = phrases[i].what;  // for an asset, its address
-        facts.urls.push_back(url);
-        facts.forbidden.push_back({url, Edge::UrlPath, "an asset no page of this build uses"});
-    }
+    for (std::size_t i = 0; i < phrases.size(); ++i)
+        if (!allowed[i]) facts.forbidden.push_back(std::move(phrases[i]));
 
     Matcher in_slugs;
     for (const auto& f : slugs) in_slugs.add(f.text, Edge::Dashed);

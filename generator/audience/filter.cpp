@@ -9,6 +9,7 @@
 
 #include "audience/emails.hpp"
 #include "audience/versions.hpp"
+#include "model/assets.hpp"
 #include "model/minutes.hpp"
 #include "model/page_reader.hpp"
 #include "model/slug.hpp"
@@ -66,12 +67,15 @@ std::string percent_decoded(const std::string& s) { return text::percent_decode(
 // A public build keeps only the assets whose file name a kept page's text or front matter
 // mentions: a list of every asset would name files only community pages use. (Which are
 // really linked is known after rendering; the output step narrows this list further.)
+// A recording's captions and transcript go with it; the config's `image` is named by the config.
 void filter_assets(model::Site& site) {
     std::string text;
     for (const auto& p : site.pages) text += percent_decoded(p.body) + "\n" + percent_decoded(p.params.dump()) + "\n";
     site.assets.erase(std::remove_if(site.assets.begin(), site.assets.end(),
                                      [&](const model::Asset& a) {
-                                         std::string name = a.source_path.substr(a.source_path.rfind('/') + 1);
+                                         if (a.source_path == site.config.image) return false;
+                                         const std::string& named = model::published_with(a);
+                                         std::string name = named.substr(named.rfind('/') + 1);
                                          return text.find(name) == std::string::npos;
                                      }),
                       site.assets.end());

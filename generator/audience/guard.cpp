@@ -94,6 +94,12 @@ public:
 
     PageScan take() { return std::move(scan_); }
 
+    // The page's body alone: a recording's transcript, read as a body is.
+    PageScan run_body() {
+        scan_body();
+        return take();
+    }
+
     // A file name's words are joined by '-' and '_', and its extension is no part of them.
     void scan_file_name(const std::string& path) {
         std::string name = path.substr(path.rfind('/') + 1);
@@ -203,6 +209,11 @@ std::string message_for(const Sighting& s, bool hide, const std::map<std::string
             " in the name of a public file: a file name cannot be hidden, so rename the file "
             "or list the text in personal_data_allow";
     }
+    if (s.fixed) {
+        return message +
+            " in the captions of a recording on a public page: captions are published as they are, so edit "
+            "the file or list the text in personal_data_allow";
+    }
     message += " on a public page";
     if (s.kind == PersonalData::Email)
         if (auto it = known.find(audit_text(s.text)); it != known.end()) message += "; it is also " + it->second;
@@ -248,6 +259,22 @@ GuardReport guard_personal_data(model::Site& site, const source::Snapshot& snaps
         scanner.scan_file_name(asset.source_path);
         scans.push_back(scanner.take());
     }
+    // What a recording's transcript says is shown under its player; captions (.vtt) are read as
+    // written, at their own lines, since the file itself is published.
+    for (auto& asset : site.assets) {
+        if (!asset.transcript) continue;
+        model::Transcript& t = *asset.transcript;
+        const bool captions = t.format == model::Transcript::Format::Captions;
+        const source::SourceFile* file = captions ? snapshot.find(t.path) : nullptr;
+        model::Page words;
+        words.source_path = t.path;
+        words.body = file ? file->content : t.text;
+        words.body_first_line = 1;
+        PageScan scan = PageScanner(allowance, words).run_body();
+        for (auto& sighting : scan.sightings) sighting.fixed = captions;
+        if (hide && !captions && !scan.to_hide.empty()) t.text = hidden(t.text, scan.to_hide);
+        scans.push_back(std::move(scan));
+    }
 
     std::map<std::string, std::string> addresses;  // known address -> where it comes from
     if (known)
@@ -256,7 +283,7 @@ GuardReport guard_personal_data(model::Site& site, const source::Snapshot& snaps
     for (auto& scan : scans) {
         for (auto& s : scan.sightings) {
             std::string message = message_for(s, hide && s.line > 0, addresses);
-            if (hide && s.line > 0)
+            if (hide && s.line > 0 && !s.fixed)
                 sink.warning(s.path, s.line, s.column, message);
             else
                 sink.error(s.path, s.line, s.column, message);
@@ -295,7 +322,8 @@ void hand_to_audit(const GuardReport& report, AuditFacts& facts) {
     for (const auto& s : report.reported) {
         // A date is a date: the theme writes dates of its own, so a hidden birth date is not looked for.
         std::string text = audit_text(s.text);
-        if (s.line == 0 || s.kind == PersonalData::DateOfBirth || allowed.count(text) || shown.count(text)) continue;
+        if (s.line == 0 || s.fixed || s.kind == PersonalData::DateOfBirth || allowed.count(text) || shown.count(text))
+            continue;
         forbidden.push_back(
             {text, s.kind == PersonalData::Email ? Edge::Email : Edge::Word,
              std::string(personal_data_name(s.kind)) + " hidden from " + s.path + ":" + std::to_string(s.line)});

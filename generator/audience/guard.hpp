@@ -2,7 +2,8 @@
 // The personal-data guard: a step of every public build (and of `check --audience public`),
 // after the audience filter, over exactly what the public site will show: each public page's
 // body without its community blocks (prose, link targets, image text), the front-matter
-// values it shows, its file name, and the names of the assets it may publish. What it finds
+// values it shows, its file name, the names of the assets it may publish, and the transcripts
+// and captions of the recordings it may play. What it finds
 // is reported at the source line and column, then failed on, hidden or let through as the
 // config's `personal_data` says. The community build never runs it.
 #include <string>
@@ -22,7 +23,8 @@ struct Sighting {
     std::string path;
     int line = 0, column = 0;  // in the source file, front matter included; line 0: in the file's name
     PersonalData kind = PersonalData::Email;
-    std::string text;  // as written
+    std::string text;    // as written
+    bool fixed = false;  // in a file published as it is (a recording's captions): it cannot be hidden
 };
 
 struct GuardReport {

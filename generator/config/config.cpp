@@ -83,7 +83,8 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
                                                    "digest",
                                                    "rights",
                                                    "types",
-                                                   "wikilinks"};
+                                                   "wikilinks",
+                                                   "image"};
     for (const auto& [key, value] : tree->entries) {
         const std::string& k = key.scalar;
         // Captures the node, not the structured binding `value` (clang 14 refuses to capture those).
@@ -145,6 +146,22 @@ Config parse_config(std::string_view text, const std::string& path, diag::Sink& 
             read_types(value, read, config);
         } else if (k == "wikilinks") {
             if (auto v = read.boolean(value, k)) config.wikilinks = *v;
+        } else if (k == "image") {
+            // A web address, or a file of the memory (a link to it from the site's root).
+            auto v = read.string(value, k);
+            auto scheme = v ? text::url_scheme(*v) : std::nullopt;
+            if (v && scheme && !((scheme == "http" || scheme == "https") && text::is_site_address(*v)))
+                read.error(value,
+                           "'image' must be a file of the memory (assets/logo.png) or an absolute http(s) URL, "
+                           "not '" +
+                               text::quoted_url(*v) + "'");
+            else if (v && !scheme &&
+                     (v->find("..") != std::string::npos || !text::url_allowed(*v, text::UrlUse::Media)))
+                read.error(value, "'image' must be a file of the memory, not '" + text::quoted_url(*v) + "'");
+            else if (v && scheme)
+                config.image = *v;
+            else if (v)
+                config.image = v->substr(std::min(v->find_first_not_of('/'), v->size()));  // "/assets/x.png" too
         } else if (auto guess = diag::closest(k, known)) {
             read.warning(key, "unknown setting '" + k + "': did you mean " + *guess + "?");
         } else {

@@ -30,6 +30,9 @@ struct Config {
     // `types:` glob -> type name ("minutes/**": meeting), in the order written: the first match wins.
     std::vector<std::pair<std::string, std::string>> types;
     bool wikilinks = true;  // false: [[x]] is plain text
+    // The site's picture on social cards, for pages without one of their own: a file of the
+    // memory ("assets/logo.png", no leading '/') or an absolute http(s) URL; empty for none.
+    std::string image;
 };
 
 // Reads the config from `text` (the contents of commonplace.yaml, reported as `path`).

@@ -147,7 +147,7 @@ json entry_json(const model::Site& site, const TimelineEntry& e, const std::stri
         "type_label", std::move(label), "title", e.title, "url", links::relative_url(from, p.url), "context",
         e.kind == EntryKind::Highlight ? site.words.format("timeline.at", {{"title", p.title}}) : std::string{},
         "summary", e.kind == EntryKind::Meeting || e.kind == EntryKind::Note ? p.summary : std::string{}, "domains",
-        std::move(domains), "domain_keys", std::move(keys));
+        std::move(domains), "domain_keys", std::move(keys), "recording", e.recording);
     views::flag_lists(entry);
     return entry;
 }

@@ -31,7 +31,7 @@ std::string entry_key(const model::Site& site, const TimelineEntry& entry);
 std::vector<std::string> entry_domains(const model::Site& site, const TimelineEntry& entry);
 
 // One entry as the templates see it: {key, date, date_human, type, type_label, title, url,
-// context, domains, domain_keys}, its links relative to `from_url`.
+// context, domains, domain_keys, recording}, its links relative to `from_url`.
 nlohmann::json entry_json(const model::Site& site, const TimelineEntry& entry, const std::string& from_url);
 
 // Entries (already newest first) as years [{year, anchor, count, months: [{name, anchor,

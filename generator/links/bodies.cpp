@@ -27,6 +27,7 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         ro.title = page.title;
         ro.wikilinks = site.config.wikilinks;
         ro.words = words;
+        ro.media_html = options.media_html;
         r.body = markdown::render(page.body, resolver, ro);
         if (const auto& refused = r.body.refused)
             sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);

@@ -10,9 +10,12 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "assets/media.hpp"
 #include "diag/suggest.hpp"
+#include "links/media.hpp"
 #include "links/urls.hpp"
 #include "markdown/render.hpp"
+#include "model/assets.hpp"
 #include "model/folders.hpp"
 #include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
@@ -349,8 +352,18 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         }
 
         const std::string& dest = req.destination;
-        if (dest.empty() || dest.front() == '#' || text::url_scheme(dest) || dest.rfind("//", 0) == 0)
+        // A picture is described for those who cannot see it (a recording's link is not a picture).
+        if (req.is_image && text::trim(req.text).empty() &&
+            !assets::media_type(dest.substr(0, dest.find_first_of("?#"))))
+            sink.warning(path, req.line, req.column,
+                         "image '" + text::quoted_url(dest) +
+                             "' has no alt text: say what it shows between the brackets, ![what it shows](" +
+                             text::quoted_url(dest) + "), for readers who cannot see it");
+        if (dest.empty() || dest.front() == '#' || text::url_scheme(dest) || dest.rfind("//", 0) == 0) {
+            if (req.is_image && (text::url_scheme(dest) == "https" || text::url_scheme(dest) == "http"))
+                found.images.push_back(dest);
             return {Action::Keep, {}, {}};
+        }
         const char* what = req.is_image ? "image" : "link";
         if (auto url = web_address_after_path(dest))
             return broken(std::string(what) + " '" + dest + "' has a web address after a path: write '" + *url +
@@ -379,9 +392,21 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
             return broken(std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
         }
         if (catalogue.has("path:" + *joined)) {
-            found.assets.push_back("/" + *joined);
-            return {
-                Action::Rewrite, relative_url(page.url, "/" + *joined + (fragment.empty() ? "" : "#" + fragment)), {}};
+            const std::string asset_url = "/" + *joined;
+            found.assets.push_back(asset_url);
+            LinkResult result{
+                Action::Rewrite, relative_url(page.url, asset_url + (fragment.empty() ? "" : "#" + fragment)), {}};
+            // What the filtered site knows of it: a recording's captions and transcript, a picture's size.
+            if (const model::Asset* asset = model::find_asset(index.site().assets, asset_url)) {
+                if (assets::media_type(asset->source_path)) {
+                    result.media = media_embed(*asset, page.url, result.url, found, sink);
+                } else if (req.is_image) {
+                    result.width = asset->width;
+                    result.height = asset->height;
+                }
+            }
+            if (req.is_image && !result.media) found.images.push_back(asset_url);
+            return result;
         }
         // A folder link to a free page ("guides/") or a generated page ("../timeline/").
         if (!req.is_image) {

@@ -42,6 +42,7 @@ enum class Strictness { Build, Check };
 struct ResolveOptions {
     Strictness strictness = Strictness::Build;
     std::size_t max_bytes = std::size_t{4} * 1024 * 1024;  // a page's Markdown rendered at most
+    markdown::MediaWriter media_html;                      // writes a recording's player (the theme's)
 };
 
 // The links step's own parts (links::resolve runs them; later steps read its ResolvedSite).
@@ -54,12 +55,17 @@ void resolve_references(model::Site& site, const model::SiteIndex& index, const 
 // What one page's Markdown links to, gathered while it renders.
 struct PageLinks {
     std::vector<std::string> pages;   // site-absolute URLs of pages linked (no anchors), for backlinks
-    std::vector<std::string> assets;  // site-absolute URLs of assets used
+    std::vector<std::string> assets;  // site-absolute URLs of assets used (a recording's captions too)
+    // The pictures shown, in order: site-absolute URLs of the memory's files, or absolute http(s)
+    // URLs as written (the first is the page's picture on a social card).
+    std::vector<std::string> images;
 };
 
 // A resolver for one page's Markdown; what it links to is added to `found`. A link to nothing
 // is reported (error in check, warning in build) and shown as marked plain text; in a public
-// build a public page's link to a community page becomes plain text, with a warning.
+// build a public page's link to a community page becomes plain text, with a warning. A link or
+// image to a recording the (filtered) site holds becomes a player (LinkResult::media) with its
+// captions and transcript; an image without alt text is a warning.
 markdown::LinkResolver make_resolver(const model::SiteIndex& index, const model::Page& page, const Catalogue& catalogue,
                                      Strictness strictness, diag::Sink& sink, PageLinks& found);
 

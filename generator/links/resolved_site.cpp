@@ -12,7 +12,9 @@ std::unique_ptr<const ResolvedSite> resolve(model::Site filtered, const Catalogu
     // The index holds positions and addresses, which resolving references does not change.
     resolve_references(resolved->site_, resolved->index_, catalogue, options.strictness, sink);
     resolved->bodies_ = render_bodies(resolved->site_, resolved->index_, catalogue, options, pool, sink);
-    resolved->timeline_ = model::shared_timeline(resolved->site_);
+    std::vector<bool> recorded(resolved->bodies_.size());
+    for (std::size_t i = 0; i < recorded.size(); ++i) recorded[i] = !resolved->bodies_[i].body.media.empty();
+    resolved->timeline_ = model::shared_timeline(resolved->site_, recorded);
     return resolved;
 }
 
@@ -20,7 +22,9 @@ std::unique_ptr<const ResolvedSite> already_resolved(model::Site site, std::vect
     std::unique_ptr<ResolvedSite> resolved(new ResolvedSite(std::move(site)));
     if (bodies.empty()) bodies.resize(resolved->site_.pages.size());
     resolved->bodies_ = std::move(bodies);
-    resolved->timeline_ = model::shared_timeline(resolved->site_);
+    std::vector<bool> recorded(resolved->bodies_.size());
+    for (std::size_t i = 0; i < recorded.size(); ++i) recorded[i] = !resolved->bodies_[i].body.media.empty();
+    resolved->timeline_ = model::shared_timeline(resolved->site_, recorded);
     return resolved;
 }
 

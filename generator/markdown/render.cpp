@@ -111,13 +111,14 @@ std::pair<int, int> position(cmark_node* node, int first_line) {
 class TreeRewriter {
 public:
     TreeRewriter(cmark_node* root, const LinkResolver& resolve, int first_line, std::string_view source, bool wikilinks,
-                 const RenderOptions::Words& words)
+                 const RenderOptions::Words& words, const MediaWriter& media_html)
         : root_(root),
           resolve_(resolve),
           first_line_(first_line),
           source_(source),
           wikilinks_(wikilinks),
-          words_(words) {
+          words_(words),
+          media_html_(media_html) {
         line_starts_.push_back(0);
         for (std::size_t i = 0; i < source_.size(); ++i)
             if (source_[i] == '\n') line_starts_.push_back(i + 1);
@@ -148,10 +149,19 @@ public:
             }
         }
         cmark_iter_free(iter);
-        for (cmark_node* link : links) rewrite_link(link);
+        for (cmark_node* link : links) rewrite_link(link, out);
         if (wikilinks_)
             for (cmark_node* text : texts) expand_wikilinks(text);
         for (cmark_node* heading : headings) out.headings.push_back(give_id(heading));
+        // Out of the tree already; freed only now, since the lists above may still point into them.
+        for (cmark_node* node : detached_) cmark_node_free(node);
+        detached_.clear();
+    }
+
+    TreeRewriter(const TreeRewriter&) = delete;
+    TreeRewriter& operator=(const TreeRewriter&) = delete;
+    ~TreeRewriter() {
+        for (cmark_node* node : detached_) cmark_node_free(node);
     }
 
 private:
@@ -220,11 +230,12 @@ private:
         cmark_node_free(node);
     }
 
-    void rewrite_link(cmark_node* link) {
+    void rewrite_link(cmark_node* link, Rendered& out) {
         LinkRequest req;
         const char* url = cmark_node_get_url(link);
         req.destination = url ? url : "";
         req.is_image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
+        if (req.is_image) req.text = text_of(link);  // its alt text (a link's words are asked for only for a player)
         auto [line, column] = position(link, first_line_);
         req.line = line;
         // cmark-gfm places some inline nodes (autolinks) past the end of their line: then the
@@ -242,9 +253,14 @@ private:
             result.action = LinkResult::Action::Unlink;
         switch (result.action) {
             case LinkResult::Action::Keep:
+                if (req.is_image) picture(link, req, result);
                 break;
             case LinkResult::Action::Rewrite:
                 cmark_node_set_url(link, result.url.c_str());
+                if (result.media)
+                    place_player(link, *result.media, out);
+                else if (req.is_image)
+                    picture(link, req, result);
                 break;
             case LinkResult::Action::Unlink:
                 replace_with_children(link, false);
@@ -253,6 +269,86 @@ private:
                 replace_with_children(link, true);
                 break;
         }
+    }
+
+    // An image as its <img>, with its size when known and loading="lazy", put in its place; where
+    // the parent holds no custom inline (a table cell) cmark writes it, and lazy_images() adds
+    // loading="lazy" to it.
+    void picture(cmark_node* image, const LinkRequest& req, const LinkResult& result) {
+        const char* url = cmark_node_get_url(image);
+        const char* title = cmark_node_get_title(image);
+        std::string tag =
+            "<img src=\"" + text::escape_href(url ? url : "") + "\" alt=\"" + html_escape(req.text) + "\"";
+        if (title && *title) tag += " title=\"" + html_escape(title) + "\"";
+        if (result.width > 0 && result.height > 0)
+            tag += " width=\"" + std::to_string(result.width) + "\" height=\"" + std::to_string(result.height) + "\"";
+        tag += " loading=\"lazy\" />";
+        cmark_node* node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+        cmark_node_set_on_enter(node, tag.c_str());
+        cmark_node_set_on_exit(node, "");
+        if (!cmark_node_insert_before(image, node)) {
+            cmark_node_free(node);
+            return;
+        }
+        cmark_node_unlink(image);
+        detached_.push_back(image);
+    }
+
+    // A recording: alone in its paragraph, the paragraph becomes the player; among other words
+    // it stays a link (an image of it becomes one) and the player follows the paragraph or
+    // heading; where no block may follow (a table cell) it stays a link only.
+    void place_player(cmark_node* node, MediaEmbed media, Rendered& out) {
+        if (media.label.empty()) media.label = std::string(text::trim(text_of(node)));
+        cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+        std::string html = media_html_ ? media_html_(media) : default_media_html(media);
+        cmark_node_set_on_enter(block, html.c_str());
+        cmark_node_set_on_exit(block, "");
+        cmark_node* parent = cmark_node_parent(node);
+        bool placed = false;
+        if (parent && cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH && cmark_node_first_child(parent) == node &&
+            cmark_node_last_child(parent) == node) {
+            if (cmark_node_insert_before(parent, block)) {
+                cmark_node_unlink(parent);
+                detached_.push_back(parent);
+                out.media.push_back(media);
+                return;
+            }
+        } else {
+            for (cmark_node* b = parent; b; b = cmark_node_parent(b)) {
+                cmark_node_type t = cmark_node_get_type(b);
+                if ((t & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) continue;
+                placed = (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING) && cmark_node_insert_after(b, block);
+                break;
+            }
+        }
+        if (placed)
+            out.media.push_back(media);
+        else
+            cmark_node_free(block);
+        if (cmark_node_get_type(node) == CMARK_NODE_IMAGE) as_link(node);
+    }
+
+    // An image node replaced by a link to the same file with the same words: a recording is no
+    // <img>. Inside a link (no link may hold another) its words alone stay.
+    void as_link(cmark_node* image) {
+        for (cmark_node* up = cmark_node_parent(image); up; up = cmark_node_parent(up))
+            if (cmark_node_get_type(up) == CMARK_NODE_LINK) {
+                while (cmark_node* child = cmark_node_first_child(image))
+                    if (!cmark_node_insert_before(image, child)) break;
+                cmark_node_unlink(image);
+                detached_.push_back(image);
+                return;
+            }
+        cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+        const char* url = cmark_node_get_url(image);
+        cmark_node_set_url(link, url ? url : "");
+        if (!cmark_node_insert_before(image, link)) {
+            cmark_node_free(link);
+            return;
+        }
+        while (cmark_node* child = cmark_node_first_child(image)) cmark_node_append_child(link, child);
+        cmark_node_unlink(image);
+        detached_.push_back(image);
     }
 
     // Splits "[[target|label]]" out of a text node into a link node.
@@ -391,6 +487,8 @@ private:
     std::string_view source_;
     bool wikilinks_;
     const RenderOptions::Words& words_;
+    const MediaWriter& media_html_;
+    std::vector<cmark_node*> detached_;     // taken out of the tree, freed at the end of run()
     std::vector<std::size_t> line_starts_;  // byte offset of each body line
     std::set<std::string> used_ids_;
 };
@@ -437,6 +535,18 @@ std::string label_task_checkboxes(std::string_view html, const RenderOptions::Wo
     return out;
 }
 
+// Every <img> cmark-gfm wrote itself (in a table cell, where no custom inline may go) gets
+// loading="lazy"; raw HTML is never let through, so every <img> here is the renderer's.
+std::string lazy_images(std::string html) {
+    for (std::size_t at = html.find("<img "); at != std::string::npos; at = html.find("<img ", at + 1)) {
+        std::size_t end = html.find('>', at);
+        if (end == std::string::npos) break;
+        if (std::string_view(html).substr(at, end - at).find(" loading=\"") != std::string_view::npos) continue;
+        html.insert(at + 4, " loading=\"lazy\"");
+    }
+    return html;
+}
+
 // True when a line holds so many '|' that cmark-gfm's table extension, whose time grows with
 // the square of a row's cells, would take minutes: such a page is rendered without tables.
 bool has_wide_line(std::string_view text) {
@@ -462,6 +572,20 @@ bool has_many_addresses(std::string_view text) {
 }
 
 }  // namespace
+
+std::string default_media_html(const MediaEmbed& media) {
+    const char* element = media.video ? "video" : "audio";
+    std::string src = text::escape_href(media.src);
+    std::string out =
+        "<figure class=\"media\">\n<" + std::string(element) + " controls preload=\"metadata\" src=\"" + src + "\">";
+    if (!media.captions.empty())
+        out += "<track kind=\"captions\" src=\"" + text::escape_href(media.captions) + "\" default>";
+    out += "</" + std::string(element) + ">\n<figcaption>";
+    if (!media.label.empty()) out += html_escape(media.label) + " ";
+    out += "<a href=\"" + src + "\" download>" + html_escape(media.file_name) + "</a></figcaption>\n";
+    if (!media.transcript_html.empty()) out += "<div class=\"transcript\">\n" + media.transcript_html + "</div>\n";
+    return out + "</figure>\n";
+}
 
 std::string heading_id(std::string_view text) {
     std::string out;
@@ -508,13 +632,15 @@ Rendered render(std::string_view markdown, const LinkResolver& resolve, const Re
         cmark_node_get_type(first) == CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1 &&
         text_of(first) == options.title)
         cmark_node_free(first);
-    TreeRewriter(root.get(), resolve, options.first_line, markdown, options.wikilinks, options.words).run(out);
+    TreeRewriter(root.get(), resolve, options.first_line, markdown, options.wikilinks, options.words,
+                 options.media_html)
+        .run(out);
     if (cmark_node* p = first_paragraph(root.get())) out.summary = cut_summary(text_of(p));
     out.plain_text = text_of(root.get());
 
     char* html = cmark_render_html(root.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get()));
     if (html) {
-        out.html = label_task_checkboxes(html, options.words);
+        out.html = lazy_images(label_task_checkboxes(html, options.words));
         free(html);
     }
     return out;

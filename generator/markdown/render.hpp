@@ -23,7 +23,21 @@ struct LinkRequest {
     bool is_image = false;
     bool is_wikilink = false;  // [[target]] or [[target|label]]; destination holds the target
     bool has_label = false;    // a wikilink with its own label
+    std::string text;          // an image's alt text, as plain text (empty for a link)
     int line = 0, column = 0;  // in the file
+};
+
+// A recording a link or image leads to, shown where it is written as a player with a way to
+// download it, its captions and its transcript.
+struct MediaEmbed {
+    bool video = false;
+    std::string src;              // the file's URL, as the page writes it
+    std::string mime;             // "audio/mp4"
+    std::string file_name;        // "2016-05-04-review.m4a"
+    std::string label;            // the link's words or the image's alt text (the renderer's); may be empty
+    std::string captions;         // the URL of its WebVTT captions, or empty
+    std::string transcript_html;  // its transcript as safe HTML, or empty
+    std::string transcript_text;  // the transcript's words, for search
 };
 
 struct LinkResult {
@@ -32,9 +46,20 @@ struct LinkResult {
     Action action = Action::Keep;
     std::string url;    // for Rewrite
     std::string label;  // for a wikilink without a label: the text to show
+    // A picture's size in pixels (0: not known), written on its <img>.
+    int width = 0, height = 0;
+    // Set (with Rewrite): the link is a recording, shown as a player.
+    std::optional<MediaEmbed> media = std::nullopt;
 };
 
 using LinkResolver = std::function<LinkResult(const LinkRequest&)>;
+
+// Writes a recording's player (the theme's `media` template, in a build). Thread-safe.
+using MediaWriter = std::function<std::string(const MediaEmbed&)>;
+
+// The player without a theme: <figure> with <audio> or <video> (controls, captions track)
+// and the file's name as its download link, then the transcript. No words of its own.
+std::string default_media_html(const MediaEmbed& media);
 
 struct Rendered {
     std::string html;
@@ -42,6 +67,7 @@ struct Rendered {
     std::string summary;     // the first paragraph as plain text, cut near 200 characters
     std::vector<Heading> headings;
     std::optional<Pathology> refused;  // a body cmark-gfm would take hours over: not rendered, and why
+    std::vector<MediaEmbed> media;     // the recordings shown as players, in order
 };
 
 struct RenderOptions {
@@ -59,10 +85,15 @@ struct RenderOptions {
     struct Words {
         std::string community_only, broken_link, done, not_done, too_large, too_slow;
     } words;
+    // Writes each recording's player; unset: default_media_html.
+    MediaWriter media_html;
 };
 
 // Renders a body. A line `<!--cp:community-->` ... `<!--cp:end-->` (put there by the
-// audience filter for the community build) becomes an aside marked community-only.
+// audience filter for the community build) becomes an aside marked community-only. A
+// recording (LinkResult::media) alone in its paragraph becomes the player; written among other
+// words, it stays a link and the player follows its paragraph; in a table cell it stays a link.
+// Every <img> says loading="lazy", and its width and height when the resolver knew them.
 // Never throws; a body over the size limit, or one find_pathological() refuses (then
 // `refused` says where and why), renders as a short notice.
 Rendered render(std::string_view markdown, const LinkResolver& resolve, const RenderOptions& options = {});

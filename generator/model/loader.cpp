@@ -4,8 +4,10 @@
 #include <map>
 #include <unordered_map>
 
+#include "assets/image_size.hpp"
 #include "assets/svg_check.hpp"
 #include "model/addresses.hpp"
+#include "model/assets.hpp"
 #include "model/glob.hpp"
 #include "model/imported_layout.hpp"
 #include "model/minutes.hpp"
@@ -13,6 +15,7 @@
 #include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
 #include "text/strings.hpp"
+#include "text/url_policy.hpp"
 
 namespace cp::model {
 
@@ -224,6 +227,15 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     for (std::size_t i : order) sorted.push_back(std::move(site.pages[i]));
     site.pages = std::move(sorted);
     std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
+    describe_assets(site.assets, snapshot, sink);  // pictures' sizes, recordings' captions and transcripts
+    if (!config.image.empty() && !text::url_scheme(config.image) && !find_asset(site.assets, "/" + config.image))
+        sink.warning("commonplace.yaml", 0, 0,
+                     "image '" + config.image + "' is no file of the memory: social cards show no picture of the site");
+    else if (!config.image.empty() &&
+             !assets::is_picture_name(config.image.substr(0, config.image.find_first_of("?#"))))
+        sink.warning("commonplace.yaml", 0, 0,
+                     "image '" + config.image +
+                         "' is not a PNG, JPEG, GIF or WebP picture: social cards show no picture of the site");
     read_minutes(site.pages, config, pool, sink);  // who came, decisions, actions from the minutes' text
     if (options.pages_ready) options.pages_ready(site);
 

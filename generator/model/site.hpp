@@ -1,6 +1,7 @@
 #pragma once
 // The site model: every page, its address known, plus what the whole memory shares.
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,11 +16,25 @@
 
 namespace cp::model {
 
+// A recording's words, from a file beside it with its name (model/assets.hpp).
+struct Transcript {
+    enum class Format { Text, Markdown, Captions };
+    std::string path;  // "assets/audio/review.txt"
+    Format format = Format::Text;
+    std::string text;  // the file's text; for captions (.vtt), their words (assets::captions_text)
+};
+
 struct Asset {
     std::string source_path;  // "assets/images/x.png"
     std::string url;          // "/assets/images/x.png"
     // A file beside the Markdown (not under assets/): copied only when a kept page links to it.
     bool beside = false;
+    int width = 0, height = 0;  // a picture's size in pixels, from its header; 0 when not known
+    // A recording's captions or transcript (NAME.vtt, NAME.txt, NAME.md beside NAME.m4a): the
+    // recording's url. Such a file is published exactly when its recording is.
+    std::string companion_of = {};
+    std::string captions = {};                            // a recording's NAME.vtt: its url, or empty
+    std::optional<Transcript> transcript = std::nullopt;  // a recording's NAME.md or NAME.txt, else its captions' words
 };
 
 struct Site {

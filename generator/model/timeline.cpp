@@ -10,21 +10,23 @@ int kind_order(EntryKind k) { return static_cast<int>(k); }
 
 }  // namespace
 
-std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
+std::vector<TimelineEntry> collect_timeline(const model::Site& site, const std::vector<bool>& recorded) {
     std::vector<TimelineEntry> out;
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
         const Page& p = site.pages[i];
+        const bool recording = i < recorded.size() && recorded[i];
         switch (p.type) {
             case PageType::Meeting: {
                 auto day = time::Date::parse_prefix(p.date);
                 if (!day) break;
-                out.push_back({*day, EntryKind::Meeting, i, 0, p.title});
+                out.push_back({*day, EntryKind::Meeting, i, 0, p.title, recording});
                 for (std::size_t h = 0; h < p.highlights.size(); ++h)
                     out.push_back({*day, EntryKind::Highlight, i, h, p.highlights[h]});
                 break;
             }
             case PageType::Note:
-                if (auto day = time::Date::parse_prefix(p.date)) out.push_back({*day, EntryKind::Note, i, 0, p.title});
+                if (auto day = time::Date::parse_prefix(p.date))
+                    out.push_back({*day, EntryKind::Note, i, 0, p.title, recording});
                 break;
             case PageType::Domain:
                 if (auto day = time::Date::parse_prefix(p.started))
@@ -64,8 +66,8 @@ std::vector<TimelineEntry> collect_timeline(const model::Site& site) {
     return sorted;
 }
 
-Timeline shared_timeline(const model::Site& site) {
-    return std::make_shared<const std::vector<TimelineEntry>>(collect_timeline(site));
+Timeline shared_timeline(const model::Site& site, const std::vector<bool>& recorded) {
+    return std::make_shared<const std::vector<TimelineEntry>>(collect_timeline(site, recorded));
 }
 
 }  // namespace cp::model

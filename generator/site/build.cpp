@@ -115,6 +115,12 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
     links::ResolveOptions resolve_options;
     resolve_options.strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;
     resolve_options.max_bytes = filtered.config.max_file_size;
+    // A recording's player is the theme's `media` template (its words are the theme's to translate).
+    resolve_options.media_html = [theme = loaded.theme.get(),
+                                  language = filtered.config.language](const markdown::MediaEmbed& media) {
+        if (!theme || !theme->has("media")) return markdown::default_media_html(media);
+        return theme->render("media", views::media_context(media, language));
+    };
     held->resolved = links::resolve(std::move(filtered), catalogue, resolve_options, pool, sink);
     const links::ResolvedSite& resolved = *held->resolved;
     const model::Site& site = resolved.site();  // from here on, nothing changes the site

@@ -75,6 +75,7 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
     // those a kept page uses (a repository's every stray file is not the site's).
     std::set<std::string> used;
     for (const auto& b : bodies) used.insert(b.links.assets.begin(), b.links.assets.end());
+    used.insert("/" + site.config.image);  // the social cards' picture, when it is a file of the memory
     for (const auto& a : site.assets)
         if ((site.audience != model::Audience::Public && !a.beside) || used.count(a.url)) out.assets.push_back(a.url);
     return out;

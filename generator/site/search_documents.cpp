@@ -37,6 +37,11 @@ std::vector<search::SearchDocument> search_documents(const links::ResolvedSite& 
         const std::string& body = bodies[i].body.plain_text;
         if (body.rfind(p.summary.substr(0, std::min<std::size_t>(p.summary.size(), 40)), 0) == 0) text.clear();
         add(text, body);
+        // A recording's label and transcript are shown under its player: they are the page's words too.
+        for (const auto& m : bodies[i].body.media) {
+            add(text, m.label);
+            add(text, m.transcript_text);
+        }
         for (const auto* list : {&p.agenda, &p.decisions, &p.highlights, &p.parking_lot, &p.practices, &p.expertise,
                                  &p.expected_results, &p.went_well, &p.to_improve})
             add_all(text, *list);

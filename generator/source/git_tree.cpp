@@ -23,16 +23,6 @@ using Object = GitPtr<git_object, git_object_free>;
 using Odb = GitPtr<git_odb, git_odb_free>;
 using OdbObject = GitPtr<git_odb_object, git_odb_object_free>;
 
-// Keep in step with working_tree.cpp: these are read into memory, under the size limit.
-bool is_text_source(const std::string& path) {
-    auto ends = [&](std::string_view suffix) {
-        return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-    };
-    // An SVG is read too, in any case of its name: it is checked for scripts before it is copied.
-    const std::string tail = text::lower(path.size() >= 4 ? path.substr(path.size() - 4) : path);
-    return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html") || tail == ".svg";
-}
-
 std::string last_error() {
     const git_error* e = git_error_last();
     return e && e->message ? e->message : "unknown libgit2 error";

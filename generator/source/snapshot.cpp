@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/strings.hpp"
+
 namespace cp::source {
 
 const SourceFile* Snapshot::find(const std::string& path) const {
@@ -9,6 +11,32 @@ const SourceFile* Snapshot::find(const std::string& path) const {
                                [](const SourceFile& f, const std::string& p) { return f.path < p; });
     if (it != files.end() && it->path == path) return &*it;
     return nullptr;
+}
+
+namespace {
+
+bool ends_with(std::string_view path, std::string_view suffix) {
+    return path.size() >= suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
+}
+
+// The name's extension, lower-cased: ".vtt".
+std::string lower_extension(std::string_view path) {
+    auto dot = path.rfind('.');
+    if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos) return {};
+    return text::lower(path.substr(dot));
+}
+
+}  // namespace
+
+bool is_text_source(std::string_view path) {
+    std::string ext = lower_extension(path);
+    return ends_with(path, ".md") || ends_with(path, ".yaml") || ends_with(path, ".yml") ||
+        ends_with(path, ".mustache") || ends_with(path, ".html") || ext == ".svg" || ext == ".vtt" || ext == ".txt";
+}
+
+bool is_transcript_name(std::string_view path) {
+    std::string ext = lower_extension(path);
+    return ext == ".vtt" || ext == ".txt" || ext == ".md";
 }
 
 bool is_ignored_name(std::string_view name) { return !name.empty() && (name.front() == '.' || name.front() == '_'); }

@@ -14,9 +14,11 @@ struct SourceFile {
     std::string path;                 // relative to the memory's root, '/'-separated
     std::string content;              // the bytes (empty when `disk_path` is set or the file is refused)
     std::filesystem::path disk_path;  // for a working-tree asset: copied from here, not held in memory
-    std::uintmax_t size = 0;          // bytes
-    bool too_large = false;           // over the size limit: content not read
-    bool lfs_pointer = false;         // a Git LFS pointer, not the real file
+    // For a working-tree picture (held on disk): its first bytes, where its width and height are.
+    std::string head;
+    std::uintmax_t size = 0;   // bytes
+    bool too_large = false;    // over the size limit: content not read
+    bool lfs_pointer = false;  // a Git LFS pointer, not the real file
     // Under a name starting with '_' (`_attachments/x.png`, `_Sidebar.md`): the contract ignores
     // it as content (never a page), but a page that links to it explicitly gets it copied.
     bool underscored = false;
@@ -42,6 +44,13 @@ struct ReadOptions {
     std::uintmax_t max_bytes = kMaxTreeBytes;
     bool contents = true;  // false: the files' paths only, no bytes read (git trees)
 };
+
+// True for a file read into memory (under the size limit): Markdown, YAML, templates, HTML, an
+// SVG (checked for scripts before it is copied) and a recording's captions or transcript
+// (.vtt, .txt). Other files are copied from where they are.
+bool is_text_source(std::string_view path);
+// True for a name a recording's captions or transcript may have: .vtt, .txt or .md.
+bool is_transcript_name(std::string_view path);
 
 // True for a path component the contract says to ignore: names starting with '.' or '_'.
 bool is_ignored_name(std::string_view name);

@@ -1,5 +1,6 @@
 #include "source/working_tree.hpp"
 
+#include "assets/image_size.hpp"
 #include "parallel/pool.hpp"
 #include "text/files.hpp"
 #include "text/strings.hpp"
@@ -17,15 +18,6 @@ namespace cp::source {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_text_source(const std::string& path) {
-    auto ends = [&](std::string_view suffix) {
-        return path.size() >= suffix.size() && path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0;
-    };
-    // An SVG is read too, in any case of its name: it is checked for scripts before it is copied.
-    const std::string tail = text::lower(path.size() >= 4 ? path.substr(path.size() - 4) : path);
-    return ends(".md") || ends(".yaml") || ends(".yml") || ends(".mustache") || ends(".html") || tail == ".svg";
-}
 
 // Asks git (through libgit2) whether a path is ignored; a folder outside any repository ignores nothing.
 class GitIgnore {
@@ -77,6 +69,7 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
     std::string root_text = root.generic_string();
     std::size_t root_length = root_text.size() + (root_text.empty() || root_text.back() == '/' ? 0 : 1);
     std::vector<std::size_t> to_read;  // indices of text files whose bytes are read below, in parallel
+    std::vector<std::size_t> to_head;  // indices of pictures whose first bytes (their size) are read below
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
@@ -105,12 +98,15 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
         auto mtime = it->last_write_time(ec);
         if (mtime > newest) newest = mtime;
         file.underscored = is_underscored_path(rel);
-        if (is_text_source(rel) && !file.underscored) {  // an underscored file is only ever copied
+        // An underscored file is only ever copied, but a transcript there is shown under its recording.
+        if (is_text_source(rel) && (!file.underscored || is_transcript_name(rel))) {
             if (file.size > options.max_file_size) {
                 file.too_large = true;
             } else {
                 to_read.push_back(snap.files.size());
             }
+        } else if (assets::is_picture_name(rel)) {
+            to_head.push_back(snap.files.size());
         }
         file.disk_path = p;
         snap.files.push_back(std::move(file));
@@ -122,6 +118,10 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
         file.content = text::read_file_or_empty(file.disk_path);
         file.lfs_pointer = looks_like_lfs_pointer(file.content);
         file.disk_path.clear();  // held in memory now: copied from here, never from disk
+    });
+    pool.parallel_for(to_head.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
+        SourceFile& file = snap.files[to_head[i]];
+        file.head = text::read_file_head(file.disk_path, assets::kImageHeadBytes);
     });
     std::sort(snap.files.begin(), snap.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });

@@ -29,6 +29,38 @@ std::string escape_markup(std::string_view s) {
     return out;
 }
 
+std::string percent_encode_url(std::string_view url) {
+    static constexpr std::string_view kSafe = "-_.!~*'();/?:@&=+$,%#";
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(url.size());
+    for (char c : url) {
+        auto u = static_cast<unsigned char>(c);
+        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+            kSafe.find(c) != std::string_view::npos) {
+            out.push_back(c);
+        } else {
+            out.push_back('%');
+            out.push_back(kHex[u >> 4]);
+            out.push_back(kHex[u & 0xF]);
+        }
+    }
+    return out;
+}
+
+std::string escape_href(std::string_view url) {
+    std::string out;
+    for (char c : percent_encode_url(url)) {
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '\'')
+            out += "&#x27;";
+        else
+            out.push_back(c);
+    }
+    return out;
+}
+
 namespace {
 
 int hex_value(char c) {

@@ -4,10 +4,12 @@
 
 #include "links/urls.hpp"
 #include "model/slug.hpp"
+#include "text/escape.hpp"
 #include "text/strings.hpp"
 #include "text/url_policy.hpp"
 #include "time/date.hpp"
 #include "views/json_object.hpp"
+#include "views/social.hpp"
 
 namespace cp::views {
 
@@ -37,10 +39,19 @@ json page_frame(const model::Site& site, const std::string& url, const std::stri
         "site",
         object_of("title", c.title, "description", c.description, "language", c.language, "base_url", c.base_url,
                   "audience", model::audience_name(site.audience), "is_public",
-                  site.audience == model::Audience::Public, "as_of", site.as_of, "as_of_human", human_date(site.words, site.as_of)),
+                  site.audience == model::Audience::Public, "as_of", site.as_of, "as_of_human",
+                  human_date(site.words, site.as_of)),
         "root", links::root_prefix(url), "home_url", links::relative_url(url, "/"), "search_url",
         links::relative_url(url, "/search/"), "nav", std::move(nav), "url", url, "page_title", title, "is_home",
-        url == "/", "description", description.empty() ? c.description : description);
+        url == "/", "description", description.empty() ? c.description : description, "social",
+        social_card(site, url, url == "/" ? c.title : title, description.empty() ? c.description : description));
+}
+
+json media_context(const markdown::MediaEmbed& media, const std::string& language) {
+    return object_of("video", media.video, "src", text::percent_encode_url(media.src), "mime", media.mime, "file_name",
+                     media.file_name, "label", media.label, "captions", text::percent_encode_url(media.captions),
+                     "transcript", media.transcript_html, "transcript_long",
+                     media.transcript_text.size() > kLongTranscript, "language", language);
 }
 
 json ref_json(const model::Ref& ref, const std::string& from_url) {
@@ -123,6 +134,14 @@ json page_context(const model::Site& site, const Page& page, const links::Render
                   const std::vector<Page>& pages) {
     const std::string& from = page.url;
     json ctx = page_frame(site, page.url, page.title, page.summary);
+    // The card shows the page's own first picture, when it has one a card can show.
+    if (!ctx["social"].is_null())
+        for (const auto& image : rendered.links.images)
+            if (is_card_picture(image)) {
+                ctx["social"] = social_card(site, page.url, page.url == "/" ? site.config.title : page.title,
+                                            page.summary.empty() ? site.config.description : page.summary, image);
+                break;
+            }
     json p = object_of("title", page.title, "type", std::string(model::type_name(page.type)), "type_label",
                        site.words.text("types." + std::string(model::type_name(page.type))), "date",
                        model::day_of(page.date), "date_human", human_date(site.words, page.date), "summary",

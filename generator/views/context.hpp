@@ -19,7 +19,8 @@ struct NavEntry {
 const std::vector<NavEntry>& navigation();
 
 // The shared frame: site {title, description, language, audience, is_public, base_url},
-// root ("../../"), nav [{label, url, current}], url, page_title, description, search_url.
+// root ("../../"), nav [{label, url, current}], url, page_title, description, search_url,
+// and social (views::social_card: the page's Open Graph and Twitter card, public builds only).
 nlohmann::json page_frame(const model::Site& site, const std::string& url, const std::string& title,
                           const std::string& description = {});
 
@@ -36,6 +37,14 @@ std::string human_date(const i18n::Catalog& words, const std::string& date);
 // its rendered body, backlinks and history.
 nlohmann::json page_context(const model::Site& site, const model::Page& page, const links::RenderedPage& rendered,
                             const std::vector<model::Page>& pages);
+
+// A transcript longer than this many bytes starts folded under its player.
+inline constexpr std::size_t kLongTranscript = 1500;
+
+// A recording's player as the theme's `media` template sees it: {video, src, mime, file_name,
+// label, captions, transcript (safe HTML), transcript_long, language}; its addresses
+// percent-encoded, for the template to escape as it writes them.
+nlohmann::json media_context(const markdown::MediaEmbed& media, const std::string& language);
 
 // The template a page renders with: "domain", "meeting", "note", "person", "page" or "home".
 std::string template_for(const model::Page& page);

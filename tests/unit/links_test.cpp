@@ -6,8 +6,8 @@
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
 #include "model/loader.hpp"
-#include "site_fixture.hpp"
 #include "parallel/pool.hpp"
+#include "site_fixture.hpp"
 
 using namespace cp;
 
@@ -104,7 +104,7 @@ TEST_CASE("every link form becomes the page's address, relative to the linking p
     CHECK(html.find("<a href=\"../../domains/handovers/\">site</a>") != std::string::npos);
     CHECK(html.find("<a href=\"../../timeline/\">tl</a>") != std::string::npos);
     CHECK(html.find("<a href=\"https://example.org/x.md\">ext</a>") != std::string::npos);
-    CHECK(html.find("<img src=\"../../assets/card.svg\" alt=\"card\" />") != std::string::npos);
+    CHECK(html.find("<img src=\"../../assets/card.svg\" alt=\"card\" loading=\"lazy\" />") != std::string::npos);
     // [[Ada]] names the slug "ada": a wikilink's text is slugified.
     CHECK(html.find("[[") == std::string::npos);
 }

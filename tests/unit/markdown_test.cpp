@@ -127,3 +127,47 @@ TEST_CASE("strikethrough renders the same on every thread", "[markdown][threads]
     b.join();
     CHECK(wrong == 0);
 }
+
+TEST_CASE("a recording becomes a player where it is written, and only where a block may go", "[markdown][media]") {
+    // Every link to a .m4a is a recording; everything else is kept as written.
+    LinkResolver resolver = [](const LinkRequest& r) {
+        LinkResult result{LinkResult::Action::Keep, {}, {}};
+        if (r.destination.size() > 4 && r.destination.compare(r.destination.size() - 4, 4, ".m4a") == 0) {
+            result.action = LinkResult::Action::Rewrite;
+            result.url = "/to/" + r.destination;
+            MediaEmbed m;
+            m.src = result.url;
+            m.file_name = r.destination;
+            result.media = m;
+        }
+        return result;
+    };
+    auto html = [&](const std::string& md) { return render(md, resolver).html; };
+    auto players = [&](const std::string& md) { return render(md, resolver).media.size(); };
+
+    // Alone in its paragraph: the paragraph is the player, labelled by the link's words.
+    std::string alone = html("Before.\n\n![The **May** review](a.m4a)\n\nAfter.\n");
+    CHECK(
+        alone ==
+        "<p>Before.</p>\n<figure class=\"media\">\n<audio controls preload=\"metadata\" src=\"/to/a.m4a\"></audio>\n"
+        "<figcaption>The May review <a href=\"/to/a.m4a\" download>a.m4a</a></figcaption>\n</figure>\n<p>After.</p>\n");
+    // Among other words: the link stays (an image of a recording becomes a link), the player follows.
+    std::string among = html("Listen to [the review](a.m4a) or ![the other](b.m4a) now.\n");
+    CHECK(among.rfind(
+              "<p>Listen to <a href=\"/to/a.m4a\">the review</a> or <a href=\"/to/b.m4a\">the other</a> now.</p>\n"
+              "<figure class=\"media\">",
+              0) == 0);
+    CHECK(players("Listen to [the review](a.m4a) or ![the other](b.m4a) now.\n") == 2);
+    // In a list item and under a heading too.
+    CHECK(players("- [one](a.m4a) said\n\n## [Heard](a.m4a)\n") == 2);
+    // In a table cell no block may follow: a link only, and no player counted.
+    std::string cell = html("| rec |\n| --- |\n| ![x](a.m4a) |\n");
+    CHECK(cell.find("<td><a href=\"/to/a.m4a\">x</a></td>") != std::string::npos);
+    CHECK(cell.find("<figure") == std::string::npos);
+    CHECK(players("| rec |\n| --- |\n| ![x](a.m4a) |\n") == 0);
+    // An image of a recording inside a link: its words, never a link in a link.
+    std::string nested = html("[![cover words](a.m4a)](https://example.org/) and more\n");
+    CHECK(nested.find("<a href=\"https://example.org/\">cover words</a>") != std::string::npos);
+    // The paragraph the player replaced is no summary.
+    CHECK(render("![Rec](a.m4a)\n\nThe first words.\n", resolver).summary == "The first words.");
+}

@@ -13,8 +13,10 @@
 #include "example_contexts.hpp"
 #include "git_fixture.hpp"
 #include "i18n/load.hpp"
+#include "markdown/render.hpp"
 #include "site_fixture.hpp"
 #include "test_support.hpp"
+#include "views/context.hpp"
 
 // The theme contract: docs/theme.md lists every variable each template receives. A template
 // that uses a name the document does not list fails here, and so does a documented name that
@@ -248,6 +250,13 @@ TEST_CASE("theme contract: every name docs/theme.md documents is given by some c
     write_wide_memory(wide.path());
     for (auto& page : cp::testing::pages_of(wide.path(), cp::audience::Audience::Community))
         contexts[page.template_name].push_back(std::move(page.context));
+    // The player of a recording (markdown asks for it while it renders a body): a sound recording
+    // with captions and a transcript, and a video.
+    cp::markdown::MediaEmbed sound{false,          "story.m4a", "audio/mp4",      "story.m4a",
+                                   "Lena's story", "story.vtt", "<p>We met.</p>", "We met."};
+    cp::markdown::MediaEmbed film{true, "ward.webm", "video/webm", "ward.webm", "", "", "", ""};
+    contexts["media"].push_back(cp::views::media_context(sound, "en"));
+    contexts["media"].push_back(cp::views::media_context(film, "en"));
 
     for (const auto& [name, paths] : docs) {
         INFO("section `" << name << "` of docs/theme.md");
@@ -273,4 +282,3 @@ TEST_CASE("theme contract: every name docs/theme.md documents is given by some c
         }
     }
 }
-
