@@ -456,7 +456,9 @@ async function visitWithoutJs(page, context, facts) {
       !!el.closest('details:not([open])');
     const main = document.querySelector('main') || document.body;
     const h1 = document.querySelector('h1');
-    const hidden = (sel) => [...main.querySelectorAll(sel)].filter((el) => !visible(el) && !el.closest('noscript'))
+    // A player's inner link is fallback content, shown only where the browser has no player; the
+    // visible download link is in its caption.
+    const hidden = (sel) => [...main.querySelectorAll(sel)].filter((el) => !visible(el) && !el.closest('noscript, audio, video'))
       .map((el) => (el.textContent || el.tagName).trim().replace(/\s+/g, ' ').slice(0, 40));
     const howTo = [...main.querySelectorAll('.search-nojs, noscript')].find((e) => visible(e) && e.innerText.trim());
     return {
