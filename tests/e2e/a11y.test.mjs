@@ -117,6 +117,7 @@ add('home', 'example', '/');
 add('domain', 'example', first('example', 'domains'));
 add('meeting', 'example', first('example', 'meetings', (h) => h.includes('class="meeting-grid"') &&
   h.includes('class="actions"')));
+add('meeting with a recording', 'example', first('example', 'meetings', (h) => h.includes('<figure class="media')));
 add('note', 'example', first('example', 'notes'));
 add('person', 'example', first('example', 'people'));
 add('free page', 'example', existsSync(path.join(tmp, 'example', 'about', 'index.html')) ? '/about/' :
