@@ -60,7 +60,12 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
     {  // Search: the page (its index, of the filtered pages only, is still being built).
         json ctx = views::page_frame(site, "/search/", site.words.text("nav.search"));
         // The words search.js writes, as JSON in a data attribute of the form.
-        ctx["search_words"] = site.words.tree()["search"]["script"].dump();
+        // (A catalog without them, as a site made by hand has, gives {}: never a throw.)
+        const json& words = site.words.tree();
+        const json* script = nullptr;
+        if (auto search = words.find("search"); search != words.end() && search->is_object())
+            if (auto it = search->find("script"); it != search->end()) script = &*it;
+        ctx["search_words"] = script ? script->dump() : std::string("{}");
         out.pages.push_back({"/search/", "search", std::move(ctx), "the search page"});
     }
     out.pages.push_back(indexes::not_found_page(site));
