@@ -111,113 +111,129 @@ json attended_without_profile(const model::Site& site) {
 
 }  // namespace
 
-std::vector<views::HtmlPage> type_lists(const model::Site& site) {
-    std::vector<views::HtmlPage> out;
+namespace {
 
+// /domains/: each domain with its phase, conveners and how much it holds.
+json domains_list(const model::Site& site) {
+    const std::string url = "/domains/";
+    auto domains = of_type(site, PageType::Domain);
+    sort_by_title(domains);
+    std::map<std::string, int> meetings, notes;
+    for (const auto& p : site.pages)
+        for (const auto& d : p.domains) {
+            if (p.type == PageType::Meeting) ++meetings[d.url];
+            if (p.type == PageType::Note) ++notes[d.url];
+        }
+    json items = json::array();
+    for (const Page* d : domains) {
+        json item = views::page_link(*d, url);
+        item["phase"] = d->phase;
+        item["conveners"] = views::refs_json(d->conveners, url);
+        item["meeting_count"] = std::to_string(meetings[d->url]);
+        item["note_count"] = std::to_string(notes[d->url]);
+        items.push_back(std::move(item));
+    }
+    json ctx = views::page_frame(site, url, "Domains");
+    ctx["list"] = {
+        {"title", "Domains"},
+        {"intro",
+         "The problem areas this community gathers around: what each is about, who convenes it, and where it stands."},
+        {"domains", items},
+        {"count", std::to_string(items.size())}};
+    return ctx;
+}
+
+// Recurring series, each with its meetings newest first (`meetings` is already in that order).
+json series_of(const std::vector<const Page*>& meetings, const std::string& url) {
+    std::map<std::string, json> series;
+    for (const Page* m : meetings)
+        if (!m->series.empty()) {
+            auto& items = series[m->series];
+            if (items.is_null()) items = json::array();
+            items.push_back(views::page_link(*m, url));
+        }
+    json series_list = json::array();
+    for (auto& [name, items] : series)
+        series_list.push_back({{"name", name},
+                               {"anchor", "series-" + model::slugify(name)},
+                               {"count", std::to_string(items.size())},
+                               {"latest", items[0]},
+                               {"items", items}});
+    return series_list;
+}
+
+// /meetings/: by year, newest first, and by series.
+json meetings_list(const model::Site& site) {
+    const std::string url = "/meetings/";
+    auto meetings = of_type(site, PageType::Meeting);
+    sort_by_date_desc(meetings);
+    json ctx = views::page_frame(site, url, "Meetings");
+    ctx["list"] = {
+        {"title", "Meetings"},
+        {"intro", "Every meeting's record, newest first: who came, what was decided, what was agreed."},
+        {"count", std::to_string(meetings.size())},
+        {"groups",
+         grouped(
+             meetings, url, [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); },
+             true)}};
+    json series_list = series_of(meetings, url);
+    ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
+    ctx["list"]["series_count"] = std::to_string(series_list.size());
+    ctx["list"]["series"] = std::move(series_list);
+    return ctx;
+}
+
+// /notes/: by kind.
+json notes_list(const model::Site& site) {
+    const std::string url = "/notes/";
+    auto notes = of_type(site, PageType::Note);
+    sort_by_date_desc(notes);
+    json ctx = views::page_frame(site, url, "Notes");
+    ctx["list"] = {{"title", "Notes"},
+                   {"intro", "Stories, lessons, practices, questions, tips and resources members wrote down."},
+                   {"count", std::to_string(notes.size())},
+                   {"groups",
+                    grouped(
+                        notes, url, [](const Page& p) { return kind_heading(p.kind); }, false)}};
+    return ctx;
+}
+
+// /people/: who's who, who knows what, and who came to meetings without a profile.
+json people_list(const model::Site& site) {
+    const std::string url = "/people/";
+    auto people = of_type(site, PageType::Person);
+    sort_by_title(people);
+    json items = json::array();
+    for (const Page* p : people) {
+        json item = views::page_link(*p, url);
+        item["organisation"] = p->organisation;
+        item["profession"] = p->profession;
+        json expertise = json::array();
+        for (const auto& e : p->expertise) expertise.push_back(e);
+        item["expertise"] = std::move(expertise);
+        items.push_back(std::move(item));
+    }
+    json ctx = views::page_frame(site, url, "People");
+    ctx["list"] = {{"title", "People"},
+                   {"intro", "Who's who, and who knows what."},
+                   {"count", std::to_string(items.size())},
+                   {"people", std::move(items)},
+                   {"expertise", expertise_index(people, url)}};
+    json others = attended_without_profile(site);
+    ctx["list"]["has_attendees_without_profile"] = !others.empty();
+    ctx["list"]["attendees_without_profile"] = std::move(others);
+    return ctx;
+}
+
+}  // namespace
+
+std::vector<views::HtmlPage> type_lists(const model::Site& site) {
     // Each list's context is made when its page is rendered (see views::lazy_page).
-    out.push_back(views::lazy_page("/domains/", "domains", "list of domains", [&site] {
-        // Domains: phase, conveners and how much each holds.
-        const std::string url = "/domains/";
-        auto domains = of_type(site, PageType::Domain);
-        sort_by_title(domains);
-        std::map<std::string, int> meetings, notes;
-        for (const auto& p : site.pages)
-            for (const auto& d : p.domains) {
-                if (p.type == PageType::Meeting) ++meetings[d.url];
-                if (p.type == PageType::Note) ++notes[d.url];
-            }
-        json items = json::array();
-        for (const Page* d : domains) {
-            json item = views::page_link(*d, url);
-            item["phase"] = d->phase;
-            item["conveners"] = views::refs_json(d->conveners, url);
-            item["meeting_count"] = std::to_string(meetings[d->url]);
-            item["note_count"] = std::to_string(notes[d->url]);
-            items.push_back(std::move(item));
-        }
-        json ctx = views::page_frame(site, url, "Domains");
-        ctx["list"] = {
-            {"title", "Domains"},
-            {"intro",
-             "The problem areas this community gathers around: what each is about, who convenes it, and where it stands."},
-            {"domains", items},
-            {"count", std::to_string(items.size())}};
-        return ctx;
-    }));
-    out.push_back(views::lazy_page("/meetings/", "list", "list of meetings", [&site] {
-        // Meetings by year, newest first.
-        const std::string url = "/meetings/";
-        auto meetings = of_type(site, PageType::Meeting);
-        sort_by_date_desc(meetings);
-        json ctx = views::page_frame(site, url, "Meetings");
-        ctx["list"] = {
-            {"title", "Meetings"},
-            {"intro", "Every meeting's record, newest first: who came, what was decided, what was agreed."},
-            {"count", std::to_string(meetings.size())},
-            {"groups",
-             grouped(
-                 meetings, url, [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); },
-                 true)}};
-        // Recurring series, each with its meetings newest first (the list is already in that order).
-        std::map<std::string, json> series;
-        for (const Page* m : meetings)
-            if (!m->series.empty()) {
-                auto& items = series[m->series];
-                if (items.is_null()) items = json::array();
-                items.push_back(views::page_link(*m, url));
-            }
-        json series_list = json::array();
-        for (auto& [name, items] : series)
-            series_list.push_back({{"name", name},
-                                   {"anchor", "series-" + model::slugify(name)},
-                                   {"count", std::to_string(items.size())},
-                                   {"latest", items[0]},
-                                   {"items", items}});
-        ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
-        ctx["list"]["series_count"] = std::to_string(series_list.size());
-        ctx["list"]["series"] = std::move(series_list);
-        return ctx;
-    }));
-    out.push_back(views::lazy_page("/notes/", "list", "list of notes", [&site] {
-        // Notes by kind.
-        const std::string url = "/notes/";
-        auto notes = of_type(site, PageType::Note);
-        sort_by_date_desc(notes);
-        json ctx = views::page_frame(site, url, "Notes");
-        ctx["list"] = {{"title", "Notes"},
-                       {"intro", "Stories, lessons, practices, questions, tips and resources members wrote down."},
-                       {"count", std::to_string(notes.size())},
-                       {"groups",
-                        grouped(
-                            notes, url, [](const Page& p) { return kind_heading(p.kind); }, false)}};
-        return ctx;
-    }));
-    out.push_back(views::lazy_page("/people/", "people", "list of people", [&site] {
-        // People.
-        const std::string url = "/people/";
-        auto people = of_type(site, PageType::Person);
-        sort_by_title(people);
-        json items = json::array();
-        for (const Page* p : people) {
-            json item = views::page_link(*p, url);
-            item["organisation"] = p->organisation;
-            item["profession"] = p->profession;
-            json expertise = json::array();
-            for (const auto& e : p->expertise) expertise.push_back(e);
-            item["expertise"] = std::move(expertise);
-            items.push_back(std::move(item));
-        }
-        json ctx = views::page_frame(site, url, "People");
-        ctx["list"] = {{"title", "People"},
-                       {"intro", "Who's who, and who knows what."},
-                       {"count", std::to_string(items.size())},
-                       {"people", std::move(items)},
-                       {"expertise", expertise_index(people, url)}};
-        json others = attended_without_profile(site);
-        ctx["list"]["has_attendees_without_profile"] = !others.empty();
-        ctx["list"]["attendees_without_profile"] = std::move(others);
-        return ctx;
-    }));
+    std::vector<views::HtmlPage> out;
+    out.push_back(views::lazy_page("/domains/", "domains", "list of domains", [&site] { return domains_list(site); }));
+    out.push_back(views::lazy_page("/meetings/", "list", "list of meetings", [&site] { return meetings_list(site); }));
+    out.push_back(views::lazy_page("/notes/", "list", "list of notes", [&site] { return notes_list(site); }));
+    out.push_back(views::lazy_page("/people/", "people", "list of people", [&site] { return people_list(site); }));
     return out;
 }
 
