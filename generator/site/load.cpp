@@ -1,4 +1,5 @@
 #include <filesystem>
+#include <future>
 #include <optional>
 
 #include "config/config.hpp"
