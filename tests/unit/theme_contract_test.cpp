@@ -196,10 +196,8 @@ TEST_CASE("theme contract: every name a default-theme template uses is documente
     REQUIRE_FALSE(sink.has_errors());
     auto is_word = [&](const std::string& name) {
         if (name.rfind("t.", 0) != 0) return false;
-        const cp::i18n::Catalog* catalog = &words;
-        std::vector<std::string> parts = parts_of(name.substr(2));
-        const nlohmann::json* node = &catalog->tree();
-        for (const auto& part : parts) {
+        const nlohmann::json* node = &words.tree();
+        for (const auto& part : parts_of(name.substr(2))) {
             if (!node->is_object() || !node->contains(part)) return false;
             node = &(*node)[part];
         }
