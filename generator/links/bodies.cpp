@@ -32,6 +32,9 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         if (const auto& refused = r.body.refused)
             sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);
         if (page.summary.empty()) page.summary = r.body.summary;
+        // Every later step reads the rendering, never the Markdown: dropped here, it is one copy
+        // of the whole memory less to hold (210 MB at 50,000 notes).
+        std::string().swap(page.body);
         std::sort(r.links.pages.begin(), r.links.pages.end());
         r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());
     });

@@ -91,24 +91,38 @@ void SiteWriter::make_parents(const std::string& path) {
     }
 }
 
+namespace {
+
+// Writes all of `bytes` to `fd`, across short writes; throws naming `path` on failure.
+void write_all(int fd, std::string_view bytes, const fs::path& path) {
+    const char* data = bytes.data();
+    std::size_t left = bytes.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, data, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
+        data += n;
+        left -= static_cast<std::size_t>(n);
+    }
+}
+
+}  // namespace
+
 bool SiteWriter::write(const std::string& path, std::string_view content, const std::string& origin) {
+    return write_pieces(path, origin, [content](const Piece& piece) { piece(content); });
+}
+
+bool SiteWriter::write_pieces(const std::string& path, const std::string& origin, const Producer& produce) {
     if (!claim(path, origin)) return false;
     make_parents(path);
     // O_EXCL: claim() let this path through once, so the file must be new.
     int fd = ::openat(staging_fd_, path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(errno));
-    const char* data = content.data();
-    std::size_t left = content.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, data, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int error = errno;
-            ::close(fd);
-            throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(error));
-        }
-        data += n;
-        left -= static_cast<std::size_t>(n);
+    try {
+        produce([&](std::string_view bytes) { write_all(fd, bytes, staging_ / path); });
+    } catch (...) {
+        ::close(fd);
+        throw;
     }
     if (::close(fd) != 0)
         throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(errno));

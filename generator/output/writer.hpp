@@ -2,6 +2,7 @@
 // Writes the site into a new folder beside the output and swaps it in only when
 // the whole build succeeded: a failed or killed build leaves the earlier site untouched.
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -25,6 +26,12 @@ public:
     // Returns false (and writes nothing) when the path is unsafe (absolute, "..", empty
     // parts) or was already written by another source, which `conflict()` then names.
     bool write(const std::string& path, std::string_view content, const std::string& origin);
+    // The same for a file made piece by piece as it is written (the whole-memory export, of
+    // hundreds of megabytes at 50,000 notes), never held whole: `produce` is called once and
+    // hands each piece, in order, to the function it is given.
+    using Piece = std::function<void(std::string_view)>;
+    using Producer = std::function<void(const Piece&)>;
+    bool write_pieces(const std::string& path, const std::string& origin, const Producer& produce);
     // Copies a file from disk into the site; same rules as write().
     bool copy(const std::string& path, const std::filesystem::path& from, const std::string& origin);
 

@@ -43,8 +43,12 @@ std::string rebase_links(const std::string& html, const std::string& page_url,
     std::string out;
     out.reserve(html.size() + html.size() / 8);
     std::size_t pos = 0;
+    // The next of each attribute, looked for again only once passed: looking for both from
+    // every link read the rest of the page for the rarer one each time (quadratic in links).
+    std::size_t href = html.find(" href=\""), src = html.find(" src=\"");
     while (true) {
-        std::size_t href = html.find(" href=\"", pos), src = html.find(" src=\"", pos);
+        if (href != std::string::npos && href < pos) href = html.find(" href=\"", pos);
+        if (src != std::string::npos && src < pos) src = html.find(" src=\"", pos);
         std::size_t at = std::min(href, src);
         if (at == std::string::npos) break;
         std::size_t value = html.find('"', at) + 1, end = html.find('"', value);

@@ -94,11 +94,21 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
                    "would be written to " + path + ", which " + writer.origin_of(path) +
                        " already wrote: one must never overwrite the other");
     };
-    // The lists first: they are the largest pages, and started last they would leave one
-    // core working alone at the end. Each context is made, rendered, written and dropped.
+    // The files first (the whole-memory export is the longest single output), then the lists:
+    // they are the largest pages, and started last they would leave one core working alone at
+    // the end. Each context is made, rendered, written and dropped.
+    const std::size_t files = outputs.files.size();
     const std::size_t lists = outputs.pages.size();
     const std::size_t own = outputs.page_contexts ? site.pages.size() : 0;
-    pool.parallel_for(lists + own, [&](std::size_t i) {
+    pool.parallel_for(files + lists + own, [&](std::size_t i) {
+        if (i < files) {
+            const auto& f = outputs.files[i];
+            bool ok = f.write_pieces ? writer.write_pieces(f.path, f.origin, f.write_pieces)
+                                     : writer.write(f.path, f.content, f.origin);
+            if (!ok) clash(f.path, f.origin);
+            return;
+        }
+        i -= files;
         if (i < lists) {
             const auto& page = outputs.pages[i];
             auto render = [&](const json& ctx) {
@@ -115,8 +125,6 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
         std::string path = file_for(page.url);
         if (!writer.write(path, html, page.source_path)) clash(path, page.source_path);
     });
-    for (const auto& f : outputs.files)
-        if (!writer.write(f.path, f.content, f.origin)) clash(f.path, f.origin);
     if (outputs.search_index.valid()) {
         // Thousands of small files at 50,000 notes: on every core too.
         const auto& search_files = outputs.search_index.get();

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace cp::views {
 
@@ -38,6 +39,16 @@ struct RawFile {
     std::string path;  // site-relative, "feed.xml"
     std::string content;
     std::string origin;
+    // ...or, for a file too large to hold (the whole-memory export), its bytes made as it is
+    // written: called once with a function that takes each piece in order.
+    std::function<void(const std::function<void(std::string_view)>&)> write_pieces{};
 };
+
+// A file made piece by piece as it is written. `produce` may hold references to the site,
+// which outlives every output.
+inline RawFile streamed_file(std::string path, std::string origin,
+                             std::function<void(const std::function<void(std::string_view)>&)> produce) {
+    return {std::move(path), std::string(), std::move(origin), std::move(produce)};
+}
 
 }  // namespace cp::views
