@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "parallel/pool.hpp"
-#include "text/files.hpp"
+#include "site/preview.hpp"
 
 namespace cp::cli {
 
@@ -45,8 +45,8 @@ constexpr const char* kReloadScript =
     ".then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){}).finally(function(){setTimeout(poll,700)})}"
     "poll()})();</script>";
 
-std::string content_type(const fs::path& p) {
-    std::string ext = p.extension().string();
+std::string content_type(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
     if (ext == ".html") return "text/html; charset=utf-8";
     if (ext == ".css") return "text/css; charset=utf-8";
     if (ext == ".js") return "text/javascript; charset=utf-8";
@@ -67,13 +67,10 @@ std::string content_type(const fs::path& p) {
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     site::BuildOptions build = options.build;
-    fs::path preview = fs::temp_directory_path() / ("commonplace-preview-" + std::to_string(::getpid()));
-    build.output = preview / "site";
     build.quiet = true;
+    site::Preview preview(build);
     std::atomic<int> version{0};
-
-    int status = site::build(build, err);
-    if (status == site::kExitOk)
+    if (preview.rebuild(err))
         ++version;
     else
         err << "commonplace serve: the first build failed; fix the problems above and save again\n";
@@ -83,25 +80,24 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         res.set_content(std::to_string(version.load()), "text/plain");
     });
     server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
-        std::string path = req.path;
-        if (path.find("..") != std::string::npos) {
-            res.status = 400;
+        std::string path = req.path.substr(1);
+        if (path.empty() || path.back() == '/') path += "index.html";
+        auto body = preview.file(path);
+        if (!body && preview.file(path + "/index.html")) {
+            res.set_redirect(req.path + "/", 301);  // a folder's page, asked for without its slash
             return;
         }
-        fs::path file = build.output / path.substr(1);
-        std::error_code ec;
-        if (fs::is_directory(file, ec)) file /= "index.html";
-        if (!fs::is_regular_file(file, ec)) {
+        if (!body) {
             res.status = 404;
-            file = build.output / "404.html";
-            if (!fs::is_regular_file(file, ec)) return;
+            path = "404.html";
+            body = preview.file(path);
+            if (!body) return;
         }
-        std::string body = text::read_file_or_empty(file);
-        if (file.extension() == ".html") {
-            auto pos = body.rfind("</body>");
-            body.insert(pos == std::string::npos ? body.size() : pos, kReloadScript);
+        if (fs::path(path).extension() == ".html") {
+            auto pos = body->rfind("</body>");
+            body->insert(pos == std::string::npos ? body->size() : pos, kReloadScript);
         }
-        res.set_content(body, content_type(file).c_str());
+        res.set_content(*body, content_type(path).c_str());
     });
 
     int port = server.bind_to_port("127.0.0.1", options.port) ? options.port : -1;
@@ -113,7 +109,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
         << std::flush;
 
     std::atomic<bool> stopping{false};
-    // Its own thread, beside the server's; each rebuild makes its own pool (site::build).
+    // Its own thread, beside the server's; each rebuild makes its own pool (site::Preview).
     auto watcher = parallel::start_thread([&] {
         auto started = std::chrono::steady_clock::now();
         std::size_t seen = fingerprint(build.source);
@@ -128,17 +124,20 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
             if (now == seen) continue;
             seen = now;
             out << "Change seen; rebuilding...\n" << std::flush;
-            if (site::build(build, err) == site::kExitOk) {
+            auto began = std::chrono::steady_clock::now();
+            if (preview.rebuild(err)) {
                 ++version;
-                out << "Rebuilt.\n" << std::flush;
+                out << "Rebuilt in "
+                    << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began)
+                           .count()
+                    << " ms.\n"
+                    << std::flush;
             }
         }
     });
     server.listen_after_bind();
     stopping = true;
     watcher.get();
-    std::error_code ec;
-    fs::remove_all(preview, ec);
     return site::kExitOk;
 }
 

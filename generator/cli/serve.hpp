@@ -14,8 +14,9 @@ struct ServeOptions {
     int max_seconds = 0;        // stop after this long (0: until interrupted); for tests
 };
 
-// Builds into a private folder, serves it, and rebuilds on change. A failed rebuild keeps
-// the last good site served and prints the problems. Returns an exit status.
+// Makes the site in memory (site::Preview), serves each file as it is asked for, and makes it
+// again on change. A failed rebuild keeps the last good site served and prints the problems.
+// Returns an exit status.
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace cp::cli

@@ -68,11 +68,13 @@ private:
 // Past this many problems, a summary by kind closes the list: one cause, one line.
 constexpr std::size_t kSummaryFrom = 10;
 
+}  // namespace
+
 // Prints the sink's problems with their source lines, capped at `limit` (0: no cap), a summary
 // by kind past kSummaryFrom, and then the personal-data guard's summary, a line per kind, when
 // it found any.
 void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err, std::size_t limit,
-                    const audience::GuardReport& guard = {}) {
+                    const audience::GuardReport& guard) {
     auto problems = sink.sorted();
     diag::print(
         err, problems,
@@ -85,53 +87,46 @@ void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, st
     for (const auto& line : audience::guard_summary(guard)) err << "commonplace: " << line << "\n";
 }
 
+namespace {
+
+// The public build's audit of what it wrote, as the line that says what it found.
+std::string audit_verdict(const output::SiteWriter& writer, const audience::AuditFacts& facts, parallel::Pool& pool,
+                          diag::Sink& sink, StepTimer& timer) {
+    std::size_t errors = sink.error_count();
+    std::size_t files = audit_public_output(writer, facts, pool, sink);
+    timer.step("public audit");
+    return sink.error_count() == errors
+        ? "commonplace: public audit: " + std::to_string(files) +
+            " files read back, nothing found that must not be public\n"
+        : "commonplace: public audit: " + std::to_string(sink.error_count() - errors) +
+            " leak(s) found in the written files; nothing is published\n";
+}
+
 }  // namespace
 
-int run(const BuildOptions& options, Mode mode, std::ostream& err) {
-    // The build's large data, held together so that it can be left to the process's exit.
-    struct Held {
-        Loaded loaded;
-        std::unique_ptr<const links::ResolvedSite> resolved;
-        Outputs outputs;
+std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parallel::Pool& pool, diag::Sink& sink,
+                                  const std::function<void(const char*)>& step) {
+    auto step_ends = [&step](const char* name) {
+        if (step) step(name);
     };
-    auto held = std::make_unique<Held>();
-    struct LeaveToExit {
-        std::unique_ptr<Held>& held;
-        bool leave;
-        ~LeaveToExit() {
-            if (leave) (void)held.release();  // deliberately never freed: see BuildOptions::free_memory
-        }
-    } leave_to_exit{held, false};
-
-    diag::Sink sink;
-    StepTimer timer(options.timings, err);
-    // Every thread of the build, made here once and handed to each step that works in parallel.
-    // Declared after `held`, whose data its threads use, so it is destroyed (joined) first.
-    parallel::Pool pool(options.jobs);
-
+    auto held = std::make_unique<Prepared>();
     Loaded& loaded = held->loaded;
-    loaded = load(options, pool, sink, [&](const char* name) { timer.step(name); });
+    loaded = load(options, pool, sink, step);
     // check goes on past errors in the files, to report every problem in one run.
-    if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) {
-        print_problems(sink, loaded.snapshot, err, options.max_problems);
-        err << "commonplace: " << sink.error_count() << " error(s); nothing was written\n";
-        return kExitContentError;
-    }
+    if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) return held;
 
     const links::Catalogue& catalogue = loaded.catalogue;
     // What the public build must not contain, known only before the filter removes it.
-    audience::AuditFacts audit_facts;
     bool is_public = options.audience == audience::Audience::Public;
     if (is_public)
-        audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
+        held->audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
     model::Site filtered = audience::filter(std::move(loaded.site), {options.audience, options.drafts}, pool);
-    timer.step("audience filter");
+    step_ends("audience filter");
     // On exactly what the public site will show, before anything is derived from it.
-    audience::GuardReport guard;
     if (is_public) {
-        guard = audience::guard_personal_data(filtered, loaded.snapshot, &audit_facts, pool, sink);
-        audience::hand_to_audit(guard, audit_facts);
-        timer.step("personal data");
+        held->guard = audience::guard_personal_data(filtered, loaded.snapshot, &held->audit_facts, pool, sink);
+        audience::hand_to_audit(held->guard, held->audit_facts);
+        step_ends("personal data");
     }
 
     links::ResolveOptions resolve_options;
@@ -144,10 +139,37 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         return theme->render("media", views::media_context(media, language));
     };
     held->resolved = links::resolve(std::move(filtered), catalogue, resolve_options, pool, sink);
-    const links::ResolvedSite& resolved = *held->resolved;
-    const model::Site& site = resolved.site();  // from here on, nothing changes the site
-    timer.step("markdown and links");
+    step_ends("markdown and links");
+    if (mode == Mode::Check || sink.has_errors()) return held;
+    held->outputs = make_outputs(*held->resolved, pool, sink);
+    step_ends("indexes");
+    return held;
+}
 
+int run(const BuildOptions& options, Mode mode, std::ostream& err) {
+    diag::Sink sink;
+    StepTimer timer(options.timings, err);
+    // Every thread of the build, made here once and handed to each step that works in parallel.
+    parallel::Pool pool(options.jobs);
+    std::unique_ptr<Prepared> held = prepare(options, mode, pool, sink, [&](const char* name) { timer.step(name); });
+    // The build's large data is left to the process's exit (see BuildOptions::free_memory), but
+    // only a finished build's: on the way out of a failed one, a thread (the search index's)
+    // may still be running, and its data must be waited for.
+    bool leave = false;
+    struct LeaveToExit {
+        std::unique_ptr<Prepared>& held;
+        bool& leave;
+        ~LeaveToExit() {
+            if (leave) (void)held.release();  // deliberately never freed
+        }
+    } leave_to_exit{held, leave};
+    const Loaded& loaded = held->loaded;
+    const audience::GuardReport& guard = held->guard;
+    if (!held->resolved) {
+        print_problems(sink, loaded.snapshot, err, options.max_problems);
+        err << "commonplace: " << sink.error_count() << " error(s); nothing was written\n";
+        return kExitContentError;
+    }
     if (mode == Mode::Check) {
         print_problems(sink, loaded.snapshot, err, options.max_problems, guard);
         // A clean memory prints nothing, like a compiler.
@@ -161,26 +183,14 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         err << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
         return kExitContentError;
     }
-
-    Outputs& outputs = held->outputs;
-    outputs = make_outputs(resolved, pool, sink);
-    timer.step("indexes");
-
+    const model::Site& site = held->resolved->site();  // from here on, nothing changes the site
     try {
         output::SiteWriter writer(options.output);
-        write_outputs(site, outputs, *loaded.theme, loaded.snapshot, writer, pool, sink);
+        write_outputs(site, held->outputs, *loaded.theme, loaded.snapshot, writer, pool, sink);
         timer.step("render and write");
-        std::string verdict;
-        if (!sink.has_errors() && is_public) {
-            std::size_t errors = sink.error_count();
-            std::size_t files = audit_public_output(writer, audit_facts, pool, sink);
-            timer.step("public audit");
-            verdict = sink.error_count() == errors
-                ? "commonplace: public audit: " + std::to_string(files) +
-                    " files read back, nothing found that must not be public\n"
-                : "commonplace: public audit: " + std::to_string(sink.error_count() - errors) +
-                    " leak(s) found in the written files; nothing is published\n";
-        }
+        std::string verdict = site.audience == model::Audience::Public && !sink.has_errors()
+            ? audit_verdict(writer, held->audit_facts, pool, sink, timer)
+            : std::string{};
         if (sink.has_errors()) {
             print_problems(sink, loaded.snapshot, err, options.max_problems, guard);
             err << verdict << "commonplace: " << sink.error_count() << " error(s); the earlier output is untouched\n";
@@ -191,9 +201,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err) {
         print_problems(sink, loaded.snapshot, err, options.max_problems,
                        guard);  // warnings: the build went on, but they are worth reading
         if (!options.quiet || !guard.reported.empty()) err << verdict;
-        // Only a finished build is left to the exit: on the way out of a failed one, a thread
-        // (the search index's) may still be running, and its data must be waited for.
-        leave_to_exit.leave = !options.free_memory;
+        leave = !options.free_memory;
         if (!options.quiet) {
             err << "commonplace: built " << writer.paths().size() << " files (" << site.pages.size() << " pages, "
                 << model::audience_name(site.audience) << ") into " << options.output.string() << "\n";

@@ -86,63 +86,79 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
     return out;
 }
 
-void write_outputs(const model::Site& site, const Outputs& outputs, const theme::Theme& theme,
-                   const source::Snapshot& snapshot, output::SiteWriter& writer, parallel::Pool& pool,
-                   diag::Sink& sink) {
-    auto clash = [&](const std::string& path, const std::string& origin) {
-        sink.error(origin, 0, 0,
-                   "would be written to " + path + ", which " + writer.origin_of(path) +
-                       " already wrote: one must never overwrite the other");
-    };
+std::vector<OutputFile> output_files(const model::Site& site, const Outputs& outputs, const theme::Theme& theme) {
+    std::vector<OutputFile> out;
     // The files first (the whole-memory export is the longest single output), then the lists:
     // they are the largest pages, and started last they would leave one core working alone at
     // the end. Each context is made, rendered, written and dropped.
-    const std::size_t files = outputs.files.size();
-    const std::size_t lists = outputs.pages.size();
-    const std::size_t own = outputs.page_contexts ? site.pages.size() : 0;
-    pool.parallel_for(files + lists + own, [&](std::size_t i) {
-        if (i < files) {
-            const auto& f = outputs.files[i];
-            bool ok = f.write_pieces ? writer.write_pieces(f.path, f.origin, f.write_pieces)
-                                     : writer.write(f.path, f.content, f.origin);
-            if (!ok) clash(f.path, f.origin);
-            return;
-        }
-        i -= files;
-        if (i < lists) {
-            const auto& page = outputs.pages[i];
-            auto render = [&](const json& ctx) {
-                return page.standalone ? theme.render(page.template_name, ctx)
-                                       : theme.render_page(page.template_name, ctx);
-            };
-            std::string html = page.make_context ? render(page.make_context()) : render(page.context);
-            std::string path = file_for(page.url);
-            if (!writer.write(path, html, page.origin)) clash(path, page.origin);
-            return;
-        }
-        const model::Page& page = site.pages[i - lists];
-        std::string html = theme.render_page(views::template_for(page), outputs.page_contexts->make(i - lists));
-        std::string path = file_for(page.url);
-        if (!writer.write(path, html, page.source_path)) clash(path, page.source_path);
-    });
-    if (outputs.search_index.valid()) {
-        // Thousands of small files at 50,000 notes: on every core too.
-        const auto& search_files = outputs.search_index.get();
-        pool.parallel_for(search_files.size(), [&](std::size_t i) {
-            const auto& f = search_files[i];
-            if (!writer.write(f.path, f.content, "the search index")) clash(f.path, "the search index");
-        });
+    for (const auto& f : outputs.files) {
+        output::SiteWriter::Producer produce = f.write_pieces;
+        if (!produce)
+            produce = [&f](const output::SiteWriter::Piece& piece) { piece(f.content); };
+        out.push_back({f.path, f.origin, std::move(produce), {}});
     }
+    for (const auto& page : outputs.pages)
+        out.push_back({file_for(page.url), page.origin, [&page, &theme](const output::SiteWriter::Piece& piece) {
+                           json ctx = views::context_of(page);
+                           piece(page.standalone ? theme.render(page.template_name, ctx)
+                                                 : theme.render_page(page.template_name, ctx));
+                       }, {}});
+    if (outputs.page_contexts)
+        for (std::size_t i = 0; i < site.pages.size(); ++i) {
+            const model::Page& page = site.pages[i];
+            out.push_back({file_for(page.url), page.source_path,
+                           [&page, &theme, &outputs, i](const output::SiteWriter::Piece& piece) {
+                               piece(theme.render_page(views::template_for(page), outputs.page_contexts->make(i)));
+                           }, {}});
+        }
+    return out;
+}
+
+std::vector<OutputFile> copied_files(const Outputs& outputs, const theme::Theme& theme,
+                                     const source::Snapshot& snapshot) {
+    std::vector<OutputFile> out;
     for (const auto& url : outputs.assets) {
-        std::string path = url.substr(1);
-        const source::SourceFile* src = snapshot.find(path);
+        const source::SourceFile* src = snapshot.find(url.substr(1));
         if (!src) continue;
-        bool ok = src->disk_path.empty() ? writer.write(path, src->content, src->path)
-                                         : writer.copy(path, src->disk_path, src->path);
-        if (!ok) clash(path, src->path);
+        if (!src->disk_path.empty()) {
+            out.push_back({url.substr(1), src->path, {}, src->disk_path});
+            continue;
+        }
+        out.push_back({url.substr(1), src->path,
+                       [src](const output::SiteWriter::Piece& piece) { piece(src->content); }, {}});
     }
-    for (const auto& s : theme.static_files())
-        if (!writer.copy(s.path, s.from, "the theme")) clash(s.path, "the theme's " + s.path);
+    for (const auto& s : theme.static_files()) out.push_back({s.path, "the theme", {}, s.from});
+    return out;
+}
+
+std::vector<OutputFile> search_output_files(const Outputs& outputs) {
+    std::vector<OutputFile> out;
+    if (!outputs.search_index.valid()) return out;
+    for (const auto& f : outputs.search_index.get())
+        out.push_back({f.path, "the search index",
+                       [&f](const output::SiteWriter::Piece& piece) { piece(f.content); }, {}});
+    return out;
+}
+
+void write_outputs(const model::Site& site, const Outputs& outputs, const theme::Theme& theme,
+                   const source::Snapshot& snapshot, output::SiteWriter& writer, parallel::Pool& pool,
+                   diag::Sink& sink) {
+    auto write = [&](const OutputFile& f) {
+        bool ok = f.copy_from.empty() ? writer.write_pieces(f.path, f.origin, f.produce)
+                                      : writer.copy(f.path, f.copy_from, f.origin);
+        // The theme's static files were named "the theme's PATH" in a clash; the rest by origin.
+        if (!ok)
+            sink.error(f.origin == "the theme" ? "the theme's " + f.path : f.origin, 0, 0,
+                       "would be written to " + f.path + ", which " + writer.origin_of(f.path) +
+                           " already wrote: one must never overwrite the other");
+    };
+    auto files = output_files(site, outputs, theme);
+    pool.parallel_for(files.size(), [&](std::size_t i) { write(files[i]); });
+    // The search index's thousands of small files at 50,000 notes: on every core too, once built.
+    auto search = search_output_files(outputs);
+    pool.parallel_for(search.size(), [&](std::size_t i) { write(search[i]); });
+    // Last and in order, so that a clash with a page always names the same two sides.
+    for (const auto& f : copied_files(outputs, theme, snapshot)) write(f);
 }
 
 }  // namespace cp::site

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "audience/audit_facts.hpp"
+#include "audience/guard.hpp"
 #include "diag/diagnostic.hpp"
 #include "indexes/timeline.hpp"
 #include "links/bodies.hpp"
@@ -54,10 +55,54 @@ struct Outputs {
     std::shared_future<std::vector<search::SearchFile>> search_index;
 };
 
+// Everything a build makes before it writes: the site as loaded, filtered and resolved, its
+// outputs, and (public builds) what the audit looks for. A build writes it; serve holds it
+// and renders from it what the browser asks for.
+struct Prepared {
+    Loaded loaded;
+    std::unique_ptr<const links::ResolvedSite> resolved;  // unset when the build stopped at errors
+    Outputs outputs;                                      // empty for a check
+    audience::AuditFacts audit_facts;
+    audience::GuardReport guard;
+};
+
+// load, the audience filter (and, public, the personal-data guard), the links step and
+// make_outputs, with `step` called with each step's name as it ends. Stops before the links
+// step when the files have errors (but for a check, which goes on to report every problem),
+// and before make_outputs for a check or when the links step found errors.
+std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parallel::Pool& pool, diag::Sink& sink,
+                                  const std::function<void(const char*)>& step);
+
+// Prints the sink's problems with their source lines, capped at `limit` (0: no cap), a summary
+// by kind past ten, and then the personal-data guard's summary, a line per kind, when it
+// found any.
+void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err, std::size_t limit,
+                    const audience::GuardReport& guard = {});
+
 // Makes every output from the resolved site: pages, lists, indexes, search, feeds (the search
 // index and the indexes on threads of `pool`'s). `resolved` outlives the outputs (contexts
 // are made as the pages are written, and the search index is still being built).
 Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink);
+
+// One file of the site, as a build writes it and serve shows it: the same bytes either way.
+struct OutputFile {
+    std::string path;    // site-relative: "notes/x/index.html"
+    std::string origin;  // what made it, for naming both sides of a clash
+    // Its bytes, made when asked for and handed over piece by piece...
+    output::SiteWriter::Producer produce;
+    // ...or, when set, a file on disk copied as it is.
+    std::filesystem::path copy_from;
+};
+
+// The files the outputs make: the site's own pages and the lists rendered through the theme,
+// and the made files (feeds, the export). Each producer reads `site`, `outputs` and `theme`,
+// which must outlive it.
+std::vector<OutputFile> output_files(const model::Site& site, const Outputs& outputs, const theme::Theme& theme);
+// The files copied as they are: the assets the site uses, then the theme's static files.
+std::vector<OutputFile> copied_files(const Outputs& outputs, const theme::Theme& theme,
+                                     const source::Snapshot& snapshot);
+// The search index's files; waits for the index to be built.
+std::vector<OutputFile> search_output_files(const Outputs& outputs);
 
 // Renders the pages through the theme (on `pool`'s threads) and writes everything; a path
 // written twice is an error naming both origins.

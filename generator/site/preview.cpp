@@ -1,0 +1,125 @@
+#include "site/preview.hpp"
+
+#include <algorithm>
+
+#include "diag/diagnostic.hpp"
+#include "parallel/pool.hpp"
+#include "site/pipeline.hpp"
+#include "text/files.hpp"
+
+namespace cp::site {
+
+// One built site as shown: what prepare() made, the files it has, and those rendered so far.
+struct Preview::Shown {
+    explicit Shown(unsigned jobs) : pool(jobs) {}
+
+    std::unique_ptr<Prepared> prepared;
+    // Declared after `prepared`, so destroyed first: the search index's thread reads the site.
+    parallel::Pool pool;
+    std::map<std::string, OutputFile> files;  // by site-relative path
+
+    std::mutex mutex;                             // guards the two below
+    bool search_added = false;                    // the search index's files are in `files`
+    std::map<std::string, std::string> rendered;  // path -> bytes, once asked for
+
+    // Adds each file once; a path made twice keeps the first (a build would stop there).
+    bool add(std::vector<OutputFile> list, diag::Sink& sink) {
+        bool ok = true;
+        for (auto& f : list) {
+            auto [it, added] = files.try_emplace(f.path, std::move(f));
+            if (!added) {
+                sink.error(f.origin, 0, 0, "would be written to " + f.path + ", which " + it->second.origin +
+                                               " already wrote: one must never overwrite the other");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    // The search index is built on a thread while the pages are shown: its files are added
+    // when one of them, or the list of every file, is first asked for.
+    void add_search_files() {
+        {
+            std::lock_guard lock(mutex);
+            if (search_added) return;
+        }
+        auto search = search_output_files(prepared->outputs);  // waits for the index, unlocked
+        std::lock_guard lock(mutex);
+        if (search_added) return;
+        diag::Sink ignored;  // the index's paths are its own (search/...): no page is there
+        add(std::move(search), ignored);
+        search_added = true;
+    }
+
+    const OutputFile* find(const std::string& path) {
+        std::lock_guard lock(mutex);
+        auto it = files.find(path);
+        return it == files.end() ? nullptr : &it->second;
+    }
+};
+
+Preview::Preview(BuildOptions options) : options_(std::move(options)) {}
+
+Preview::~Preview() = default;
+
+std::shared_ptr<Preview::Shown> Preview::current() const {
+    std::lock_guard lock(mutex_);
+    return shown_;
+}
+
+bool Preview::rebuild(std::ostream& err) {
+    auto next = std::make_shared<Shown>(options_.jobs);
+    diag::Sink sink;
+    next->prepared = prepare(options_, Mode::Build, next->pool, sink, {});
+    const Prepared& made = *next->prepared;
+    bool ok = made.resolved && !sink.has_errors();
+    if (ok) {
+        const model::Site& site = made.resolved->site();
+        ok = next->add(output_files(site, made.outputs, *made.loaded.theme), sink) &&
+            next->add(copied_files(made.outputs, *made.loaded.theme, made.loaded.snapshot), sink);
+    }
+    print_problems(sink, made.loaded.snapshot, err, options_.max_problems, made.guard);
+    if (!ok) {
+        err << "commonplace serve: " << sink.error_count() << " error(s); the site shown before stays\n";
+        return false;
+    }
+    std::lock_guard lock(mutex_);
+    shown_ = std::move(next);
+    return true;
+}
+
+std::optional<std::string> Preview::file(const std::string& path) {
+    std::shared_ptr<Shown> shown = current();
+    if (!shown) return std::nullopt;
+    {
+        std::lock_guard lock(shown->mutex);
+        if (auto it = shown->rendered.find(path); it != shown->rendered.end()) return it->second;
+    }
+    const OutputFile* f = shown->find(path);
+    if (!f && path.rfind("search/", 0) == 0) {
+        shown->add_search_files();
+        f = shown->find(path);
+    }
+    if (!f) return std::nullopt;
+    // Made outside the lock: two requests render two pages at once.
+    std::string bytes;
+    if (!f->copy_from.empty()) {
+        bytes = text::read_file_or_empty(f->copy_from);
+    } else {
+        f->produce([&bytes](std::string_view piece) { bytes.append(piece); });
+    }
+    std::lock_guard lock(shown->mutex);
+    return shown->rendered.try_emplace(path, std::move(bytes)).first->second;
+}
+
+std::vector<std::string> Preview::paths() {
+    std::shared_ptr<Shown> shown = current();
+    std::vector<std::string> out;
+    if (!shown) return out;
+    shown->add_search_files();
+    std::lock_guard lock(shown->mutex);
+    for (const auto& [path, unused] : shown->files) out.push_back(path);
+    return out;
+}
+
+}  // namespace cp::site

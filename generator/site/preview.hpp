@@ -1,0 +1,47 @@
+#pragma once
+// What `serve` shows: the site made from the memory as it is now, held in memory and rendered
+// a file at a time as the browser asks for it. A rebuild after a save makes the site model
+// again (reusing, through the BuildCache, what the save did not change) but renders nothing
+// until asked, so a reporter's saved note is on screen as soon as its model is made. Every
+// file it gives is byte for byte what `commonplace build` writes for the same files
+// (tests/unit/preview_test.cpp checks this after edits, additions, renames and deletions).
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "site/build.hpp"
+
+namespace cp::site {
+
+class Preview {
+public:
+    // `options` as for a build; `options.output` is not used: nothing is written.
+    explicit Preview(BuildOptions options);
+    ~Preview();
+    Preview(const Preview&) = delete;
+    Preview& operator=(const Preview&) = delete;
+
+    // Reads the memory again and makes its site. True when it built; on errors (printed to
+    // `err`, with the warnings) the site shown before stays.
+    bool rebuild(std::ostream& err);
+    // The bytes of the file at a site-relative path ("notes/x/index.html"), rendered on the
+    // first ask and kept until the next rebuild; nothing when the site has no such file.
+    std::optional<std::string> file(const std::string& path);
+    // Every file the site has, sorted; empty before the first successful rebuild.
+    std::vector<std::string> paths();
+
+private:
+    struct Shown;
+    std::shared_ptr<Shown> current() const;
+
+    BuildOptions options_;
+    mutable std::mutex mutex_;       // guards shown_
+    std::shared_ptr<Shown> shown_;  // swapped whole by rebuild(), while requests may read the old one
+};
+
+}  // namespace cp::site

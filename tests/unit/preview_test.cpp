@@ -1,0 +1,166 @@
+// serve's preview (site/preview.hpp) against fresh builds: after every kind of change a
+// reporter makes (a note's text, its title, a new note, a rename, a deletion, a domain, a
+// person, a picture), every file the preview shows is byte for byte what `commonplace build`
+// writes for the same files, and it shows no file the build does not write. This is where
+// partial rebuilds go stale; the preview reuses what did not change (site::BuildCache), so
+// each step is checked against a build that reuses nothing.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "git_fixture.hpp"
+#include "site/preview.hpp"
+#include "test_support.hpp"
+
+using namespace cp;
+using namespace cp::testing;
+
+namespace {
+
+MemoryFiles starting_memory() {
+    MemoryFiles m;
+    m["commonplace.yaml"] = "title: Ward memory\nbase_url: https://example.org/memory/\ntimezone: Europe/London\n";
+    m["domains/handover.md"] =
+        "---\ntitle: Night handover\nconveners: [ada-okafor]\nphase: maturing\npractices: [SBAR]\n"
+        "visibility: public\nlearning_agenda:\n  - question: What makes a handover safe?\n---\n"
+        "How we hand over at night. See [[first-sbar-trial]].\n";
+    m["domains/falls.md"] = "---\ntitle: Falls\nvisibility: public\n---\nFalls on the ward.\n";
+    m["people/ada-okafor.md"] = "---\ntitle: Ada Okafor\nroles: [member]\nvisibility: public\n---\nSister on Ward 7.\n";
+    m["people/tom-bramley.md"] = "---\ntitle: Tom Bramley\nroles: [member]\n---\nCharge nurse.\n";
+    m["meetings/2024-03-05-handover-review.md"] =
+        "---\ntitle: Handover review\ndate: 2024-03-05\ndomains: [handover]\nattendees: [ada-okafor, tom-bramley]\n"
+        "actions:\n  - action: Try SBAR for a month\n    owner: tom-bramley\n    due: 2024-04-05\n---\n"
+        "We looked at [the first trial](../notes/first-sbar-trial.md).\n";
+    m["notes/first-sbar-trial.md"] =
+        "---\ntitle: First SBAR trial\ndate: 2024-02-10\ndomains: [handover]\ntags: [sbar, nights]\n"
+        "authors: [ada-okafor]\nvisibility: public\n---\nWe tried SBAR on three nights.\n\n![The card](card.png)\n";
+    m["notes/card.png"] = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x08\x08\x02\0\0\0", 29);
+    m["notes/falls-audit.md"] = "---\ntitle: Falls audit\ndate: 2023-11-02\ndomains: [falls]\ntags: [audit]\n---\n"
+                                "Twelve falls in a quarter. Compare [[first-sbar-trial]].\n";
+    m["notes/bed-rails.md"] = "# Bed rails\n\nA note with no front matter, about [[falls-audit]].\n";
+    return m;
+}
+
+// The memory in a git repository with two commits (so pages have history and versions), and
+// the working tree holding the second.
+struct RepoMemory {
+    TempMemory memory;
+    explicit RepoMemory(const MemoryFiles& files) : memory(files) {
+        GitRepo repo(memory.root());
+        MemoryFiles first = files;
+        first["notes/first-sbar-trial.md"] =
+            "---\ntitle: First SBAR trial\ndate: 2024-02-10\ndomains: [handover]\nvisibility: public\n---\nA draft.\n";
+        first.erase("notes/bed-rails.md");
+        Signature ada{"Ada Okafor", "ada@example.org", utc("2024-02-11"), 0};
+        Signature tom{"Tom Bramley", "tom@example.org", utc("2024-03-06"), 0};
+        std::string one = repo.commit(text_files(first), {}, ada, "First notes", "HEAD");
+        repo.commit(text_files(files), {one}, tom, "The handover review", "HEAD");
+    }
+};
+
+site::BuildOptions options_of(const TempMemory& memory, const fs::path& out, audience::Audience audience) {
+    auto options = options_for(memory.root(), out);
+    options.audience = audience;
+    return options;
+}
+
+// Every file of a fresh build against the preview's: the same paths and the same bytes.
+void check_same_as_build(site::Preview& preview, const TempMemory& memory, audience::Audience audience,
+                         const std::string& step) {
+    INFO("after: " << step);
+    TempFolder out;
+    auto run = build_site(options_of(memory, out.path() / "site", audience));
+    REQUIRE(run.status == site::kExitOk);
+    auto built = read_tree(out.path() / "site");
+    REQUIRE(built.size() > 20);
+    std::vector<std::string> built_paths;
+    for (const auto& [path, bytes] : built) built_paths.push_back(path);
+    CHECK(preview.paths() == built_paths);
+    std::size_t differ = 0;
+    for (const auto& [path, bytes] : built) {
+        auto shown = preview.file(path);
+        if (!shown || *shown != bytes) {
+            ++differ;
+            UNSCOPED_INFO("differs: " << path);
+        }
+    }
+    CHECK(differ == 0);
+}
+
+void rebuild(site::Preview& preview) {
+    std::ostringstream err;
+    bool ok = preview.rebuild(err);
+    INFO(err.str());
+    REQUIRE(ok);
+}
+
+}  // namespace
+
+TEST_CASE("The preview shows what a fresh build writes, after every kind of change", "[preview]") {
+    for (auto audience : {audience::Audience::Community, audience::Audience::Public}) {
+        INFO("audience: " << model::audience_name(audience));
+        RepoMemory repo(starting_memory());
+        const TempMemory& memory = repo.memory;
+        TempFolder unused;
+        site::Preview preview(options_of(memory, unused.path() / "never-written", audience));
+        rebuild(preview);
+        check_same_as_build(preview, memory, audience, "the first build");
+        // Pages asked for before a change must not be shown stale after it.
+        REQUIRE(preview.file("notes/first-sbar-trial/index.html"));
+        REQUIRE(preview.file("index.html"));
+
+        auto change = [&](const std::string& step, const std::function<void()>& edit) {
+            edit();
+            rebuild(preview);
+            check_same_as_build(preview, memory, audience, step);
+        };
+        change("a note's text edited", [&] {
+            memory.write("notes/first-sbar-trial.md",
+                         "---\ntitle: First SBAR trial\ndate: 2024-02-10\ndomains: [handover]\ntags: [sbar, nights]\n"
+                         "authors: [ada-okafor]\nvisibility: public\n---\nWe tried SBAR on five nights; it held.\n\n"
+                         "![The card](card.png)\n");
+        });
+        change("a note's title and tags edited", [&] {
+            memory.write("notes/falls-audit.md", "---\ntitle: The falls audit of 2023\ndate: 2023-11-02\n"
+                                                 "domains: [falls]\ntags: [audit, quarterly]\nvisibility: public\n---\n"
+                                                 "Twelve falls in a quarter. Compare [[first-sbar-trial]].\n");
+        });
+        change("a note added, linking to others", [&] {
+            memory.write("notes/sbar-card-v2.md", "---\ntitle: SBAR card, second version\ndate: 2024-05-01\n"
+                                                  "domains: [handover]\ntags: [sbar]\nvisibility: public\n---\n"
+                                                  "Builds on [[first-sbar-trial]] and [[falls-audit]].\n");
+        });
+        change("a note renamed", [&] {
+            fs::rename(memory.root() / "notes/bed-rails.md", memory.root() / "notes/bed-rails-and-falls.md");
+        });
+        change("a note deleted (others linked to it)", [&] { fs::remove(memory.root() / "notes/falls-audit.md"); });
+        change("a domain edited", [&] {
+            memory.write("domains/handover.md",
+                         "---\ntitle: Night handover\nconveners: [ada-okafor, tom-bramley]\nphase: stewardship\n"
+                         "practices: [SBAR, safety huddle]\nvisibility: public\nlearning_agenda:\n"
+                         "  - question: What makes a handover safe?\n    status: answered\n"
+                         "    answered_in: sbar-card-v2\n---\nHow we hand over at night.\n");
+        });
+        change("a person added and one edited", [&] {
+            memory.write("people/grace-hopper.md", "---\ntitle: Grace Hopper\nroles: [member]\nvisibility: public\n---\n"
+                                                   "Joined from the falls team.\n");
+            memory.write("people/tom-bramley.md",
+                         "---\ntitle: Tom Bramley\nroles: [member]\nvisibility: public\n---\nCharge nurse, nights.\n");
+        });
+        change("a picture replaced and a meeting's attendees changed", [&] {
+            memory.write("notes/card.png",
+                         std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x20\0\0\0\x10\x08\x02\0\0\0", 29));
+            memory.write("meetings/2024-03-05-handover-review.md",
+                         "---\ntitle: Handover review\ndate: 2024-03-05\ndomains: [handover]\n"
+                         "attendees: [ada-okafor, grace-hopper]\nvisibility: public\n---\nShort this time.\n");
+        });
+
+        // A save with an error keeps the site shown before.
+        auto before = preview.file("notes/first-sbar-trial/index.html");
+        memory.write("notes/first-sbar-trial.md", "---\ntitle: [unclosed\n---\nBroken.\n");
+        std::ostringstream err;
+        CHECK_FALSE(preview.rebuild(err));
+        CHECK(err.str().find("notes/first-sbar-trial.md") != std::string::npos);
+        CHECK(preview.file("notes/first-sbar-trial/index.html") == before);
+    }
+}
