@@ -72,6 +72,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool proces
     add_source_options(serve_cmd, options, audience);
     serve_cmd->add_option("--port", serve_options.port, "the port to listen on")->capture_default_str();
     serve_cmd->add_option("--stop-after", serve_options.max_seconds, "stop after this many seconds (for scripts)");
+    serve_cmd->add_flag("--timings", options.timings, "print how long each step of each rebuild took");
 
     NewPageOptions new_options;
     CLI::App* new_cmd =

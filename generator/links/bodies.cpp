@@ -1,10 +1,125 @@
 #include "links/bodies.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
+#include <type_traits>
 
 #include "parallel/pool.hpp"
 
 namespace cp::links {
+
+namespace {
+
+// A running hash of strings and numbers (FNV-1a, 64 bits), each part ended so that "ab","c"
+// and "a","bc" differ.
+class Hash {
+public:
+    Hash& add(std::string_view s) {
+        for (unsigned char c : s) mix(c);
+        mix(0xff);
+        return *this;
+    }
+    Hash& add(std::uint64_t n) {
+        for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(n >> (8 * i)));
+        return *this;
+    }
+    std::uint64_t value() const { return h_; }
+
+private:
+    void mix(unsigned char c) { h_ = (h_ ^ c) * 1099511628211ULL; }
+    std::uint64_t h_ = 14695981039346656037ULL;
+};
+
+template <typename Set>
+std::vector<std::string> sorted_keys(const Set& set) {
+    std::vector<std::string> out;
+    for (const auto& item : set) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(item)>, std::string>) out.push_back(item);
+        else out.push_back(item.first + '\n' + item.second);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// Everything a page's rendering reads besides the page itself: the other pages' addresses,
+// names and visibility, the addresses of the unfiltered site, the assets (and recordings'
+// captions and transcripts), the words and the player a recording gets.
+std::uint64_t surroundings_of(const model::Site& site, const Catalogue& catalogue, const ResolveOptions& options,
+                              const std::vector<std::string>& words) {
+    Hash h;
+    for (const auto& p : site.pages) {
+        h.add(p.source_path).add(p.url).add(p.slug).add(p.title).add(p.date).add(static_cast<std::uint64_t>(p.type));
+        h.add(static_cast<std::uint64_t>(p.visibility)).add(p.draft ? 1 : 0).add(p.aliases.size());
+        for (const auto& a : p.aliases) h.add(a);
+    }
+    for (const auto* part : {&catalogue.keys, &catalogue.tags}) {
+        h.add(part->size());
+        for (const auto& k : sorted_keys(*part)) h.add(k);
+    }
+    for (const auto* part : {&catalogue.community, &catalogue.aliases, &catalogue.folders}) {
+        h.add(part->size());
+        for (const auto& k : sorted_keys(*part)) h.add(k);
+    }
+    for (const auto& a : site.assets) {
+        h.add(a.source_path).add(a.url).add(a.beside ? 1 : 0).add(static_cast<std::uint64_t>(a.width));
+        h.add(static_cast<std::uint64_t>(a.height)).add(a.companion_of).add(a.captions);
+        if (a.transcript)
+            h.add(a.transcript->path).add(static_cast<std::uint64_t>(a.transcript->format)).add(a.transcript->text);
+    }
+    h.add(site.config.wikilinks ? 1 : 0).add(site.config.language).add(options.max_bytes);
+    h.add(static_cast<std::uint64_t>(options.strictness));
+    for (const auto& w : words) h.add(w);
+    if (options.media_html) {  // the theme's player, as it writes a recording now
+        markdown::MediaEmbed sample;
+        sample.src = "sample.mp3";
+        sample.mime = "audio/mpeg";
+        sample.file_name = "sample.mp3";
+        sample.label = "sample";
+        sample.captions = "sample.vtt";
+        sample.transcript_html = "<p>sample</p>";
+        h.add(options.media_html(sample));
+    }
+    return h.value();
+}
+
+// The page's own part of what its rendering reads.
+std::uint64_t key_of(const model::Page& page) {
+    Hash h;
+    h.add(page.body).add(static_cast<std::uint64_t>(page.body_first_line)).add(page.title).add(page.source_path);
+    h.add(page.url).add(static_cast<std::uint64_t>(page.visibility)).add(page.lfs_pointer ? 1 : 0);
+    return h.value();
+}
+
+// Renders one page's Markdown into `r`, its problems into `sink`.
+void render_page(model::Page& page, const model::SiteIndex& index, const Catalogue& catalogue,
+                 const ResolveOptions& options, const markdown::RenderOptions::Words& words,
+                 const std::string& lfs_notice, RenderedPage& r, diag::Sink& sink) {
+    if (page.lfs_pointer) {
+        r.body.html = lfs_notice;
+        return;
+    }
+    const model::Site& site = index.site();
+    auto resolver = make_resolver(index, page, catalogue, options.strictness, sink, r.links);
+    markdown::RenderOptions ro;
+    ro.first_line = page.body_first_line;
+    ro.max_bytes = options.max_bytes;
+    ro.title = page.title;
+    ro.wikilinks = site.config.wikilinks;
+    ro.words = words;
+    ro.media_html = options.media_html;
+    r.body = markdown::render(page.body, resolver, ro);
+    if (const auto& refused = r.body.refused)
+        sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);
+    if (page.summary.empty()) page.summary = r.body.summary;
+    std::sort(r.links.pages.begin(), r.links.pages.end());
+    r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());
+    // Every later step reads the rendering, never the Markdown: dropped here, it is one copy
+    // of the whole memory less to hold (210 MB at 50,000 notes).
+    std::string().swap(page.body);
+}
+
+}  // namespace
 
 std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
                                         const ResolveOptions& options, parallel::Pool& pool, diag::Sink& sink) {
@@ -13,31 +128,40 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         site.words.html("markdown.community_only"), site.words.html("markdown.broken_link"),
         site.words.html("markdown.done"),           site.words.html("markdown.not_done"),
         site.words.html("markdown.too_large"),      site.words.html("markdown.too_slow")};
+    const std::string lfs_notice = "<p class=\"notice\">" + site.words.html("markdown.lfs") + "</p>\n";
+    BodyCache* cache = options.cache;
+    if (cache) {
+        auto now = surroundings_of(site, catalogue, options,
+                                   {words.community_only, words.broken_link, words.done, words.not_done,
+                                    words.too_large, words.too_slow, lfs_notice});
+        if (now != cache->surroundings) cache->by_source.clear();
+        cache->surroundings = now;
+    }
+    std::vector<std::optional<BodyCache::Entry>> made(cache ? site.pages.size() : 0);
     pool.parallel_for(site.pages.size(), [&](std::size_t i) {
         model::Page& page = site.pages[i];
         RenderedPage& r = out[i];
-        if (page.lfs_pointer) {
-            r.body.html = "<p class=\"notice\">" + site.words.html("markdown.lfs") + "</p>\n";
-            return;
+        std::uint64_t key = cache ? key_of(page) : 0;
+        if (cache) {
+            if (auto kept = cache->by_source.find(page.source_path);
+                kept != cache->by_source.end() && kept->second.key == key) {
+                r = kept->second.rendered;
+                for (const auto& d : kept->second.problems) sink.report(d);
+                if (page.summary.empty()) page.summary = r.body.summary;
+                std::string().swap(page.body);
+                return;
+            }
         }
-        auto resolver = make_resolver(index, page, catalogue, options.strictness, sink, r.links);
-        markdown::RenderOptions ro;
-        ro.first_line = page.body_first_line;
-        ro.max_bytes = options.max_bytes;
-        ro.title = page.title;
-        ro.wikilinks = site.config.wikilinks;
-        ro.words = words;
-        ro.media_html = options.media_html;
-        r.body = markdown::render(page.body, resolver, ro);
-        if (const auto& refused = r.body.refused)
-            sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);
-        if (page.summary.empty()) page.summary = r.body.summary;
-        // Every later step reads the rendering, never the Markdown: dropped here, it is one copy
-        // of the whole memory less to hold (210 MB at 50,000 notes).
-        std::string().swap(page.body);
-        std::sort(r.links.pages.begin(), r.links.pages.end());
-        r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());
+        // Problems go to a sink of the page's own, so that a cache can keep them with the rendering.
+        diag::Sink own;
+        render_page(page, index, catalogue, options, words, lfs_notice, r, own);
+        auto problems = own.sorted();
+        for (const auto& d : problems) sink.report(d);
+        if (cache) made[i] = BodyCache::Entry{key, r, std::move(problems)};
     });
+    if (cache)
+        for (std::size_t i = 0; i < made.size(); ++i)
+            if (made[i]) cache->by_source[site.pages[i].source_path] = std::move(*made[i]);
     // Backlinks: one pass over every page's outgoing links.
     for (std::size_t i = 0; i < out.size(); ++i) {
         for (const auto& url : out[i].links.pages) {

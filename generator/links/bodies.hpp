@@ -1,6 +1,9 @@
 #pragma once
 // Every page's Markdown rendered to HTML (in parallel), its links resolved, and the
 // backlinks gathered from what the pages link to, in one pass.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -15,6 +18,19 @@ struct RenderedPage {
     markdown::Rendered body;
     PageLinks links;
     std::vector<std::size_t> backlinks;  // indices into site.pages, sorted, of pages linking here
+};
+
+// Each page's rendering, kept by one build for the next (serve's rebuilds after a save): a page
+// whose Markdown and own fields are what they were, among pages, addresses, assets and words
+// that are what they were, renders to the same bytes and reports the same problems.
+struct BodyCache {
+    struct Entry {
+        std::uint64_t key = 0;  // of the page's own fields and Markdown
+        RenderedPage rendered;  // with no backlinks: they are gathered anew each time
+        std::vector<diag::Diagnostic> problems;
+    };
+    std::uint64_t surroundings = 0;  // of everything else a rendering reads; when it changes, all go
+    std::unordered_map<std::string, Entry> by_source;  // by the page's source path
 };
 
 // Part of the links step (links::resolve). Renders site.pages[i] into result[i], on `pool`'s

@@ -39,10 +39,13 @@ Catalogue catalogue_of(const model::Site& site);
 // How to report a reference to nothing: `check` makes it an error, `build` a warning.
 enum class Strictness { Build, Check };
 
+struct BodyCache;
+
 struct ResolveOptions {
     Strictness strictness = Strictness::Build;
     std::size_t max_bytes = std::size_t{4} * 1024 * 1024;  // a page's Markdown rendered at most
     markdown::MediaWriter media_html;                      // writes a recording's player (the theme's)
+    BodyCache* cache = nullptr;  // renderings an earlier build left (serve), or nullptr (links/bodies.hpp)
 };
 
 // The links step's own parts (links::resolve runs them; later steps read its ResolvedSite).

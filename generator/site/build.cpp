@@ -1,8 +1,5 @@
 #include "site/build.hpp"
 
-#include <chrono>
-#include <cstdlib>
-#include <fstream>
 #include <iostream>
 
 #include "audience/guard.hpp"
@@ -16,7 +13,9 @@
 #include "model/loader.hpp"
 #include "output/writer.hpp"
 #include "parallel/pool.hpp"
+#include "site/build_cache.hpp"
 #include "site/pipeline.hpp"
+#include "site/step_timer.hpp"
 #include "source/working_tree.hpp"
 #include "theme/theme.hpp"
 #include "views/context.hpp"
@@ -26,44 +25,6 @@ namespace cp::site {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The process's resident memory now, its peak so far and the mapped files' part of it, in MB, from /proc/self/status
-// (Linux); {0, 0} where there is none. Printed beside each step's time, so that what holds
-// the memory at each step is measured by the build itself (issue #20's breakdown).
-struct Resident {
-    long now = 0, peak = 0, files = 0;  // files: of `now`, the pages of mapped files (git's packs)
-};
-Resident resident_megabytes() {
-    std::ifstream status("/proc/self/status");
-    Resident r;
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) r.now = std::atol(line.c_str() + 6) / 1024;
-        if (line.rfind("VmHWM:", 0) == 0) r.peak = std::atol(line.c_str() + 6) / 1024;
-        if (line.rfind("RssFile:", 0) == 0) r.files = std::atol(line.c_str() + 8) / 1024;
-    }
-    return r;
-}
-
-class StepTimer {
-public:
-    StepTimer(bool enabled, std::ostream& err) : enabled_(enabled), err_(err), last_(Clock::now()) {}
-    void step(const char* name) {
-        auto now = Clock::now();
-        if (enabled_) {
-            Resident r = resident_megabytes();
-            err_ << "  " << name << ": " << std::chrono::duration_cast<std::chrono::milliseconds>(now - last_).count()
-                 << " ms (resident " << r.now << " MB, peak " << r.peak << " MB, mapped files " << r.files << " MB)\n";
-        }
-        last_ = now;
-    }
-
-private:
-    using Clock = std::chrono::steady_clock;
-    bool enabled_;
-    std::ostream& err_;
-    Clock::time_point last_;
-};
 
 // Past this many problems, a summary by kind closes the list: one cause, one line.
 constexpr std::size_t kSummaryFrom = 10;
@@ -132,6 +93,7 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
     links::ResolveOptions resolve_options;
     resolve_options.strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;
     resolve_options.max_bytes = filtered.config.max_file_size;
+    resolve_options.cache = options.cache ? &options.cache->bodies : nullptr;
     // A recording's player is the theme's `media` template (its words are the theme's to translate).
     resolve_options.media_html = [theme = loaded.theme.get(),
                                   language = filtered.config.language](const markdown::MediaEmbed& media) {

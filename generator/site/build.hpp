@@ -10,6 +10,8 @@
 
 namespace cp::site {
 
+struct BuildCache;
+
 struct BuildOptions {
     std::filesystem::path source = ".";
     std::filesystem::path output = "_site";
@@ -32,6 +34,9 @@ struct BuildOptions {
     // do (clang's -disable-free). Freeing it object by object took a tenth of the build's
     // time at 10,000 notes. Keep true anywhere that builds more than once (serve, tests).
     bool free_memory = true;
+    // What an earlier build in this process left to reuse (serve's rebuilds; site/build_cache.hpp),
+    // or nullptr: everything is made anew. Updated by the build.
+    BuildCache* cache = nullptr;
 };
 
 // Exit statuses, as the contract's command line says.

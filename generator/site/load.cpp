@@ -7,6 +7,7 @@
 #include "model/loader.hpp"
 #include "site/as_of.hpp"
 #include "site/page_versions.hpp"
+#include "site/build_cache.hpp"
 #include "site/pipeline.hpp"
 #include "source/git_tree.hpp"
 #include "source/working_tree.hpp"
@@ -132,6 +133,23 @@ config::Config read_config(const BuildOptions& options, const Origin& origin, di
     return text ? config::parse_config(*text, name, sink) : config::Config{};
 }
 
+// The cache of old versions for this build, emptied first when the commit or the config it was
+// read with changed; nullptr without a cache.
+VersionsCache versions_cache(const BuildOptions& options, const std::optional<std::string>& commit,
+                             const source::Snapshot& snapshot) {
+    if (!options.cache) return {};
+    BuildCache& cache = *options.cache;
+    std::string config;
+    if (!options.config_file.empty()) config = "--config\n" + text::read_file_or_empty(options.config_file);
+    else if (const source::SourceFile* f = snapshot.find("commonplace.yaml")) config = f->content;
+    if (cache.versions_commit != commit.value_or("") || cache.versions_config != config) {
+        cache.versions.clear();
+        cache.versions_commit = commit.value_or("");
+        cache.versions_config = std::move(config);
+    }
+    return {&cache.versions};
+}
+
 }  // namespace
 
 Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
@@ -161,8 +179,15 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     std::future<history::History> history;
     auto read_history_meanwhile = [&] {
         if (!start) return;
-        history = pool.submit([&repo = *origin.repo, commit = *start, &sink] {
-            return history::read_history(repo, commit, repo.file_paths(commit), sink);
+        history = pool.submit([&repo = *origin.repo, commit = *start, &sink, cache = options.cache] {
+            // A save in the working tree leaves HEAD where it was: its history is the same.
+            if (cache && cache->history && cache->history_commit == commit) return *cache->history;
+            auto read = history::read_history(repo, commit, repo.file_paths(commit), sink);
+            if (cache) {
+                cache->history_commit = commit;
+                cache->history = std::make_shared<const history::History>(read);
+            }
+            return read;
         });
     };
     // Reading a commit's files uses the same repository object, which libgit2 wants used by
@@ -172,7 +197,8 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     source::ReadOptions read_options;
     read_options.max_file_size = config.max_file_size;
     loaded.snapshot = origin.commit ? source::read_git_tree(*origin.repo, *origin.commit, read_options, sink)
-                                    : source::read_working_tree(options.source, read_options, pool, sink);
+                                    : source::read_working_tree(options.source, read_options, pool, sink,
+                                                                options.cache ? &options.cache->files : nullptr);
     if (!head_date.empty()) loaded.snapshot.reference_date = head_date;
     const fs::path theme_dir = theme_dir_for(config, options);
     loaded.theme = std::make_unique<theme::Theme>(theme_dir, layout_overrides(loaded.snapshot), sink);
@@ -191,7 +217,7 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     loaded.site.words = std::move(words);
     if (step) step("parse, and history meanwhile");
     if (origin.repo) {
-        read_page_versions(options.source, loaded.site, pool);
+        read_page_versions(options.source, loaded.site, pool, versions_cache(options, start, loaded.snapshot));
         if (step) step("old versions");
     }
     // A build of a past commit (--ref, --as-of: any commit but HEAD's) says on every page whose

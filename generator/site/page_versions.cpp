@@ -6,13 +6,21 @@
 
 namespace cp::site {
 
-void read_page_versions(const std::filesystem::path& folder, model::Site& site, parallel::Pool& pool) {
+void read_page_versions(const std::filesystem::path& folder, model::Site& site, parallel::Pool& pool,
+                        VersionsCache cache) {
     if (!site.history.available) return;
     std::vector<history::VersionRequest> requests;
     for (const auto& page : site.pages) {
         const history::FileHistory* fh = site.history.find(page.source_path);
         if (!fh || page.lfs_pointer) continue;
         if (page.type != model::PageType::Domain && fh->revisions.size() < 2) continue;
+        if (cache.kept) {
+            if (auto kept = cache.kept->find(page.source_path); kept != cache.kept->end()) {
+                // Read for this commit before (an empty list: no version could be read).
+                if (!kept->second.empty()) site.versions[page.source_path] = kept->second;
+                continue;
+            }
+        }
         history::VersionRequest request{page.source_path, {}};
         request.revisions = &fh->revisions;
         requests.push_back(std::move(request));
@@ -33,8 +41,10 @@ void read_page_versions(const std::filesystem::path& folder, model::Site& site, 
             if (page) parsed[i].push_back({(*requests[i].revisions)[k].commit, file.path, std::move(*page)});
         }
     });
-    for (std::size_t i = 0; i < requests.size(); ++i)
+    for (std::size_t i = 0; i < requests.size(); ++i) {
+        if (cache.kept) (*cache.kept)[requests[i].path] = parsed[i];  // an empty list is kept too: read once
         if (!parsed[i].empty()) site.versions[requests[i].path] = std::move(parsed[i]);
+    }
 }
 
 }  // namespace cp::site

@@ -4,7 +4,9 @@
 
 #include "diag/diagnostic.hpp"
 #include "parallel/pool.hpp"
+#include "site/build_cache.hpp"
 #include "site/pipeline.hpp"
+#include "site/step_timer.hpp"
 #include "text/files.hpp"
 
 namespace cp::site {
@@ -58,7 +60,9 @@ struct Preview::Shown {
     }
 };
 
-Preview::Preview(BuildOptions options) : options_(std::move(options)) {}
+Preview::Preview(BuildOptions options) : cache_(std::make_unique<BuildCache>()), options_(std::move(options)) {
+    options_.cache = cache_.get();
+}
 
 Preview::~Preview() = default;
 
@@ -70,7 +74,8 @@ std::shared_ptr<Preview::Shown> Preview::current() const {
 bool Preview::rebuild(std::ostream& err) {
     auto next = std::make_shared<Shown>(options_.jobs);
     diag::Sink sink;
-    next->prepared = prepare(options_, Mode::Build, next->pool, sink, {});
+    StepTimer timer(options_.timings, err);
+    next->prepared = prepare(options_, Mode::Build, next->pool, sink, [&](const char* name) { timer.step(name); });
     const Prepared& made = *next->prepared;
     bool ok = made.resolved && !sink.has_errors();
     if (ok) {
@@ -78,6 +83,7 @@ bool Preview::rebuild(std::ostream& err) {
         ok = next->add(output_files(site, made.outputs, *made.loaded.theme), sink) &&
             next->add(copied_files(made.outputs, *made.loaded.theme, made.loaded.snapshot), sink);
     }
+    timer.step("files listed");
     print_problems(sink, made.loaded.snapshot, err, options_.max_problems, made.guard);
     if (!ok) {
         err << "commonplace serve: " << sink.error_count() << " error(s); the site shown before stays\n";

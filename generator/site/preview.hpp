@@ -18,6 +18,8 @@
 
 namespace cp::site {
 
+struct BuildCache;
+
 class Preview {
 public:
     // `options` as for a build; `options.output` is not used: nothing is written.
@@ -39,6 +41,7 @@ private:
     struct Shown;
     std::shared_ptr<Shown> current() const;
 
+    std::unique_ptr<BuildCache> cache_;  // what each rebuild leaves to the next (one rebuild at a time)
     BuildOptions options_;
     mutable std::mutex mutex_;       // guards shown_
     std::shared_ptr<Shown> shown_;  // swapped whole by rebuild(), while requests may read the old one

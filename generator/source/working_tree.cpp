@@ -52,9 +52,19 @@ private:
     std::string prefix_;
 };
 
+// The kept entry for a file whose size and modification time are those it was read at, or nullptr.
+const FileCache::Entry* unchanged(const FileCache* cache, const std::string& path, std::uintmax_t size,
+                                  fs::file_time_type modified) {
+    if (!cache) return nullptr;
+    auto it = cache->files.find(path);
+    if (it == cache->files.end() || it->second.size != size || it->second.modified != modified) return nullptr;
+    return &it->second;
+}
+
 }  // namespace
 
-Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink) {
+Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink,
+                           FileCache* cache) {
     Snapshot snap;
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
@@ -70,6 +80,7 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
     std::size_t root_length = root_text.size() + (root_text.empty() || root_text.back() == '/' ? 0 : 1);
     std::vector<std::size_t> to_read;  // indices of text files whose bytes are read below, in parallel
     std::vector<std::size_t> to_head;  // indices of pictures whose first bytes (their size) are read below
+    std::vector<fs::file_time_type> modified;  // of each file, when there is a cache to keep them in
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
@@ -97,11 +108,17 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
         file.size = it->file_size(ec);
         auto mtime = it->last_write_time(ec);
         if (mtime > newest) newest = mtime;
+        if (cache) modified.push_back(mtime);
         file.underscored = is_underscored_path(rel);
         // An underscored file is only ever copied, but a transcript there is shown under its recording.
         if (is_text_source(rel) && (!file.underscored || is_transcript_name(rel))) {
             if (file.size > options.max_file_size) {
                 file.too_large = true;
+            } else if (const FileCache::Entry* kept = unchanged(cache, rel, file.size, mtime)) {
+                file.content = kept->content;  // unchanged since the last read
+                file.lfs_pointer = looks_like_lfs_pointer(file.content);
+                snap.files.push_back(std::move(file));
+                continue;
             } else {
                 to_read.push_back(snap.files.size());
             }
@@ -119,6 +136,19 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
         file.lfs_pointer = looks_like_lfs_pointer(file.content);
         file.disk_path.clear();  // held in memory now: copied from here, never from disk
     });
+    if (cache) {
+        // What was read now replaces what was kept; files gone since are forgotten. A file
+        // changed in the last two seconds is not kept: a second save within the clock's tick,
+        // of the same size, would look unchanged (git's "racily clean" files).
+        std::map<std::string, FileCache::Entry> kept;
+        const auto settled = fs::file_time_type::clock::now() - std::chrono::seconds(2);
+        for (std::size_t i = 0; i < snap.files.size(); ++i) {
+            const SourceFile& file = snap.files[i];
+            if (!file.disk_path.empty() || file.too_large || modified[i] > settled) continue;
+            kept[file.path] = {file.size, modified[i], file.content};
+        }
+        cache->files = std::move(kept);
+    }
     pool.parallel_for(to_head.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
         SourceFile& file = snap.files[to_head[i]];
         file.head = text::read_file_head(file.disk_path, assets::kImageHeadBytes);

@@ -1,0 +1,33 @@
+#pragma once
+// What one build hands to the next in the same process (serve's rebuild after a save): the
+// parts of a build that depend only on inputs that did not change, each kept with everything
+// it was made from, so that a rebuild reads, parses and renders only what the save touched.
+// A build without one (the command line's) makes everything, as before; the preview's test
+// (tests/unit/preview_test.cpp) checks that a build with one writes the same bytes.
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "history/history.hpp"
+#include "links/bodies.hpp"
+#include "model/versions.hpp"
+#include "source/working_tree.hpp"
+
+namespace cp::site {
+
+struct BuildCache {
+    // The working tree's files, by path, with the size and modification time they were read at.
+    source::FileCache files;
+    // The history of one commit: a save in the working tree does not move HEAD.
+    std::string history_commit;
+    std::shared_ptr<const history::History> history;
+    // The old versions of pages, read from the commits of that history, parsed with the config
+    // whose text is `versions_config`; by the page's source path.
+    std::string versions_commit, versions_config;
+    model::Versions versions;
+    // Each page's rendered Markdown, with the problems its rendering reported.
+    links::BodyCache bodies;
+};
+
+}  // namespace cp::site
