@@ -3,10 +3,13 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <chrono>
 #include <filesystem>
 #include <thread>
 
+#include "cli/watch.hpp"
 #include "parallel/pool.hpp"
 #include "site/preview.hpp"
 
@@ -16,34 +19,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fingerprint of the memory's files: paths, sizes and modification times. Cheap enough
-// to take twice a second on a memory of thousands of files.
-std::size_t fingerprint(const fs::path& root) {
-    std::size_t h = 0;
-    std::error_code ec;
-    auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
-    for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (!name.empty() && (name[0] == '.' || name[0] == '_')) {
-            if (it->is_directory(ec)) it.disable_recursion_pending();
-            continue;
-        }
-        mix(std::hash<std::string>{}(it->path().string()));
-        if (it->is_regular_file(ec)) {
-            mix(static_cast<std::size_t>(it->file_size(ec)));
-            mix(static_cast<std::size_t>(it->last_write_time(ec).time_since_epoch().count()));
-        }
-    }
-    return h;
-}
-
-// The script added to every served HTML page (never to the built files): it asks the
-// server for the build number and reloads when it changes.
+// The script added to every served HTML page (never to the built files): it asks the server
+// for the build number, and the server answers when it differs from the one the page has
+// (a long poll), so the page reloads as soon as a rebuild is done.
 constexpr const char* kReloadScript =
-    "<script>(function(){var v=null;function poll(){fetch('/__commonplace/version').then(function(r){return r.text()})"
-    ".then(function(t){if(v!==null&&t!==v){location.reload()}v=t}).catch(function(){}).finally(function(){setTimeout(poll,700)})}"
-    "poll()})();</script>";
+    "<script>(function(){var v=null;function poll(){fetch('/__commonplace/version'+(v===null?'':'?since='+v))"
+    ".then(function(r){return r.text()}).then(function(t){if(v!==null&&t!==v){location.reload();return}v=t;poll()})"
+    ".catch(function(){setTimeout(poll,1000)})}poll()})();</script>";
+
+// How long the server holds a version request that has nothing new to say.
+constexpr auto kLongPoll = std::chrono::seconds(20);
 
 std::string content_type(const std::string& path) {
     std::string ext = fs::path(path).extension().string();
@@ -69,15 +54,36 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     site::BuildOptions build = options.build;
     build.quiet = true;
     site::Preview preview(build);
-    std::atomic<int> version{0};
+    // The build number, which the pages' script waits on (a rebuild or the end wakes it).
+    std::mutex version_mutex;
+    std::condition_variable version_changed;
+    int version = 0;
+    std::atomic<bool> stopping{false};
+    auto next_version = [&] {
+        {
+            std::lock_guard lock(version_mutex);
+            ++version;
+        }
+        version_changed.notify_all();
+    };
     if (preview.rebuild(err))
-        ++version;
+        next_version();
     else
         err << "commonplace serve: the first build failed; fix the problems above and save again\n";
 
     httplib::Server server;
-    server.Get("/__commonplace/version", [&](const httplib::Request&, httplib::Response& res) {
-        res.set_content(std::to_string(version.load()), "text/plain");
+    // A browser keeps up to six connections open to a host, each holding one of the server's
+    // threads until it closes, and each open page holds one more in its long poll: with
+    // httplib's default of eight threads, the reload after a rebuild queued behind them.
+    server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+    server.Get("/__commonplace/version", [&](const httplib::Request& req, httplib::Response& res) {
+        std::unique_lock lock(version_mutex);
+        if (req.has_param("since")) {
+            const std::string since = req.get_param_value("since");
+            version_changed.wait_for(lock, kLongPoll,
+                                     [&] { return stopping.load() || std::to_string(version) != since; });
+        }
+        res.set_content(std::to_string(version), "text/plain");
     });
     server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
         std::string path = req.path.substr(1);
@@ -108,25 +114,25 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     out << "Serving " << build.source.string() << " at http://127.0.0.1:" << port << "/ (Ctrl-C to stop)\n"
         << std::flush;
 
-    std::atomic<bool> stopping{false};
     // Its own thread, beside the server's; each rebuild makes its own pool (site::Preview).
     auto watcher = parallel::start_thread([&] {
         auto started = std::chrono::steady_clock::now();
-        std::size_t seen = fingerprint(build.source);
+        SourceWatcher changes(build.source);
+        if (!changes.immediate()) out << "(saves are seen by comparing the files twice a second)\n" << std::flush;
         while (!stopping) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int>(options.poll_seconds * 1000)));
+            bool changed = changes.wait_for_change(std::chrono::milliseconds(250));
             if (options.max_seconds > 0 &&
                 std::chrono::steady_clock::now() - started > std::chrono::seconds(options.max_seconds)) {
+                stopping = true;
+                version_changed.notify_all();
                 server.stop();
                 return;
             }
-            std::size_t now = fingerprint(build.source);
-            if (now == seen) continue;
-            seen = now;
+            if (!changed) continue;
             out << "Change seen; rebuilding...\n" << std::flush;
             auto began = std::chrono::steady_clock::now();
             if (preview.rebuild(err)) {
-                ++version;
+                next_version();
                 out << "Rebuilt in "
                     << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began)
                            .count()
@@ -137,6 +143,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     });
     server.listen_after_bind();
     stopping = true;
+    version_changed.notify_all();
     watcher.get();
     return site::kExitOk;
 }

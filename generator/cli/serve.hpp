@@ -10,7 +10,6 @@ namespace cp::cli {
 struct ServeOptions {
     site::BuildOptions build;
     int port = 1313;
-    double poll_seconds = 0.5;  // how often the source is checked for changes
     int max_seconds = 0;        // stop after this long (0: until interrupted); for tests
 };
 
