@@ -5,6 +5,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -48,26 +49,97 @@ std::string content_type(const std::string& path) {
     return "application/octet-stream";
 }
 
+// The build number, which the pages' script waits on: a rebuild, or the server's end, wakes it.
+class BuildNumber {
+public:
+    void next() {
+        {
+            std::lock_guard lock(mutex_);
+            ++number_;
+        }
+        changed_.notify_all();
+    }
+    void stop() {
+        {
+            std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        changed_.notify_all();
+    }
+    bool stopping() const {
+        std::lock_guard lock(mutex_);
+        return stopping_;
+    }
+    // The number now, once it differs from `since` (at most kLongPoll later); at once without one.
+    std::string after(const std::optional<std::string>& since) {
+        std::unique_lock lock(mutex_);
+        if (since)
+            changed_.wait_for(lock, kLongPoll, [&] { return stopping_ || std::to_string(number_) != *since; });
+        return std::to_string(number_);
+    }
+
+private:
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    int number_ = 0;
+    bool stopping_ = false;
+};
+
+// A file of the preview, its folder's page, or the 404 page; HTML pages get the reload script.
+void serve_file(site::Preview& preview, const httplib::Request& req, httplib::Response& res) {
+    std::string path = req.path.substr(1);
+    if (path.empty() || path.back() == '/') path += "index.html";
+    auto body = preview.file(path);
+    if (!body && preview.file(path + "/index.html")) {
+        res.set_redirect(req.path + "/", 301);  // a folder's page, asked for without its slash
+        return;
+    }
+    if (!body) {
+        res.status = 404;
+        path = "404.html";
+        body = preview.file(path);
+        if (!body) return;
+    }
+    if (fs::path(path).extension() == ".html") {
+        auto pos = body->rfind("</body>");
+        body->insert(pos == std::string::npos ? body->size() : pos, kReloadScript);
+    }
+    res.set_content(*body, content_type(path).c_str());
+}
+
+// Rebuilds the preview after each save until the server stops (or --stop-after stops it).
+void rebuild_on_change(const ServeOptions& options, site::Preview& preview, BuildNumber& number,
+                       httplib::Server& server, std::ostream& out, std::ostream& err) {
+    using Clock = std::chrono::steady_clock;
+    auto started = Clock::now();
+    SourceWatcher changes(options.build.source);
+    if (!changes.immediate()) out << "(saves are seen by comparing the files twice a second)\n" << std::flush;
+    while (!number.stopping()) {
+        bool changed = changes.wait_for_change(std::chrono::milliseconds(250));
+        if (options.max_seconds > 0 && Clock::now() - started > std::chrono::seconds(options.max_seconds)) {
+            number.stop();
+            server.stop();
+            return;
+        }
+        if (!changed) continue;
+        out << "Change seen; rebuilding...\n" << std::flush;
+        auto began = Clock::now();
+        if (!preview.rebuild(err)) continue;
+        number.next();
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - began).count();
+        out << "Rebuilt in " << ms << " ms.\n" << std::flush;
+    }
+}
+
 }  // namespace
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     site::BuildOptions build = options.build;
     build.quiet = true;
     site::Preview preview(build);
-    // The build number, which the pages' script waits on (a rebuild or the end wakes it).
-    std::mutex version_mutex;
-    std::condition_variable version_changed;
-    int version = 0;
-    std::atomic<bool> stopping{false};
-    auto next_version = [&] {
-        {
-            std::lock_guard lock(version_mutex);
-            ++version;
-        }
-        version_changed.notify_all();
-    };
+    BuildNumber number;
     if (preview.rebuild(err))
-        next_version();
+        number.next();
     else
         err << "commonplace serve: the first build failed; fix the problems above and save again\n";
 
@@ -77,73 +149,21 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     // httplib's default of eight threads, the reload after a rebuild queued behind them.
     server.new_task_queue = [] { return new httplib::ThreadPool(32); };
     server.Get("/__commonplace/version", [&](const httplib::Request& req, httplib::Response& res) {
-        std::unique_lock lock(version_mutex);
-        if (req.has_param("since")) {
-            const std::string since = req.get_param_value("since");
-            version_changed.wait_for(lock, kLongPoll,
-                                     [&] { return stopping.load() || std::to_string(version) != since; });
-        }
-        res.set_content(std::to_string(version), "text/plain");
+        std::optional<std::string> since;
+        if (req.has_param("since")) since = req.get_param_value("since");
+        res.set_content(number.after(since), "text/plain");
     });
-    server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) {
-        std::string path = req.path.substr(1);
-        if (path.empty() || path.back() == '/') path += "index.html";
-        auto body = preview.file(path);
-        if (!body && preview.file(path + "/index.html")) {
-            res.set_redirect(req.path + "/", 301);  // a folder's page, asked for without its slash
-            return;
-        }
-        if (!body) {
-            res.status = 404;
-            path = "404.html";
-            body = preview.file(path);
-            if (!body) return;
-        }
-        if (fs::path(path).extension() == ".html") {
-            auto pos = body->rfind("</body>");
-            body->insert(pos == std::string::npos ? body->size() : pos, kReloadScript);
-        }
-        res.set_content(*body, content_type(path).c_str());
-    });
-
-    int port = server.bind_to_port("127.0.0.1", options.port) ? options.port : -1;
-    if (port < 0) {
+    server.Get(R"(/.*)", [&](const httplib::Request& req, httplib::Response& res) { serve_file(preview, req, res); });
+    if (!server.bind_to_port("127.0.0.1", options.port)) {
         err << "commonplace serve: cannot listen on 127.0.0.1:" << options.port << "\n";
         return site::kExitUsage;
     }
-    out << "Serving " << build.source.string() << " at http://127.0.0.1:" << port << "/ (Ctrl-C to stop)\n"
+    out << "Serving " << build.source.string() << " at http://127.0.0.1:" << options.port << "/ (Ctrl-C to stop)\n"
         << std::flush;
-
     // Its own thread, beside the server's; each rebuild makes its own pool (site::Preview).
-    auto watcher = parallel::start_thread([&] {
-        auto started = std::chrono::steady_clock::now();
-        SourceWatcher changes(build.source);
-        if (!changes.immediate()) out << "(saves are seen by comparing the files twice a second)\n" << std::flush;
-        while (!stopping) {
-            bool changed = changes.wait_for_change(std::chrono::milliseconds(250));
-            if (options.max_seconds > 0 &&
-                std::chrono::steady_clock::now() - started > std::chrono::seconds(options.max_seconds)) {
-                stopping = true;
-                version_changed.notify_all();
-                server.stop();
-                return;
-            }
-            if (!changed) continue;
-            out << "Change seen; rebuilding...\n" << std::flush;
-            auto began = std::chrono::steady_clock::now();
-            if (preview.rebuild(err)) {
-                next_version();
-                out << "Rebuilt in "
-                    << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - began)
-                           .count()
-                    << " ms.\n"
-                    << std::flush;
-            }
-        }
-    });
+    auto watcher = parallel::start_thread([&] { rebuild_on_change(options, preview, number, server, out, err); });
     server.listen_after_bind();
-    stopping = true;
-    version_changed.notify_all();
+    number.stop();
     watcher.get();
     return site::kExitOk;
 }
