@@ -1,5 +1,7 @@
 #include "reports/print.hpp"
 
+#include <memory>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -77,21 +79,24 @@ Selection select(const model::Site& site, const Page* domain) {
 }
 
 json print_json(const model::Site& site, const std::vector<links::RenderedPage>& bodies, const Page* domain,
-                const std::string& url) {
+                const std::string& url, views::DeferredParts& parts) {
     Selection s = select(site, domain);
-    std::map<std::string, std::string> anchors;  // page url -> its anchor in this document
+    // page url -> its anchor in this document; kept by the texts, which are made as it is written
+    auto anchors = std::make_shared<std::map<std::string, std::string>>();
     for (const auto* list : {&s.domains, &s.meetings, &s.notes, &s.people})
-        for (const Page* p : *list) anchors[p->url] = anchor_of(*p);
+        for (const Page* p : *list) (*anchors)[p->url] = anchor_of(*p);
     auto index_of = [&](const Page* p) { return static_cast<std::size_t>(p - site.pages.data()); };
     // A link to a page in this document stays in it; any other goes to the site. Images load
-    // from beside the document, so that it prints whole from a copy of the site.
+    // from beside the document, so that it prints whole from a copy of the site. Each text is
+    // made as the document is written (a deferred part), never all at once.
     auto body = [&](const Page* p) {
-        const std::string& html = bodies[index_of(p)].body.html;
-        return rebase_links(html, p->url, [&](const std::string& target) {
-            std::string page = target.substr(0, target.find('#'));
-            if (auto it = anchors.find(page); it != anchors.end()) return "#" + it->second;
-            if (target.rfind("/assets/", 0) == 0) return links::relative_url(url, target);
-            return indexes::absolute_url(site, target);
+        return parts.add([&site, &html = bodies[index_of(p)].body.html, page_url = p->url, anchors, url] {
+            return rebase_links(html, page_url, [&](const std::string& target) {
+                std::string page = target.substr(0, target.find('#'));
+                if (auto it = anchors->find(page); it != anchors->end()) return "#" + it->second;
+                if (target.rfind("/assets/", 0) == 0) return links::relative_url(url, target);
+                return indexes::absolute_url(site, target);
+            });
         });
     };
     auto item = [&](const Page* p) {
@@ -183,12 +188,13 @@ std::vector<views::HtmlPage> print_pages(const links::ResolvedSite& resolved) {
         if (p.type == PageType::Domain) domains.push_back(&p);
     for (const Page* domain : domains) {
         std::string url = domain ? "/print/" + domain->slug + "/" : "/print/";
-        views::HtmlPage page = views::lazy_page(url, "print", "the printed memory", [&site, &bodies, domain, url] {
+        views::HtmlPage page{url, "print", {}, "the printed memory"};
+        page.make_context_with_parts = [&site, &bodies, domain, url](views::DeferredParts& parts) {
             json ctx = views::page_frame(site, url, "the printed memory", "");  // title, language, root, as-of
-            ctx["print"] = print_json(site, bodies, domain, url);
+            ctx["print"] = print_json(site, bodies, domain, url, parts);
             views::flag_lists(ctx["print"]);
             return ctx;
-        });
+        };
         page.standalone = true;
         out.push_back(std::move(page));
     }

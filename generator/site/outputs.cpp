@@ -99,9 +99,16 @@ std::vector<OutputFile> output_files(const model::Site& site, const Outputs& out
     }
     for (const auto& page : outputs.pages)
         out.push_back({file_for(page.url), page.origin, [&page, &theme](const output::SiteWriter::Piece& piece) {
-                           json ctx = views::context_of(page);
-                           piece(page.standalone ? theme.render(page.template_name, ctx)
-                                                 : theme.render_page(page.template_name, ctx));
+                           auto render = [&](const json& ctx) {
+                               return page.standalone ? theme.render(page.template_name, ctx)
+                                                      : theme.render_page(page.template_name, ctx);
+                           };
+                           if (page.make_context_with_parts) {
+                               views::DeferredParts parts;
+                               parts.expand(render(page.make_context_with_parts(parts)), piece);
+                               return;
+                           }
+                           piece(render(views::context_of(page)));
                        }, {}});
     if (outputs.page_contexts)
         for (std::size_t i = 0; i < site.pages.size(); ++i) {

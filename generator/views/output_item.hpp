@@ -6,8 +6,25 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cp::views {
+
+// Parts of a very large page made only as it is written (the printed memory's texts: half a
+// gigabyte at 50,000 notes, twice over in its context): the context holds a marker for each
+// part, and the writer replaces each marker with the part's bytes, made then and dropped.
+class DeferredParts {
+public:
+    DeferredParts();  // markers with a nonce of their own, which no text of the memory holds
+    // The marker to put in the context where the part's bytes go (as {{{triple}}} Mustache).
+    std::string add(std::function<std::string()> make);
+    // Hands `rendered` on to `piece` with each marker replaced by its part, made then.
+    void expand(std::string_view rendered, const std::function<void(std::string_view)>& piece) const;
+
+private:
+    std::string prefix_;
+    std::vector<std::function<std::string()>> parts_;
+};
 
 struct HtmlPage {
     std::string url;            // site-absolute, "/timeline/"; written as url + "index.html"
@@ -21,12 +38,13 @@ struct HtmlPage {
     // A whole document of its own (an e-mail, the printed memory): rendered without the
     // site's "base" layout.
     bool standalone = false;
+    // ...or made with parts deferred to when it is written (DeferredParts).
+    std::function<nlohmann::json(DeferredParts&)> make_context_with_parts{};
 };
 
-// The page's context: made now when it is made lazily, else a copy.
-inline nlohmann::json context_of(const HtmlPage& page) {
-    return page.make_context ? page.make_context() : page.context;
-}
+// The page's context: made now when it is made lazily, else a copy. A page with deferred
+// parts gets them made into its context here.
+nlohmann::json context_of(const HtmlPage& page);
 
 // A page whose context is made when it is rendered. `make` may hold references to the
 // site, which outlives every output.
