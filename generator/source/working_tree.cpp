@@ -52,24 +52,25 @@ private:
     std::string prefix_;
 };
 
-}  // namespace
-
-Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink) {
-    Snapshot snap;
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
-        sink.error(root.string(), 0, 0, "the memory's folder does not exist or is not a folder");
-        return snap;
-    }
-    GitIgnore ignore(root);
+// What walking the tree found besides the files themselves: which to read, and the newest change.
+struct Walk {
+    std::vector<std::size_t> to_read;  // indices of text files whose bytes are read below, in parallel
+    std::vector<std::size_t> to_head;  // indices of pictures whose first bytes (their size) are read below
     fs::file_time_type newest = fs::file_time_type::min();  // {} is the file clock's epoch, after every real mtime
+};
+
+// Lists the memory's files into `files`, without their bytes: what git ignores and unread names
+// are passed over, symbolic links and submodules too (each a warning). A text file over the
+// size limit is marked too large, and not read.
+Walk walk_tree(const fs::path& root, const ReadOptions& options, const GitIgnore& ignore,
+               std::vector<SourceFile>& files, diag::Sink& sink) {
+    Walk walk;
+    std::error_code ec;
     auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
     // Every path the iterator gives starts with the root as written: strip it as text, since
     // fs::relative() would resolve each path on disk, component by component.
     std::string root_text = root.generic_string();
     std::size_t root_length = root_text.size() + (root_text.empty() || root_text.back() == '/' ? 0 : 1);
-    std::vector<std::size_t> to_read;  // indices of text files whose bytes are read below, in parallel
-    std::vector<std::size_t> to_head;  // indices of pictures whose first bytes (their size) are read below
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
@@ -96,46 +97,68 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
         file.path = rel;
         file.size = it->file_size(ec);
         auto mtime = it->last_write_time(ec);
-        if (mtime > newest) newest = mtime;
+        if (mtime > walk.newest) walk.newest = mtime;
         file.underscored = is_underscored_path(rel);
         // An underscored file is only ever copied, but a transcript there is shown under its recording.
         if (is_text_source(rel) && (!file.underscored || is_transcript_name(rel))) {
             if (file.size > options.max_file_size) {
                 file.too_large = true;
             } else {
-                to_read.push_back(snap.files.size());
+                walk.to_read.push_back(files.size());
             }
         } else if (assets::is_picture_name(rel)) {
-            to_head.push_back(snap.files.size());
+            walk.to_head.push_back(files.size());
         }
         file.disk_path = p;
-        snap.files.push_back(std::move(file));
+        files.push_back(std::move(file));
     }
+    return walk;
+}
+
+// Reads the text files' bytes, and the pictures' first bytes (their size), on every core.
+void read_contents(std::vector<SourceFile>& files, const Walk& walk, parallel::Pool& pool) {
     // Reading waits on the disk more than on a core: when the files are not in the page
     // cache (a fresh clone, a CI runner), more readers than cores keep the disk busy.
-    pool.parallel_for(to_read.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
-        SourceFile& file = snap.files[to_read[i]];
+    pool.parallel_for(walk.to_read.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
+        SourceFile& file = files[walk.to_read[i]];
         file.content = text::read_file_or_empty(file.disk_path);
         file.lfs_pointer = looks_like_lfs_pointer(file.content);
         file.disk_path.clear();  // held in memory now: copied from here, never from disk
     });
-    pool.parallel_for(to_head.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
-        SourceFile& file = snap.files[to_head[i]];
+    pool.parallel_for(walk.to_head.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
+        SourceFile& file = files[walk.to_head[i]];
         file.head = text::read_file_head(file.disk_path, assets::kImageHeadBytes);
     });
+}
+
+// The day a file time falls on, in UTC, as YYYY-MM-DD.
+std::string utc_day_of(fs::file_time_type time) {
+    // file_time_type's epoch differs from the system clock's (GCC 12 has no clock_cast).
+    auto sys = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+        time - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
+    std::time_t t = std::chrono::system_clock::to_time_t(sys);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+}  // namespace
+
+Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink) {
+    Snapshot snap;
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        sink.error(root.string(), 0, 0, "the memory's folder does not exist or is not a folder");
+        return snap;
+    }
+    GitIgnore ignore(root);
+    const Walk walk = walk_tree(root, options, ignore, snap.files, sink);
+    read_contents(snap.files, walk, pool);
     std::sort(snap.files.begin(), snap.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-    if (newest != fs::file_time_type::min()) {
-        // file_time_type's epoch differs from the system clock's (GCC 12 has no clock_cast).
-        auto sys = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
-            newest - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
-        std::time_t t = std::chrono::system_clock::to_time_t(sys);
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        char buf[16];
-        std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-        snap.reference_date = buf;
-    }
+    if (walk.newest != fs::file_time_type::min()) snap.reference_date = utc_day_of(walk.newest);
     return snap;
 }
 
