@@ -162,21 +162,29 @@ json series_of(const model::Site& site, const std::vector<const Page*>& meetings
     return series_list;
 }
 
+// A list page of pages in groups (meetings by year, notes by kind): the frame, and the list's
+// title and intro (the catalog's lists.KIND.title and .intro), its counts and its groups.
+json grouped_list_page(const model::Site& site, const std::string& url, const std::string& kind,
+                       const std::vector<const Page*>& pages, const std::function<std::string(const Page&)>& key,
+                       bool newest_group_first) {
+    const std::string title = site.words.text("lists." + kind + ".title");
+    json ctx = views::page_frame(site, url, title);
+    ctx["list"] = {{"title", title},
+                   {"intro", site.words.text("lists." + kind + ".intro")},
+                   {"count", std::to_string(pages.size())},
+                   {"count_text", site.words.format("lists.in_all", {{"n", std::to_string(pages.size())}})},
+                   {"groups", grouped(site, pages, url, key, newest_group_first)}};
+    return ctx;
+}
+
 // /meetings/: by year, newest first, and by series.
 json meetings_list(const model::Site& site) {
     const std::string url = "/meetings/";
     auto meetings = of_type(site, PageType::Meeting);
     sort_by_date_desc(meetings);
-    json ctx = views::page_frame(site, url, site.words.text("lists.meetings.title"));
-    ctx["list"] = {
-        {"title", site.words.text("lists.meetings.title")},
-        {"intro", site.words.text("lists.meetings.intro")},
-        {"count", std::to_string(meetings.size())},
-        {"count_text", site.words.format("lists.in_all", {{"n", std::to_string(meetings.size())}})},
-        {"groups",
-         grouped(
-             site, meetings, url,
-             [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); }, true)}};
+    json ctx = grouped_list_page(
+        site, url, "meetings", meetings,
+        [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); }, true);
     json series_list = series_of(site, meetings, url);
     ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
     ctx["list"]["series_count"] = std::to_string(series_list.size());
@@ -190,14 +198,8 @@ json notes_list(const model::Site& site) {
     const std::string url = "/notes/";
     auto notes = of_type(site, PageType::Note);
     sort_by_date_desc(notes);
-    json ctx = views::page_frame(site, url, site.words.text("lists.notes.title"));
-    ctx["list"] = {{"title", site.words.text("lists.notes.title")},
-                   {"intro", site.words.text("lists.notes.intro")},
-                   {"count", std::to_string(notes.size())},
-                   {"count_text", site.words.format("lists.in_all", {{"n", std::to_string(notes.size())}})},
-                   {"groups",
-                    grouped(
-                        site, notes, url, [&site](const Page& p) { return kind_heading(site.words, p.kind); }, false)}};
+    json ctx = grouped_list_page(
+        site, url, "notes", notes, [&site](const Page& p) { return kind_heading(site.words, p.kind); }, false);
     views::flag_lists(ctx["list"]);
     return ctx;
 }
