@@ -180,56 +180,60 @@ std::set<std::string> people_named_by(const std::vector<const Page*>& pages) {
     return named;
 }
 
-}  // namespace
+// What the build may show: its pages' sources without their community blocks, and the
+// titles it derives. A forbidden phrase found in `text` is allowed after all; a bare slug,
+// when `slugs` (every line slugged, and as a heading's id) holds it.
+struct PublicText {
+    std::string text, slugs;
 
-AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot, const FilterOptions& options) {
-    AuditFacts facts;
-    facts.base_url = audit_text(site.config.base_url);
-    add_email_addresses(site, snapshot, facts.forbidden);
-
-    std::vector<const Page*> kept, left_out;
-    for (const auto& p : site.pages) (keeps(p, options) ? kept : left_out).push_back(&p);
-
-    // What the build may show: its pages' sources without their community blocks, and the
-    // titles it derives. A forbidden phrase found in there is allowed after all.
-    std::string public_text, slug_text;
-    std::set<std::string> kept_tags;
-    auto add_public = [&](std::string_view text) {
-        public_text += audit_text(text);
-        public_text += "\n";
+    void add(std::string_view shown) {
+        text += audit_text(shown);
+        text += "\n";
         // A file name written with "%20" is the same name.
-        if (text.find("%20") != std::string_view::npos) {
-            std::string spaced(text);
+        if (shown.find("%20") != std::string_view::npos) {
+            std::string spaced(shown);
             for (std::size_t at = spaced.find("%20"); at != std::string::npos; at = spaced.find("%20", at))
                 spaced.replace(at, 3, " ");
-            public_text += audit_text(spaced) + "\n";
+            text += audit_text(spaced) + "\n";
         }
         std::size_t pos = 0;
-        while (pos < text.size()) {
-            std::size_t end = std::min(text.find('\n', pos), text.size());
-            std::string_view line = text.substr(pos, end - pos);
-            slug_text += model::slugify(line) + " " + markdown::heading_id(line) + " ";
+        while (pos < shown.size()) {
+            std::size_t end = std::min(shown.find('\n', pos), shown.size());
+            std::string_view line = shown.substr(pos, end - pos);
+            slugs += model::slugify(line) + " " + markdown::heading_id(line) + " ";
             pos = end + 1;
         }
-    };
-    add_public(site.config.title + "\n" + site.config.description);
+    }
+};
+
+// What may be forbidden, unless the public text holds it: phrases (found as whole words) and
+// bare slugs (found between dashes or word edges).
+struct Candidates {
+    std::vector<Forbidden> phrases, slugs;
+};
+
+// The kept pages' front matter, bodies without their blocks (as written and as read), file
+// names and slugs are public text; their tags are the build's (returned, slugged).
+std::set<std::string> add_kept_pages(const std::vector<const Page*>& kept, const source::Snapshot& snapshot,
+                                     PublicText& shown) {
+    std::set<std::string> kept_tags;
     for (const Page* p : kept) {
         if (const source::SourceFile* f = snapshot.find(p->source_path))
-            add_public(front_matter_of(f->content, f->path));
+            shown.add(front_matter_of(f->content, f->path));
         std::string body = filter_community_blocks(p->body, Audience::Public);
-        add_public(body);
-        add_public(without_markup(body));
-        add_public(model::stem_in_words(model::stem_of(p->source_path)) + "\n" + p->slug);
+        shown.add(body);
+        shown.add(without_markup(body));
+        shown.add(model::stem_in_words(model::stem_of(p->source_path)) + "\n" + p->slug);
         for (const auto& t : p->tags) kept_tags.insert(model::slugify(t));
     }
-    if (site.config.public_names != "initials") {
-        std::set<std::string> named = people_named_by(kept);
-        for (const Page* p : left_out)
-            if (p->type == model::PageType::Person && named.count(p->slug)) add_public(p->title);
-    }
+    return kept_tags;
+}
 
-    // Candidates, then those the public text holds are let go.
-    std::vector<Forbidden> phrases, slugs;
+// A page left out: its address and aliases are forbidden outright; its title (or a person's
+// name), its slug, and each tag no kept page uses (its tag page's address outright) are
+// candidates.
+void add_left_out_pages(const std::vector<const Page*>& left_out, std::set<std::string> kept_tags, AuditFacts& facts,
+                        Candidates& candidates) {
     for (const Page* p : left_out) {
         std::string what = std::string(p->draft ? "draft" : "community") + " page " + p->source_path;
         if (p->url != "/") {
@@ -244,8 +248,8 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
         std::string title = audit_text(p->title);
         bool person = p->type == model::PageType::Person;
         if (person ? distinctive_name(title) : distinctive_phrase(title))
-            phrases.push_back({title, Edge::Word, (person ? "the name of " : "the title of ") + what});
-        if (distinctive_slug(p->slug)) slugs.push_back({p->slug, Edge::Slug, "the slug of " + what});
+            candidates.phrases.push_back({title, Edge::Word, (person ? "the name of " : "the title of ") + what});
+        if (distinctive_slug(p->slug)) candidates.slugs.push_back({p->slug, Edge::Slug, "the slug of " + what});
         for (const auto& t : p->tags) {
             std::string slug = model::slugify(t);
             if (kept_tags.count(slug)) continue;
@@ -254,19 +258,28 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
             facts.urls.push_back(url);
             facts.forbidden.push_back({url, Edge::UrlPath, "the tag page of a tag only " + what + " uses"});
             std::string name = audit_text(t);
-            if (distinctive_phrase(name)) phrases.push_back({name, Edge::Word, "a tag only " + what + " uses"});
+            if (distinctive_phrase(name))
+                candidates.phrases.push_back({name, Edge::Word, "a tag only " + what + " uses"});
         }
     }
+}
+
+// Each run of words of every :::community block, in any page.
+void add_block_runs(const model::Site& site, Candidates& candidates) {
     for (const auto& p : site.pages)
         for (const auto& block : community_blocks(p.body))
             for (auto& run : runs_of(block.text))
-                phrases.push_back({run, Edge::Word,
-                                   "text of a :::community block in " + p.source_path + " (line " +
-                                       std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) +
-                                       ")"});
-    // The old versions of the pages this build holds (site.versions): the versions it shows
-    // are public text without their blocks; a version it leaves out (community-only, a draft)
-    // gives every run of its words and fields, and any version the text of its blocks.
+                candidates.phrases.push_back(
+                    {run, Edge::Word,
+                     "text of a :::community block in " + p.source_path + " (line " +
+                         std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) + ")"});
+}
+
+// The old versions of the pages this build holds (site.versions): the versions it shows
+// are public text without their blocks; a version it leaves out (community-only, a draft)
+// gives every run of its words and fields, and any version the text of its blocks.
+void add_versions(const model::Site& site, const std::vector<const Page*>& kept, const FilterOptions& options,
+                  PublicText& shown, Candidates& candidates) {
     for (const Page* p : kept) {
         auto versions = site.versions.find(p->source_path);
         if (versions == site.versions.end()) continue;
@@ -274,9 +287,9 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
             std::string what = " of " + p->source_path + " at commit " + v.commit.substr(0, 7);
             if (keeps(v.page, options)) {
                 std::string body = filter_community_blocks(v.page.body, Audience::Public);
-                add_public(body);
-                add_public(without_markup(body));
-                add_public(v.page.title);
+                shown.add(body);
+                shown.add(without_markup(body));
+                shown.add(v.page.title);
             } else {
                 std::vector<std::string> texts = v.page.practices;
                 texts.insert(texts.end(), v.page.expected_results.begin(), v.page.expected_results.end());
@@ -284,16 +297,21 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
                 texts.push_back(v.page.body);
                 for (const auto& t : texts)
                     for (auto& run : runs_of(t))
-                        phrases.push_back({run, Edge::Word, "text of a community-only version" + what});
+                        candidates.phrases.push_back({run, Edge::Word, "text of a community-only version" + what});
             }
             for (const auto& block : community_blocks(v.page.body))
                 for (auto& run : runs_of(block.text))
-                    phrases.push_back({run, Edge::Word, "text of a :::community block in the version" + what});
+                    candidates.phrases.push_back(
+                        {run, Edge::Word, "text of a :::community block in the version" + what});
         }
     }
-    // The subject of a commit that touched a page left out may name it; one that touched only
-    // kept pages is shown, so its words are public text: "Add 1 note" hidden in one commit is
-    // no leak when "Add 1 note; tag a story" of another is on the changes page.
+}
+
+// The subject of a commit that touched a page left out may name it; one that touched only
+// kept pages is shown, so its words are public text: "Add 1 note" hidden in one commit is
+// no leak when "Add 1 note; tag a story" of another is on the changes page.
+void add_commit_subjects(const model::Site& site, const std::vector<const Page*>& kept, PublicText& shown,
+                         Candidates& candidates) {
     std::set<std::string> kept_paths;
     for (const Page* p : kept) kept_paths.insert(p->source_path);
     auto clean = [&](const history::Commit& c) {
@@ -301,17 +319,20 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
                            [&](const std::string& path) { return kept_paths.count(path) != 0; });
     };
     for (const auto& c : site.history.recent)
-        if (clean(c)) add_public(c.subject);
+        if (clean(c)) shown.add(c.subject);
     for (const auto& c : site.history.recent) {
         std::string subject = audit_text(c.subject);
         if (!clean(c) && distinctive_run(subject))
-            phrases.push_back(
+            candidates.phrases.push_back(
                 {subject, Edge::Word, "the subject of commit " + c.id.substr(0, 7) + ", which touched pages left out"});
     }
-    // An asset is published only when a page this build holds names it; a recording's captions
-    // and transcript when it is named, the site's picture because the config names it. That is
-    // settled first: a published recording's transcript is public text, and the words of one
-    // that is not must be found nowhere.
+}
+
+// An asset is published only when a page this build holds names it; a recording's captions
+// and transcript when it is named, the site's picture because the config names it. That is
+// settled first: a published recording's transcript is public text, and the words of one
+// that is not must be found nowhere. An asset not published is forbidden by its address.
+void add_assets(const model::Site& site, PublicText& shown, AuditFacts& facts, Candidates& candidates) {
     Matcher names;
     for (const auto& a : site.assets) {
         const std::string& named = model::published_with(a);
@@ -319,13 +340,13 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     }
     names.build();
     std::vector<bool> published(site.assets.size(), false);
-    names.scan(public_text, [&](std::size_t i) { published[i] = true; });
+    names.scan(shown.text, [&](std::size_t i) { published[i] = true; });
     for (std::size_t i = 0; i < site.assets.size(); ++i) {
         const model::Asset& a = site.assets[i];
         if (published[i] || a.source_path == site.config.image) {
             if (a.transcript) {
-                add_public(a.transcript->text);
-                add_public(without_markup(a.transcript->text));
+                shown.add(a.transcript->text);
+                shown.add(without_markup(a.transcript->text));
             }
             continue;
         }
@@ -333,11 +354,14 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
         facts.forbidden.push_back({audit_text(a.url), Edge::UrlPath, "an asset no page of this build uses"});
         if (a.transcript)
             for (auto& run : runs_of(a.transcript->text))
-                phrases.push_back(
+                candidates.phrases.push_back(
                     {run, Edge::Word,
                      "the transcript " + a.transcript->path + " of a recording no page of this build uses"});
     }
+}
 
+// Forbids each candidate phrase the public text does not hold.
+void forbid_phrases_unless_shown(std::vector<Forbidden> phrases, const std::string& public_text, AuditFacts& facts) {
     Matcher in_public;
     for (const auto& f : phrases) in_public.add(f.text, Edge::Word);
     in_public.build();
@@ -345,7 +369,10 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     in_public.scan(public_text, [&](std::size_t i) { allowed[i] = true; });
     for (std::size_t i = 0; i < phrases.size(); ++i)
         if (!allowed[i]) facts.forbidden.push_back(std::move(phrases[i]));
+}
 
+// Forbids each candidate slug no public line or heading, slugged, holds.
+void forbid_slugs_unless_shown(std::vector<Forbidden> slugs, const std::string& slug_text, AuditFacts& facts) {
     Matcher in_slugs;
     for (const auto& f : slugs) in_slugs.add(f.text, Edge::Dashed);
     in_slugs.build();
@@ -353,6 +380,36 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     in_slugs.scan(slug_text, [&](std::size_t i) { slug_allowed[i] = true; });
     for (std::size_t i = 0; i < slugs.size(); ++i)
         if (!slug_allowed[i]) facts.forbidden.push_back(std::move(slugs[i]));
+}
+
+}  // namespace
+
+AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot, const FilterOptions& options) {
+    AuditFacts facts;
+    facts.base_url = audit_text(site.config.base_url);
+    add_email_addresses(site, snapshot, facts.forbidden);
+
+    std::vector<const Page*> kept, left_out;
+    for (const auto& p : site.pages) (keeps(p, options) ? kept : left_out).push_back(&p);
+
+    PublicText shown;
+    shown.add(site.config.title + "\n" + site.config.description);
+    std::set<std::string> kept_tags = add_kept_pages(kept, snapshot, shown);
+    if (site.config.public_names != "initials") {
+        std::set<std::string> named = people_named_by(kept);
+        for (const Page* p : left_out)
+            if (p->type == model::PageType::Person && named.count(p->slug)) shown.add(p->title);
+    }
+
+    // Candidates, then those the public text holds are let go.
+    Candidates candidates;
+    add_left_out_pages(left_out, std::move(kept_tags), facts, candidates);
+    add_block_runs(site, candidates);
+    add_versions(site, kept, options, shown, candidates);
+    add_commit_subjects(site, kept, shown, candidates);
+    add_assets(site, shown, facts, candidates);
+    forbid_phrases_unless_shown(std::move(candidates.phrases), shown.text, facts);
+    forbid_slugs_unless_shown(std::move(candidates.slugs), shown.slugs, facts);
     return facts;
 }
 

@@ -44,30 +44,30 @@ json group(const std::string& name, const std::string& anchor, json items, bool 
 
 namespace {
 
-json actions_context(const model::Site& site) {
-    const std::string url = "/actions/";
-    std::vector<AgreedAction> open, done;
-    for (const auto& p : site.pages) {
-        if (p.type != PageType::Meeting) continue;
-        for (const auto& a : p.actions) (a.done ? done : open).push_back({&p, &a});
-    }
-    // Soonest due first; no due date last; then by meeting date and the order written.
-    auto by_due = [](const AgreedAction& x, const AgreedAction& y) {
+// Soonest due first; no due date last; then by meeting date and the order written.
+void sort_by_due(std::vector<AgreedAction>& open) {
+    std::sort(open.begin(), open.end(), [](const AgreedAction& x, const AgreedAction& y) {
         if (x.action->due.empty() != y.action->due.empty()) return y.action->due.empty();
         if (x.action->due != y.action->due) return x.action->due < y.action->due;
         if (x.meeting->date != y.meeting->date) return x.meeting->date < y.meeting->date;
         if (x.meeting != y.meeting) return x.meeting->url < y.meeting->url;
         return x.action < y.action;
-    };
-    std::sort(open.begin(), open.end(), by_due);
+    });
+}
 
-    // By owner: each owner's open actions, owners by name, no owner last.
+// The open actions (sorted by due date) grouped two ways, as the page offers them.
+struct OpenGroups {
+    json by_owner;  // each owner's open actions, owners by name, no owner last
+    json by_date;   // overdue, then each month they are due in, then those with no due date
+    std::size_t overdue_count = 0;
+};
+
+OpenGroups group_open_actions(const model::Site& site, const std::vector<AgreedAction>& open, const std::string& url) {
     std::map<std::string, std::pair<std::string, json>> owners;  // sort key -> (name, items)
-    json by_date = json::array();
+    OpenGroups out{json::array(), json::array(), 0};
     json overdue = json::array();
     std::map<time::Date, json> months;  // by the first day of the month they are due in
     json undated = json::array();
-    std::size_t overdue_count = 0;
     for (const auto& a : open) {
         json item = action_json(site, a, url);
         const model::Ref& owner = a.action->owner;
@@ -77,7 +77,7 @@ json actions_context(const model::Site& site) {
         if (slot.second.is_null()) slot = {name.empty() ? site.words.text("actions.no_owner") : name, json::array()};
         slot.second.push_back(item);
         if (is_overdue(site, *a.action)) {
-            ++overdue_count;
+            ++out.overdue_count;
             overdue.push_back(item);
         } else if (auto due = time::Date::parse_prefix(a.action->due); !due) {
             undated.push_back(item);
@@ -87,22 +87,24 @@ json actions_context(const model::Site& site) {
             m.push_back(item);
         }
     }
-    json owner_groups = json::array();
     std::map<std::string, int> anchors;  // two names may slugify alike: ids must stay unique
     for (auto& [key, slot] : owners) {
         std::string anchor = "owner-" + model::slugify(slot.first);
         if (int n = ++anchors[anchor]; n > 1) anchor += "-" + std::to_string(n);
-        owner_groups.push_back(group(slot.first, anchor, std::move(slot.second)));
+        out.by_owner.push_back(group(slot.first, anchor, std::move(slot.second)));
     }
     if (!overdue.empty())
-        by_date.push_back(group(site.words.text("status.overdue"), "due-overdue", std::move(overdue), true));
+        out.by_date.push_back(group(site.words.text("status.overdue"), "due-overdue", std::move(overdue), true));
     for (auto& [month, items] : months)
-        by_date.push_back(group(site.words.format("actions.due_in", {{"month", site.words.month_year(month)}}),
-                                "due-" + month.year_month(), std::move(items)));
+        out.by_date.push_back(group(site.words.format("actions.due_in", {{"month", site.words.month_year(month)}}),
+                                    "due-" + month.year_month(), std::move(items)));
     if (!undated.empty())
-        by_date.push_back(group(site.words.text("actions.no_due_date"), "due-none", std::move(undated)));
+        out.by_date.push_back(group(site.words.text("actions.no_due_date"), "due-none", std::move(undated)));
+    return out;
+}
 
-    // Done: most recently agreed first.
+// The done actions, most recently agreed first (`done` is sorted in place).
+json done_actions(const model::Site& site, std::vector<AgreedAction>& done, const std::string& url) {
     std::sort(done.begin(), done.end(), [](const AgreedAction& x, const AgreedAction& y) {
         if (x.meeting->date != y.meeting->date) return x.meeting->date > y.meeting->date;
         if (x.meeting != y.meeting) return x.meeting->url < y.meeting->url;
@@ -110,6 +112,20 @@ json actions_context(const model::Site& site) {
     });
     json done_items = json::array();
     for (const auto& a : done) done_items.push_back(action_json(site, a, url));
+    return done_items;
+}
+
+json actions_context(const model::Site& site) {
+    const std::string url = "/actions/";
+    std::vector<AgreedAction> open, done;
+    for (const auto& p : site.pages) {
+        if (p.type != PageType::Meeting) continue;
+        for (const auto& a : p.actions) (a.done ? done : open).push_back({&p, &a});
+    }
+    sort_by_due(open);
+    OpenGroups groups = group_open_actions(site, open, url);
+    json done_items = done_actions(site, done, url);
+    const std::size_t overdue_count = groups.overdue_count;
 
     const i18n::Catalog& words = site.words;
     json ctx = views::page_frame(site, url, words.text("actions.title"));
@@ -126,8 +142,8 @@ json actions_context(const model::Site& site) {
                       {"open_count", std::to_string(open.size())},
                       {"overdue_count", std::to_string(overdue_count)},
                       {"done_count", std::to_string(done.size())},
-                      {"by_owner", std::move(owner_groups)},
-                      {"by_date", std::move(by_date)},
+                      {"by_owner", std::move(groups.by_owner)},
+                      {"by_date", std::move(groups.by_date)},
                       {"done", std::move(done_items)}};
     views::flag_lists(ctx["actions"]);
     return ctx;

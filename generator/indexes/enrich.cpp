@@ -155,136 +155,172 @@ RelatedPages::RelatedPages(const links::ResolvedSite& resolved) : data_(std::mak
 
 RelatedPages::~RelatedPages() = default;
 
+namespace {
+
+// The value at `key`, or nullptr.
+template <typename Map>
+const typename Map::mapped_type* find_in(const Map& map, const std::string& key) {
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
+}
+
+// A domain's meetings and notes (newest first, with their counts), its latest meeting, and
+// its timeline (the entries of `timeline` at `entries`).
+void add_domain_fields(const model::Site& site, const Page& page, const std::vector<std::size_t>* meetings,
+                       const std::vector<std::size_t>* notes, const std::vector<std::size_t>* entries,
+                       const Timeline& timeline, json& out) {
+    static const std::vector<std::size_t> none;
+    const std::string& from = page.url;
+    out["domain_meetings"] = page_list(site, meetings ? *meetings : none, from);
+    out["domain_notes"] = page_list(site, notes ? *notes : none, from);
+    out["meeting_count"] = std::to_string(meetings ? meetings->size() : 0);
+    out["note_count"] = std::to_string(notes ? notes->size() : 0);
+    out["all_meetings"] =
+        site.words.format("domain.all_meetings", {{"n", std::to_string(meetings ? meetings->size() : 0)}});
+    if (meetings && !meetings->empty())
+        out["latest_meeting"] = views::page_link(site.words, site.pages[meetings->front()], from);
+    json lines = json::array();
+    if (entries)
+        for (std::size_t k : *entries) lines.push_back(entry_json(site, (*timeline)[k], from));
+    out["timeline"] = std::move(lines);
+}
+
+// A meeting's previous and next links: its series first, then each domain in the order the
+// meeting names them.
+json meeting_pager(const model::Site& site, const Page& page, const std::vector<PagerLink>& links_here) {
+    const std::string& from = page.url;
+    json pager = json::array();
+    auto link = [&](std::size_t i) -> json {
+        if (i == kNone) return nullptr;
+        return views::object_of("url", links::relative_url(from, site.pages[i].url), "title", site.pages[i].title,
+                                "date_human", views::human_date(site.words, site.pages[i].date));
+    };
+    auto add = [&](const PagerLink& pl) {
+        pager.push_back(views::object_of("label", pl.label, "prev", link(pl.prev), "next", link(pl.next)));
+    };
+    for (const auto& pl : links_here)
+        if (pl.domain.empty()) add(pl);
+    std::vector<std::string> done;
+    for (const auto& dom : page.domains) {
+        if (dom.url.empty() || std::find(done.begin(), done.end(), dom.url) != done.end()) continue;
+        done.push_back(dom.url);
+        for (const auto& pl : links_here)
+            if (pl.domain == dom.url) add(pl);
+    }
+    return pager;
+}
+
+// The meetings a person took part in, with the roles held at each; each is also a line of
+// their timeline (`entries`).
+json person_meetings(const model::Site& site, const std::string& from, const std::vector<Involvement>* list,
+                     std::vector<PersonEntry>& entries) {
+    json meetings = json::array();
+    if (!list) return meetings;
+    for (const auto& inv : *list) {
+        const Page& m = site.pages[inv.meeting];
+        json item = views::page_link(site.words, m, from);
+        std::string roles;
+        for (const auto& r : inv.roles) roles += (roles.empty() ? "" : ", ") + r;
+        item["roles"] = roles;
+        meetings.push_back(std::move(item));
+        std::string label = roles.empty() ? site.words.text("person.attended") : roles;
+        entries.push_back({model::day_of(m.date), 1, label, m.title, m.url, {}});
+    }
+    return meetings;
+}
+
+// The actions a person owns that are still open, those with a due date first; every action
+// they own, done or not, is a line of their timeline (`entries`).
+json person_open_actions(const model::Site& site, const std::string& from, const std::vector<OwnedAction>* list,
+                         std::vector<PersonEntry>& entries) {
+    json open_actions = json::array();
+    if (list)
+        for (const auto& oa : *list) {
+            const Page& m = site.pages[oa.meeting];
+            const model::Action& a = m.actions[oa.action];
+            bool overdue = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
+            const i18n::Catalog& words = site.words;
+            std::string status = words.text(a.done        ? "person.action_done"
+                                                : overdue ? "person.action_overdue"
+                                                          : "person.action_open");
+            std::string context = a.due.empty()
+                ? status
+                : words.format("person.action_due", {{"date", views::human_date(words, a.due)}, {"status", status}});
+            entries.push_back(
+                {model::day_of(m.date), 2, words.text("timeline.badges.action"), a.action, m.url, context});
+            if (!a.done)
+                open_actions.push_back(views::object_of("action", a.action, "due", a.due, "due_human",
+                                                        views::human_date(site.words, a.due), "overdue", overdue,
+                                                        "meeting", views::page_link(site.words, m, from)));
+        }
+    std::stable_sort(open_actions.begin(), open_actions.end(), [](const json& a, const json& b) {
+        const std::string &da = a["due"].get_ref<const std::string&>(), &db = b["due"].get_ref<const std::string&>();
+        if (da.empty() != db.empty()) return db.empty();  // actions with a due date first
+        return da < db;
+    });
+    return open_actions;
+}
+
+// A person's own timeline, newest first (within a day: joined, meetings, actions, notes).
+json person_timeline(const model::Site& site, std::vector<PersonEntry> entries, const std::string& from) {
+    std::stable_sort(entries.begin(), entries.end(), [](const PersonEntry& a, const PersonEntry& b) {
+        if (a.date != b.date) return a.date > b.date;
+        return a.order < b.order;
+    });
+    json timeline = json::array();
+    for (const auto& e : entries) {
+        if (e.date.empty()) continue;  // an undated note has no place in time
+        static const char* types[] = {"joined", "meeting", "action", "note"};
+        timeline.push_back(
+            views::object_of("key", "", "date", e.date, "date_human", views::human_date(site.words, e.date), "type",
+                             types[e.order], "type_label", e.type_label, "title", e.title, "url",
+                             e.url.empty() ? std::string{} : links::relative_url(from, e.url), "context", e.context,
+                             "domains", json::array(), "has_domains", false, "domain_keys", ""));
+    }
+    return timeline;
+}
+
+// A person's meetings, open actions, notes written, and their timeline of all of these.
+void add_person_fields(const model::Site& site, const Page& page, const std::vector<Involvement>* meetings,
+                       const std::vector<OwnedAction>* actions, const std::vector<std::size_t>* notes, json& out) {
+    const std::string& from = page.url;
+    std::vector<PersonEntry> entries;
+    if (!page.joined.empty())
+        entries.push_back({model::day_of(page.joined),
+                           0,
+                           site.words.text("timeline.badges.joined"),
+                           site.words.text("person.joined_community"),
+                           {},
+                           {}});
+    out["person_meetings"] = person_meetings(site, from, meetings, entries);
+    out["person_actions"] = person_open_actions(site, from, actions, entries);
+    static const std::vector<std::size_t> none;
+    out["person_notes"] = page_list(site, notes ? *notes : none, from);
+    if (notes)
+        for (std::size_t i : *notes)
+            entries.push_back({model::day_of(site.pages[i].date),
+                               3,
+                               kind_label(site.words, site.pages[i].kind),
+                               site.pages[i].title,
+                               site.pages[i].url,
+                               {}});
+    out["timeline"] = person_timeline(site, std::move(entries), from);
+}
+
+}  // namespace
+
 json RelatedPages::fields(std::size_t page_index) const {
     const Data& d = *data_;
     const model::Site& site = d.site;
     const Page& page = site.pages[page_index];
-    const std::string& from = page.url;
     json out = json::object();
-    auto find = [](const auto& map, const std::string& key) -> const auto* {
-        auto it = map.find(key);
-        return it == map.end() ? nullptr : &it->second;
-    };
-
-    if (page.type == PageType::Domain) {
-        static const std::vector<std::size_t> none;
-        const auto* meetings = find(d.domain_meetings, page.url);
-        const auto* notes = find(d.domain_notes, page.url);
-        out["domain_meetings"] = page_list(site, meetings ? *meetings : none, from);
-        out["domain_notes"] = page_list(site, notes ? *notes : none, from);
-        out["meeting_count"] = std::to_string(meetings ? meetings->size() : 0);
-        out["note_count"] = std::to_string(notes ? notes->size() : 0);
-        out["all_meetings"] =
-            site.words.format("domain.all_meetings", {{"n", std::to_string(meetings ? meetings->size() : 0)}});
-        if (meetings && !meetings->empty())
-            out["latest_meeting"] = views::page_link(site.words, site.pages[meetings->front()], from);
-        json timeline = json::array();
-        if (const auto* entries = find(d.domain_entries, page.url))
-            for (std::size_t k : *entries) timeline.push_back(entry_json(site, (*d.timeline)[k], from));
-        out["timeline"] = std::move(timeline);
-    }
-
-    if (page.type == PageType::Meeting) {
-        json pager = json::array();
-        auto link = [&](std::size_t i) -> json {
-            if (i == kNone) return nullptr;
-            return views::object_of("url", links::relative_url(from, site.pages[i].url), "title", site.pages[i].title,
-                                    "date_human", views::human_date(site.words, site.pages[i].date));
-        };
-        // The series first, then each domain in the order the meeting names them.
-        const auto& links_here = d.pagers[page_index];
-        auto add = [&](const PagerLink& pl) {
-            pager.push_back(views::object_of("label", pl.label, "prev", link(pl.prev), "next", link(pl.next)));
-        };
-        for (const auto& pl : links_here)
-            if (pl.domain.empty()) add(pl);
-        std::vector<std::string> done;
-        for (const auto& dom : page.domains) {
-            if (dom.url.empty() || std::find(done.begin(), done.end(), dom.url) != done.end()) continue;
-            done.push_back(dom.url);
-            for (const auto& pl : links_here)
-                if (pl.domain == dom.url) add(pl);
-        }
-        out["pager"] = std::move(pager);
-    }
-
-    if (page.type == PageType::Person) {
-        std::vector<PersonEntry> entries;
-        if (!page.joined.empty())
-            entries.push_back({model::day_of(page.joined),
-                               0,
-                               site.words.text("timeline.badges.joined"),
-                               site.words.text("person.joined_community"),
-                               {},
-                               {}});
-        json meetings = json::array();
-        if (const auto* list = find(d.person_meetings, page.url))
-            for (const auto& inv : *list) {
-                const Page& m = site.pages[inv.meeting];
-                json item = views::page_link(site.words, m, from);
-                std::string roles;
-                for (const auto& r : inv.roles) roles += (roles.empty() ? "" : ", ") + r;
-                item["roles"] = roles;
-                meetings.push_back(std::move(item));
-                std::string label = roles.empty() ? site.words.text("person.attended") : roles;
-                entries.push_back({model::day_of(m.date), 1, label, m.title, m.url, {}});
-            }
-        out["person_meetings"] = std::move(meetings);
-        json open_actions = json::array();
-        if (const auto* list = find(d.person_actions, page.url))
-            for (const auto& oa : *list) {
-                const Page& m = site.pages[oa.meeting];
-                const model::Action& a = m.actions[oa.action];
-                bool overdue = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
-                const i18n::Catalog& words = site.words;
-                std::string status = words.text(a.done        ? "person.action_done"
-                                                    : overdue ? "person.action_overdue"
-                                                              : "person.action_open");
-                std::string context = a.due.empty()
-                    ? status
-                    : words.format("person.action_due",
-                                   {{"date", views::human_date(words, a.due)}, {"status", status}});
-                entries.push_back(
-                    {model::day_of(m.date), 2, words.text("timeline.badges.action"), a.action, m.url, context});
-                if (!a.done)
-                    open_actions.push_back(views::object_of("action", a.action, "due", a.due, "due_human",
-                                                            views::human_date(site.words, a.due), "overdue", overdue,
-                                                            "meeting", views::page_link(site.words, m, from)));
-            }
-        std::stable_sort(open_actions.begin(), open_actions.end(), [](const json& a, const json& b) {
-            const std::string &da = a["due"].get_ref<const std::string&>(),
-                              &db = b["due"].get_ref<const std::string&>();
-            if (da.empty() != db.empty()) return db.empty();  // actions with a due date first
-            return da < db;
-        });
-        out["person_actions"] = std::move(open_actions);
-        static const std::vector<std::size_t> none;
-        const auto* notes = find(d.person_notes, page.url);
-        out["person_notes"] = page_list(site, notes ? *notes : none, from);
-        if (notes)
-            for (std::size_t i : *notes)
-                entries.push_back({model::day_of(site.pages[i].date),
-                                   3,
-                                   kind_label(site.words, site.pages[i].kind),
-                                   site.pages[i].title,
-                                   site.pages[i].url,
-                                   {}});
-        std::stable_sort(entries.begin(), entries.end(), [](const PersonEntry& a, const PersonEntry& b) {
-            if (a.date != b.date) return a.date > b.date;
-            return a.order < b.order;
-        });
-        json timeline = json::array();
-        for (const auto& e : entries) {
-            if (e.date.empty()) continue;  // an undated note has no place in time
-            static const char* types[] = {"joined", "meeting", "action", "note"};
-            timeline.push_back(
-                views::object_of("key", "", "date", e.date, "date_human", views::human_date(site.words, e.date), "type",
-                                 types[e.order], "type_label", e.type_label, "title", e.title, "url",
-                                 e.url.empty() ? std::string{} : links::relative_url(from, e.url), "context", e.context,
-                                 "domains", json::array(), "has_domains", false, "domain_keys", ""));
-        }
-        out["timeline"] = std::move(timeline);
-    }
+    if (page.type == PageType::Domain)
+        add_domain_fields(site, page, find_in(d.domain_meetings, page.url), find_in(d.domain_notes, page.url),
+                          find_in(d.domain_entries, page.url), d.timeline, out);
+    if (page.type == PageType::Meeting) out["pager"] = meeting_pager(site, page, d.pagers[page_index]);
+    if (page.type == PageType::Person)
+        add_person_fields(site, page, find_in(d.person_meetings, page.url), find_in(d.person_actions, page.url),
+                          find_in(d.person_notes, page.url), out);
     return out;
 }
 

@@ -111,124 +111,137 @@ json attended_without_profile(const model::Site& site) {
     return out;
 }
 
+// /domains/: each domain with its phase, conveners and how much it holds.
+json domains_list(const model::Site& site) {
+    const std::string url = "/domains/";
+    auto domains = of_type(site, PageType::Domain);
+    sort_by_title(domains);
+    std::map<std::string, int> meetings, notes;
+    for (const auto& p : site.pages)
+        for (const auto& d : p.domains) {
+            if (p.type == PageType::Meeting) ++meetings[d.url];
+            if (p.type == PageType::Note) ++notes[d.url];
+        }
+    json items = json::array();
+    for (const Page* d : domains) {
+        json item = views::page_link(site.words, *d, url);
+        item["phase"] = d->phase;
+        item["phase_label"] = site.words.name("phases", d->phase);
+        item["conveners"] = views::refs_json(d->conveners, url);
+        item["has_conveners"] = !d->conveners.empty();
+        item["counts"] = site.words.plural("counts.meetings", meetings[d->url]) + " · " +
+            site.words.plural("counts.notes", notes[d->url]);
+        items.push_back(std::move(item));
+    }
+    json ctx = views::page_frame(site, url, site.words.text("lists.domains.title"));
+    ctx["list"] = {{"title", site.words.text("lists.domains.title")},
+                   {"intro", site.words.text("lists.domains.intro")},
+                   {"domains", items},
+                   {"count", std::to_string(items.size())}};
+    views::flag_lists(ctx["list"]);
+    return ctx;
+}
+
+// Recurring series, each with its meetings newest first (`meetings` is already in that order).
+json series_of(const model::Site& site, const std::vector<const Page*>& meetings, const std::string& url) {
+    std::map<std::string, json> series;
+    for (const Page* m : meetings)
+        if (!m->series.empty()) {
+            auto& items = series[m->series];
+            if (items.is_null()) items = json::array();
+            items.push_back(views::page_link(site.words, *m, url));
+        }
+    json series_list = json::array();
+    for (auto& [name, items] : series)
+        series_list.push_back({{"name", name},
+                               {"anchor", "series-" + model::slugify(name)},
+                               {"count", std::to_string(items.size())},
+                               {"count_text", site.words.plural("counts.meetings", long(items.size()))},
+                               {"latest", items[0]},
+                               {"items", items}});
+    return series_list;
+}
+
+// A list page of pages in groups (meetings by year, notes by kind): the frame, and the list's
+// title and intro (the catalog's lists.KIND.title and .intro), its counts and its groups.
+json grouped_list_page(const model::Site& site, const std::string& url, const std::string& kind,
+                       const std::vector<const Page*>& pages, const std::function<std::string(const Page&)>& key,
+                       bool newest_group_first) {
+    const std::string title = site.words.text("lists." + kind + ".title");
+    json ctx = views::page_frame(site, url, title);
+    ctx["list"] = {{"title", title},
+                   {"intro", site.words.text("lists." + kind + ".intro")},
+                   {"count", std::to_string(pages.size())},
+                   {"count_text", site.words.format("lists.in_all", {{"n", std::to_string(pages.size())}})},
+                   {"groups", grouped(site, pages, url, key, newest_group_first)}};
+    return ctx;
+}
+
+// /meetings/: by year, newest first, and by series.
+json meetings_list(const model::Site& site) {
+    const std::string url = "/meetings/";
+    auto meetings = of_type(site, PageType::Meeting);
+    sort_by_date_desc(meetings);
+    json ctx = grouped_list_page(
+        site, url, "meetings", meetings,
+        [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); }, true);
+    json series_list = series_of(site, meetings, url);
+    ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
+    ctx["list"]["series_count"] = std::to_string(series_list.size());
+    ctx["list"]["series"] = std::move(series_list);
+    views::flag_lists(ctx["list"]);
+    return ctx;
+}
+
+// /notes/: by kind.
+json notes_list(const model::Site& site) {
+    const std::string url = "/notes/";
+    auto notes = of_type(site, PageType::Note);
+    sort_by_date_desc(notes);
+    json ctx = grouped_list_page(
+        site, url, "notes", notes, [&site](const Page& p) { return kind_heading(site.words, p.kind); }, false);
+    views::flag_lists(ctx["list"]);
+    return ctx;
+}
+
+// /people/: who's who, who knows what, and who came to meetings without a profile.
+json people_list(const model::Site& site) {
+    const std::string url = "/people/";
+    auto people = of_type(site, PageType::Person);
+    sort_by_title(people);
+    json items = json::array();
+    for (const Page* p : people) {
+        json item = views::page_link(site.words, *p, url);
+        item["organisation"] = p->organisation;
+        item["profession"] = p->profession;
+        json expertise = json::array();
+        for (const auto& e : p->expertise) expertise.push_back(e);
+        item["has_expertise"] = !expertise.empty();
+        item["expertise"] = std::move(expertise);
+        items.push_back(std::move(item));
+    }
+    json ctx = views::page_frame(site, url, site.words.text("lists.people.title"));
+    ctx["list"] = {{"title", site.words.text("lists.people.title")},
+                   {"intro", site.words.text("lists.people.intro")},
+                   {"count", std::to_string(items.size())},
+                   {"people", std::move(items)},
+                   {"expertise", expertise_index(people, url)}};
+    json others = attended_without_profile(site);
+    ctx["list"]["has_attendees_without_profile"] = !others.empty();
+    ctx["list"]["attendees_without_profile"] = std::move(others);
+    views::flag_lists(ctx["list"]);
+    return ctx;
+}
+
 }  // namespace
 
 std::vector<views::HtmlPage> type_lists(const model::Site& site) {
-    std::vector<views::HtmlPage> out;
-
     // Each list's context is made when its page is rendered (see views::lazy_page).
-    out.push_back(views::lazy_page("/domains/", "domains", "list of domains", [&site] {
-        // Domains: phase, conveners and how much each holds.
-        const std::string url = "/domains/";
-        auto domains = of_type(site, PageType::Domain);
-        sort_by_title(domains);
-        std::map<std::string, int> meetings, notes;
-        for (const auto& p : site.pages)
-            for (const auto& d : p.domains) {
-                if (p.type == PageType::Meeting) ++meetings[d.url];
-                if (p.type == PageType::Note) ++notes[d.url];
-            }
-        json items = json::array();
-        for (const Page* d : domains) {
-            json item = views::page_link(site.words, *d, url);
-            item["phase"] = d->phase;
-            item["phase_label"] = site.words.name("phases", d->phase);
-            item["conveners"] = views::refs_json(d->conveners, url);
-            item["has_conveners"] = !d->conveners.empty();
-            item["counts"] = site.words.plural("counts.meetings", meetings[d->url]) + " · " +
-                site.words.plural("counts.notes", notes[d->url]);
-            items.push_back(std::move(item));
-        }
-        json ctx = views::page_frame(site, url, site.words.text("lists.domains.title"));
-        ctx["list"] = {{"title", site.words.text("lists.domains.title")},
-                       {"intro", site.words.text("lists.domains.intro")},
-                       {"domains", items},
-                       {"count", std::to_string(items.size())}};
-        views::flag_lists(ctx["list"]);
-        return ctx;
-    }));
-    out.push_back(views::lazy_page("/meetings/", "list", "list of meetings", [&site] {
-        // Meetings by year, newest first.
-        const std::string url = "/meetings/";
-        auto meetings = of_type(site, PageType::Meeting);
-        sort_by_date_desc(meetings);
-        json ctx = views::page_frame(site, url, site.words.text("lists.meetings.title"));
-        ctx["list"] = {
-            {"title", site.words.text("lists.meetings.title")},
-            {"intro", site.words.text("lists.meetings.intro")},
-            {"count", std::to_string(meetings.size())},
-            {"count_text", site.words.format("lists.in_all", {{"n", std::to_string(meetings.size())}})},
-            {"groups",
-             grouped(
-                 site, meetings, url,
-                 [](const Page& p) { return p.date.substr(0, std::min<std::size_t>(4, p.date.size())); }, true)}};
-        // Recurring series, each with its meetings newest first (the list is already in that order).
-        std::map<std::string, json> series;
-        for (const Page* m : meetings)
-            if (!m->series.empty()) {
-                auto& items = series[m->series];
-                if (items.is_null()) items = json::array();
-                items.push_back(views::page_link(site.words, *m, url));
-            }
-        json series_list = json::array();
-        for (auto& [name, items] : series)
-            series_list.push_back({{"name", name},
-                                   {"anchor", "series-" + model::slugify(name)},
-                                   {"count", std::to_string(items.size())},
-                                   {"count_text", site.words.plural("counts.meetings", long(items.size()))},
-                                   {"latest", items[0]},
-                                   {"items", items}});
-        ctx["list"]["is_meetings"] = true;  // links to what the meetings send out: feedback, digests
-        ctx["list"]["series_count"] = std::to_string(series_list.size());
-        ctx["list"]["series"] = std::move(series_list);
-        views::flag_lists(ctx["list"]);
-        return ctx;
-    }));
-    out.push_back(views::lazy_page("/notes/", "list", "list of notes", [&site] {
-        // Notes by kind.
-        const std::string url = "/notes/";
-        auto notes = of_type(site, PageType::Note);
-        sort_by_date_desc(notes);
-        json ctx = views::page_frame(site, url, site.words.text("lists.notes.title"));
-        ctx["list"] = {
-            {"title", site.words.text("lists.notes.title")},
-            {"intro", site.words.text("lists.notes.intro")},
-            {"count", std::to_string(notes.size())},
-            {"count_text", site.words.format("lists.in_all", {{"n", std::to_string(notes.size())}})},
-            {"groups",
-             grouped(
-                 site, notes, url, [&site](const Page& p) { return kind_heading(site.words, p.kind); }, false)}};
-        views::flag_lists(ctx["list"]);
-        return ctx;
-    }));
-    out.push_back(views::lazy_page("/people/", "people", "list of people", [&site] {
-        // People.
-        const std::string url = "/people/";
-        auto people = of_type(site, PageType::Person);
-        sort_by_title(people);
-        json items = json::array();
-        for (const Page* p : people) {
-            json item = views::page_link(site.words, *p, url);
-            item["organisation"] = p->organisation;
-            item["profession"] = p->profession;
-            json expertise = json::array();
-            for (const auto& e : p->expertise) expertise.push_back(e);
-            item["has_expertise"] = !expertise.empty();
-            item["expertise"] = std::move(expertise);
-            items.push_back(std::move(item));
-        }
-        json ctx = views::page_frame(site, url, site.words.text("lists.people.title"));
-        ctx["list"] = {{"title", site.words.text("lists.people.title")},
-                       {"intro", site.words.text("lists.people.intro")},
-                       {"count", std::to_string(items.size())},
-                       {"people", std::move(items)},
-                       {"expertise", expertise_index(people, url)}};
-        json others = attended_without_profile(site);
-        ctx["list"]["has_attendees_without_profile"] = !others.empty();
-        ctx["list"]["attendees_without_profile"] = std::move(others);
-        views::flag_lists(ctx["list"]);
-        return ctx;
-    }));
+    std::vector<views::HtmlPage> out;
+    out.push_back(views::lazy_page("/domains/", "domains", "list of domains", [&site] { return domains_list(site); }));
+    out.push_back(views::lazy_page("/meetings/", "list", "list of meetings", [&site] { return meetings_list(site); }));
+    out.push_back(views::lazy_page("/notes/", "list", "list of notes", [&site] { return notes_list(site); }));
+    out.push_back(views::lazy_page("/people/", "people", "list of people", [&site] { return people_list(site); }));
     return out;
 }
 

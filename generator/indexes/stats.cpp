@@ -121,22 +121,27 @@ NotesByDomain measure_notes(const links::ResolvedSite& resolved) {
     return out;
 }
 
-views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
-    const model::Site& site = resolved.site();
-    const std::string url = "/stats/";
-    QuarterlyMeasures q = measure_quarters(site);
-    NotesByDomain notes = measure_notes(resolved);
+namespace {
+
+// A chart drawn, with its numbers as a table beside it.
+json chart_json(const charts::BarChart& c, json table) {
+    return {{"id", c.id},
+            {"title", c.title},
+            {"description", c.description},
+            {"svg", charts::draw_bar_chart(c)},
+            {"table", std::move(table)}};
+}
+
+// The charts by quarter: meetings, attendees (total and distinct), active contributors.
+void add_quarter_charts(const i18n::Catalog& words, const QuarterlyMeasures& q, json& drawn) {
     // Under each bar only the year, at its first quarter: a dozen years of quarters stay legible.
     std::vector<std::string> axis;
     for (std::size_t i = 0; i < q.quarters.size(); ++i)
         axis.push_back(q.quarters.size() <= 8                       ? q.quarters[i]
                            : (i == 0 || q.starts[i].quarter() == 1) ? q.starts[i].year_text()
                                                                     : std::string{});
-    const i18n::Catalog& words = site.words;
     std::string span =
         q.quarters.empty() ? "" : words.format("stats.span", {{"from", q.quarters.front()}, {"to", q.quarters.back()}});
-
-    json drawn = json::array();  // each chart with its table
     auto per_quarter = [&](const std::string& id, const std::string& title, const std::string& description,
                            const std::vector<charts::ChartSeries>& series) {
         charts::BarChart c{id, title, description, q.quarters, axis, series, false};
@@ -146,11 +151,7 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
             columns.push_back(s.name);
             for (std::size_t i = 0; i < q.quarters.size(); ++i) cells[i].push_back(s.values[i]);
         }
-        drawn.push_back({{"id", id},
-                         {"title", title},
-                         {"description", description},
-                         {"svg", charts::draw_bar_chart(c)},
-                         {"table", table_json(title, words.text("stats.quarter"), q.quarters, columns, cells)}});
+        drawn.push_back(chart_json(c, table_json(title, words.text("stats.quarter"), q.quarters, columns, cells)));
     };
     long total_meetings = 0;
     for (long v : q.meetings) total_meetings += v;
@@ -164,38 +165,47 @@ views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
     per_quarter("chart-contributors", words.text("stats.contributors.title"),
                 words.format("stats.contributors.description", {{"span", span}}),
                 {{words.text("stats.contributors.series"), q.contributors}});
-    {
-        std::vector<charts::ChartSeries> series;
-        for (const auto& k : notes.kinds) {
-            charts::ChartSeries s{k, {}};
-            for (const auto& d : notes.domains) {
-                long v = 0;
-                if (auto row = notes.counts.find(d); row != notes.counts.end())
-                    if (auto cell = row->second.find(k); cell != row->second.end()) v = cell->second;
-                s.values.push_back(v);
-            }
-            series.push_back(std::move(s));
+}
+
+// The notes of each domain, stacked by kind, with a total per domain in the table.
+json notes_chart(const i18n::Catalog& words, const NotesByDomain& notes) {
+    std::vector<charts::ChartSeries> series;
+    for (const auto& k : notes.kinds) {
+        charts::ChartSeries s{k, {}};
+        for (const auto& d : notes.domains) {
+            long v = 0;
+            if (auto row = notes.counts.find(d); row != notes.counts.end())
+                if (auto cell = row->second.find(k); cell != row->second.end()) v = cell->second;
+            s.values.push_back(v);
         }
-        const std::string title = words.text("stats.notes.title");
-        const std::string description = words.text("stats.notes.description");
-        charts::BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
-        std::vector<std::string> columns = notes.kinds;
-        columns.push_back(words.text("stats.notes.all"));
-        std::vector<std::vector<long>> cells(notes.domains.size());
-        for (std::size_t r = 0; r < notes.domains.size(); ++r) {
-            long total = 0;
-            for (const auto& s : series) {
-                cells[r].push_back(s.values[r]);
-                total += s.values[r];
-            }
-            cells[r].push_back(total);
-        }
-        drawn.push_back({{"id", "chart-notes"},
-                         {"title", title},
-                         {"description", description},
-                         {"svg", charts::draw_bar_chart(c)},
-                         {"table", table_json(title, words.text("stats.domain"), notes.domains, columns, cells)}});
+        series.push_back(std::move(s));
     }
+    const std::string title = words.text("stats.notes.title");
+    const std::string description = words.text("stats.notes.description");
+    charts::BarChart c{"chart-notes", title, description, notes.domains, {}, series, true};
+    std::vector<std::string> columns = notes.kinds;
+    columns.push_back(words.text("stats.notes.all"));
+    std::vector<std::vector<long>> cells(notes.domains.size());
+    for (std::size_t r = 0; r < notes.domains.size(); ++r) {
+        long total = 0;
+        for (const auto& s : series) {
+            cells[r].push_back(s.values[r]);
+            total += s.values[r];
+        }
+        cells[r].push_back(total);
+    }
+    return chart_json(c, table_json(title, words.text("stats.domain"), notes.domains, columns, cells));
+}
+
+}  // namespace
+
+views::HtmlPage stats_page(const links::ResolvedSite& resolved) {
+    const model::Site& site = resolved.site();
+    const std::string url = "/stats/";
+    const i18n::Catalog& words = site.words;
+    json drawn = json::array();  // each chart with its table
+    add_quarter_charts(words, measure_quarters(site), drawn);
+    drawn.push_back(notes_chart(words, measure_notes(resolved)));
     std::map<PageType, long> totals;
     for (const auto& p : site.pages) ++totals[p.type];
     json ctx = views::page_frame(site, url, words.text("stats.title"));

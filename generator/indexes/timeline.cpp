@@ -179,43 +179,87 @@ json by_year_and_month(const model::Site& site, const std::vector<const Timeline
     return years;
 }
 
-std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved) {
-    const model::Site& site = resolved.site();
-    const Timeline& shared = resolved.timeline();
-    // The pages' contexts are made when each is rendered (views::lazy_page): they share the entries.
-    const std::vector<TimelineEntry>& entries = *shared;
-    std::vector<views::HtmlPage> out;
-    std::map<std::string, std::vector<const TimelineEntry*>> by_type, by_year;
-    std::vector<const TimelineEntry*> all;
+namespace {
+
+using Entries = std::vector<const TimelineEntry*>;
+
+// The timeline's entries, all of them and grouped as its pages show them.
+struct Groups {
+    Entries all;
+    std::map<std::string, Entries> by_type, by_year;
     std::map<std::string, std::size_t> type_counts;
+};
+
+Groups group_entries(const std::vector<TimelineEntry>& entries) {
+    Groups g;
     for (const auto& e : entries) {
-        all.push_back(&e);
-        by_type[entry_type(e.kind)].push_back(&e);
-        by_year[e.date.year_text()].push_back(&e);
-        ++type_counts[entry_type(e.kind)];
+        g.all.push_back(&e);
+        g.by_type[entry_type(e.kind)].push_back(&e);
+        g.by_year[e.date.year_text()].push_back(&e);
+        ++g.type_counts[entry_type(e.kind)];
     }
-    // Domains with entries, for the "by domain" way in (their own pages hold their timelines).
-    std::map<std::string, std::size_t> domain_counts;
-    for (const auto& e : entries)
-        for (const auto& d : entry_domains(site, e)) ++domain_counts[d];
-    // Every timeline page has the same "by domain" way in; only its links' base differs.
-    std::vector<std::pair<const Page*, std::size_t>> nav_domains;
-    for (const auto& [url, n] : domain_counts)
-        if (const Page* d = resolved.index().by_url(url)) nav_domains.emplace_back(d, n);
-    auto domain_nav = [nav_domains](const std::string& from) {
+    return g;
+}
+
+// Every timeline page has the same "by domain" way in (the domains with entries, whose own
+// pages hold their timelines); only its links' base differs.
+class DomainNav {
+public:
+    DomainNav(const links::ResolvedSite& resolved, const std::vector<TimelineEntry>& entries) {
+        std::map<std::string, std::size_t> counts;
+        for (const auto& e : entries)
+            for (const auto& d : entry_domains(resolved.site(), e)) ++counts[d];
+        for (const auto& [url, n] : counts)
+            if (const Page* d = resolved.index().by_url(url)) domains_.emplace_back(d, n);
+    }
+    json operator()(const std::string& from) const {
         json nav = json::array();
-        for (const auto& [d, n] : nav_domains)
+        for (const auto& [d, n] : domains_)
             nav.push_back({{"label", d->title},
                            {"url", links::relative_url(from, d->url + "#timeline")},
                            {"count", std::to_string(n)},
                            {"key", slug_of_url(d->url)}});
         std::stable_sort(nav.begin(), nav.end(), [](const json& a, const json& b) { return a["label"] < b["label"]; });
         return nav;
-    };
+    }
 
-    const bool split = entries.size() > kTimelineYearPagesAbove;
-    out.push_back(views::lazy_page(
-        "/timeline/", "timeline", "the timeline", [&site, shared, all, by_year, type_counts, domain_nav, split] {
+private:
+    std::vector<std::pair<const Page*, std::size_t>> domains_;
+};
+
+// The years, newest first, as the split timeline's first page lists them: each year's page,
+// and each month's name, count and anchor on it (entries are in date order).
+json year_index(const i18n::Catalog& words, const std::map<std::string, Entries>& by_year, const std::string& url) {
+    json years = json::array();
+    for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
+        std::string year_url = "/timeline/" + it->first + "/";
+        json months = json::array();
+        std::size_t first = 0;
+        const auto& year_entries = it->second;
+        for (std::size_t k = 1; k <= year_entries.size(); ++k) {
+            const time::Date& day = year_entries[first]->date;
+            if (k < year_entries.size() && year_entries[k]->date.month == day.month) continue;
+            std::string month = day.year_month();
+            months.push_back({{"name", words.month_year(day)},
+                              {"count", std::to_string(k - first)},
+                              {"url", links::relative_url(url, year_url + "#m" + month)}});
+            first = k;
+        }
+        years.push_back({{"year", it->first},
+                         {"url", links::relative_url(url, year_url)},
+                         {"count", std::to_string(it->second.size())},
+                         {"count_text", words.plural("timeline.entries", long(it->second.size()))},
+                         {"months", months}});
+    }
+    return years;
+}
+
+// /timeline/: every entry, or, when they are too many for one page (split), the years.
+views::HtmlPage timeline_home(const model::Site& site, const Timeline& shared, const Groups& g,
+                              const DomainNav& domain_nav, bool split) {
+    return views::lazy_page(
+        "/timeline/", "timeline", "the timeline",
+        [&site, shared, all = g.all, by_year = g.by_year, type_counts = g.type_counts, domain_nav, split] {
             const std::string url = "/timeline/";
             const i18n::Catalog& words = site.words;
             json ctx = views::page_frame(site, url, words.text("timeline.title"));
@@ -228,77 +272,63 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
                       {"split", split},
                       {"filterable", !split}};
             if (split) {
-                json years = json::array();
-                for (auto it = by_year.rbegin(); it != by_year.rend(); ++it) {
-                    std::string year_url = "/timeline/" + it->first + "/";
-                    // Each month's name, count and anchor on the year's page (entries are in date order).
-                    json months = json::array();
-                    std::size_t first = 0;
-                    const auto& year_entries = it->second;
-                    for (std::size_t k = 1; k <= year_entries.size(); ++k) {
-                        const time::Date& day = year_entries[first]->date;
-                        if (k < year_entries.size() && year_entries[k]->date.month == day.month) continue;
-                        std::string month = day.year_month();
-                        months.push_back({{"name", words.month_year(day)},
-                                          {"count", std::to_string(k - first)},
-                                          {"url", links::relative_url(url, year_url + "#m" + month)}});
-                        first = k;
-                    }
-                    years.push_back({{"year", it->first},
-                                     {"url", links::relative_url(url, year_url)},
-                                     {"count", std::to_string(it->second.size())},
-                                     {"count_text", words.plural("timeline.entries", long(it->second.size()))},
-                                     {"months", months}});
-                }
-                t["year_index"] = std::move(years);
+                t["year_index"] = year_index(words, by_year, url);
             } else {
                 t["years"] = by_year_and_month(site, all, url);
             }
             views::flag_lists(t);
             ctx["timeline"] = std::move(t);
             return ctx;
-        }));
-    if (split) {
-        for (auto it = by_year.begin(); it != by_year.end(); ++it) {
-            const std::string url = "/timeline/" + it->first + "/";
-            std::optional<std::string> prev, next;
-            if (it != by_year.begin()) prev = std::prev(it)->first;
-            if (auto n = std::next(it); n != by_year.end()) next = n->first;
-            out.push_back(views::lazy_page(
-                url, "timeline", "the timeline of " + it->first,
-                [&site, shared, url, year = it->first, year_entries = it->second, prev, next, type_counts, domain_nav] {
-                    const i18n::Catalog& words = site.words;
-                    const std::string title = words.format("timeline.of", {{"what", year}});
-                    json ctx = views::page_frame(site, url, title);
-                    json t = {{"title", title},
-                              {"count", std::to_string(year_entries.size())},
-                              {"count_text", words.plural("timeline.entries", long(year_entries.size()))},
-                              {"types", type_nav(words, type_counts, url, "")},
-                              {"domains", domain_nav(url)},
-                              {"filterable", true},
-                              {"years", by_year_and_month(site, year_entries, url)},
-                              {"all_url", links::relative_url(url, "/timeline/")}};
-                    json pager = json::object();
-                    if (prev)
-                        pager["prev"] = {{"url", links::relative_url(url, "/timeline/" + *prev + "/")},
-                                         {"title", *prev}};
-                    if (next)
-                        pager["next"] = {{"url", links::relative_url(url, "/timeline/" + *next + "/")},
-                                         {"title", *next}};
-                    if (!pager.empty()) t["year_pager"] = std::move(pager);
-                    views::flag_lists(t);
-                    ctx["timeline"] = std::move(t);
-                    return ctx;
-                }));
-        }
+        });
+}
+
+// /timeline/YYYY/: one year's entries, with links to the years before and after.
+void add_year_pages(const model::Site& site, const Timeline& shared, const Groups& g, const DomainNav& domain_nav,
+                    std::vector<views::HtmlPage>& out) {
+    const auto& by_year = g.by_year;
+    for (auto it = by_year.begin(); it != by_year.end(); ++it) {
+        const std::string url = "/timeline/" + it->first + "/";
+        std::optional<std::string> prev, next;
+        if (it != by_year.begin()) prev = std::prev(it)->first;
+        if (auto n = std::next(it); n != by_year.end()) next = n->first;
+        out.push_back(views::lazy_page(
+            url, "timeline", "the timeline of " + it->first,
+            [&site, shared, url, year = it->first, year_entries = it->second, prev, next, type_counts = g.type_counts,
+             domain_nav] {
+                const i18n::Catalog& words = site.words;
+                const std::string title = words.format("timeline.of", {{"what", year}});
+                json ctx = views::page_frame(site, url, title);
+                json t = {{"title", title},
+                          {"count", std::to_string(year_entries.size())},
+                          {"count_text", words.plural("timeline.entries", long(year_entries.size()))},
+                          {"types", type_nav(words, type_counts, url, "")},
+                          {"domains", domain_nav(url)},
+                          {"filterable", true},
+                          {"years", by_year_and_month(site, year_entries, url)},
+                          {"all_url", links::relative_url(url, "/timeline/")}};
+                json pager = json::object();
+                if (prev)
+                    pager["prev"] = {{"url", links::relative_url(url, "/timeline/" + *prev + "/")}, {"title", *prev}};
+                if (next)
+                    pager["next"] = {{"url", links::relative_url(url, "/timeline/" + *next + "/")}, {"title", *next}};
+                if (!pager.empty()) t["year_pager"] = std::move(pager);
+                views::flag_lists(t);
+                ctx["timeline"] = std::move(t);
+                return ctx;
+            }));
     }
+}
+
+// /timeline/meetings/ and the other kinds' pages: the entries of one kind.
+void add_type_pages(const model::Site& site, const Timeline& shared, const Groups& g, const DomainNav& domain_nav,
+                    std::vector<views::HtmlPage>& out) {
     for (const auto& tp : type_pages()) {
-        auto it = by_type.find(tp.type);
-        if (it == by_type.end()) continue;
+        auto it = g.by_type.find(tp.type);
+        if (it == g.by_type.end()) continue;
         const std::string url = "/timeline/" + tp.path + "/";
         out.push_back(views::lazy_page(
             url, "timeline", "the timeline of " + tp.path,
-            [&site, shared, url, tp, typed = it->second, type_counts, domain_nav] {
+            [&site, shared, url, tp, typed = it->second, type_counts = g.type_counts, domain_nav] {
                 const i18n::Catalog& words = site.words;
                 const std::string title = words.format("timeline.of", {{"what", tp.title(words)}});
                 json ctx = views::page_frame(site, url, title);
@@ -315,6 +345,22 @@ std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved)
                 return ctx;
             }));
     }
+}
+
+}  // namespace
+
+std::vector<views::HtmlPage> timeline_pages(const links::ResolvedSite& resolved) {
+    const model::Site& site = resolved.site();
+    const Timeline& shared = resolved.timeline();
+    // The pages' contexts are made when each is rendered (views::lazy_page): they share the entries.
+    const std::vector<TimelineEntry>& entries = *shared;
+    const Groups groups = group_entries(entries);
+    const DomainNav domain_nav(resolved, entries);
+    const bool split = entries.size() > kTimelineYearPagesAbove;
+    std::vector<views::HtmlPage> out;
+    out.push_back(timeline_home(site, shared, groups, domain_nav, split));
+    if (split) add_year_pages(site, shared, groups, domain_nav, out);
+    add_type_pages(site, shared, groups, domain_nav, out);
     return out;
 }
 

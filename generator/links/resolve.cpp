@@ -242,132 +242,158 @@ void warn_unreferenced_people(const model::Site& site, const std::vector<bool>& 
     }
 }
 
-markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& page, const Catalogue& catalogue,
-                                     Strictness strictness, diag::Sink& sink, PageLinks& found) {
-    using markdown::LinkRequest;
-    using markdown::LinkResult;
-    using Action = LinkResult::Action;
-    return [&index, &page, &catalogue, strictness, &sink, &found](const LinkRequest& req) -> LinkResult {
-        const std::string& path = page.source_path;
-        auto broken = [&](std::string message) {
-            report(sink, strictness, path, req.line, req.column, std::move(message));
-            return LinkResult{Action::Broken, {}, {}};
-        };
-        auto to_page = [&](const Page& target, const std::string& fragment) {
-            found.pages.push_back(target.url);
-            if (page.visibility == model::Visibility::Public && target.visibility == model::Visibility::Community)
-                sink.warning(path, req.line, req.column,
-                             "this public page links to a community page (" + target.source_path +
-                                 "): in the public build the link becomes plain text");
-            std::string url = relative_url(page.url, target.url + (fragment.empty() ? "" : "#" + fragment));
-            return LinkResult{Action::Rewrite, url, target.title};
-        };
-        // A page this build leaves out (a draft, or a community page in the public build): plain text.
-        // The public build says so too when a public page loses a link to a community page.
-        auto left_out = [&](const std::string& key) {
-            if (auto it = catalogue.community.find(key);
-                page.visibility == model::Visibility::Public && it != catalogue.community.end())
-                sink.warning(path, req.line, req.column,
-                             "this public page links to a community page (" + it->second +
-                                 "): in the public build the link becomes plain text");
-            return LinkResult{Action::Unlink, {}, {}};
-        };
-        auto to_address = [&](const std::string& url, const std::string& fragment) -> std::optional<LinkResult> {
-            if (const Page* p = index.by_url(url)) return to_page(*p, fragment);
-            if (auto a = catalogue.aliases.find(url); a != catalogue.aliases.end()) {
-                if (const Page* p = index.by_source(a->second)) return to_page(*p, fragment);
-                return left_out("path:" + a->second);
-            }
-            if (is_generated_address(url, catalogue))
-                return LinkResult{
-                    Action::Rewrite, relative_url(page.url, url + (fragment.empty() ? "" : "#" + fragment)), {}};
-            if (catalogue.has("url:" + url)) return left_out("url:" + url);
-            if (auto f = catalogue.folders.find(url); f != catalogue.folders.end()) {
-                auto to = [&](const std::string& target) {
-                    return LinkResult{
-                        Action::Rewrite, relative_url(page.url, target + (fragment.empty() ? "" : "#" + fragment)), {}};
-                };
-                if (f->second != url) return to(f->second);  // a folder of typed pages: its type's list
-                // A folder of free pages has its index in this build when one of them is kept.
-                for (const Page& p : index.site().pages)
-                    if (p.type == PageType::Page && p.url.size() > url.size() && p.url.compare(0, url.size(), url) == 0)
-                        return to(url);
-                return LinkResult{Action::Unlink, {}, {}};
-            }
-            return std::nullopt;
-        };
+namespace {
 
+using markdown::LinkRequest;
+using markdown::LinkResult;
+using Action = LinkResult::Action;
+
+// One page's links, each resolved against the site (make_resolver); what they reach is
+// added to `found`.
+class PageLinker {
+public:
+    PageLinker(const model::SiteIndex& index, const Page& page, const Catalogue& catalogue, Strictness strictness,
+               diag::Sink& sink, PageLinks& found)
+        : index_(index), page_(page), catalogue_(catalogue), strictness_(strictness), sink_(sink), found_(found) {}
+
+    LinkResult operator()(const LinkRequest& req) const {
         // The URL policy first: a script URL in any disguise is shown as text, whatever else it resembles.
         if (!req.is_wikilink) {
             auto use = req.is_image ? text::UrlUse::Media : text::UrlUse::Link;
             if (auto refusal = text::refuse_url(req.destination, use)) {
-                sink.warning(path, req.line, req.column,
-                             std::string(req.is_image ? "image" : "link") + " '" + text::quoted_url(req.destination) +
-                                 "' " + *refusal);
+                sink_.warning(page_.source_path, req.line, req.column,
+                              std::string(req.is_image ? "image" : "link") + " '" + text::quoted_url(req.destination) +
+                                  "' " + *refusal);
                 return LinkResult{Action::Unlink, {}, {}};
             }
         }
+        return req.is_wikilink ? wikilink(req) : link(req);
+    }
 
-        if (req.is_wikilink) {
-            std::string target = req.destination, fragment;
-            if (auto hash = target.find('#'); hash != std::string::npos) {
-                // [[slug#Night handovers]]: the heading's text gives its id.
-                fragment = markdown::heading_id(std::string(text::trim(target.substr(hash + 1))));
-                target = target.substr(0, hash);
-            }
-            target = std::string(text::trim(target));
-            if (target.empty()) {
-                if (fragment.empty()) return broken("wikilink [[" + req.destination + "]] names no page");
-                return LinkResult{Action::Rewrite, "#" + fragment, {}};  // [[#heading]]: this page
-            }
-            if (auto slash = target.rfind('/'); slash != std::string::npos) {
-                std::string folder = target.substr(0, slash), slug = model::slugify(target.substr(slash + 1));
-                if (auto type = model::parse_type(folder); type && folder.find('/') == std::string::npos) {
-                    if (const Page* p = index.find(*type, slug)) return to_page(*p, fragment);
-                    if (catalogue.has(type_key(*type, slug))) return left_out(type_key(*type, slug));
-                    return broken("wikilink [[" + req.destination + "]] leads to no page: there is no " +
-                                  std::string(model::type_folder(*type)) + "/" + slug + ".md");
-                }
-                // A free page by its path: [[guides/setup]].
-                std::string source = target.front() == '/' ? target.substr(1) : target;
-                if (const Page* p = index.by_source(source + ".md")) return to_page(*p, fragment);
-                if (catalogue.has("path:" + source + ".md")) return left_out("path:" + source + ".md");
-                return broken("wikilink [[" + req.destination + "]] leads to no page: there is no " + source + ".md");
-            }
-            std::string slug = model::slugify(target);
-            auto pages = index.by_slug(slug);
-            if (pages.size() > 1) {
-                std::string kinds;
-                for (const Page* p : pages)
-                    kinds += (kinds.empty() ? "" : " and a ") + std::string(model::type_name(p->type));
-                report(sink, strictness, path, req.line, req.column,
-                       "wikilink [[" + req.destination + "]] is ambiguous: it names a " + kinds + "; write [[" +
-                           std::string(model::type_name(pages.front()->type)) + "/" + slug + "]] or [[" +
-                           std::string(model::type_name(pages.back()->type)) + "/" + slug + "]]");
-                return to_page(*pages.front(), fragment);
-            }
-            if (pages.size() == 1) return to_page(*pages.front(), fragment);
-            if (catalogue.has("slug:" + slug)) return left_out("slug:" + slug);
-            return broken("wikilink [[" + req.destination + "]] leads to no page: no file is named " + slug + ".md");
+private:
+    // Reported (an error in check, a warning in build) and shown as marked plain text.
+    LinkResult broken(const LinkRequest& req, std::string message) const {
+        report(sink_, strictness_, page_.source_path, req.line, req.column, std::move(message));
+        return LinkResult{Action::Broken, {}, {}};
+    }
+
+    LinkResult to_page(const LinkRequest& req, const Page& target, const std::string& fragment) const {
+        found_.pages.push_back(target.url);
+        if (page_.visibility == model::Visibility::Public && target.visibility == model::Visibility::Community)
+            sink_.warning(page_.source_path, req.line, req.column,
+                          "this public page links to a community page (" + target.source_path +
+                              "): in the public build the link becomes plain text");
+        std::string url = relative_url(page_.url, target.url + (fragment.empty() ? "" : "#" + fragment));
+        return LinkResult{Action::Rewrite, url, target.title};
+    }
+
+    // A page this build leaves out (a draft, or a community page in the public build): plain text.
+    // The public build says so too when a public page loses a link to a community page.
+    LinkResult left_out(const LinkRequest& req, const std::string& key) const {
+        if (auto it = catalogue_.community.find(key);
+            page_.visibility == model::Visibility::Public && it != catalogue_.community.end())
+            sink_.warning(page_.source_path, req.line, req.column,
+                          "this public page links to a community page (" + it->second +
+                              "): in the public build the link becomes plain text");
+        return LinkResult{Action::Unlink, {}, {}};
+    }
+
+    // A link to a site address ("/notes/x/"): a page, an alias, a generated page, a folder;
+    // nothing when the address is none of these.
+    std::optional<LinkResult> to_address(const LinkRequest& req, const std::string& url,
+                                         const std::string& fragment) const {
+        auto rewrite = [&](const std::string& target) {
+            return LinkResult{
+                Action::Rewrite, relative_url(page_.url, target + (fragment.empty() ? "" : "#" + fragment)), {}};
+        };
+        if (const Page* p = index_.by_url(url)) return to_page(req, *p, fragment);
+        if (auto a = catalogue_.aliases.find(url); a != catalogue_.aliases.end()) {
+            if (const Page* p = index_.by_source(a->second)) return to_page(req, *p, fragment);
+            return left_out(req, "path:" + a->second);
         }
+        if (is_generated_address(url, catalogue_)) return rewrite(url);
+        if (catalogue_.has("url:" + url)) return left_out(req, "url:" + url);
+        if (auto f = catalogue_.folders.find(url); f != catalogue_.folders.end()) {
+            if (f->second != url) return rewrite(f->second);  // a folder of typed pages: its type's list
+            // A folder of free pages has its index in this build when one of them is kept.
+            for (const Page& p : index_.site().pages)
+                if (p.type == PageType::Page && p.url.size() > url.size() && p.url.compare(0, url.size(), url) == 0)
+                    return rewrite(url);
+            return LinkResult{Action::Unlink, {}, {}};
+        }
+        return std::nullopt;
+    }
 
+    // [[slug]], [[type/slug]], [[guides/setup]], [[slug#Heading]], [[#Heading]].
+    LinkResult wikilink(const LinkRequest& req) const {
+        std::string target = req.destination, fragment;
+        if (auto hash = target.find('#'); hash != std::string::npos) {
+            // [[slug#Night handovers]]: the heading's text gives its id.
+            fragment = markdown::heading_id(std::string(text::trim(target.substr(hash + 1))));
+            target = target.substr(0, hash);
+        }
+        target = std::string(text::trim(target));
+        if (target.empty()) {
+            if (fragment.empty()) return broken(req, "wikilink [[" + req.destination + "]] names no page");
+            return LinkResult{Action::Rewrite, "#" + fragment, {}};  // [[#heading]]: this page
+        }
+        if (target.find('/') != std::string::npos) return wikilink_with_folder(req, target, fragment);
+        std::string slug = model::slugify(target);
+        auto pages = index_.by_slug(slug);
+        if (pages.size() > 1) {
+            std::string kinds;
+            for (const Page* p : pages)
+                kinds += (kinds.empty() ? "" : " and a ") + std::string(model::type_name(p->type));
+            report(sink_, strictness_, page_.source_path, req.line, req.column,
+                   "wikilink [[" + req.destination + "]] is ambiguous: it names a " + kinds + "; write [[" +
+                       std::string(model::type_name(pages.front()->type)) + "/" + slug + "]] or [[" +
+                       std::string(model::type_name(pages.back()->type)) + "/" + slug + "]]");
+            return to_page(req, *pages.front(), fragment);
+        }
+        if (pages.size() == 1) return to_page(req, *pages.front(), fragment);
+        if (catalogue_.has("slug:" + slug)) return left_out(req, "slug:" + slug);
+        return broken(req, "wikilink [[" + req.destination + "]] leads to no page: no file is named " + slug + ".md");
+    }
+
+    // [[type/slug]] (a type's folder: [[person/ada]]) or a free page by its path: [[guides/setup]].
+    LinkResult wikilink_with_folder(const LinkRequest& req, const std::string& target,
+                                    const std::string& fragment) const {
+        auto slash = target.rfind('/');
+        std::string folder = target.substr(0, slash), slug = model::slugify(target.substr(slash + 1));
+        if (auto type = model::parse_type(folder); type && folder.find('/') == std::string::npos) {
+            if (const Page* p = index_.find(*type, slug)) return to_page(req, *p, fragment);
+            if (catalogue_.has(type_key(*type, slug))) return left_out(req, type_key(*type, slug));
+            return broken(req,
+                          "wikilink [[" + req.destination + "]] leads to no page: there is no " +
+                              std::string(model::type_folder(*type)) + "/" + slug + ".md");
+        }
+        std::string source = target.front() == '/' ? target.substr(1) : target;
+        if (const Page* p = index_.by_source(source + ".md")) return to_page(req, *p, fragment);
+        if (catalogue_.has("path:" + source + ".md")) return left_out(req, "path:" + source + ".md");
+        return broken(req, "wikilink [[" + req.destination + "]] leads to no page: there is no " + source + ".md");
+    }
+
+    // A Markdown link or image: kept when it leaves the site or names an anchor; else a site
+    // address, a page's file, an asset or a folder, relative to this page's file.
+    LinkResult link(const LinkRequest& req) const {
         const std::string& dest = req.destination;
         // A picture is described for those who cannot see it (a recording's link is not a picture).
         if (req.is_image && text::trim(req.text).empty() &&
             !assets::media_type(dest.substr(0, dest.find_first_of("?#"))))
-            sink.warning(path, req.line, req.column,
-                         "image '" + text::quoted_url(dest) +
-                             "' has no alt text: say what it shows between the brackets, ![what it shows](" +
-                             text::quoted_url(dest) + "), for readers who cannot see it");
+            sink_.warning(page_.source_path, req.line, req.column,
+                          "image '" + text::quoted_url(dest) +
+                              "' has no alt text: say what it shows between the brackets, ![what it shows](" +
+                              text::quoted_url(dest) + "), for readers who cannot see it");
         if (dest.empty() || dest.front() == '#' || text::url_scheme(dest) || dest.rfind("//", 0) == 0) {
             if (req.is_image && (text::url_scheme(dest) == "https" || text::url_scheme(dest) == "http"))
-                found.images.push_back(dest);
+                found_.images.push_back(dest);
             return {Action::Keep, {}, {}};
         }
         const char* what = req.is_image ? "image" : "link";
         if (auto url = web_address_after_path(dest))
-            return broken(std::string(what) + " '" + dest + "' has a web address after a path: write '" + *url +
-                          "' to link to it");
+            return broken(req,
+                          std::string(what) + " '" + dest + "' has a web address after a path: write '" + *url +
+                              "' to link to it");
         std::string target = dest, fragment;
         if (auto hash = target.find('#'); hash != std::string::npos) {
             fragment = target.substr(hash + 1);
@@ -380,46 +406,63 @@ markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& 
         if (!target.empty() && target.front() == '/' && !req.is_image) {
             bool file_like = target.find('.', target.rfind('/')) != std::string::npos;
             std::string url = target.back() == '/' || file_like ? target : target + "/";
-            if (auto r = to_address(url, fragment)) return *r;
+            if (auto r = to_address(req, url, fragment)) return *r;
             if (target.find('.') == std::string::npos || target.back() == '/')
-                return broken(std::string("broken link: '") + dest + "' (no page has the address " + url + ")");
+                return broken(req, std::string("broken link: '") + dest + "' (no page has the address " + url + ")");
         }
-        auto joined = join_path(folder_of(path), target);
-        if (!joined) return broken(std::string(what) + " '" + dest + "' points outside the memory");
+        auto joined = join_path(folder_of(page_.source_path), target);
+        if (!joined) return broken(req, std::string(what) + " '" + dest + "' points outside the memory");
         if (joined->size() > 3 && joined->compare(joined->size() - 3, 3, ".md") == 0) {
-            if (const Page* p = index.by_source(*joined)) return to_page(*p, fragment);
-            if (catalogue.has("path:" + *joined)) return left_out("path:" + *joined);
-            return broken(std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
+            if (const Page* p = index_.by_source(*joined)) return to_page(req, *p, fragment);
+            if (catalogue_.has("path:" + *joined)) return left_out(req, "path:" + *joined);
+            return broken(req, std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
         }
-        if (catalogue.has("path:" + *joined)) {
-            const std::string asset_url = "/" + *joined;
-            found.assets.push_back(asset_url);
-            LinkResult result{
-                Action::Rewrite, relative_url(page.url, asset_url + (fragment.empty() ? "" : "#" + fragment)), {}};
-            // What the filtered site knows of it: a recording's captions and transcript, a picture's size.
-            if (const model::Asset* asset = model::find_asset(index.site().assets, asset_url)) {
-                if (assets::media_type(asset->source_path)) {
-                    result.media = media_embed(*asset, page.url, result.url, found, sink);
-                } else if (req.is_image) {
-                    result.width = asset->width;
-                    result.height = asset->height;
-                }
-            }
-            if (req.is_image && !result.media) found.images.push_back(asset_url);
-            return result;
-        }
+        if (catalogue_.has("path:" + *joined)) return to_asset(req, "/" + *joined, fragment);
         // A folder link to a free page ("guides/") or a generated page ("../timeline/").
         if (!req.is_image) {
             bool file_like = joined->find('.', joined->rfind('/') == std::string::npos ? 0 : joined->rfind('/')) !=
                 std::string::npos;
             std::string as_url = "/" + *joined + (joined->empty() || file_like ? "" : "/");
-            if (auto r = to_address(as_url, fragment)) return *r;
+            if (auto r = to_address(req, as_url, fragment)) return *r;
             // A folder as written ("../meetings/groupA/"), its address slugged.
             if (!file_like && !joined->empty())
-                if (auto r = to_address(model::folder_url(*joined), fragment)) return *r;
+                if (auto r = to_address(req, model::folder_url(*joined), fragment)) return *r;
         }
-        return broken(std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
-    };
+        return broken(req, std::string("broken ") + what + ": '" + dest + "' (no file " + *joined + ")");
+    }
+
+    // A file of the memory that is not a page: a recording is embedded with its player, a
+    // picture is given its size.
+    LinkResult to_asset(const LinkRequest& req, const std::string& asset_url, const std::string& fragment) const {
+        found_.assets.push_back(asset_url);
+        LinkResult result{
+            Action::Rewrite, relative_url(page_.url, asset_url + (fragment.empty() ? "" : "#" + fragment)), {}};
+        // What the filtered site knows of it: a recording's captions and transcript, a picture's size.
+        if (const model::Asset* asset = model::find_asset(index_.site().assets, asset_url)) {
+            if (assets::media_type(asset->source_path)) {
+                result.media = media_embed(*asset, page_.url, result.url, found_, sink_);
+            } else if (req.is_image) {
+                result.width = asset->width;
+                result.height = asset->height;
+            }
+        }
+        if (req.is_image && !result.media) found_.images.push_back(asset_url);
+        return result;
+    }
+
+    const model::SiteIndex& index_;
+    const Page& page_;
+    const Catalogue& catalogue_;
+    Strictness strictness_;
+    diag::Sink& sink_;
+    PageLinks& found_;
+};
+
+}  // namespace
+
+markdown::LinkResolver make_resolver(const model::SiteIndex& index, const Page& page, const Catalogue& catalogue,
+                                     Strictness strictness, diag::Sink& sink, PageLinks& found) {
+    return PageLinker(index, page, catalogue, strictness, sink, found);
 }
 
 }  // namespace cp::links

@@ -96,21 +96,11 @@ std::optional<assets::SvgRefusal> refused_svg(const source::SourceFile& file) {
     return assets::check_svg(file.content, file.path);
 }
 
-}  // namespace
-
-Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,
-               const LoadOptions& options, parallel::Pool& pool, diag::Sink& sink) {
-    return load_site(
-        snapshot, config, [&history] { return std::move(history); }, options, pool, sink);
-}
-
-Site load_site(const source::Snapshot& snapshot, const config::Config& config,
-               const std::function<history::History()>& history_source, const LoadOptions& options,
-               parallel::Pool& pool, diag::Sink& sink) {
-    Site site;
-    site.config = config;
-    site.reference_date = snapshot.reference_date;
-
+// The snapshot's Markdown pages (returned) and assets (added to `assets`); the config, theme
+// overrides, the memory's own words, excluded and underscored files are neither. An SVG that
+// could run a script is refused, an error, and not copied.
+std::vector<const source::SourceFile*> sort_out_files(const source::Snapshot& snapshot, const config::Config& config,
+                                                      std::vector<Asset>& assets, diag::Sink& sink) {
     std::vector<const source::SourceFile*> sources;
     for (const auto& file : snapshot.files) {
         if (file.path == "commonplace.yaml" || excluded(file.path, config)) continue;
@@ -121,7 +111,7 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
                 sink.error(file.path, refused->line, 0, "SVG refused, and not copied: " + refused->message);
                 continue;
             }
-            site.assets.push_back({file.path, "/" + file.path, false});
+            assets.push_back({file.path, "/" + file.path, false});
             continue;
         }
         if (ends_with(file.path, ".md") && !file.underscored) {
@@ -129,11 +119,23 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         } else if (auto refused = refused_svg(file)) {  // an SVG beside the notes is checked like one in assets/
             sink.error(file.path, refused->line, 0, "SVG refused, and not copied: " + refused->message);
         } else {
-            site.assets.push_back({file.path, "/" + file.path, true});  // an image or PDF beside the notes
+            assets.push_back({file.path, "/" + file.path, true});  // an image or PDF beside the notes
         }
     }
+    return sources;
+}
 
-    // Each page is read, and given its slug, address and collision keys, on every core.
+// The pages read, in the sources' order, each with the collision keys of its address and of
+// its file name (collision_key).
+struct ReadPages {
+    std::vector<Page> pages;
+    std::vector<std::string> url_keys, path_keys;
+};
+
+// Each page is read, and given its slug, address and collision keys, on every core. A file
+// that is not a page (read_page's problems go to the sink) is left out.
+ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, const config::Config& config,
+                     parallel::Pool& pool, diag::Sink& sink) {
     struct Parsed {
         std::optional<Page> page;
         std::string url_key, path_key;  // collision_key of its address and of its file name
@@ -151,23 +153,25 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         out.url_key = collision_key(page.url);
         out.path_key = collision_key(page.source_path);
     });
-    std::vector<std::string> url_keys, path_keys;
-    site.pages.reserve(parsed.size());  // a Page is large: moved once, never again by a growing vector
+    ReadPages read;
+    read.pages.reserve(parsed.size());  // a Page is large: moved once, never again by a growing vector
     for (auto& p : parsed) {
         if (!p.page) continue;
-        site.pages.push_back(std::move(*p.page));
-        url_keys.push_back(std::move(p.url_key));
-        path_keys.push_back(std::move(p.path_key));
+        read.pages.push_back(std::move(*p.page));
+        read.url_keys.push_back(std::move(p.url_key));
+        read.path_keys.push_back(std::move(p.path_key));
     }
-    parsed = {};
+    return read;
+}
 
-    warn_untyped_dated_folders(site.pages, config, sink);
-    separate_shared_addresses(site.pages, url_keys, sink);
-    // One address, one source: never let a file silently overwrite another.
+// One address, one source: never let a file silently overwrite another. Each page whose
+// address the generator writes itself, or another page has; each pair of file names that are
+// one name written two ways; and each alias that is an address or another alias is an error.
+void refuse_collisions(const std::vector<Page>& pages, const std::vector<std::string>& url_keys,
+                       const std::vector<std::string>& path_keys, diag::Sink& sink) {
     std::unordered_map<std::string, const Page*> owners;  // collision key -> the page that has it
-    std::unordered_map<std::string, std::string> alias_owner;
-    for (std::size_t i = 0; i < site.pages.size(); ++i) {
-        const Page& page = site.pages[i];
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const Page& page = pages[i];
         if (is_taken_by_generator(page.url))
             sink.error(page.source_path, 1, 1,
                        "this page would take the address " + page.url +
@@ -181,8 +185,8 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     // Names that differ only in case or Unicode normalisation are one name to a person (and to
     // macOS and Windows), even when their slugs differ ("café" NFC and NFD): refuse them too.
     std::unordered_map<std::string, const Page*> names;
-    for (std::size_t i = 0; i < site.pages.size(); ++i) {
-        const Page& page = site.pages[i];
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const Page& page = pages[i];
         auto [it, inserted] = names.emplace(path_keys[i], &page);
         if (!inserted && it->second->url != page.url)
             sink.error(page.source_path, 1, 1,
@@ -190,7 +194,8 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
                            "'s are one name written two ways (in case, or in how "
                            "accents are encoded): rename one of them");
     }
-    for (const auto& page : site.pages) {
+    std::unordered_map<std::string, std::string> alias_owner;
+    for (const auto& page : pages) {
         for (std::size_t k = 0; k < page.aliases.size(); ++k) {
             const std::string& alias = page.aliases[k];
             // At the alias itself, in the aliases: list, not at the top of the file.
@@ -209,26 +214,34 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
                 alias_owner.emplace(key, page.source_path);
         }
     }
+}
 
-    // A domain is dated by when it started, a person by when they joined, before git's
-    // first commit is asked: those are the dates a member means.
-    for (auto& page : site.pages) {
+// A domain is dated by when it started, a person by when they joined, before git's first
+// commit is asked: those are the dates a member means.
+void date_by_start(std::vector<Page>& pages) {
+    for (auto& page : pages) {
         if (!page.date.empty()) continue;
         if (page.type == PageType::Domain) page.date = page.started;
         if (page.type == PageType::Person) page.date = page.joined;
     }
-    // By address. A Page is large: sort their numbers, then move each page once.
-    std::vector<std::size_t> order(site.pages.size());
+}
+
+// By address. A Page is large: sort their numbers, then move each page once.
+void sort_by_address(std::vector<Page>& pages) {
+    std::vector<std::size_t> order(pages.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return site.pages[a].url < site.pages[b].url; });
+                     [&](std::size_t a, std::size_t b) { return pages[a].url < pages[b].url; });
     std::vector<Page> sorted;
     sorted.reserve(order.size());
-    for (std::size_t i : order) sorted.push_back(std::move(site.pages[i]));
-    site.pages = std::move(sorted);
-    std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
-    describe_assets(site.assets, snapshot, sink);  // pictures' sizes, recordings' captions and transcripts
-    if (!config.image.empty() && !text::url_scheme(config.image) && !find_asset(site.assets, "/" + config.image))
+    for (std::size_t i : order) sorted.push_back(std::move(pages[i]));
+    pages = std::move(sorted);
+}
+
+// The config's `image:` (the site's picture on social cards) must be a picture of the memory
+// or a full URL; a warning says why the cards show none otherwise.
+void warn_unusable_site_image(const config::Config& config, const std::vector<Asset>& assets, diag::Sink& sink) {
+    if (!config.image.empty() && !text::url_scheme(config.image) && !find_asset(assets, "/" + config.image))
         sink.warning("commonplace.yaml", 0, 0,
                      "image '" + config.image + "' is no file of the memory: social cards show no picture of the site");
     else if (!config.image.empty() &&
@@ -236,6 +249,33 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
         sink.warning("commonplace.yaml", 0, 0,
                      "image '" + config.image +
                          "' is not a PNG, JPEG, GIF or WebP picture: social cards show no picture of the site");
+}
+
+}  // namespace
+
+Site load_site(const source::Snapshot& snapshot, const config::Config& config, history::History history,
+               const LoadOptions& options, parallel::Pool& pool, diag::Sink& sink) {
+    return load_site(
+        snapshot, config, [&history] { return std::move(history); }, options, pool, sink);
+}
+
+Site load_site(const source::Snapshot& snapshot, const config::Config& config,
+               const std::function<history::History()>& history_source, const LoadOptions& options,
+               parallel::Pool& pool, diag::Sink& sink) {
+    Site site;
+    site.config = config;
+    site.reference_date = snapshot.reference_date;
+    std::vector<const source::SourceFile*> sources = sort_out_files(snapshot, config, site.assets, sink);
+    ReadPages read = read_pages(sources, config, pool, sink);
+    site.pages = std::move(read.pages);
+    warn_untyped_dated_folders(site.pages, config, sink);
+    separate_shared_addresses(site.pages, read.url_keys, sink);
+    refuse_collisions(site.pages, read.url_keys, read.path_keys, sink);
+    date_by_start(site.pages);
+    sort_by_address(site.pages);
+    std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
+    describe_assets(site.assets, snapshot, sink);  // pictures' sizes, recordings' captions and transcripts
+    warn_unusable_site_image(config, site.assets, sink);
     read_minutes(site.pages, config, pool, sink);  // who came, decisions, actions from the minutes' text
     if (options.pages_ready) options.pages_ready(site);
 

@@ -78,19 +78,30 @@ Selection select(const model::Site& site, const Page* domain) {
     return s;
 }
 
-json print_json(const model::Site& site, const std::vector<links::RenderedPage>& bodies, const Page* domain,
-                const std::string& url, views::DeferredParts& parts) {
-    Selection s = select(site, domain);
-    // page url -> its anchor in this document; kept by the texts, which are made as it is written
-    auto anchors = std::make_shared<std::map<std::string, std::string>>();
-    for (const auto* list : {&s.domains, &s.meetings, &s.notes, &s.people})
-        for (const Page* p : *list) (*anchors)[p->url] = anchor_of(*p);
-    auto index_of = [&](const Page* p) { return static_cast<std::size_t>(p - site.pages.data()); };
-    // A link to a page in this document stays in it; any other goes to the site. Images load
-    // from beside the document, so that it prints whole from a copy of the site. Each text is
-    // made as the document is written (a deferred part), never all at once.
-    auto body = [&](const Page* p) {
-        return parts.add([&site, &html = bodies[index_of(p)].body.html, page_url = p->url, anchors, url] {
+// Each page of one print as the document shows it: its anchor, title, address, date, summary
+// and body. A link to a page in this document stays in it; any other goes to the site. Images
+// load from beside the document, so that it prints whole from a copy of the site. Each body is
+// a deferred part, made as the document is written, never all of them at once.
+class PrintedPages {
+public:
+    PrintedPages(const model::Site& site, const std::vector<links::RenderedPage>& bodies, const Selection& s,
+                 const std::string& url, views::DeferredParts& parts)
+        : site_(site), bodies_(bodies), url_(url), parts_(parts),
+          anchors_(std::make_shared<std::map<std::string, std::string>>()) {
+        for (const auto* list : {&s.domains, &s.meetings, &s.notes, &s.people})
+            for (const Page* p : *list) (*anchors_)[p->url] = anchor_of(*p);
+    }
+
+    json item(const Page* p) const {
+        return views::object_of("anchor", anchor_of(*p), "title", p->title, "address",
+                                indexes::absolute_url(site_, p->url), "date_human",
+                                views::human_date(site_.words, p->date), "summary", p->summary, "content", body(p));
+    }
+
+private:
+    std::string body(const Page* p) const {
+        const std::string& html = bodies_[static_cast<std::size_t>(p - site_.pages.data())].body.html;
+        return parts_.add([&site = site_, &html, page_url = p->url, anchors = anchors_, url = url_] {
             return rebase_links(html, page_url, [&](const std::string& target) {
                 std::string page = target.substr(0, target.find('#'));
                 if (auto it = anchors->find(page); it != anchors->end()) return "#" + it->second;
@@ -98,23 +109,32 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
                 return indexes::absolute_url(site, target);
             });
         });
-    };
-    auto item = [&](const Page* p) {
-        return views::object_of("anchor", anchor_of(*p), "title", p->title, "address",
-                                indexes::absolute_url(site, p->url), "date_human",
-                                views::human_date(site.words, p->date), "summary", p->summary, "content", body(p));
-    };
+    }
 
-    json domains = json::array(), meetings = json::array(), people = json::array();
-    for (const Page* d : s.domains) {
-        json j = item(d);
+    const model::Site& site_;
+    const std::vector<links::RenderedPage>& bodies_;
+    const std::string& url_;
+    views::DeferredParts& parts_;
+    // page url -> its anchor in this document; shared with the parts, made after this is gone
+    std::shared_ptr<std::map<std::string, std::string>> anchors_;
+};
+
+json printed_domains(const model::Site& site, const std::vector<const Page*>& domains, const PrintedPages& printed) {
+    json out = json::array();
+    for (const Page* d : domains) {
+        json j = printed.item(d);
         j["phase"] = site.words.label("phases", d->phase);
         j["conveners"] = names(d->conveners);
         j["practices"] = joined(d->practices);
-        domains.push_back(std::move(j));
+        out.push_back(std::move(j));
     }
-    for (const Page* m : s.meetings) {
-        json j = item(m);
+    return out;
+}
+
+json printed_meetings(const model::Site& site, const std::vector<const Page*>& meetings, const PrintedPages& printed) {
+    json out = json::array();
+    for (const Page* m : meetings) {
+        json j = printed.item(m);
         j["location"] = m->location;
         j["series"] = m->series;
         j["attendees"] = names(m->attendees);
@@ -127,13 +147,18 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         j["went_well"] = strings(m->went_well);
         j["to_improve"] = strings(m->to_improve);
         views::flag_lists(j);
-        meetings.push_back(std::move(j));
+        out.push_back(std::move(j));
     }
-    std::vector<std::pair<std::string, json>> kinds;  // heading -> notes, in the notes' order
-    for (const Page* n : s.notes) {
+    return out;
+}
+
+// The notes under their kinds' headings, in the notes' order (sorted by kind already).
+json printed_note_kinds(const model::Site& site, const std::vector<const Page*>& notes, const PrintedPages& printed) {
+    std::vector<std::pair<std::string, json>> kinds;  // heading -> notes
+    for (const Page* n : notes) {
         std::string heading = indexes::kind_heading(site.words, n->kind);
         if (kinds.empty() || kinds.back().first != heading) kinds.push_back({heading, json::array()});
-        json j = item(n);
+        json j = printed.item(n);
         j["authors"] = names(n->authors);
         j["kind"] = indexes::kind_label(site.words, n->kind);
         kinds.back().second.push_back(std::move(j));
@@ -142,13 +167,23 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
     for (auto& [heading, list] : kinds)
         note_kinds.push_back(
             views::object_of("heading", heading, "count", std::to_string(list.size()), "notes", std::move(list)));
-    for (const Page* p : s.people) {
-        json j = item(p);
+    return note_kinds;
+}
+
+json printed_people(const std::vector<const Page*>& people, const PrintedPages& printed) {
+    json out = json::array();
+    for (const Page* p : people) {
+        json j = printed.item(p);
         j["organisation"] = p->organisation;
         j["profession"] = p->profession;
         j["expertise"] = joined(p->expertise);
-        people.push_back(std::move(j));
+        out.push_back(std::move(j));
     }
+    return out;
+}
+
+// The table of contents: each part with its count; the domains also list themselves.
+json contents_of(const i18n::Catalog& words, const Selection& s, const json& domains) {
     json contents = json::array();
     auto entry = [&](const std::string& label, const char* anchor, std::size_t count, const json& items) {
         json sub = json::array();
@@ -157,11 +192,23 @@ json print_json(const model::Site& site, const std::vector<links::RenderedPage>&
         contents.push_back(views::object_of("label", label, "anchor", anchor, "count", std::to_string(count),
                                             "has_items", !sub.empty(), "items", std::move(sub)));
     };
-    const i18n::Catalog& words = site.words;
     entry(words.text("print.domains"), "domains", s.domains.size(), domains);
     entry(words.text("print.meetings"), "meetings", s.meetings.size(), nullptr);
     entry(words.text("print.notes"), "notes", s.notes.size(), nullptr);
     entry(words.text("print.people"), "people", s.people.size(), nullptr);
+    return contents;
+}
+
+json print_json(const model::Site& site, const std::vector<links::RenderedPage>& bodies, const Page* domain,
+                const std::string& url, views::DeferredParts& parts) {
+    Selection s = select(site, domain);
+    const PrintedPages printed(site, bodies, s, url, parts);
+    json domains = printed_domains(site, s.domains, printed);
+    json meetings = printed_meetings(site, s.meetings, printed);
+    json note_kinds = printed_note_kinds(site, s.notes, printed);
+    json people = printed_people(s.people, printed);
+    const i18n::Catalog& words = site.words;
+    json contents = contents_of(words, s, domains);
 
     DublinCore dc = dublin_core(site, domain ? domain->title : std::string{});
     if (domain) dc.description = domain->summary;

@@ -213,6 +213,194 @@ std::uint32_t index_of(const std::vector<std::string>& sorted, const std::string
     return static_cast<std::uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), s) - sorted.begin());
 }
 
+// Newest first, so that ties in ranking go to the newest; undated documents last.
+std::vector<std::size_t> newest_first(const std::vector<SearchDocument>& input) {
+    std::vector<std::size_t> order(input.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const SearchDocument& x = input[a];
+        const SearchDocument& y = input[b];
+        if (x.date != y.date) return x.date > y.date;
+        return x.url < y.url;
+    });
+    return order;
+}
+
+// Every distinct word gets a number once; a document's words are then counted by sorting
+// numbers, not strings. Stop words and over-long words are numbered but never posted.
+class Postings {
+public:
+    Postings() {
+        for (const std::string& w : stop_words()) {
+            ids_.find_or_add(w, static_cast<std::uint32_t>(names_.size()), names_);
+            names_.push_back(w);
+            postings_.emplace_back();
+            last_doc_.push_back(0);
+            skipped_.push_back(true);
+        }
+    }
+
+    // Counts one occurrence of `w` in document `doc`. Documents are read in id order, so a
+    // term's posting for this document, when it has one, is the last of its list: each word
+    // updates it in place, with no sorting.
+    void add(std::uint32_t doc, std::string_view w, bool in_title) {
+        const std::uint32_t term = id(w);
+        if (skipped_[term]) return;
+        if (last_doc_[term] != doc + 1) {
+            last_doc_[term] = doc + 1;
+            postings_[term].push_back({doc, 0, false});
+        }
+        Posting& p = postings_[term].back();
+        if (in_title) {
+            p.title = true;
+        } else if (p.tf < 0xFFFF) {
+            ++p.tf;
+        }
+    }
+
+    // The terms found in some document, in byte order (= code point order).
+    std::vector<std::uint32_t> terms_in_order() const {
+        std::vector<std::uint32_t> terms;
+        for (std::uint32_t t = 0; t < names_.size(); ++t) {
+            if (!postings_[t].empty()) terms.push_back(t);
+        }
+        std::sort(terms.begin(), terms.end(), [&](std::uint32_t a, std::uint32_t b) { return names_[a] < names_[b]; });
+        return terms;
+    }
+    const std::string& name(std::uint32_t term) const { return names_[term]; }
+    const std::vector<Posting>& of(std::uint32_t term) const { return postings_[term]; }
+
+private:
+    std::uint32_t id(std::string_view w) {
+        const auto fresh = static_cast<std::uint32_t>(names_.size());
+        const std::uint32_t found = ids_.find_or_add(w, fresh, names_);
+        if (found != fresh) return found;
+        names_.emplace_back(w);
+        postings_.emplace_back();
+        last_doc_.push_back(0);
+        skipped_.push_back(w.size() > kMaxTermBytes);
+        return found;
+    }
+
+    TermTable ids_;
+    std::vector<std::string> names_;
+    std::vector<std::vector<Posting>> postings_;  // by term number; empty for stop words
+    std::vector<std::uint32_t> last_doc_;         // by term number: the last document it was in, + 1
+    std::vector<bool> skipped_;                   // stop words and over-long words
+};
+
+// The search page's filters: every type and domain (sorted), and the documents of each.
+struct Facets {
+    std::vector<std::string> types, domains;
+    std::vector<std::vector<std::uint32_t>> type_docs, domain_docs;  // by position in types, domains
+};
+
+Facets facets_of(const std::vector<SearchDocument>& input) {
+    Facets facets;
+    for (const SearchDocument& d : input) {
+        facets.types.push_back(d.type);
+        facets.domains.insert(facets.domains.end(), d.domains.begin(), d.domains.end());
+    }
+    facets.types = sorted_unique(std::move(facets.types));
+    facets.domains = sorted_unique(std::move(facets.domains));
+    facets.type_docs.resize(facets.types.size());
+    facets.domain_docs.resize(facets.domains.size());
+    return facets;
+}
+
+// search/docs/N.js, `per_chunk` documents to a file, each as [url, title, type, date,
+// [domains], excerpt], in `order`; each document's words go into `postings`, and its number
+// into its type's and domains' lists.
+void add_documents(const std::vector<SearchDocument>& input, const std::vector<std::size_t>& order,
+                   const IndexLimits& limits, std::size_t per_chunk, Postings& postings, Facets& facets,
+                   std::vector<SearchFile>& files) {
+    const auto doc_count = static_cast<std::uint32_t>(input.size());
+    std::string chunk;
+    for (std::uint32_t id = 0; id < doc_count; ++id) {
+        const SearchDocument& d = input[order[id]];
+        for_each_word(d.title, [&](std::string_view w) { postings.add(id, w, true); });
+        for_each_word(d.text, [&](std::string_view w) { postings.add(id, w, false); });
+
+        const std::uint32_t type = index_of(facets.types, d.type);
+        facets.type_docs[type].push_back(id);
+        std::vector<std::uint32_t> doc_domains;
+        for (const std::string& name : d.domains) doc_domains.push_back(index_of(facets.domains, name));
+        std::sort(doc_domains.begin(), doc_domains.end());
+        doc_domains.erase(std::unique(doc_domains.begin(), doc_domains.end()), doc_domains.end());
+        for (const std::uint32_t k : doc_domains) facets.domain_docs[k].push_back(id);
+
+        chunk += chunk.empty() ? "[" : ",";
+        chunk += "[" + json(d.url) + "," + json(d.title) + "," + std::to_string(type) + "," + json(d.date) + "," +
+            json_array(doc_domains, [](std::uint32_t k) { return std::to_string(k); }) + ",";
+        append_json(chunk, make_excerpt(clean_text(d.text, limits.excerpt_bytes), limits.excerpt_bytes));
+        chunk += "]";
+        const bool last = id + 1 == doc_count;
+        if ((id + 1) % per_chunk == 0 || last) {
+            const std::size_t n = id / per_chunk;
+            files.push_back({"search/docs/" + std::to_string(n) + ".js",
+                             "window.cpSearch.docs(" + std::to_string(n) + "," + chunk + "]);\n"});
+            chunk.clear();
+        }
+    }
+}
+
+// search/shards/N.js: the terms in byte order, packed into shards of at most `shard_bytes`
+// (unless one term alone is larger). Returns each shard's separator, the shortest prefix of
+// its first term that sorts after the term before it ("" for the first shard).
+std::vector<std::string> add_shards(const Postings& postings, std::uint32_t doc_count, std::size_t shard_bytes,
+                                    std::vector<SearchFile>& files) {
+    std::vector<std::string> separators;
+    std::string shard;
+    std::string previous_term;
+    auto close_shard = [&] {
+        const std::size_t n = separators.size() - 1;
+        files.push_back({"search/shards/" + std::to_string(n) + ".js",
+                         "window.cpSearch.shard(" + std::to_string(n) + ",{" + shard + "});\n"});
+        shard.clear();
+    };
+    for (const std::uint32_t t : postings.terms_in_order()) {
+        const std::string& term = postings.name(t);
+        std::string entry = json(term) + ":" + encode_postings(postings.of(t), doc_count);
+        if (separators.empty() || (!shard.empty() && shard.size() + entry.size() + 1 > shard_bytes)) {
+            if (!separators.empty()) close_shard();
+            separators.push_back(separators.empty() ? std::string() : separator(previous_term, term));
+        }
+        if (!shard.empty()) shard += ',';
+        shard += entry;
+        previous_term = term;
+    }
+    if (separators.empty()) separators.emplace_back();
+    close_shard();
+    return separators;
+}
+
+// search/facets/type-K.js and domain-K.js: the documents of each type and domain.
+void add_facets(const Facets& facets, std::uint32_t doc_count, std::vector<SearchFile>& files) {
+    auto facet = [&](const std::string& key, const std::vector<std::uint32_t>& ids) {
+        files.push_back(
+            {"search/facets/" + key + ".js",
+             "window.cpSearch.facet(" + json(key) + "," + '"' + detail::encode_set(ids, doc_count) + "\");\n"});
+    };
+    for (std::size_t k = 0; k < facets.types.size(); ++k) facet("type-" + std::to_string(k), facets.type_docs[k]);
+    for (std::size_t k = 0; k < facets.domains.size(); ++k) facet("domain-" + std::to_string(k), facets.domain_docs[k]);
+}
+
+// A fingerprint of the index's files (sorted by path), which search.js appends to the URL of
+// every file it loads (?v=...), so that a fresh manifest is never read with shards an HTTP
+// cache kept from an earlier build. 16 hex digits of FNV-1a.
+std::string fingerprint(const std::vector<SearchFile>& files) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (const SearchFile& f : files) {
+        for (const std::string* s : {&f.path, &f.content}) {
+            for (const char c : *s) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+            hash = (hash ^ 0xFF) * 1099511628211ULL;
+        }
+    }
+    std::string build(16, '0');
+    for (int i = 15; i >= 0; --i, hash >>= 4) build[static_cast<std::size_t>(i)] = "0123456789abcdef"[hash & 15];
+    return build;
+}
+
 }  // namespace
 
 const std::vector<std::string>& stop_words() {
@@ -288,159 +476,25 @@ std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& do
 }
 
 std::vector<SearchFile> build_search_index(const std::vector<SearchDocument>& input, const IndexLimits& limits) {
-    // Newest first, so that ties in ranking go to the newest; undated documents last.
-    std::vector<std::size_t> order(input.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const SearchDocument& x = input[a];
-        const SearchDocument& y = input[b];
-        if (x.date != y.date) return x.date > y.date;
-        return x.url < y.url;
-    });
+    const std::vector<std::size_t> order = newest_first(input);
     const auto doc_count = static_cast<std::uint32_t>(input.size());
     const std::size_t per_chunk = std::max<std::size_t>(1, limits.docs_per_chunk);
-
-    std::vector<std::string> types;
-    std::vector<std::string> domains;
-    for (const SearchDocument& d : input) {
-        types.push_back(d.type);
-        domains.insert(domains.end(), d.domains.begin(), d.domains.end());
-    }
-    types = sorted_unique(std::move(types));
-    domains = sorted_unique(std::move(domains));
-
-    // Every distinct word gets a number once; a document's words are then counted by
-    // sorting numbers, not strings.
-    TermTable term_ids;
-    std::vector<std::string> term_names;
-    std::vector<std::vector<Posting>> postings;  // by term number; empty for stop words
-    std::vector<std::uint32_t> last_doc;         // by term number: the last document it was in, + 1
-    std::vector<bool> skipped;                   // stop words and over-long words
-    for (const std::string& w : stop_words()) {
-        term_ids.find_or_add(w, static_cast<std::uint32_t>(term_names.size()), term_names);
-        term_names.push_back(w);
-        postings.emplace_back();
-        last_doc.push_back(0);
-        skipped.push_back(true);
-    }
-    auto term_id = [&](std::string_view w) {
-        const auto fresh = static_cast<std::uint32_t>(term_names.size());
-        const std::uint32_t id = term_ids.find_or_add(w, fresh, term_names);
-        if (id != fresh) return id;
-        term_names.emplace_back(w);
-        postings.emplace_back();
-        last_doc.push_back(0);
-        skipped.push_back(w.size() > kMaxTermBytes);
-        return id;
-    };
-
+    Facets facets = facets_of(input);
+    Postings postings;
     std::vector<SearchFile> files;
-    std::vector<std::vector<std::uint32_t>> type_docs(types.size());
-    std::vector<std::vector<std::uint32_t>> domain_docs(domains.size());
-    std::string chunk;
-    // Documents are read in id order, so a term's posting for this document, when it has
-    // one, is the last of its list: each word updates it in place, with no sorting.
-    auto occurrence = [&](std::uint32_t id, std::string_view w, bool in_title) {
-        const std::uint32_t term = term_id(w);
-        if (skipped[term]) return;
-        if (last_doc[term] != id + 1) {
-            last_doc[term] = id + 1;
-            postings[term].push_back({id, 0, false});
-        }
-        Posting& p = postings[term].back();
-        if (in_title) {
-            p.title = true;
-        } else if (p.tf < 0xFFFF) {
-            ++p.tf;
-        }
-    };
-    for (std::uint32_t id = 0; id < doc_count; ++id) {
-        const SearchDocument& d = input[order[id]];
-        for_each_word(d.title, [&](std::string_view w) { occurrence(id, w, true); });
-        for_each_word(d.text, [&](std::string_view w) { occurrence(id, w, false); });
+    add_documents(input, order, limits, per_chunk, postings, facets, files);
+    const std::vector<std::string> separators = add_shards(postings, doc_count, limits.shard_bytes, files);
+    add_facets(facets, doc_count, files);
 
-        const std::uint32_t type = index_of(types, d.type);
-        type_docs[type].push_back(id);
-        std::vector<std::uint32_t> doc_domains;
-        for (const std::string& name : d.domains) doc_domains.push_back(index_of(domains, name));
-        std::sort(doc_domains.begin(), doc_domains.end());
-        doc_domains.erase(std::unique(doc_domains.begin(), doc_domains.end()), doc_domains.end());
-        for (const std::uint32_t k : doc_domains) domain_docs[k].push_back(id);
-
-        // [url, title, type, date, [domains], excerpt]
-        chunk += chunk.empty() ? "[" : ",";
-        chunk += "[" + json(d.url) + "," + json(d.title) + "," + std::to_string(type) + "," + json(d.date) + "," +
-            json_array(doc_domains, [](std::uint32_t k) { return std::to_string(k); }) + ",";
-        append_json(chunk, make_excerpt(clean_text(d.text, limits.excerpt_bytes), limits.excerpt_bytes));
-        chunk += "]";
-        const bool last = id + 1 == doc_count;
-        if ((id + 1) % per_chunk == 0 || last) {
-            const std::size_t n = id / per_chunk;
-            files.push_back({"search/docs/" + std::to_string(n) + ".js",
-                             "window.cpSearch.docs(" + std::to_string(n) + "," + chunk + "]);\n"});
-            chunk.clear();
-        }
-    }
-
-    // Terms in byte order (= code point order), packed into shards of bounded size.
-    std::vector<std::uint32_t> terms;
-    for (std::uint32_t t = 0; t < term_names.size(); ++t) {
-        if (!postings[t].empty()) terms.push_back(t);
-    }
-    std::sort(terms.begin(), terms.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return term_names[a] < term_names[b]; });
-    std::vector<std::string> separators;
-    std::string shard;
-    std::string previous_term;
-    auto close_shard = [&] {
-        const std::size_t n = separators.size() - 1;
-        files.push_back({"search/shards/" + std::to_string(n) + ".js",
-                         "window.cpSearch.shard(" + std::to_string(n) + ",{" + shard + "});\n"});
-        shard.clear();
-    };
-    for (const std::uint32_t t : terms) {
-        const std::string& term = term_names[t];
-        std::string entry = json(term) + ":" + encode_postings(postings[t], doc_count);
-        if (separators.empty() || (!shard.empty() && shard.size() + entry.size() + 1 > limits.shard_bytes)) {
-            if (!separators.empty()) close_shard();
-            separators.push_back(separators.empty() ? std::string() : separator(previous_term, term));
-        }
-        if (!shard.empty()) shard += ',';
-        shard += entry;
-        previous_term = term;
-    }
-    if (separators.empty()) separators.emplace_back();
-    close_shard();
-
-    auto facet = [&](const std::string& key, const std::vector<std::uint32_t>& ids) {
-        files.push_back(
-            {"search/facets/" + key + ".js",
-             "window.cpSearch.facet(" + json(key) + "," + '"' + detail::encode_set(ids, doc_count) + "\");\n"});
-    };
-    for (std::size_t k = 0; k < types.size(); ++k) facet("type-" + std::to_string(k), type_docs[k]);
-    for (std::size_t k = 0; k < domains.size(); ++k) facet("domain-" + std::to_string(k), domain_docs[k]);
-
-    // A fingerprint of the index, which search.js appends to the URL of every file it
-    // loads (?v=...), so that a fresh manifest is never read with shards an HTTP cache
-    // kept from an earlier build.
     std::sort(files.begin(), files.end(), [](const SearchFile& a, const SearchFile& b) { return a.path < b.path; });
-    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a
-    for (const SearchFile& f : files) {
-        for (const std::string* s : {&f.path, &f.content}) {
-            for (const char c : *s) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-            hash = (hash ^ 0xFF) * 1099511628211ULL;
-        }
-    }
-    std::string build(16, '0');
-    for (int i = 15; i >= 0; --i, hash >>= 4) build[static_cast<std::size_t>(i)] = "0123456789abcdef"[hash & 15];
-
+    const std::string build = fingerprint(files);
     auto strings = [](const std::vector<std::string>& v) {
         return json_array(v, [](const std::string& s) { return json(s); });
     };
     files.push_back({"search/manifest.js",
                      "window.cpSearch.manifest({\"version\":1,\"build\":\"" + build +
                          "\",\"docs\":" + std::to_string(doc_count) + ",\"chunk\":" + std::to_string(per_chunk) +
-                         ",\"types\":" + strings(types) + ",\"domains\":" + strings(domains) +
+                         ",\"types\":" + strings(facets.types) + ",\"domains\":" + strings(facets.domains) +
                          ",\"stop\":" + strings(stop_words()) + ",\"shards\":" + strings(separators) + "});\n"});
     std::sort(files.begin(), files.end(), [](const SearchFile& a, const SearchFile& b) { return a.path < b.path; });
     return files;

@@ -52,6 +52,17 @@ private:
     std::string prefix_;
 };
 
+// What walking the tree found besides the files themselves: which to read, and the newest change.
+struct Walk {
+    std::vector<std::size_t> to_read;  // indices of text files whose bytes are read below, in parallel
+    std::vector<std::size_t> to_head;  // indices of pictures whose first bytes (their size) are read below
+    std::vector<fs::file_time_type> modified;  // of each file, when there is a cache to keep them in
+    fs::file_time_type newest = fs::file_time_type::min();  // {} is the file clock's epoch, after every real mtime
+};
+
+// Lists the memory's files into `files`, without their bytes: what git ignores and unread names
+// are passed over, symbolic links and submodules too (each a warning). A text file over the
+// size limit is marked too large, and not read.
 // The kept entry for a file whose size and modification time are those it was read at, or nullptr.
 const FileCache::Entry* unchanged(const FileCache* cache, const std::string& path, std::uintmax_t size,
                                   fs::file_time_type modified) {
@@ -61,26 +72,16 @@ const FileCache::Entry* unchanged(const FileCache* cache, const std::string& pat
     return &it->second;
 }
 
-}  // namespace
-
-Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink,
-                           FileCache* cache) {
-    Snapshot snap;
+// With a cache, a text file whose size and time are unchanged takes its bytes from it.
+Walk walk_tree(const fs::path& root, const ReadOptions& options, const GitIgnore& ignore,
+               std::vector<SourceFile>& files, diag::Sink& sink, const FileCache* cache) {
+    Walk walk;
     std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
-        sink.error(root.string(), 0, 0, "the memory's folder does not exist or is not a folder");
-        return snap;
-    }
-    GitIgnore ignore(root);
-    fs::file_time_type newest = fs::file_time_type::min();  // {} is the file clock's epoch, after every real mtime
     auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
     // Every path the iterator gives starts with the root as written: strip it as text, since
     // fs::relative() would resolve each path on disk, component by component.
     std::string root_text = root.generic_string();
     std::size_t root_length = root_text.size() + (root_text.empty() || root_text.back() == '/' ? 0 : 1);
-    std::vector<std::size_t> to_read;  // indices of text files whose bytes are read below, in parallel
-    std::vector<std::size_t> to_head;  // indices of pictures whose first bytes (their size) are read below
-    std::vector<fs::file_time_type> modified;  // of each file, when there is a cache to keep them in
     for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
         const fs::path& p = it->path();
         std::string name = p.filename().string();
@@ -107,8 +108,8 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
         file.path = rel;
         file.size = it->file_size(ec);
         auto mtime = it->last_write_time(ec);
-        if (mtime > newest) newest = mtime;
-        if (cache) modified.push_back(mtime);
+        if (mtime > walk.newest) walk.newest = mtime;
+        if (cache) walk.modified.push_back(mtime);
         file.underscored = is_underscored_path(rel);
         // An underscored file is only ever copied, but a transcript there is shown under its recording.
         if (is_text_source(rel) && (!file.underscored || is_transcript_name(rel))) {
@@ -117,55 +118,80 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
             } else if (const FileCache::Entry* kept = unchanged(cache, rel, file.size, mtime)) {
                 file.content = kept->content;  // unchanged since the last read
                 file.lfs_pointer = looks_like_lfs_pointer(file.content);
-                snap.files.push_back(std::move(file));
+                files.push_back(std::move(file));
                 continue;
             } else {
-                to_read.push_back(snap.files.size());
+                walk.to_read.push_back(files.size());
             }
         } else if (assets::is_picture_name(rel)) {
-            to_head.push_back(snap.files.size());
+            walk.to_head.push_back(files.size());
         }
         file.disk_path = p;
-        snap.files.push_back(std::move(file));
+        files.push_back(std::move(file));
     }
+    return walk;
+}
+
+// Reads the text files' bytes, and the pictures' first bytes (their size), on every core.
+void read_contents(std::vector<SourceFile>& files, const Walk& walk, parallel::Pool& pool) {
     // Reading waits on the disk more than on a core: when the files are not in the page
     // cache (a fresh clone, a CI runner), more readers than cores keep the disk busy.
-    pool.parallel_for(to_read.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
-        SourceFile& file = snap.files[to_read[i]];
+    pool.parallel_for(walk.to_read.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
+        SourceFile& file = files[walk.to_read[i]];
         file.content = text::read_file_or_empty(file.disk_path);
         file.lfs_pointer = looks_like_lfs_pointer(file.content);
         file.disk_path.clear();  // held in memory now: copied from here, never from disk
     });
-    if (cache) {
-        // What was read now replaces what was kept; files gone since are forgotten. A file
-        // changed in the last two seconds is not kept: a second save within the clock's tick,
-        // of the same size, would look unchanged (git's "racily clean" files).
-        std::map<std::string, FileCache::Entry> kept;
-        const auto settled = fs::file_time_type::clock::now() - std::chrono::seconds(2);
-        for (std::size_t i = 0; i < snap.files.size(); ++i) {
-            const SourceFile& file = snap.files[i];
-            if (!file.disk_path.empty() || file.too_large || modified[i] > settled) continue;
-            kept[file.path] = {file.size, modified[i], file.content};
-        }
-        cache->files = std::move(kept);
-    }
-    pool.parallel_for(to_head.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
-        SourceFile& file = snap.files[to_head[i]];
+    pool.parallel_for(walk.to_head.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
+        SourceFile& file = files[walk.to_head[i]];
         file.head = text::read_file_head(file.disk_path, assets::kImageHeadBytes);
     });
+}
+
+// What was read now replaces what the cache kept; files gone since are forgotten. A file changed
+// in the last two seconds is not kept: a second save within the clock's tick, of the same size,
+// would look unchanged (git's "racily clean" files).
+void keep_in_cache(const std::vector<SourceFile>& files, const Walk& walk, FileCache& cache) {
+    std::map<std::string, FileCache::Entry> kept;
+    const auto settled = fs::file_time_type::clock::now() - std::chrono::seconds(2);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const SourceFile& file = files[i];
+        if (!file.disk_path.empty() || file.too_large || walk.modified[i] > settled) continue;
+        kept[file.path] = {file.size, walk.modified[i], file.content};
+    }
+    cache.files = std::move(kept);
+}
+
+// The day a file time falls on, in UTC, as YYYY-MM-DD.
+std::string utc_day_of(fs::file_time_type time) {
+    // file_time_type's epoch differs from the system clock's (GCC 12 has no clock_cast).
+    auto sys = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
+        time - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
+    std::time_t t = std::chrono::system_clock::to_time_t(sys);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+}  // namespace
+
+Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink,
+                           FileCache* cache) {
+    Snapshot snap;
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+        sink.error(root.string(), 0, 0, "the memory's folder does not exist or is not a folder");
+        return snap;
+    }
+    GitIgnore ignore(root);
+    const Walk walk = walk_tree(root, options, ignore, snap.files, sink, cache);
+    read_contents(snap.files, walk, pool);
+    if (cache) keep_in_cache(snap.files, walk, *cache);
     std::sort(snap.files.begin(), snap.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
-    if (newest != fs::file_time_type::min()) {
-        // file_time_type's epoch differs from the system clock's (GCC 12 has no clock_cast).
-        auto sys = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
-            newest - fs::file_time_type::clock::now() + std::chrono::system_clock::now());
-        std::time_t t = std::chrono::system_clock::to_time_t(sys);
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        char buf[16];
-        std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-        snap.reference_date = buf;
-    }
+    if (walk.newest != fs::file_time_type::min()) snap.reference_date = utc_day_of(walk.newest);
     return snap;
 }
 

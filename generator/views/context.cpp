@@ -116,6 +116,104 @@ json revisions_json(const model::Site& site, const Page& page) {
     return out;
 }
 
+// A page's history: created, updated, its contributors, the repository's links and its revisions.
+void add_history_fields(json& p, const model::Site& site, const Page& page, const std::string& from) {
+    p["created"] = page.created;
+    p["created_human"] = human_date(site.words, page.created);
+    p["updated"] = page.updated;
+    p["updated_human"] = human_date(site.words, page.updated);
+    p["contributors"] = refs_json(page.contributors, from);
+    p["history_incomplete"] = page.history_incomplete;
+    p["edit_url"] = href_of(repo_link(site.config.repo_url, page.source_path));
+    p["history_url"] = href_of(repo_history_link(site.config.repo_url, page.source_path));
+    p["revisions"] = revisions_json(site, page);
+    p["revision_count"] = std::to_string(p["revisions"].size());
+}
+
+// A domain's own fields: conveners, phases, practices, learning agenda, parent.
+void add_domain_fields(json& p, const model::Site& site, const Page& page, const std::string& from) {
+    p["conveners"] = refs_json(page.conveners, from);
+    p["phase"] = page.phase;
+    p["phase_label"] = site.words.label("phases", page.phase);
+    json phases = json::array();
+    for (const auto& ph : page.phases)
+        phases.push_back(object_of("phase", site.words.label("phases", ph.phase), "since", ph.since, "since_human",
+                                   human_date(site.words, ph.since)));
+    p["phases"] = std::move(phases);
+    p["started"] = page.started;
+    p["started_human"] = human_date(site.words, page.started);
+    p["practices"] = strings(page.practices);
+    json agenda = json::array();
+    for (const auto& q : page.learning_agenda) {
+        json item = object_of("question", q.question, "status", q.status, "answered", q.status == "answered");
+        item["answered_in"] = ref_json(q.answered_in, from);
+        item["has_answer"] = !q.answered_in.url.empty();
+        agenda.push_back(std::move(item));
+    }
+    p["learning_agenda"] = std::move(agenda);
+    p["expected_results"] = strings(page.expected_results);
+    p["audiences"] = strings(page.audiences);
+    p["parent"] = ref_json(page.parent, from);
+    p["has_parent"] = !page.parent.label.empty();
+}
+
+// A meeting's own fields: when and where, who came and in what role, agenda, decisions,
+// actions, parking lot, feedback, highlights.
+void add_meeting_fields(json& p, const model::Site& site, const Page& page, const std::string& from) {
+    p["time"] = page.time;
+    p["end_time"] = page.end_time;
+    p["location"] = page.location;
+    p["format"] = page.format;
+    p["format_label"] = site.words.label("formats", page.format);
+    p["series"] = page.series;
+    p["attendees"] = refs_json(page.attendees, from);
+    p["attendee_count"] = std::to_string(page.attendees.size());
+    p["apologies"] = refs_json(page.apologies, from);
+    json roles = json::array();
+    for (const auto& r : page.roles)
+        roles.push_back(object_of("role", r.role, "role_label", site.words.label("roles", r.role), "people",
+                                  refs_json(r.people, from)));
+    p["roles"] = std::move(roles);
+    p["agenda"] = strings(page.agenda);
+    p["decisions"] = strings(page.decisions);
+    json actions = json::array();
+    for (const auto& a : page.actions) {
+        json item =
+            object_of("action", a.action, "due", a.due, "due_human", human_date(site.words, a.due), "done", a.done);
+        item["owner"] = ref_json(a.owner, from);
+        item["has_owner"] = !a.owner.text.empty();
+        item["overdue"] = !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
+        actions.push_back(std::move(item));
+    }
+    p["actions"] = std::move(actions);
+    p["parking_lot"] = strings(page.parking_lot);
+    p["went_well"] = strings(page.went_well);
+    p["to_improve"] = strings(page.to_improve);
+    p["has_feedback"] = !page.went_well.empty() || !page.to_improve.empty();
+    p["highlights"] = strings(page.highlights);
+}
+
+// A note's own fields: its kind, related pages, its source (shown as text when refused).
+void add_note_fields(json& p, const model::Site& site, const Page& page, const std::string& from) {
+    p["kind"] = page.kind;
+    p["kind_label"] = site.words.label("kinds", page.kind);
+    p["related"] = refs_json(page.related, from);
+    p["source"] = href_of(page.source_url);
+    // A refused source is still shown, as text.
+    p["source_text"] = href_of(page.source_url).empty() ? page.source_text + page.source_url : std::string{};
+}
+
+// A person's own fields: roles, organisation, profession, expertise, when they joined.
+void add_person_fields(json& p, const model::Site& site, const Page& page) {
+    p["roles"] = json::array();
+    for (const auto& r : page.person_roles) p["roles"].push_back(site.words.label("roles", r));
+    p["organisation"] = page.organisation;
+    p["profession"] = page.profession;
+    p["expertise"] = strings(page.expertise);
+    p["joined"] = page.joined;
+    p["joined_human"] = human_date(site.words, page.joined);
+}
+
 }  // namespace
 
 json page_link(const i18n::Catalog& words, const Page& page, const std::string& from_url) {
@@ -167,96 +265,20 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     for (std::size_t i : rendered.backlinks) backlinks.push_back(page_link(site.words, pages[i], from));
     p["backlinks"] = std::move(backlinks);
 
-    // History.
-    p["created"] = page.created;
-    p["created_human"] = human_date(site.words, page.created);
-    p["updated"] = page.updated;
-    p["updated_human"] = human_date(site.words, page.updated);
-    p["contributors"] = refs_json(page.contributors, from);
-    p["history_incomplete"] = page.history_incomplete;
-    p["edit_url"] = href_of(repo_link(site.config.repo_url, page.source_path));
-    p["history_url"] = href_of(repo_history_link(site.config.repo_url, page.source_path));
-    p["revisions"] = revisions_json(site, page);
-    p["revision_count"] = std::to_string(p["revisions"].size());
+    add_history_fields(p, site, page, from);
 
     switch (page.type) {
-        case PageType::Domain: {
-            p["conveners"] = refs_json(page.conveners, from);
-            p["phase"] = page.phase;
-            p["phase_label"] = site.words.label("phases", page.phase);
-            json phases = json::array();
-            for (const auto& ph : page.phases)
-                phases.push_back(object_of("phase", site.words.label("phases", ph.phase), "since", ph.since,
-                                           "since_human", human_date(site.words, ph.since)));
-            p["phases"] = std::move(phases);
-            p["started"] = page.started;
-            p["started_human"] = human_date(site.words, page.started);
-            p["practices"] = strings(page.practices);
-            json agenda = json::array();
-            for (const auto& q : page.learning_agenda) {
-                json item = object_of("question", q.question, "status", q.status, "answered", q.status == "answered");
-                item["answered_in"] = ref_json(q.answered_in, from);
-                item["has_answer"] = !q.answered_in.url.empty();
-                agenda.push_back(std::move(item));
-            }
-            p["learning_agenda"] = std::move(agenda);
-            p["expected_results"] = strings(page.expected_results);
-            p["audiences"] = strings(page.audiences);
-            p["parent"] = ref_json(page.parent, from);
-            p["has_parent"] = !page.parent.label.empty();
+        case PageType::Domain:
+            add_domain_fields(p, site, page, from);
             break;
-        }
-        case PageType::Meeting: {
-            p["time"] = page.time;
-            p["end_time"] = page.end_time;
-            p["location"] = page.location;
-            p["format"] = page.format;
-            p["format_label"] = site.words.label("formats", page.format);
-            p["series"] = page.series;
-            p["attendees"] = refs_json(page.attendees, from);
-            p["attendee_count"] = std::to_string(page.attendees.size());
-            p["apologies"] = refs_json(page.apologies, from);
-            json roles = json::array();
-            for (const auto& r : page.roles)
-                roles.push_back(object_of("role", r.role, "role_label", site.words.label("roles", r.role), "people",
-                                          refs_json(r.people, from)));
-            p["roles"] = std::move(roles);
-            p["agenda"] = strings(page.agenda);
-            p["decisions"] = strings(page.decisions);
-            json actions = json::array();
-            for (const auto& a : page.actions) {
-                json item = object_of("action", a.action, "due", a.due, "due_human", human_date(site.words, a.due),
-                                      "done", a.done);
-                item["owner"] = ref_json(a.owner, from);
-                item["has_owner"] = !a.owner.text.empty();
-                item["overdue"] =
-                    !a.done && !a.due.empty() && !site.reference_date.empty() && a.due < site.reference_date;
-                actions.push_back(std::move(item));
-            }
-            p["actions"] = std::move(actions);
-            p["parking_lot"] = strings(page.parking_lot);
-            p["went_well"] = strings(page.went_well);
-            p["to_improve"] = strings(page.to_improve);
-            p["has_feedback"] = !page.went_well.empty() || !page.to_improve.empty();
-            p["highlights"] = strings(page.highlights);
+        case PageType::Meeting:
+            add_meeting_fields(p, site, page, from);
             break;
-        }
         case PageType::Note:
-            p["kind"] = page.kind;
-            p["kind_label"] = site.words.label("kinds", page.kind);
-            p["related"] = refs_json(page.related, from);
-            p["source"] = href_of(page.source_url);
-            // A refused source is still shown, as text.
-            p["source_text"] = href_of(page.source_url).empty() ? page.source_text + page.source_url : std::string{};
+            add_note_fields(p, site, page, from);
             break;
         case PageType::Person:
-            p["roles"] = json::array();
-            for (const auto& r : page.person_roles) p["roles"].push_back(site.words.label("roles", r));
-            p["organisation"] = page.organisation;
-            p["profession"] = page.profession;
-            p["expertise"] = strings(page.expertise);
-            p["joined"] = page.joined;
-            p["joined_human"] = human_date(site.words, page.joined);
+            add_person_fields(p, site, page);
             break;
         case PageType::Page:
             break;
