@@ -1,5 +1,6 @@
 #include "i18n/catalog.hpp"
 
+#include "text/escape.hpp"
 #include "text/strings.hpp"
 
 namespace cp::i18n {
@@ -39,28 +40,7 @@ namespace {
 
 // `tree` with each word escaped for HTML text and double-quoted attributes.
 nlohmann::json escaped(const nlohmann::json& tree) {
-    if (tree.is_string()) {
-        std::string out;
-        for (char c : tree.get_ref<const std::string&>()) {
-            switch (c) {
-                case '&':
-                    out += "&amp;";
-                    break;
-                case '<':
-                    out += "&lt;";
-                    break;
-                case '>':
-                    out += "&gt;";
-                    break;
-                case '"':
-                    out += "&quot;";
-                    break;
-                default:
-                    out += c;
-            }
-        }
-        return out;
-    }
+    if (tree.is_string()) return text::escape_markup_keeping_apostrophes(tree.get_ref<const std::string&>());
     if (tree.is_object()) {
         nlohmann::json out = nlohmann::json::object();
         for (const auto& [k, v] : tree.items()) out[k] = escaped(v);
@@ -76,7 +56,7 @@ nlohmann::json escaped(const nlohmann::json& tree) {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) { return escaped(nlohmann::json(std::string(text))).get<std::string>(); }
+std::string escape_html(std::string_view text) { return text::escape_markup_keeping_apostrophes(text); }
 
 Catalog::Catalog(std::string language, std::map<std::string, std::string> words, nlohmann::json tree)
     : language_(std::move(language)),

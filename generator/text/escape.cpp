@@ -2,7 +2,9 @@
 
 namespace cp::text {
 
-std::string escape_markup(std::string_view s) {
+namespace {
+
+std::string escaped(std::string_view s, bool apostrophes) {
     std::string out;
     out.reserve(s.size());
     for (char c : s) {
@@ -20,14 +22,23 @@ std::string escape_markup(std::string_view s) {
                 out += "&quot;";
                 break;
             case '\'':
-                out += "&apos;";
-                break;
+                if (apostrophes) {
+                    out += "&apos;";
+                    break;
+                }
+                [[fallthrough]];
             default:
                 out.push_back(c);
         }
     }
     return out;
 }
+
+}  // namespace
+
+std::string escape_markup(std::string_view s) { return escaped(s, true); }
+
+std::string escape_markup_keeping_apostrophes(std::string_view s) { return escaped(s, false); }
 
 std::string percent_encode_url(std::string_view url) {
     static constexpr std::string_view kSafe = "-_.!~*'();/?:@&=+$,%#";

@@ -7,6 +7,9 @@ namespace cp::text {
 
 // & < > " ' as entities: safe in HTML and XML text and in quoted attributes.
 std::string escape_markup(std::string_view s);
+// The same but for apostrophes, which stay as they are: for words written between elements or in
+// double-quoted attributes only (a theme's translated words, whose "don't" reads as typed).
+std::string escape_markup_keeping_apostrophes(std::string_view s);
 
 // A URL with every byte but letters, digits and -_.!~*'();/?:@&=+$,%# percent-encoded ("%20"),
 // as cmark-gfm writes a link's; for a template, which escapes & and ' itself.
