@@ -267,8 +267,8 @@
   }
 
   // Ranks the documents: those with most query words first (all of them, when any
-  // document has all), then most words in the title, then term frequency weighted by
-  // rarity, then newest (lowest id).
+  // document has all), then most words in the title (a whole word above a word it starts),
+  // then term frequency weighted by rarity, then newest (lowest id).
   async function rank(terms, manifest, filter) {
     var n = manifest.docs;
     var cover = new Uint8Array(n), titles = new Uint8Array(n), score = new Float32Array(n);
@@ -291,7 +291,11 @@
           var parts = typeof shard[t] === 'string' ? [shard[t]] : shard[t];
           var docs = decodeSet(parts[0]);
           var level = new Uint8Array(docs.length).fill(1);
-          if (parts[1]) decodeSet(parts[1]).forEach(function (k) { inTitle[docs[k]] = 1; });
+          // A word of the title counts twice when it is the word asked for (or its plural), once
+          // when it only starts with it: "notes after" puts "Notes after the audit" above
+          // "Afternoon notes".
+          var hit = weight === 1 ? 2 : 1;
+          if (parts[1]) decodeSet(parts[1]).forEach(function (k) { if (hit > inTitle[docs[k]]) inTitle[docs[k]] = hit; });
           var within = null;
           for (var p = 2; p < parts.length; p++) {
             var sub = decodeSet(parts[p]);
