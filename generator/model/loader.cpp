@@ -134,16 +134,39 @@ struct ReadPages {
 
 // Each page is read, and given its slug, address and collision keys, on every core. A file
 // that is not a page (read_page's problems go to the sink) is left out.
+// One file read as a page, or taken from the cache when its bytes are those it was parsed from
+// (its problems reported again); a page parsed now is handed back in `made` for the cache.
+std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config::Config& config,
+                                   const PageCache* cache, std::optional<PageCache::Entry>& made, diag::Sink& sink) {
+    if (cache) {
+        auto kept = cache->by_path.find(file.path);
+        if (kept != cache->by_path.end() && kept->second.too_large == file.too_large &&
+            kept->second.content == file.content) {
+            for (const auto& d : kept->second.problems) sink.report(d);
+            return kept->second.page;
+        }
+    }
+    diag::Sink own;  // the page's problems, kept with it when there is a cache
+    std::optional<Page> page = read_page(file, config, cache ? own : sink);
+    if (cache) {
+        auto problems = own.sorted();
+        for (const auto& d : problems) sink.report(d);
+        made = PageCache::Entry{file.content, file.too_large, page, std::move(problems)};
+    }
+    return page;
+}
+
 ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, const config::Config& config,
-                     parallel::Pool& pool, diag::Sink& sink) {
+                     PageCache* cache, parallel::Pool& pool, diag::Sink& sink) {
     struct Parsed {
         std::optional<Page> page;
         std::string url_key, path_key;  // collision_key of its address and of its file name
+        std::optional<PageCache::Entry> made;  // parsed now, for the cache
     };
     std::vector<Parsed> parsed(sources.size());
     pool.parallel_for(sources.size(), [&](std::size_t i) {
         Parsed& out = parsed[i];
-        out.page = read_page(*sources[i], config, sink);
+        out.page = parse_or_reuse(*sources[i], config, cache, out.made, sink);
         if (!out.page) return;
         Page& page = *out.page;
         // Meeting facts the front matter does not give (attendees under "## Present", ...) are
@@ -153,6 +176,19 @@ ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, cons
         out.url_key = collision_key(page.url);
         out.path_key = collision_key(page.source_path);
     });
+    if (cache) {
+        // Files gone since are forgotten; those parsed now are kept.
+        std::unordered_map<std::string, PageCache::Entry> kept;
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+            auto& entry = parsed[i].made;
+            if (entry) {
+                kept.emplace(sources[i]->path, std::move(*entry));
+            } else if (auto old = cache->by_path.find(sources[i]->path); old != cache->by_path.end()) {
+                kept.emplace(sources[i]->path, std::move(old->second));
+            }
+        }
+        cache->by_path = std::move(kept);
+    }
     ReadPages read;
     read.pages.reserve(parsed.size());  // a Page is large: moved once, never again by a growing vector
     for (auto& p : parsed) {
@@ -266,7 +302,7 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     site.config = config;
     site.reference_date = snapshot.reference_date;
     std::vector<const source::SourceFile*> sources = sort_out_files(snapshot, config, site.assets, sink);
-    ReadPages read = read_pages(sources, config, pool, sink);
+    ReadPages read = read_pages(sources, config, options.cache, pool, sink);
     site.pages = std::move(read.pages);
     warn_untyped_dated_folders(site.pages, config, sink);
     separate_shared_addresses(site.pages, read.url_keys, sink);

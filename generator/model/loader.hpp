@@ -2,6 +2,10 @@
 // Builds the site model from a snapshot of the memory: every page read (in
 // parallel), every address known and checked for collisions, git history applied.
 #include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "config/config.hpp"
 #include "diag/diagnostic.hpp"
@@ -12,10 +16,25 @@
 
 namespace cp::model {
 
+// Pages as parsed by an earlier build in this process (serve's rebuilds): a file whose bytes are
+// the same, read with the same config, parses to the same page with the same problems.
+struct PageCache {
+    struct Entry {
+        std::string content;  // the file's bytes it was parsed from
+        bool too_large = false;
+        std::optional<Page> page;
+        std::vector<diag::Diagnostic> problems;
+    };
+    std::string config;  // the text of the config the pages were read with; another empties the cache
+    std::unordered_map<std::string, Entry> by_path;
+};
+
 struct LoadOptions {
     // Called with the pages read, addressed and in order, before the history is waited for:
     // work that needs only the pages can use the core the history is not using.
     std::function<void(const Site&)> pages_ready;
+    // With a cache, unchanged files are not parsed again, and it is updated.
+    PageCache* cache = nullptr;
 };
 
 // Reads every page and asset of `snapshot`, on `pool`'s threads. Problems go to the sink (the

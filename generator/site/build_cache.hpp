@@ -11,6 +11,7 @@
 
 #include "history/history.hpp"
 #include "links/bodies.hpp"
+#include "model/loader.hpp"
 #include "model/versions.hpp"
 #include "source/working_tree.hpp"
 
@@ -19,6 +20,8 @@ namespace cp::site {
 struct BuildCache {
     // The working tree's files, by path, with the size and modification time they were read at.
     source::FileCache files;
+    // Each file as parsed into a page, with the config's text it was parsed with.
+    model::PageCache pages;
     // The history of one commit: a save in the working tree does not move HEAD.
     std::string history_commit;
     std::shared_ptr<const history::History> history;

@@ -133,21 +133,40 @@ config::Config read_config(const BuildOptions& options, const Origin& origin, di
     return text ? config::parse_config(*text, name, sink) : config::Config{};
 }
 
+// The text of the config a build reads (--config's file, else the memory's commonplace.yaml):
+// what the caches of parsed pages and old versions are kept with.
+std::string config_text(const BuildOptions& options, const source::Snapshot& snapshot) {
+    if (!options.config_file.empty()) return "--config\n" + text::read_file_or_empty(options.config_file);
+    const source::SourceFile* f = snapshot.find("commonplace.yaml");
+    return f ? f->content : std::string{};
+}
+
 // The cache of old versions for this build, emptied first when the commit or the config it was
-// read with changed; nullptr without a cache.
+// read with changed; none without a cache.
 VersionsCache versions_cache(const BuildOptions& options, const std::optional<std::string>& commit,
                              const source::Snapshot& snapshot) {
     if (!options.cache) return {};
     BuildCache& cache = *options.cache;
-    std::string config;
-    if (!options.config_file.empty()) config = "--config\n" + text::read_file_or_empty(options.config_file);
-    else if (const source::SourceFile* f = snapshot.find("commonplace.yaml")) config = f->content;
+    std::string config = config_text(options, snapshot);
     if (cache.versions_commit != commit.value_or("") || cache.versions_config != config) {
         cache.versions.clear();
         cache.versions_commit = commit.value_or("");
         cache.versions_config = std::move(config);
     }
     return {&cache.versions};
+}
+
+// The cache of parsed pages for this build, emptied first when the config changed; nullptr
+// without a cache.
+model::PageCache* page_cache(const BuildOptions& options, const source::Snapshot& snapshot) {
+    if (!options.cache) return nullptr;
+    model::PageCache& cache = options.cache->pages;
+    std::string config = config_text(options, snapshot);
+    if (cache.config != config) {
+        cache.by_path.clear();
+        cache.config = std::move(config);
+    }
+    return &cache;
 }
 
 }  // namespace
@@ -209,6 +228,7 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     if (origin.commit) read_history_meanwhile();
 
     model::LoadOptions load_options;
+    load_options.cache = page_cache(options, loaded.snapshot);
     // While git's history is still being read.
     load_options.pages_ready = [&loaded](const model::Site& site) { loaded.catalogue = links::catalogue_of(site); };
     loaded.site = model::load_site(
