@@ -3,11 +3,11 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <filesystem>
 #include <mutex>
 #include <optional>
-#include <chrono>
-#include <filesystem>
 #include <thread>
 
 #include "cli/watch.hpp"
@@ -73,8 +73,7 @@ public:
     // The number now, once it differs from `since` (at most kLongPoll later); at once without one.
     std::string after(const std::optional<std::string>& since) {
         std::unique_lock lock(mutex_);
-        if (since)
-            changed_.wait_for(lock, kLongPoll, [&] { return stopping_ || std::to_string(number_) != *since; });
+        if (since) changed_.wait_for(lock, kLongPoll, [&] { return stopping_ || std::to_string(number_) != *since; });
         return std::to_string(number_);
     }
 

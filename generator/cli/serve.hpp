@@ -10,7 +10,7 @@ namespace cp::cli {
 struct ServeOptions {
     site::BuildOptions build;
     int port = 1313;
-    int max_seconds = 0;        // stop after this long (0: until interrupted); for tests
+    int max_seconds = 0;  // stop after this long (0: until interrupted); for tests
 };
 
 // Makes the site in memory (site::Preview), serves each file as it is asked for, and makes it

@@ -76,8 +76,7 @@ bool SourceWatcher::read_events(int timeout_ms) {
 bool SourceWatcher::wait_for_change(std::chrono::milliseconds timeout) {
     if (inotify_ >= 0) {
         if (!read_events(static_cast<int>(timeout.count()))) return false;
-        while (inotify_ >= 0 && read_events(30)) {
-        }
+        while (inotify_ >= 0 && read_events(30)) {}
         return true;
     }
     std::this_thread::sleep_for(std::min(timeout, std::chrono::milliseconds(500)));

@@ -30,7 +30,7 @@ private:
     std::filesystem::path root_;
     int inotify_ = -1;
     std::map<int, std::filesystem::path> folders_;  // watch descriptor -> folder
-    std::size_t seen_ = 0;                           // the fingerprint, when polling
+    std::size_t seen_ = 0;                          // the fingerprint, when polling
 };
 
 }  // namespace cp::cli

@@ -35,8 +35,10 @@ template <typename Set>
 std::vector<std::string> sorted_keys(const Set& set) {
     std::vector<std::string> out;
     for (const auto& item : set) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(item)>, std::string>) out.push_back(item);
-        else out.push_back(item.first + '\n' + item.second);
+        if constexpr (std::is_same_v<std::decay_t<decltype(item)>, std::string>)
+            out.push_back(item);
+        else
+            out.push_back(item.first + '\n' + item.second);
     }
     std::sort(out.begin(), out.end());
     return out;

@@ -136,8 +136,8 @@ struct ReadPages {
 // that is not a page (read_page's problems go to the sink) is left out.
 // One file read as a page, or taken from the cache when its bytes are those it was parsed from
 // (its problems reported again); a page parsed now is handed back in `made` for the cache.
-std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config::Config& config,
-                                   const PageCache* cache, std::optional<PageCache::Entry>& made, diag::Sink& sink) {
+std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config::Config& config, const PageCache* cache,
+                                   std::optional<PageCache::Entry>& made, diag::Sink& sink) {
     if (cache) {
         auto kept = cache->by_path.find(file.path);
         if (kept != cache->by_path.end() && kept->second.too_large == file.too_large &&
@@ -160,7 +160,7 @@ ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, cons
                      PageCache* cache, parallel::Pool& pool, diag::Sink& sink) {
     struct Parsed {
         std::optional<Page> page;
-        std::string url_key, path_key;  // collision_key of its address and of its file name
+        std::string url_key, path_key;         // collision_key of its address and of its file name
         std::optional<PageCache::Entry> made;  // parsed now, for the cache
     };
     std::vector<Parsed> parsed(sources.size());

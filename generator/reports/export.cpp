@@ -129,10 +129,10 @@ views::RawFile memory_export(const links::ResolvedSite& resolved) {
     return views::streamed_file("export/memory.json", "the export", [&resolved](const auto& piece) {
         const model::Site& site = resolved.site();
         const auto& bodies = resolved.bodies();
-        json head = views::object_of("$schema", indexes::absolute_url(site, "/export/schema.json"), "format",
-                                     "commonplace-memory/1", "audience", model::audience_name(site.audience),
-                                     "base_url", site.config.base_url, "dublin_core",
-                                     dublin_core_json(dublin_core(site)));
+        json head =
+            views::object_of("$schema", indexes::absolute_url(site, "/export/schema.json"), "format",
+                             "commonplace-memory/1", "audience", model::audience_name(site.audience), "base_url",
+                             site.config.base_url, "dublin_core", dublin_core_json(dublin_core(site)));
         std::string text = head.dump(1, '\t', false, json::error_handler_t::replace);
         text.resize(text.size() - 2);  // "\n}": the pages come before the close
         if (site.pages.empty()) {

@@ -86,7 +86,10 @@ class PrintedPages {
 public:
     PrintedPages(const model::Site& site, const std::vector<links::RenderedPage>& bodies, const Selection& s,
                  const std::string& url, views::DeferredParts& parts)
-        : site_(site), bodies_(bodies), url_(url), parts_(parts),
+        : site_(site),
+          bodies_(bodies),
+          url_(url),
+          parts_(parts),
           anchors_(std::make_shared<std::map<std::string, std::string>>()) {
         for (const auto* list : {&s.domains, &s.meetings, &s.notes, &s.people})
             for (const Page* p : *list) (*anchors_)[p->url] = anchor_of(*p);

@@ -56,10 +56,9 @@ std::string audit_verdict(const output::SiteWriter& writer, const audience::Audi
     std::size_t errors = sink.error_count();
     std::size_t files = audit_public_output(writer, facts, pool, sink);
     timer.step("public audit");
-    return sink.error_count() == errors
-        ? "commonplace: public audit: " + std::to_string(files) +
+    return sink.error_count() == errors ? "commonplace: public audit: " + std::to_string(files) +
             " files read back, nothing found that must not be public\n"
-        : "commonplace: public audit: " + std::to_string(sink.error_count() - errors) +
+                                        : "commonplace: public audit: " + std::to_string(sink.error_count() - errors) +
             " leak(s) found in the written files; nothing is published\n";
 }
 

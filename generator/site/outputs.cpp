@@ -93,12 +93,13 @@ std::vector<OutputFile> output_files(const model::Site& site, const Outputs& out
     // the end. Each context is made, rendered, written and dropped.
     for (const auto& f : outputs.files) {
         output::SiteWriter::Producer produce = f.write_pieces;
-        if (!produce)
-            produce = [&f](const output::SiteWriter::Piece& piece) { piece(f.content); };
+        if (!produce) produce = [&f](const output::SiteWriter::Piece& piece) { piece(f.content); };
         out.push_back({f.path, f.origin, std::move(produce), {}});
     }
     for (const auto& page : outputs.pages)
-        out.push_back({file_for(page.url), page.origin, [&page, &theme](const output::SiteWriter::Piece& piece) {
+        out.push_back({file_for(page.url),
+                       page.origin,
+                       [&page, &theme](const output::SiteWriter::Piece& piece) {
                            auto render = [&](const json& ctx) {
                                return page.standalone ? theme.render(page.template_name, ctx)
                                                       : theme.render_page(page.template_name, ctx);
@@ -109,14 +110,17 @@ std::vector<OutputFile> output_files(const model::Site& site, const Outputs& out
                                return;
                            }
                            piece(render(views::context_of(page)));
-                       }, {}});
+                       },
+                       {}});
     if (outputs.page_contexts)
         for (std::size_t i = 0; i < site.pages.size(); ++i) {
             const model::Page& page = site.pages[i];
-            out.push_back({file_for(page.url), page.source_path,
+            out.push_back({file_for(page.url),
+                           page.source_path,
                            [&page, &theme, &outputs, i](const output::SiteWriter::Piece& piece) {
                                piece(theme.render_page(views::template_for(page), outputs.page_contexts->make(i)));
-                           }, {}});
+                           },
+                           {}});
         }
     return out;
 }
@@ -131,8 +135,8 @@ std::vector<OutputFile> copied_files(const Outputs& outputs, const theme::Theme&
             out.push_back({url.substr(1), src->path, {}, src->disk_path});
             continue;
         }
-        out.push_back({url.substr(1), src->path,
-                       [src](const output::SiteWriter::Piece& piece) { piece(src->content); }, {}});
+        out.push_back(
+            {url.substr(1), src->path, [src](const output::SiteWriter::Piece& piece) { piece(src->content); }, {}});
     }
     for (const auto& s : theme.static_files()) out.push_back({s.path, "the theme", {}, s.from});
     return out;
@@ -142,8 +146,8 @@ std::vector<OutputFile> search_output_files(const Outputs& outputs) {
     std::vector<OutputFile> out;
     if (!outputs.search_index.valid()) return out;
     for (const auto& f : outputs.search_index.get())
-        out.push_back({f.path, "the search index",
-                       [&f](const output::SiteWriter::Piece& piece) { piece(f.content); }, {}});
+        out.push_back(
+            {f.path, "the search index", [&f](const output::SiteWriter::Piece& piece) { piece(f.content); }, {}});
     return out;
 }
 

@@ -30,8 +30,9 @@ struct Preview::Shown {
         for (auto& f : list) {
             auto [it, added] = files.try_emplace(f.path, std::move(f));
             if (!added) {
-                sink.error(f.origin, 0, 0, "would be written to " + f.path + ", which " + it->second.origin +
-                                               " already wrote: one must never overwrite the other");
+                sink.error(f.origin, 0, 0,
+                           "would be written to " + f.path + ", which " + it->second.origin +
+                               " already wrote: one must never overwrite the other");
                 ok = false;
             }
         }

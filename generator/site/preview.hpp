@@ -43,7 +43,7 @@ private:
 
     std::unique_ptr<BuildCache> cache_;  // what each rebuild leaves to the next (one rebuild at a time)
     BuildOptions options_;
-    mutable std::mutex mutex_;       // guards shown_
+    mutable std::mutex mutex_;      // guards shown_
     std::shared_ptr<Shown> shown_;  // swapped whole by rebuild(), while requests may read the old one
 };
 

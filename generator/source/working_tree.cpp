@@ -54,8 +54,8 @@ private:
 
 // What walking the tree found besides the files themselves: which to read, and the newest change.
 struct Walk {
-    std::vector<std::size_t> to_read;  // indices of text files whose bytes are read below, in parallel
-    std::vector<std::size_t> to_head;  // indices of pictures whose first bytes (their size) are read below
+    std::vector<std::size_t> to_read;          // indices of text files whose bytes are read below, in parallel
+    std::vector<std::size_t> to_head;          // indices of pictures whose first bytes (their size) are read below
     std::vector<fs::file_time_type> modified;  // of each file, when there is a cache to keep them in
     fs::file_time_type newest = fs::file_time_type::min();  // {} is the file clock's epoch, after every real mtime
 };

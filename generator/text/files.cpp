@@ -19,7 +19,8 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     if (fd < 0) return std::nullopt;
     struct stat st {};
     std::string out;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) out.resize(static_cast<std::size_t>(st.st_size));
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        out.resize(static_cast<std::size_t>(st.st_size));
     std::size_t have = 0;
     while (true) {
         if (have == out.size()) {

@@ -35,8 +35,9 @@ MemoryFiles starting_memory() {
         "---\ntitle: First SBAR trial\ndate: 2024-02-10\ndomains: [handover]\ntags: [sbar, nights]\n"
         "authors: [ada-okafor]\nvisibility: public\n---\nWe tried SBAR on three nights.\n\n![The card](card.png)\n";
     m["notes/card.png"] = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x08\x08\x02\0\0\0", 29);
-    m["notes/falls-audit.md"] = "---\ntitle: Falls audit\ndate: 2023-11-02\ndomains: [falls]\ntags: [audit]\n---\n"
-                                "Twelve falls in a quarter. Compare [[first-sbar-trial]].\n";
+    m["notes/falls-audit.md"] =
+        "---\ntitle: Falls audit\ndate: 2023-11-02\ndomains: [falls]\ntags: [audit]\n---\n"
+        "Twelve falls in a quarter. Compare [[first-sbar-trial]].\n";
     m["notes/bed-rails.md"] = "# Bed rails\n\nA note with no front matter, about [[falls-audit]].\n";
     return m;
 }
@@ -144,14 +145,16 @@ TEST_CASE("The preview shows what a fresh build writes, after every kind of chan
             memory.write("notes/bed-rails.md", text);
         });
         change("a note's title and tags edited", [&] {
-            memory.write("notes/falls-audit.md", "---\ntitle: The falls audit of 2023\ndate: 2023-11-02\n"
-                                                 "domains: [falls]\ntags: [audit, quarterly]\nvisibility: public\n---\n"
-                                                 "Twelve falls in a quarter. Compare [[first-sbar-trial]].\n");
+            memory.write("notes/falls-audit.md",
+                         "---\ntitle: The falls audit of 2023\ndate: 2023-11-02\n"
+                         "domains: [falls]\ntags: [audit, quarterly]\nvisibility: public\n---\n"
+                         "Twelve falls in a quarter. Compare [[first-sbar-trial]].\n");
         });
         change("a note added, linking to others", [&] {
-            memory.write("notes/sbar-card-v2.md", "---\ntitle: SBAR card, second version\ndate: 2024-05-01\n"
-                                                  "domains: [handover]\ntags: [sbar]\nvisibility: public\n---\n"
-                                                  "Builds on [[first-sbar-trial]] and [[falls-audit]].\n");
+            memory.write("notes/sbar-card-v2.md",
+                         "---\ntitle: SBAR card, second version\ndate: 2024-05-01\n"
+                         "domains: [handover]\ntags: [sbar]\nvisibility: public\n---\n"
+                         "Builds on [[first-sbar-trial]] and [[falls-audit]].\n");
         });
         change("a note renamed", [&] {
             fs::rename(memory.root() / "notes/bed-rails.md", memory.root() / "notes/bed-rails-and-falls.md");
@@ -165,8 +168,9 @@ TEST_CASE("The preview shows what a fresh build writes, after every kind of chan
                          "    answered_in: sbar-card-v2\n---\nHow we hand over at night.\n");
         });
         change("a person added and one edited", [&] {
-            memory.write("people/grace-hopper.md", "---\ntitle: Grace Hopper\nroles: [member]\nvisibility: public\n---\n"
-                                                   "Joined from the falls team.\n");
+            memory.write("people/grace-hopper.md",
+                         "---\ntitle: Grace Hopper\nroles: [member]\nvisibility: public\n---\n"
+                         "Joined from the falls team.\n");
             memory.write("people/tom-bramley.md",
                          "---\ntitle: Tom Bramley\nroles: [member]\nvisibility: public\n---\nCharge nurse, nights.\n");
         });
