@@ -25,7 +25,7 @@ struct Preview::Shown {
     std::map<std::string, std::string> rendered;  // path -> bytes, once asked for
 
     // Adds each file once; a path made twice keeps the first (a build would stop there).
-    bool add(std::vector<OutputFile> list, diag::Sink& sink) {
+    bool add(std::vector<OutputFile>&& list, diag::Sink& sink) {
         bool ok = true;
         for (auto& f : list) {
             auto [it, added] = files.try_emplace(f.path, std::move(f));
