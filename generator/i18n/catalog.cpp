@@ -87,22 +87,24 @@ std::string Catalog::plural(std::string_view key, long n, std::initializer_list<
     return fill(out, {{"n", count}});
 }
 
-std::string Catalog::label(std::string_view group, std::string_view value) const {
-    std::string key = "labels.";
+const std::string* Catalog::word_of(std::string_view kind, std::string_view group, std::string_view value) const {
+    std::string key(kind);
+    key += '.';
     key += group;
     key += '.';
     key += value;
-    if (auto it = words_.find(key); it != words_.end()) return it->second;
-    return text::in_words(value);
+    auto it = words_.find(key);
+    return it == words_.end() ? nullptr : &it->second;
+}
+
+std::string Catalog::label(std::string_view group, std::string_view value) const {
+    const std::string* word = word_of("labels", group, value);
+    return word ? *word : text::in_words(value);
 }
 
 std::string Catalog::name(std::string_view group, std::string_view value) const {
-    std::string key = "names.";
-    key += group;
-    key += '.';
-    key += value;
-    if (auto it = words_.find(key); it != words_.end()) return it->second;
-    return std::string(value);
+    const std::string* word = word_of("names", group, value);
+    return word ? *word : std::string(value);
 }
 
 std::string Catalog::month(unsigned m) const {

@@ -74,6 +74,9 @@ public:
     const nlohmann::json& templates() const { return templates_; }
 
 private:
+    // The word at KIND.GROUP.VALUE ("labels.phases.maturing"), or nullptr.
+    const std::string* word_of(std::string_view kind, std::string_view group, std::string_view value) const;
+
     std::string language_ = "en";
     std::map<std::string, std::string, std::less<>> words_;
     nlohmann::json tree_ = nlohmann::json::object();

@@ -6,30 +6,11 @@
 #include <type_traits>
 
 #include "parallel/pool.hpp"
+#include "text/hash.hpp"
 
 namespace cp::links {
 
 namespace {
-
-// A running hash of strings and numbers (FNV-1a, 64 bits), each part ended so that "ab","c"
-// and "a","bc" differ.
-class Hash {
-public:
-    Hash& add(std::string_view s) {
-        for (unsigned char c : s) mix(c);
-        mix(0xff);
-        return *this;
-    }
-    Hash& add(std::uint64_t n) {
-        for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>(n >> (8 * i)));
-        return *this;
-    }
-    std::uint64_t value() const { return h_; }
-
-private:
-    void mix(unsigned char c) { h_ = (h_ ^ c) * 1099511628211ULL; }
-    std::uint64_t h_ = 14695981039346656037ULL;
-};
 
 template <typename Set>
 std::vector<std::string> sorted_keys(const Set& set) {
@@ -49,7 +30,7 @@ std::vector<std::string> sorted_keys(const Set& set) {
 // captions and transcripts), the words and the player a recording gets.
 std::uint64_t surroundings_of(const model::Site& site, const Catalogue& catalogue, const ResolveOptions& options,
                               const std::vector<std::string>& words) {
-    Hash h;
+    text::Fnv1a h;
     for (const auto& p : site.pages) {
         h.add(p.source_path).add(p.url).add(p.slug).add(p.title).add(p.date).add(static_cast<std::uint64_t>(p.type));
         h.add(static_cast<std::uint64_t>(p.visibility)).add(p.draft ? 1 : 0).add(p.aliases.size());
@@ -87,7 +68,7 @@ std::uint64_t surroundings_of(const model::Site& site, const Catalogue& catalogu
 
 // The page's own part of what its rendering reads.
 std::uint64_t key_of(const model::Page& page) {
-    Hash h;
+    text::Fnv1a h;
     h.add(page.body).add(static_cast<std::uint64_t>(page.body_first_line)).add(page.title).add(page.source_path);
     h.add(page.url).add(static_cast<std::uint64_t>(page.visibility)).add(page.lfs_pointer ? 1 : 0);
     return h.value();
@@ -113,12 +94,8 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
     r.body = markdown::render(page.body, resolver, ro);
     if (const auto& refused = r.body.refused)
         sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);
-    if (page.summary.empty()) page.summary = r.body.summary;
     std::sort(r.links.pages.begin(), r.links.pages.end());
     r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());
-    // Every later step reads the rendering, never the Markdown: dropped here, it is one copy
-    // of the whole memory less to hold (210 MB at 50,000 notes).
-    std::string().swap(page.body);
 }
 
 }  // namespace
@@ -139,27 +116,29 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         if (now != cache->surroundings) cache->by_source.clear();
         cache->surroundings = now;
     }
-    std::vector<std::optional<BodyCache::Entry>> made(cache ? site.pages.size() : 0);
+    std::vector<std::optional<BodyCache::Entry>> made(cache ? site.pages.size() : 0);  // for the cache
     pool.parallel_for(site.pages.size(), [&](std::size_t i) {
         model::Page& page = site.pages[i];
         RenderedPage& r = out[i];
         std::uint64_t key = cache ? key_of(page) : 0;
-        if (cache) {
-            if (auto kept = cache->by_source.find(page.source_path);
-                kept != cache->by_source.end() && kept->second.key == key) {
-                r = kept->second.rendered;
-                for (const auto& d : kept->second.problems) sink.report(d);
-                if (page.summary.empty()) page.summary = r.body.summary;
-                std::string().swap(page.body);
-                return;
-            }
+        auto kept = cache ? cache->by_source.find(page.source_path) : BodyCache::Map::iterator{};
+        if (cache && kept != cache->by_source.end() && kept->second.key == key) {
+            r = kept->second.rendered;
+            for (const auto& d : kept->second.problems) sink.report(d);
+        } else if (!cache) {
+            render_page(page, index, catalogue, options, words, lfs_notice, r, sink);
+        } else {
+            // Problems go to a sink of the page's own, to be kept with the rendering.
+            diag::Sink own;
+            render_page(page, index, catalogue, options, words, lfs_notice, r, own);
+            auto problems = own.sorted();
+            for (const auto& d : problems) sink.report(d);
+            made[i] = BodyCache::Entry{key, r, std::move(problems)};
         }
-        // Problems go to a sink of the page's own, so that a cache can keep them with the rendering.
-        diag::Sink own;
-        render_page(page, index, catalogue, options, words, lfs_notice, r, own);
-        auto problems = own.sorted();
-        for (const auto& d : problems) sink.report(d);
-        if (cache) made[i] = BodyCache::Entry{key, r, std::move(problems)};
+        if (page.summary.empty()) page.summary = r.body.summary;
+        // Every later step reads the rendering, never the Markdown: dropped here, it is one copy
+        // of the whole memory less to hold (210 MB at 50,000 notes).
+        std::string().swap(page.body);
     });
     if (cache)
         for (std::size_t i = 0; i < made.size(); ++i)

@@ -29,8 +29,9 @@ struct BodyCache {
         RenderedPage rendered;  // with no backlinks: they are gathered anew each time
         std::vector<diag::Diagnostic> problems;
     };
-    std::uint64_t surroundings = 0;                    // of everything else a rendering reads; when it changes, all go
-    std::unordered_map<std::string, Entry> by_source;  // by the page's source path
+    std::uint64_t surroundings = 0;  // of everything else a rendering reads; when it changes, all go
+    using Map = std::unordered_map<std::string, Entry>;
+    Map by_source;  // by the page's source path
 };
 
 // Part of the links step (links::resolve). Renders site.pages[i] into result[i], on `pool`'s

@@ -14,6 +14,7 @@
 #include "model/page_reader.hpp"
 #include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
+#include "text/hash.hpp"
 #include "text/strings.hpp"
 #include "text/url_policy.hpp"
 
@@ -138,10 +139,11 @@ struct ReadPages {
 // (its problems reported again); a page parsed now is handed back in `made` for the cache.
 std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config::Config& config, const PageCache* cache,
                                    std::optional<PageCache::Entry>& made, diag::Sink& sink) {
+    const std::uint64_t content = cache ? text::Fnv1a::of(file.content) : 0;
     if (cache) {
         auto kept = cache->by_path.find(file.path);
         if (kept != cache->by_path.end() && kept->second.too_large == file.too_large &&
-            kept->second.content == file.content) {
+            kept->second.content == content) {
             for (const auto& d : kept->second.problems) sink.report(d);
             return kept->second.page;
         }
@@ -151,7 +153,7 @@ std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config:
     if (cache) {
         auto problems = own.sorted();
         for (const auto& d : problems) sink.report(d);
-        made = PageCache::Entry{file.content, file.too_large, page, std::move(problems)};
+        made = PageCache::Entry{content, file.too_large, page, std::move(problems)};
     }
     return page;
 }

@@ -4,6 +4,8 @@
 #include <numeric>
 #include <string_view>
 
+#include "text/hash.hpp"
+
 namespace cp::search {
 namespace {
 
@@ -38,10 +40,9 @@ private:
     struct Slot {
         std::uint32_t hash = 0, id = kEmpty;
     };
-    // 64-bit FNV-1a, folded to 32 bits: words are short, and this needs no library.
+    // 64-bit FNV-1a, folded to 32 bits: words are short.
     static std::uint32_t hash(std::string_view s) {
-        std::uint64_t h = 14695981039346656037ULL;
-        for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+        std::uint64_t h = text::Fnv1a::of(s);
         return static_cast<std::uint32_t>(h ^ (h >> 32));
     }
     void grow() {
@@ -389,13 +390,9 @@ void add_facets(const Facets& facets, std::uint32_t doc_count, std::vector<Searc
 // every file it loads (?v=...), so that a fresh manifest is never read with shards an HTTP
 // cache kept from an earlier build. 16 hex digits of FNV-1a.
 std::string fingerprint(const std::vector<SearchFile>& files) {
-    std::uint64_t hash = 14695981039346656037ULL;
-    for (const SearchFile& f : files) {
-        for (const std::string* s : {&f.path, &f.content}) {
-            for (const char c : *s) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-            hash = (hash ^ 0xFF) * 1099511628211ULL;
-        }
-    }
+    text::Fnv1a fnv;
+    for (const SearchFile& f : files) fnv.add(f.path).add(f.content);
+    std::uint64_t hash = fnv.value();
     std::string build(16, '0');
     for (int i = 15; i >= 0; --i, hash >>= 4) build[static_cast<std::size_t>(i)] = "0123456789abcdef"[hash & 15];
     return build;

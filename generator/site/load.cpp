@@ -144,27 +144,25 @@ std::string config_text(const BuildOptions& options, const source::Snapshot& sna
 // The cache of old versions for this build, emptied first when the commit or the config it was
 // read with changed; none without a cache.
 VersionsCache versions_cache(const BuildOptions& options, const std::optional<std::string>& commit,
-                             const source::Snapshot& snapshot) {
+                             const std::string& config) {
     if (!options.cache) return {};
     BuildCache& cache = *options.cache;
-    std::string config = config_text(options, snapshot);
     if (cache.versions_commit != commit.value_or("") || cache.versions_config != config) {
         cache.versions.clear();
         cache.versions_commit = commit.value_or("");
-        cache.versions_config = std::move(config);
+        cache.versions_config = config;
     }
     return {&cache.versions};
 }
 
 // The cache of parsed pages for this build, emptied first when the config changed; nullptr
 // without a cache.
-model::PageCache* page_cache(const BuildOptions& options, const source::Snapshot& snapshot) {
+model::PageCache* page_cache(const BuildOptions& options, const std::string& config) {
     if (!options.cache) return nullptr;
     model::PageCache& cache = options.cache->pages;
-    std::string config = config_text(options, snapshot);
     if (cache.config != config) {
         cache.by_path.clear();
-        cache.config = std::move(config);
+        cache.config = config;
     }
     return &cache;
 }
@@ -228,7 +226,9 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     if (origin.commit) read_history_meanwhile();
 
     model::LoadOptions load_options;
-    load_options.cache = page_cache(options, loaded.snapshot);
+    // What the caches of a rebuild are kept with (read only when there is a cache).
+    const std::string config_read = options.cache ? config_text(options, loaded.snapshot) : std::string{};
+    load_options.cache = page_cache(options, config_read);
     // While git's history is still being read.
     load_options.pages_ready = [&loaded](const model::Site& site) { loaded.catalogue = links::catalogue_of(site); };
     loaded.site = model::load_site(
@@ -237,7 +237,7 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     loaded.site.words = std::move(words);
     if (step) step("parse, and history meanwhile");
     if (origin.repo) {
-        read_page_versions(options.source, loaded.site, pool, versions_cache(options, start, loaded.snapshot));
+        read_page_versions(options.source, loaded.site, pool, versions_cache(options, start, config_read));
         if (step) step("old versions");
     }
     // A build of a past commit (--ref, --as-of: any commit but HEAD's) says on every page whose
