@@ -79,8 +79,9 @@ Selection select(const model::Site& site, const Page* domain) {
 }
 
 // Each page of one print as the document shows it: its anchor, title, address, date, summary
-// and body. A link to a page in this document stays in it; any other goes to the site. Images
-// load from beside the document, so that it prints whole from a copy of the site. Each body is
+// and body. A link to a page in this document stays in it; any other goes to the site. Files
+// (pictures, recordings, captions) load from beside the document, so that it prints whole from a
+// copy of the site. Each body is
 // a deferred part, made as the document is written, never all of them at once.
 class PrintedPages {
 public:
@@ -108,7 +109,10 @@ private:
             return rebase_links(html, page_url, [&](const std::string& target) {
                 std::string page = target.substr(0, target.find('#'));
                 if (auto it = anchors->find(page); it != anchors->end()) return "#" + it->second;
-                if (target.rfind("/assets/", 0) == 0) return links::relative_url(url, target);
+                // A file (a picture, a recording, its captions: under assets/ or beside its note),
+                // whose address, unlike a page's, does not end in '/': loaded from beside the document.
+                const std::string path = target.substr(0, target.find_first_of("?#"));
+                if (!path.empty() && path.back() != '/') return links::relative_url(url, target);
                 return indexes::absolute_url(site, target);
             });
         });

@@ -46,7 +46,9 @@ const MemoryFiles kMemory = {
     {"notes/ward-story.md",
      "---\ntitle: Ward story\nkind: value-story\ndate: 2016-05-02\nauthors: [ada]\ndomains: [wards]\n"
      "value: [realised, applied]\nindicators: [Late observations fell from 26% to 8%]\n---\n"
-     "What changed on Ward 7. See [the lesson](lesson.md).\n"},
+     "What changed on Ward 7. See [the lesson](lesson.md).\n\n![The ward board](ward-board.png)\n"},
+    // A picture beside its note, not under assets/ (as imported repositories keep them).
+    {"notes/ward-board.png", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x08\x08\x02\0\0\0", 29)},
     {"notes/unplaced-story.md",
      "---\ntitle: Unplaced story\nkind: value-story\ndate: 2016-06-03\ndomains: [wards]\n---\nNo cycle yet.\n"},
     {"notes/lesson.md",
@@ -386,6 +388,9 @@ TEST_CASE("/print/ is one document: title page, contents, domains, meetings by d
     // A link to a page in the document stays in it.
     CHECK(html.find("<a href=\"#p-note-lesson\">the lesson</a>") != std::string::npos);
     CHECK(html.find("<a href=\"#p-note-ward-story\">") != std::string::npos);
+    // A file loads from beside the document, even one kept beside its note: a copy of the site
+    // prints whole, offline.
+    CHECK(html.find("src=\"../notes/ward-board.png\"") != std::string::npos);
 
     std::string wards = site().page("print/wards/index.html");
     CHECK(wards.find("<meta name=\"DC.title\" content=\"Ward memory: Wards\">") != std::string::npos);
@@ -396,6 +401,7 @@ TEST_CASE("/print/ is one document: title page, contents, domains, meetings by d
     CHECK(wards.find("<h3>Ada Ward</h3>") != std::string::npos);
     // A link to a page outside this part goes to the site.
     CHECK(wards.find("<a href=\"https://example.org/wm/notes/lesson/\">the lesson</a>") != std::string::npos);
+    CHECK(wards.find("src=\"../../notes/ward-board.png\"") != std::string::npos);
 }
 
 TEST_CASE("the reports are linked where a member looks for them", "[reports]") {
