@@ -9,6 +9,7 @@
 #include "indexes/word_diff.hpp"
 #include "links/urls.hpp"
 #include "markdown/paragraphs.hpp"
+#include "parallel/pool.hpp"
 #include "text/strings.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
@@ -93,9 +94,9 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
         const history::Revision* r = revision_of(site, page.source_path, v.commit);
         std::string date = r ? r->date : std::string{};
         json changes = json::array();
-        if (before && before->page.body != v.page.body)
-            for (auto& c : changed_text(before->page.body, v.page.body))
-                changes.push_back(object_of("html", std::move(c.html), "kind",
+        if (before)
+            for (const auto& c : v.changes)
+                changes.push_back(object_of("html", c.html, "kind",
                                             c.kind == ParagraphChange::Kind::Added         ? "added"
                                                 : c.kind == ParagraphChange::Kind::Removed ? "removed"
                                                                                            : "changed"));
@@ -121,7 +122,34 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
     return ctx;
 }
 
+// Only what field_changes and version_fields compare; the texts go.
+model::Page compared_fields(model::Page&& page) {
+    model::Page kept;
+    kept.title = std::move(page.title);
+    kept.phase = std::move(page.phase);
+    kept.conveners = std::move(page.conveners);
+    kept.practices = std::move(page.practices);
+    kept.learning_agenda = std::move(page.learning_agenda);
+    kept.expected_results = std::move(page.expected_results);
+    return kept;
+}
+
 }  // namespace
+
+void settle_versions(model::Site& site, parallel::Pool& pool) {
+    std::vector<std::vector<model::Version>*> lists;
+    for (auto& [path, versions] : site.versions) lists.push_back(&versions);
+    pool.parallel_for(lists.size(), [&](std::size_t i) {
+        auto& versions = *lists[i];
+        for (std::size_t k = 0; k + 1 < versions.size(); ++k)
+            if (versions[k + 1].page.body != versions[k].page.body)
+                versions[k].changes = changed_text(versions[k + 1].page.body, versions[k].page.body);
+        for (auto& v : versions) {
+            model::Page read = std::move(v.page);  // takes its strings' memory, freed at the end of this scope
+            v.page = compared_fields(std::move(read));
+        }
+    });
+}
 
 std::string versions_url(const model::Page& page) { return page.url + "versions/"; }
 

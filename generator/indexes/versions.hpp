@@ -7,9 +7,16 @@
 #include <vector>
 
 #include "model/site.hpp"
+#include "parallel/pool.hpp"
 #include "views/output_item.hpp"
 
 namespace cp::indexes {
+
+// Works out each old version's changed paragraphs from the version before it (model::Version::
+// changes) and drops what a versions page does not compare (the texts): once the audience filter
+// has made the versions what this build shows, before the pages' Markdown is rendered, on
+// `pool`'s threads. What the old texts held is then free for the steps that follow.
+void settle_versions(model::Site& site, parallel::Pool& pool);
 
 // The address of a page's versions page: its own address + "versions/".
 std::string versions_url(const model::Page& page);

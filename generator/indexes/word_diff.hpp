@@ -3,13 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "model/versions.hpp"
+
 namespace cp::indexes {
 
-struct ParagraphChange {
-    enum class Kind { Added, Removed, Changed };
-    Kind kind = Kind::Changed;
-    std::string html;  // the paragraph's words, escaped, with <ins>…</ins> and <del>…</del> around what changed
-};
+using model::ParagraphChange;
 
 // The paragraphs that differ between `before` and `after` (each one paragraph's words, as
 // markdown::paragraphs gives them), in reading order: paragraphs equal in both are matched

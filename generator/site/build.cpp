@@ -7,6 +7,7 @@
 #include "diag/printer.hpp"
 #include "diag/summary.hpp"
 #include "indexes/lists.hpp"
+#include "indexes/versions.hpp"
 #include "links/bodies.hpp"
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
@@ -88,6 +89,8 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
         audience::hand_to_audit(held->guard, held->audit_facts);
         step_ends("personal data");
     }
+    indexes::settle_versions(filtered, pool);
+    step_ends("old versions' changes");
 
     links::ResolveOptions resolve_options;
     resolve_options.strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;

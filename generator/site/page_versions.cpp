@@ -38,7 +38,7 @@ void read_page_versions(const std::filesystem::path& folder, model::Site& site, 
             file.content = std::move(file_version->content);
             diag::Sink ignored;
             auto page = model::read_page(file, site.config, ignored);
-            if (page) parsed[i].push_back({(*requests[i].revisions)[k].commit, file.path, std::move(*page)});
+            if (page) parsed[i].push_back({(*requests[i].revisions)[k].commit, file.path, std::move(*page), {}});
         }
     });
     for (std::size_t i = 0; i < requests.size(); ++i) {
