@@ -16,7 +16,9 @@ namespace cp::indexes {
 // changes) and drops what a versions page does not compare (the texts): once the audience filter
 // has made the versions what this build shows, before the pages' Markdown is rendered, on
 // `pool`'s threads. What the old texts held is then free for the steps that follow.
-void settle_versions(model::Site& site, parallel::Pool& pool);
+// With `settled_before` (serve's rebuilds: lists settled for the same commit, config and
+// audience), a page's list found there is taken from it, and those worked out now are added.
+void settle_versions(model::Site& site, parallel::Pool& pool, model::Versions* settled_before = nullptr);
 
 // The address of a page's versions page: its own address + "versions/".
 std::string versions_url(const model::Page& page);

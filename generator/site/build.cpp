@@ -63,6 +63,20 @@ std::string audit_verdict(const output::SiteWriter& writer, const audience::Audi
             " leak(s) found in the written files; nothing is published\n";
 }
 
+// The old versions settled before for this build's audience (the cache's versions are those of
+// this build's commit and config); nullptr without a cache.
+model::Versions* settled_versions_cache(const BuildOptions& options) {
+    if (!options.cache) return nullptr;
+    BuildCache& cache = *options.cache;
+    std::string audience = options.audience == audience::Audience::Public ? "public" : "community";
+    if (options.drafts) audience += " with drafts";
+    if (cache.settled_for != audience) {
+        cache.settled_versions.clear();
+        cache.settled_for = audience;
+    }
+    return &cache.settled_versions;
+}
+
 }  // namespace
 
 std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parallel::Pool& pool, diag::Sink& sink,
@@ -89,7 +103,7 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
         audience::hand_to_audit(held->guard, held->audit_facts);
         step_ends("personal data");
     }
-    indexes::settle_versions(filtered, pool);
+    indexes::settle_versions(filtered, pool, settled_versions_cache(options));
     step_ends("old versions' changes");
 
     links::ResolveOptions resolve_options;

@@ -29,6 +29,10 @@ struct BuildCache {
     // whose text is `versions_config`; by the page's source path.
     std::string versions_commit, versions_config;
     model::Versions versions;
+    // Those versions as a build for the audience `settled_for` shows them (filtered, their
+    // changes worked out: indexes::settle_versions); emptied with `versions`.
+    std::string settled_for;
+    model::Versions settled_versions;
     // Each page's rendered Markdown, with the problems its rendering reported.
     links::BodyCache bodies;
 };

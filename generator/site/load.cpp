@@ -149,6 +149,7 @@ VersionsCache versions_cache(const BuildOptions& options, const std::optional<st
     BuildCache& cache = *options.cache;
     if (cache.versions_commit != commit.value_or("") || cache.versions_config != config) {
         cache.versions.clear();
+        cache.settled_versions.clear();
         cache.versions_commit = commit.value_or("");
         cache.versions_config = config;
     }
