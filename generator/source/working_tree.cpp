@@ -12,6 +12,7 @@
 #include <chrono>
 #include <ctime>
 #include <memory>
+#include <unordered_map>
 
 namespace cp::source {
 
@@ -43,6 +44,48 @@ public:
         if (git_ignore_path_is_ignored(&ignored, repo_.get(), (prefix_ + rel_path).c_str()) != 0) return false;
         return ignored != 0;
     }
+    // A stamp of the files git reads ignore rules from outside the memory's own folders: the
+    // repository's info/exclude and config, the user's and the system's config, the excludes
+    // file they name, and the .gitignore of each folder between the repository's top and the
+    // memory (the walk stamps those inside it).
+    std::string outside_rules() const {
+        if (!repo_) return {};
+        std::vector<std::string> files;
+        const fs::path git_dir = git_repository_path(repo_.get());
+        files.push_back((git_dir / "info" / "exclude").string());
+        files.push_back((git_dir / "config").string());
+        for (auto find : {git_config_find_global, git_config_find_xdg, git_config_find_system}) {
+            git_buf found{};
+            if (find(&found) == 0) files.emplace_back(found.ptr, found.size);
+            git_buf_dispose(&found);
+        }
+        git_config* config = nullptr;
+        if (git_repository_config_snapshot(&config, repo_.get()) == 0) {
+            git_buf excludes{};
+            if (git_config_get_path(&excludes, config, "core.excludesFile") == 0)
+                files.emplace_back(excludes.ptr, excludes.size);
+            git_buf_dispose(&excludes);
+            git_config_free(config);
+        }
+        fs::path folder = git_repository_workdir(repo_.get());
+        for (const auto& part : fs::path(prefix_)) {
+            files.push_back((folder / ".gitignore").string());
+            folder /= part;
+        }
+        std::string stamp;
+        for (const auto& f : files) stamp += stamp_of(f);
+        return stamp;
+    }
+    // A file's path, size and modification time, as a line; its path alone when it is not there.
+    static std::string stamp_of(const fs::path& file) {
+        std::error_code ec;
+        std::string line = file.string();
+        auto size = fs::file_size(file, ec);
+        if (!ec) line += " " + std::to_string(size);
+        auto time = fs::last_write_time(file, ec);
+        if (!ec) line += " " + std::to_string(time.time_since_epoch().count());
+        return line + "\n";
+    }
 
 private:
     struct Free {
@@ -52,8 +95,31 @@ private:
     std::string prefix_;
 };
 
+// Git's ignore answers, asked once per path; with the last walk's answers (`before`), those
+// are taken instead. `asked` is every answer this walk used.
+class IgnoreAnswers {
+public:
+    IgnoreAnswers(const GitIgnore& git, const std::unordered_map<std::string, bool>* before)
+        : git_(git), before_(before) {}
+    bool ignored(const std::string& rel) {
+        bool answer = false;
+        if (auto it = before_ ? before_->find(rel) : decltype(before_->end()){}; before_ && it != before_->end())
+            answer = it->second;
+        else
+            answer = git_.ignored(rel);
+        asked.emplace(rel, answer);
+        return answer;
+    }
+    std::unordered_map<std::string, bool> asked;
+
+private:
+    const GitIgnore& git_;
+    const std::unordered_map<std::string, bool>* before_;
+};
+
 // What walking the tree found besides the files themselves: which to read, and the newest change.
 struct Walk {
+    std::vector<std::string> ignore_files;     // a stamp of each .gitignore inside the memory's folders
     std::vector<std::size_t> to_read;          // indices of text files whose bytes are read below, in parallel
     std::vector<std::size_t> to_head;          // indices of pictures whose first bytes (their size) are read below
     std::vector<fs::file_time_type> modified;  // of each file, when there is a cache to keep them in
@@ -73,7 +139,7 @@ const FileCache::Entry* unchanged(const FileCache* cache, const std::string& pat
 }
 
 // With a cache, a text file whose size and time are unchanged takes its bytes from it.
-Walk walk_tree(const fs::path& root, const ReadOptions& options, const GitIgnore& ignore,
+Walk walk_tree(const fs::path& root, const ReadOptions& options, IgnoreAnswers& ignore,
                std::vector<SourceFile>& files, diag::Sink& sink, const FileCache* cache) {
     Walk walk;
     std::error_code ec;
@@ -86,6 +152,7 @@ Walk walk_tree(const fs::path& root, const ReadOptions& options, const GitIgnore
         const fs::path& p = it->path();
         std::string name = p.filename().string();
         std::string rel = p.generic_string().substr(std::min(root_length, p.generic_string().size()));
+        if (name == ".gitignore") walk.ignore_files.push_back(GitIgnore::stamp_of(p));
         if (is_unread_name(name) || ignore.ignored(rel)) {
             if (it->is_directory(ec)) it.disable_recursion_pending();
             continue;
@@ -175,6 +242,39 @@ std::string utc_day_of(fs::file_time_type time) {
     return buf;
 }
 
+// The walk, with what git ignores. With a cache, the last walk's answers are taken; when the
+// files the rules come from turn out to have changed since (the .gitignore files are seen only
+// as the walk goes), the walk is done again asking git about every path.
+Walk walk_with_ignore_rules(const fs::path& root, const ReadOptions& options, std::vector<SourceFile>& files,
+                            diag::Sink& sink, FileCache* cache) {
+    GitIgnore git(root);
+    const std::string outside = git.outside_rules();
+    struct Walked {
+        Walk walk;
+        std::unordered_map<std::string, bool> asked;
+        std::vector<diag::Diagnostic> seen;  // reported once the walk is the one kept
+        std::string rules;
+    };
+    auto walk_once = [&](const std::unordered_map<std::string, bool>* before) {
+        IgnoreAnswers answers(git, before);
+        diag::Sink seen;
+        files.clear();
+        Walked w{walk_tree(root, options, answers, files, seen, cache), std::move(answers.asked), seen.sorted(),
+                 outside};
+        std::sort(w.walk.ignore_files.begin(), w.walk.ignore_files.end());
+        for (const auto& f : w.walk.ignore_files) w.rules += f;
+        return w;
+    };
+    Walked w = walk_once(cache ? &cache->ignored : nullptr);
+    if (cache && w.rules != cache->ignore_rules && !cache->ignored.empty()) w = walk_once(nullptr);
+    for (auto& d : w.seen) sink.report(std::move(d));
+    if (cache) {
+        cache->ignore_rules = std::move(w.rules);
+        cache->ignored = std::move(w.asked);
+    }
+    return std::move(w.walk);
+}
+
 }  // namespace
 
 Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink,
@@ -185,8 +285,7 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
         sink.error(root.string(), 0, 0, "the memory's folder does not exist or is not a folder");
         return snap;
     }
-    GitIgnore ignore(root);
-    const Walk walk = walk_tree(root, options, ignore, snap.files, sink, cache);
+    const Walk walk = walk_with_ignore_rules(root, options, snap.files, sink, cache);
     read_contents(snap.files, walk, pool);
     if (cache) keep_in_cache(snap.files, walk, *cache);
     std::sort(snap.files.begin(), snap.files.end(),

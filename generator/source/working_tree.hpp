@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include "diag/diagnostic.hpp"
 #include "parallel/pool.hpp"
@@ -19,6 +20,11 @@ struct FileCache {
         std::string content;
     };
     std::map<std::string, Entry> files;
+    // What git answered for each path the last walk asked it about (ignored or not), and a
+    // stamp of every file its ignore rules were read from then: while the stamp is the same,
+    // so are the answers (asking libgit2 was most of a walk's time).
+    std::string ignore_rules;
+    std::unordered_map<std::string, bool> ignored;
 };
 
 // Reads every file under `root`, skipping ignored names, what git ignores (when the

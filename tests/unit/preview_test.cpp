@@ -6,6 +6,7 @@
 // each step is checked against a build that reuses nothing.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <sstream>
 
 #include "git_fixture.hpp"
@@ -180,6 +181,15 @@ TEST_CASE("The preview shows what a fresh build writes, after every kind of chan
             memory.write("meetings/2024-03-05-handover-review.md",
                          "---\ntitle: Handover review\ndate: 2024-03-05\ndomains: [handover]\n"
                          "attendees: [ada-okafor, grace-hopper]\nvisibility: public\n---\nShort this time.\n");
+        });
+        // What git ignores is asked of it again only when a file its rules come from changed.
+        change("a .gitignore added that leaves a note out", [&] { memory.write(".gitignore", "notes/sbar-card-v2.md\n"); });
+        change("a folder's .gitignore leaves another out",
+               [&] { memory.write("notes/.gitignore", "bed-rails-and-falls.md\n"); });
+        change("the .gitignore edited to let the first note back", [&] { memory.write(".gitignore", "# none\n"); });
+        change("the repository's info/exclude leaves a person out", [&] {
+            fs::create_directories(memory.root() / ".git/info");
+            std::ofstream(memory.root() / ".git/info/exclude") << "people/grace-hopper.md\n";
         });
 
         // A save with an error keeps the site shown before.
