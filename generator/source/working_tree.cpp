@@ -139,8 +139,8 @@ const FileCache::Entry* unchanged(const FileCache* cache, const std::string& pat
 }
 
 // With a cache, a text file whose size and time are unchanged takes its bytes from it.
-Walk walk_tree(const fs::path& root, const ReadOptions& options, IgnoreAnswers& ignore,
-               std::vector<SourceFile>& files, diag::Sink& sink, const FileCache* cache) {
+Walk walk_tree(const fs::path& root, const ReadOptions& options, IgnoreAnswers& ignore, std::vector<SourceFile>& files,
+               diag::Sink& sink, const FileCache* cache) {
     Walk walk;
     std::error_code ec;
     auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);

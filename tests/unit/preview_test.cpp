@@ -183,7 +183,8 @@ TEST_CASE("The preview shows what a fresh build writes, after every kind of chan
                          "attendees: [ada-okafor, grace-hopper]\nvisibility: public\n---\nShort this time.\n");
         });
         // What git ignores is asked of it again only when a file its rules come from changed.
-        change("a .gitignore added that leaves a note out", [&] { memory.write(".gitignore", "notes/sbar-card-v2.md\n"); });
+        change("a .gitignore added that leaves a note out",
+               [&] { memory.write(".gitignore", "notes/sbar-card-v2.md\n"); });
         change("a folder's .gitignore leaves another out",
                [&] { memory.write("notes/.gitignore", "bed-rails-and-falls.md\n"); });
         change("the .gitignore edited to let the first note back", [&] { memory.write(".gitignore", "# none\n"); });
