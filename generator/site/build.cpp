@@ -119,7 +119,7 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
     held->resolved = links::resolve(std::move(filtered), catalogue, resolve_options, pool, sink);
     step_ends("markdown and links");
     if (mode == Mode::Check || sink.has_errors()) return held;
-    held->outputs = make_outputs(*held->resolved, pool, sink);
+    held->outputs = make_outputs(*held->resolved, pool, sink, options.search_index_when_asked);
     step_ends("indexes");
     return held;
 }

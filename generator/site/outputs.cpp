@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <future>
 #include <set>
 
 #include "indexes/changes.hpp"
@@ -27,13 +28,18 @@ std::string file_for(const std::string& url) {
 
 }  // namespace
 
-Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink) {
+Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink,
+                     bool search_when_asked) {
     const model::Site& site = resolved.site();
     const auto& bodies = resolved.bodies();
     Outputs out;
     // The search index is the largest single index: it is built on a thread of its own while
     // the indexes are made and the pages rendered, and written last.
-    out.search_index = pool.submit([&resolved] { return search::build_search_index(search_documents(resolved)); });
+    auto build_search = [&resolved] { return search::build_search_index(search_documents(resolved)); };
+    if (search_when_asked)
+        out.search_index = std::async(std::launch::deferred, build_search).share();
+    else
+        out.search_index = pool.submit(build_search);
     // The indexes (each one pass over the pages) on another thread, while the pages'
     // shared facts (who wrote what, each domain's timeline) are gathered on this one.
     auto generated = pool.submit([&resolved, &sink] {

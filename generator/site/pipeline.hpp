@@ -81,8 +81,10 @@ void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, st
 
 // Makes every output from the resolved site: pages, lists, indexes, search, feeds (the search
 // index and the indexes on threads of `pool`'s). `resolved` outlives the outputs (contexts
-// are made as the pages are written, and the search index is still being built).
-Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink);
+// are made as the pages are written, and the search index is still being built). With
+// `search_when_asked`, the search index is built by the first thread that asks for its files.
+Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink,
+                     bool search_when_asked = false);
 
 // One file of the site, as a build writes it and serve shows it: the same bytes either way.
 struct OutputFile {

@@ -63,6 +63,7 @@ struct Preview::Shown {
 
 Preview::Preview(BuildOptions options) : cache_(std::make_unique<BuildCache>()), options_(std::move(options)) {
     options_.cache = cache_.get();
+    options_.search_index_when_asked = true;
 }
 
 Preview::~Preview() = default;
