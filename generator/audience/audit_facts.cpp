@@ -275,14 +275,14 @@ void add_block_runs(const model::Site& site, Candidates& candidates) {
                          std::to_string(p.body_first_line + static_cast<int>(block.first_line) + 1) + ")"});
 }
 
-// The old versions of the pages this build holds (site.versions): the versions it shows
+// The old versions of the pages this build holds, as they were written: the versions it shows
 // are public text without their blocks; a version it leaves out (community-only, a draft)
 // gives every run of its words and fields, and any version the text of its blocks.
-void add_versions(const model::Site& site, const std::vector<const Page*>& kept, const FilterOptions& options,
+void add_versions(const model::Versions& written, const std::vector<const Page*>& kept, const FilterOptions& options,
                   PublicText& shown, Candidates& candidates) {
     for (const Page* p : kept) {
-        auto versions = site.versions.find(p->source_path);
-        if (versions == site.versions.end()) continue;
+        auto versions = written.find(p->source_path);
+        if (versions == written.end()) continue;
         for (const auto& v : versions->second) {
             std::string what = " of " + p->source_path + " at commit " + v.commit.substr(0, 7);
             if (keeps(v.page, options)) {
@@ -384,7 +384,8 @@ void forbid_slugs_unless_shown(std::vector<Forbidden> slugs, const std::string& 
 
 }  // namespace
 
-AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot, const FilterOptions& options) {
+AuditFacts audit_facts(const model::Site& site, const model::Versions& versions_as_written,
+                       const source::Snapshot& snapshot, const FilterOptions& options) {
     AuditFacts facts;
     facts.base_url = audit_text(site.config.base_url);
     add_email_addresses(site, snapshot, facts.forbidden);
@@ -405,7 +406,7 @@ AuditFacts audit_facts(const model::Site& site, const source::Snapshot& snapshot
     Candidates candidates;
     add_left_out_pages(left_out, std::move(kept_tags), facts, candidates);
     add_block_runs(site, candidates);
-    add_versions(site, kept, options, shown, candidates);
+    add_versions(versions_as_written, kept, options, shown, candidates);
     add_commit_subjects(site, kept, shown, candidates);
     add_assets(site, shown, facts, candidates);
     forbid_phrases_unless_shown(std::move(candidates.phrases), shown.text, facts);

@@ -28,6 +28,9 @@ struct AuditFacts {
 // build for `options` must not write (see ARCHITECTURE.md, "Audiences", for the rules that
 // keep common words out). Never fails. E-mail addresses from git and front matter are
 // always forbidden; the rest only when the build leaves pages or blocks out.
-AuditFacts audit_facts(const model::Site& unfiltered, const source::Snapshot& snapshot, const FilterOptions& options);
+// `versions_as_written`: the old versions of the pages the build keeps, unfiltered
+// (site::read_versions_as_written); the site's own are already as the build shows them.
+AuditFacts audit_facts(const model::Site& unfiltered, const model::Versions& versions_as_written,
+                       const source::Snapshot& snapshot, const FilterOptions& options);
 
 }  // namespace cp::audience

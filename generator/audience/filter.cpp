@@ -145,7 +145,7 @@ model::Site filter(model::Site site, const FilterOptions& options, parallel::Poo
         hide_email_addresses(p);
     });
     filter_history(site.history, kept_paths, removed_paths, is_public);
-    filter_versions(site, options, pool);
+    filter_versions(site);
     if (is_public) filter_assets(site);
     return site;
 }

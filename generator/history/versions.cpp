@@ -34,11 +34,10 @@ std::vector<std::optional<FileVersion>> versions_of(const source::Repository& re
 
 }  // namespace
 
-std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::filesystem::path& folder,
-                                                                   const std::vector<VersionRequest>& requests,
-                                                                   std::uintmax_t max_size, parallel::Pool& pool) {
-    std::vector<std::vector<std::optional<FileVersion>>> out(requests.size());
-    if (requests.empty()) return out;
+void read_versions_each(const std::filesystem::path& folder, const std::vector<VersionRequest>& requests,
+                        std::uintmax_t max_size, parallel::Pool& pool,
+                        const std::function<void(std::size_t, std::vector<std::optional<FileVersion>>&&)>& take) {
+    if (requests.empty()) return;
     // Files in slices, each slice with its own repository object; more slices than threads,
     // so a slice of long histories does not leave the other cores idle.
     const std::size_t slices = std::min<std::size_t>(requests.size(), std::size_t{pool.jobs()} * 4);
@@ -46,8 +45,18 @@ std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::fi
         std::string error;
         auto repo = source::Repository::find(folder, error);
         if (!repo) return;
-        for (std::size_t i = s; i < requests.size(); i += slices) out[i] = versions_of(*repo, requests[i], max_size);
+        for (std::size_t i = s; i < requests.size(); i += slices) take(i, versions_of(*repo, requests[i], max_size));
     });
+}
+
+std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::filesystem::path& folder,
+                                                                   const std::vector<VersionRequest>& requests,
+                                                                   std::uintmax_t max_size, parallel::Pool& pool) {
+    std::vector<std::vector<std::optional<FileVersion>>> out(requests.size());
+    read_versions_each(folder, requests, max_size, pool,
+                       [&out](std::size_t i, std::vector<std::optional<FileVersion>>&& versions) {
+                           out[i] = std::move(versions);
+                       });
     return out;
 }
 

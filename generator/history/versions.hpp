@@ -2,6 +2,7 @@
 // A file's old versions: its bytes at each commit of its history, renames followed. Read
 // only for the files that are asked for (blobs are the expensive part of git), in parallel.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,5 +32,12 @@ struct FileVersion {
 std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::filesystem::path& folder,
                                                                    const std::vector<VersionRequest>& requests,
                                                                    std::uintmax_t max_size, parallel::Pool& pool);
+
+// The same, handing each request's versions to `take(i, versions)` as soon as they are read,
+// on the worker that read them, instead of returning them all: a caller that keeps less than
+// the bytes holds only a few files' old versions at a time.
+void read_versions_each(const std::filesystem::path& folder, const std::vector<VersionRequest>& requests,
+                        std::uintmax_t max_size, parallel::Pool& pool,
+                        const std::function<void(std::size_t, std::vector<std::optional<FileVersion>>&&)>& take);
 
 }  // namespace cp::history

@@ -9,7 +9,6 @@
 #include "indexes/word_diff.hpp"
 #include "links/urls.hpp"
 #include "markdown/paragraphs.hpp"
-#include "parallel/pool.hpp"
 #include "text/strings.hpp"
 #include "views/context.hpp"
 #include "views/json_object.hpp"
@@ -136,29 +135,14 @@ model::Page compared_fields(model::Page&& page) {
 
 }  // namespace
 
-void settle_versions(model::Site& site, parallel::Pool& pool, model::Versions* settled_before) {
-    std::vector<std::pair<const std::string*, std::vector<model::Version>*>> lists;
-    for (auto& [path, versions] : site.versions) {
-        if (settled_before) {
-            if (auto before = settled_before->find(path); before != settled_before->end()) {
-                versions = before->second;
-                continue;
-            }
-        }
-        lists.emplace_back(&path, &versions);
+void settle_version_list(std::vector<model::Version>& versions) {
+    for (std::size_t k = 0; k + 1 < versions.size(); ++k)
+        if (versions[k + 1].page.body != versions[k].page.body)
+            versions[k].changes = changed_text(versions[k + 1].page.body, versions[k].page.body);
+    for (auto& v : versions) {
+        model::Page read = std::move(v.page);  // takes its strings' memory, freed at the end of this scope
+        v.page = compared_fields(std::move(read));
     }
-    pool.parallel_for(lists.size(), [&](std::size_t i) {
-        auto& versions = *lists[i].second;
-        for (std::size_t k = 0; k + 1 < versions.size(); ++k)
-            if (versions[k + 1].page.body != versions[k].page.body)
-                versions[k].changes = changed_text(versions[k + 1].page.body, versions[k].page.body);
-        for (auto& v : versions) {
-            model::Page read = std::move(v.page);  // takes its strings' memory, freed at the end of this scope
-            v.page = compared_fields(std::move(read));
-        }
-    });
-    if (settled_before)
-        for (const auto& [path, versions] : lists) (*settled_before)[*path] = *versions;
 }
 
 std::string versions_url(const model::Page& page) { return page.url + "versions/"; }

@@ -7,18 +7,15 @@
 #include <vector>
 
 #include "model/site.hpp"
-#include "parallel/pool.hpp"
 #include "views/output_item.hpp"
 
 namespace cp::indexes {
 
-// Works out each old version's changed paragraphs from the version before it (model::Version::
-// changes) and drops what a versions page does not compare (the texts): once the audience filter
-// has made the versions what this build shows, before the pages' Markdown is rendered, on
-// `pool`'s threads. What the old texts held is then free for the steps that follow.
-// With `settled_before` (serve's rebuilds: lists settled for the same commit, config and
-// audience), a page's list found there is taken from it, and those worked out now are added.
-void settle_versions(model::Site& site, parallel::Pool& pool, model::Versions* settled_before = nullptr);
+// Works out each of a page's old versions' changed paragraphs from the version before it
+// (model::Version::changes) and drops what a versions page does not compare (the texts): once
+// they are what this build shows (audience::filter_version_list). The versions are settled this
+// way as they are loaded (site/page_versions.hpp), so a build never holds every old text.
+void settle_version_list(std::vector<model::Version>& versions);
 
 // The address of a page's versions page: its own address + "versions/".
 std::string versions_url(const model::Page& page);

@@ -1,13 +1,13 @@
 #include "site/build.hpp"
 
 #include <iostream>
+#include <utility>
 
 #include "audience/guard.hpp"
 #include "config/config.hpp"
 #include "diag/printer.hpp"
 #include "diag/summary.hpp"
 #include "indexes/lists.hpp"
-#include "indexes/versions.hpp"
 #include "links/bodies.hpp"
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
@@ -63,20 +63,6 @@ std::string audit_verdict(const output::SiteWriter& writer, const audience::Audi
             " leak(s) found in the written files; nothing is published\n";
 }
 
-// The old versions settled before for this build's audience (the cache's versions are those of
-// this build's commit and config); nullptr without a cache.
-model::Versions* settled_versions_cache(const BuildOptions& options) {
-    if (!options.cache) return nullptr;
-    BuildCache& cache = *options.cache;
-    std::string audience = options.audience == audience::Audience::Public ? "public" : "community";
-    if (options.drafts) audience += " with drafts";
-    if (cache.settled_for != audience) {
-        cache.settled_versions.clear();
-        cache.settled_for = audience;
-    }
-    return &cache.settled_versions;
-}
-
 }  // namespace
 
 std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parallel::Pool& pool, diag::Sink& sink,
@@ -94,7 +80,8 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
     // What the public build must not contain, known only before the filter removes it.
     bool is_public = options.audience == audience::Audience::Public;
     if (is_public)
-        held->audit_facts = audience::audit_facts(loaded.site, loaded.snapshot, {options.audience, options.drafts});
+        held->audit_facts = audience::audit_facts(loaded.site, std::exchange(loaded.versions_as_written, {}),
+                                                  loaded.snapshot, {options.audience, options.drafts});
     model::Site filtered = audience::filter(std::move(loaded.site), {options.audience, options.drafts}, pool);
     step_ends("audience filter");
     // On exactly what the public site will show, before anything is derived from it.
@@ -103,8 +90,6 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
         audience::hand_to_audit(held->guard, held->audit_facts);
         step_ends("personal data");
     }
-    indexes::settle_versions(filtered, pool, settled_versions_cache(options));
-    step_ends("old versions' changes");
 
     links::ResolveOptions resolve_options;
     resolve_options.strictness = mode == Mode::Check ? links::Strictness::Check : links::Strictness::Build;

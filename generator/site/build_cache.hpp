@@ -26,13 +26,11 @@ struct BuildCache {
     std::string history_commit;
     std::shared_ptr<const history::History> history;
     // The old versions of pages, read from the commits of that history, parsed with the config
-    // whose text is `versions_config`; by the page's source path.
-    std::string versions_commit, versions_config;
-    model::Versions versions;
-    // Those versions as a build for the audience `settled_for` shows them (filtered, their
-    // changes worked out: indexes::settle_versions); emptied with `versions`.
-    std::string settled_for;
-    model::Versions settled_versions;
+    // whose text is `versions_config`; by the page's source path: as a build for the audience
+    // `versions_for` shows them (site/page_versions.hpp), and as they were written (for the
+    // public audit).
+    std::string versions_commit, versions_config, versions_for;
+    model::Versions versions_shown, versions_written;
     // Each page's rendered Markdown, with the problems its rendering reported.
     links::BodyCache bodies;
 };

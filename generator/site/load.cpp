@@ -141,19 +141,23 @@ std::string config_text(const BuildOptions& options, const source::Snapshot& sna
     return f ? f->content : std::string{};
 }
 
-// The cache of old versions for this build, emptied first when the commit or the config it was
-// read with changed; none without a cache.
+// The cache of old versions for this build, emptied first when the commit, the config they
+// were read with or the audience changed; none without a cache.
 VersionsCache versions_cache(const BuildOptions& options, const std::optional<std::string>& commit,
                              const std::string& config) {
     if (!options.cache) return {};
     BuildCache& cache = *options.cache;
-    if (cache.versions_commit != commit.value_or("") || cache.versions_config != config) {
-        cache.versions.clear();
-        cache.settled_versions.clear();
+    std::string audience(model::audience_name(options.audience));
+    if (options.drafts) audience += " with drafts";
+    if (cache.versions_commit != commit.value_or("") || cache.versions_config != config ||
+        cache.versions_for != audience) {
+        cache.versions_shown.clear();
+        cache.versions_written.clear();
         cache.versions_commit = commit.value_or("");
         cache.versions_config = config;
+        cache.versions_for = audience;
     }
-    return {&cache.versions};
+    return {&cache.versions_shown, &cache.versions_written};
 }
 
 // The cache of parsed pages for this build, emptied first when the config changed; nullptr
@@ -238,7 +242,11 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     loaded.site.words = std::move(words);
     if (step) step("parse, and history meanwhile");
     if (origin.repo) {
-        read_page_versions(options.source, loaded.site, pool, versions_cache(options, start, config_read));
+        const audience::FilterOptions filter{options.audience, options.drafts};
+        const VersionsCache cache = versions_cache(options, start, config_read);
+        read_page_versions(options.source, loaded.site, filter, pool, cache);
+        if (options.audience == audience::Audience::Public)
+            loaded.versions_as_written = read_versions_as_written(options.source, loaded.site, filter, pool, cache);
         if (step) step("old versions");
     }
     // A build of a past commit (--ref, --as-of: any commit but HEAD's) says on every page whose

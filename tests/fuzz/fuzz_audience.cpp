@@ -119,7 +119,7 @@ std::string public_build_leak(const source::Snapshot& snapshot) {
     if (sink.has_errors()) return {};
     links::Catalogue catalogue = links::catalogue_of(unfiltered);
     audience::FilterOptions options{audience::Audience::Public, false};
-    audience::AuditFacts facts = audience::audit_facts(unfiltered, snapshot, options);
+    audience::AuditFacts facts = audience::audit_facts(unfiltered, {}, snapshot, options);
     links::ResolveOptions resolve_options;
     resolve_options.max_bytes = unfiltered.config.max_file_size;
     parallel::Pool pool(1);

@@ -259,7 +259,7 @@ struct Loaded {
         REQUIRE_FALSE(sink.has_errors());
     }
     audience::AuditFacts facts(bool drafts = false) const {
-        return audience::audit_facts(loaded.site, loaded.snapshot, {Audience::Public, drafts});
+        return audience::audit_facts(loaded.site, loaded.versions_as_written, loaded.snapshot, {Audience::Public, drafts});
     }
 };
 
@@ -421,7 +421,7 @@ TEST_CASE("audit facts: subjects of commits that touched pages left out", "[audi
                            commit("Fix typos in two notes", {"notes/secret.md"}),
                            commit("Fix typos in two notes", {"notes/open.md"}),
                            commit("Add the public summary", {"notes/open.md"}), commit("Typo", {"notes/secret.md"})};
-    auto facts = audience::audit_facts(site, source::Snapshot{}, {Audience::Public, false});
+    auto facts = audience::audit_facts(site, {}, source::Snapshot{}, {Audience::Public, false});
     std::vector<std::string> subjects;
     for (const auto& f : facts.forbidden)
         if (f.what.rfind("the subject of commit", 0) == 0) subjects.push_back(f.text);

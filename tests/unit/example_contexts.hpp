@@ -11,7 +11,6 @@
 
 #include "audience/filter.hpp"
 #include "diag/diagnostic.hpp"
-#include "indexes/versions.hpp"
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
 #include "model/site.hpp"
@@ -47,9 +46,8 @@ inline std::vector<PageCase> pages_of(const std::filesystem::path& memory, audie
     links::Catalogue catalogue = links::catalogue_of(loaded.site);
     links::ResolveOptions resolve_options;
     resolve_options.max_bytes = loaded.site.config.max_file_size;
-    model::Site filtered = audience::filter(std::move(loaded.site), {audience, false}, pool);
-    indexes::settle_versions(filtered, pool);
-    auto resolved = links::resolve(std::move(filtered), catalogue, resolve_options, pool, sink);
+    auto resolved = links::resolve(audience::filter(std::move(loaded.site), {audience, false}, pool), catalogue,
+                                   resolve_options, pool, sink);
     const model::Site& site = resolved->site();
     REQUIRE_FALSE(sink.has_errors());
     site::Outputs outputs = site::make_outputs(*resolved, pool, sink);

@@ -277,7 +277,8 @@ TEST_CASE("audit facts: a community recording, its captions and its transcript's
     cp::parallel::Pool pool(2);
     auto loaded = cp::site::load(options_for(tmp / "memory", tmp / "out"), pool, sink);
     REQUIRE_FALSE(sink.has_errors());
-    auto facts = cp::audience::audit_facts(loaded.site, loaded.snapshot, {cp::audience::Audience::Public, false});
+    auto facts = cp::audience::audit_facts(loaded.site, loaded.versions_as_written, loaded.snapshot,
+                                           {cp::audience::Audience::Public, false});
     auto forbidden = [&](const std::string& text) {
         return std::any_of(facts.forbidden.begin(), facts.forbidden.end(),
                            [&](const cp::audience::Forbidden& f) { return f.text == text; });

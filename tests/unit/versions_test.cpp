@@ -325,7 +325,8 @@ TEST_CASE("a public versions page shows only public versions, and no word of a c
     parallel::Pool pool(2);
     site::Loaded loaded = site::load(options, pool, sink);
     REQUIRE(loaded.ok);
-    auto facts = audience::audit_facts(loaded.site, loaded.snapshot, {audience::Audience::Public, false});
+    auto facts = audience::audit_facts(loaded.site, loaded.versions_as_written, loaded.snapshot,
+                                       {audience::Audience::Public, false});
     auto forbids = [&](const std::string& text, const std::string& what) {
         return std::any_of(facts.forbidden.begin(), facts.forbidden.end(), [&](const audience::Forbidden& f) {
             return f.text.find(text) != std::string::npos && f.what.find(what) != std::string::npos;
