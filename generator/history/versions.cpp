@@ -53,10 +53,9 @@ std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::fi
                                                                    const std::vector<VersionRequest>& requests,
                                                                    std::uintmax_t max_size, parallel::Pool& pool) {
     std::vector<std::vector<std::optional<FileVersion>>> out(requests.size());
-    read_versions_each(folder, requests, max_size, pool,
-                       [&out](std::size_t i, std::vector<std::optional<FileVersion>>&& versions) {
-                           out[i] = std::move(versions);
-                       });
+    read_versions_each(
+        folder, requests, max_size, pool,
+        [&out](std::size_t i, std::vector<std::optional<FileVersion>>&& versions) { out[i] = std::move(versions); });
     return out;
 }
 

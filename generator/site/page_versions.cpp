@@ -1,6 +1,5 @@
 #include "site/page_versions.hpp"
 
-
 #include "audience/versions.hpp"
 #include "history/versions.hpp"
 #include "indexes/versions.hpp"
@@ -61,8 +60,8 @@ model::Versions read_lists(const std::filesystem::path& folder, const model::Sit
 
 }  // namespace
 
-void read_page_versions(const std::filesystem::path& folder, model::Site& site,
-                        const audience::FilterOptions& options, parallel::Pool& pool, VersionsCache cache) {
+void read_page_versions(const std::filesystem::path& folder, model::Site& site, const audience::FilterOptions& options,
+                        parallel::Pool& pool, VersionsCache cache) {
     site.versions = read_lists(folder, site, options, pool, cache.shown, [&options](auto& versions) {
         audience::filter_version_list(versions, options);
         indexes::settle_version_list(versions);

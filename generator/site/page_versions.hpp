@@ -21,8 +21,8 @@ struct VersionsCache {
 // and settled (indexes::settle_version_list: their changes worked out, their texts dropped).
 // Page by page on `pool`'s threads, from the repository holding `folder`, so only a few pages'
 // old texts are held at a time. Nothing is read when the site has no history.
-void read_page_versions(const std::filesystem::path& folder, model::Site& site,
-                        const audience::FilterOptions& options, parallel::Pool& pool, VersionsCache cache = {});
+void read_page_versions(const std::filesystem::path& folder, model::Site& site, const audience::FilterOptions& options,
+                        parallel::Pool& pool, VersionsCache cache = {});
 
 // The old versions of the pages a build for `options` keeps, as they were written (unfiltered,
 // with their texts): what a public build's audit must know (audience::audit_facts).

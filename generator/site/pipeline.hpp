@@ -33,7 +33,7 @@ int run(const BuildOptions& options, Mode mode, std::ostream& err);
 struct Loaded {
     bool ok = false;
     source::Snapshot snapshot;
-    model::Site site;            // unfiltered: hand it to the audience filter and nothing else
+    model::Site site;  // unfiltered: hand it to the audience filter and nothing else
     // A public build's: the old versions of the pages it keeps as they were written, for its
     // audit (site.versions holds them as the build shows them).
     model::Versions versions_as_written;

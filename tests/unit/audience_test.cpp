@@ -259,7 +259,8 @@ struct Loaded {
         REQUIRE_FALSE(sink.has_errors());
     }
     audience::AuditFacts facts(bool drafts = false) const {
-        return audience::audit_facts(loaded.site, loaded.versions_as_written, loaded.snapshot, {Audience::Public, drafts});
+        return audience::audit_facts(loaded.site, loaded.versions_as_written, loaded.snapshot,
+                                     {Audience::Public, drafts});
     }
 };
 
