@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -149,6 +150,7 @@ int main(int argc, char** argv) {
         {"meetings", "meeting"}, {"notes", "note"}, {"domains", "domain"}, {"people", "person"}};
     std::map<std::string, std::string> domain_titles;  // slug -> title
     std::vector<SearchDocument> docs;
+    std::deque<std::string> texts;  // what the documents' views show
     std::vector<std::vector<std::string>> domain_slugs;
     for (const fs::path& p : files) {
         const fs::path rel = fs::relative(p, root);
@@ -168,7 +170,7 @@ int main(int argc, char** argv) {
                                                       : stem;
         }
         if (parsed.fields.count("date")) d.date = parsed.fields.at("date").substr(0, 10);
-        d.text = plain_text(parsed.body);
+        d.texts.push_back(texts.emplace_back(plain_text(parsed.body)));
         if (d.type == "domain") domain_titles[stem] = d.title;
         domain_slugs.push_back(parsed.fields.count("domains") ? list(parsed.fields.at("domains"))
                                                               : std::vector<std::string>{});

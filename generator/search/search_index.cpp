@@ -121,6 +121,20 @@ std::string make_excerpt(const std::string& clean, std::size_t max_bytes) {
     return clean.substr(0, cut) + "\u2026";
 }
 
+// clean_text of the pieces joined by spaces, as long as `limit` allows: pieces are joined
+// only until the cleaned text is longer (clean_text reads no further than that).
+std::string opening_text(const std::vector<std::string_view>& pieces, std::size_t limit) {
+    std::string joined, cleaned;
+    for (const std::string_view piece : pieces) {
+        if (piece.empty()) continue;
+        if (!joined.empty()) joined += ' ';
+        joined += piece;
+        cleaned = clean_text(joined, limit);
+        if (cleaned.size() > limit) break;
+    }
+    return cleaned;
+}
+
 // A JSON string literal; the input must be valid UTF-8 (clean_text makes it so).
 void append_json(std::string& out, std::string_view s) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -320,7 +334,8 @@ void add_documents(const std::vector<SearchDocument>& input, const std::vector<s
     for (std::uint32_t id = 0; id < doc_count; ++id) {
         const SearchDocument& d = input[order[id]];
         for_each_word(d.title, [&](std::string_view w) { postings.add(id, w, true); });
-        for_each_word(d.text, [&](std::string_view w) { postings.add(id, w, false); });
+        for (const std::string_view piece : d.texts)
+            for_each_word(piece, [&](std::string_view w) { postings.add(id, w, false); });
 
         const std::uint32_t type = index_of(facets.types, d.type);
         facets.type_docs[type].push_back(id);
@@ -333,7 +348,7 @@ void add_documents(const std::vector<SearchDocument>& input, const std::vector<s
         chunk += chunk.empty() ? "[" : ",";
         chunk += "[" + json(d.url) + "," + json(d.title) + "," + std::to_string(type) + "," + json(d.date) + "," +
             json_array(doc_domains, [](std::uint32_t k) { return std::to_string(k); }) + ",";
-        append_json(chunk, make_excerpt(clean_text(d.text, limits.excerpt_bytes), limits.excerpt_bytes));
+        append_json(chunk, make_excerpt(opening_text(d.texts, limits.excerpt_bytes), limits.excerpt_bytes));
         chunk += "]";
         const bool last = id + 1 == doc_count;
         if ((id + 1) % per_chunk == 0 || last) {

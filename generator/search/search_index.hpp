@@ -30,7 +30,9 @@ struct SearchDocument {
     std::string type;                  // "meeting", "note", "domain", "person", "page"
     std::string date;                  // "YYYY-MM-DD" or empty
     std::vector<std::string> domains;  // domain titles, for display and filtering
-    std::string text;                  // plain text of the body (already audience-filtered)
+    // Its words, in pieces: the body's plain text (already audience-filtered), then its fields'.
+    // Views of text that outlives the index's build (the resolved site's), not copies of it.
+    std::vector<std::string_view> texts;
 };
 
 struct SearchFile {

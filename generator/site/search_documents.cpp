@@ -4,14 +4,12 @@ namespace cp::site {
 
 namespace {
 
-void add(std::string& text, const std::string& words) {
-    if (words.empty()) return;
-    if (!text.empty()) text += ' ';
-    text += words;
+void add(std::vector<std::string_view>& texts, const std::string& words) {
+    if (!words.empty()) texts.emplace_back(words);
 }
 
-void add_all(std::string& text, const std::vector<std::string>& items) {
-    for (const auto& s : items) add(text, s);
+void add_all(std::vector<std::string_view>& texts, const std::vector<std::string>& items) {
+    for (const auto& s : items) add(texts, s);
 }
 
 }  // namespace
@@ -32,10 +30,10 @@ std::vector<search::SearchDocument> search_documents(const links::ResolvedSite& 
             if (const model::Page* domain = resolved.index().by_url(ref.url);
                 domain && domain->type == model::PageType::Domain)
                 d.domains.push_back(domain->title);
-        // The summary first: the snippet is cut from the start of the text.
-        std::string text = p.summary;
+        // The summary first (the snippet is cut from the start of the text), unless the body begins with it.
+        std::vector<std::string_view>& text = d.texts;
         const std::string& body = bodies[i].body.plain_text;
-        if (body.rfind(p.summary.substr(0, std::min<std::size_t>(p.summary.size(), 40)), 0) == 0) text.clear();
+        if (body.rfind(p.summary.substr(0, std::min<std::size_t>(p.summary.size(), 40)), 0) != 0) add(text, p.summary);
         add(text, body);
         // A recording's label and transcript are shown under its player: they are the page's words too.
         for (const auto& m : bodies[i].body.media) {
@@ -51,7 +49,6 @@ std::vector<search::SearchDocument> search_documents(const links::ResolvedSite& 
         add(text, p.profession);
         add(text, p.location);
         add(text, p.series);
-        d.text = std::move(text);
         docs.push_back(std::move(d));
     }
     return docs;
