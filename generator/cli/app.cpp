@@ -50,7 +50,8 @@ void add_source_options(CLI::App* cmd, site::BuildOptions& o, std::string& audie
 
 }  // namespace
 
-int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool process_ends_after) {
+int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool process_ends_after,
+        void (*before_serving)()) {
     CLI::App app{"Commonplace: a community of practice's shared memory, as a static site", "commonplace"};
     app.require_subcommand(1);
     site::BuildOptions options;
@@ -102,6 +103,7 @@ int run(int argc, char** argv, std::ostream& out, std::ostream& err, bool proces
     if (*check) return site::check(options, err);
     if (*serve_cmd) {
         serve_options.build = options;
+        if (before_serving) before_serving();
         return serve(serve_options, out, err);
     }
     if (*new_cmd) return new_page(new_options, out, err);

@@ -346,3 +346,20 @@ TEST_CASE("hostile Markdown bodies render in bounded time", "[check][hostile]") 
               "notes/brackets.md:1:9999: error: wikilink [[x]] leads to no page: no file is named x.md"});
     CHECK(seconds < 10);
 }
+
+// The build lets go of each page's source text once its Markdown is rendered
+// (site/build.cpp, forget_page_texts), but not of a file a problem was found in: the
+// problems a build prints still quote their lines.
+TEST_CASE("a build's problems quote their source lines, found in any step", "[site]") {
+    TempMemory memory({{"notes/a.md", "---\ntitle: A\n---\nFirst line.\n\nSee [[no-such-note]] for more.\n"},
+                       {"notes/b.md", "---\ntitle: B\n---\nNothing wrong here.\n"},
+                       {"domains/d.md", "---\ntitle: D\nconvenor: [a]\n---\nA domain.\n"}});
+    auto run = run_build(memory);
+    INFO(run.messages);
+    REQUIRE(run.status == cp::site::kExitOk);
+    // From the links step (the last to report lines) and from reading the files.
+    CHECK(run.messages.find("notes/a.md:6:") != std::string::npos);
+    CHECK(run.messages.find("    See [[no-such-note]] for more.") != std::string::npos);
+    CHECK(run.messages.find("domains/d.md:") != std::string::npos);
+    CHECK(run.messages.find("    convenor: [a]") != std::string::npos);
+}
