@@ -278,8 +278,8 @@ void add_block_runs(const model::Site& site, Candidates& candidates) {
 // The old versions of the pages this build holds, as they were written: the versions it shows
 // are public text without their blocks; a version it leaves out (community-only, a draft)
 // gives every run of its words and fields, and any version the text of its blocks.
-void add_versions(const model::Versions& written, const std::vector<const Page*>& kept, const FilterOptions& options,
-                  PublicText& shown, Candidates& candidates) {
+void add_versions(const model::VersionsRead& written, const std::vector<const Page*>& kept,
+                  const FilterOptions& options, PublicText& shown, Candidates& candidates) {
     for (const Page* p : kept) {
         auto versions = written.find(p->source_path);
         if (versions == written.end()) continue;
@@ -384,7 +384,7 @@ void forbid_slugs_unless_shown(std::vector<Forbidden> slugs, const std::string& 
 
 }  // namespace
 
-AuditFacts audit_facts(const model::Site& site, const model::Versions& versions_as_written,
+AuditFacts audit_facts(const model::Site& site, const model::VersionsRead& versions_as_written,
                        const source::Snapshot& snapshot, const FilterOptions& options) {
     AuditFacts facts;
     facts.base_url = audit_text(site.config.base_url);

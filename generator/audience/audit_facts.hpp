@@ -30,7 +30,7 @@ struct AuditFacts {
 // always forbidden; the rest only when the build leaves pages or blocks out.
 // `versions_as_written`: the old versions of the pages the build keeps, unfiltered
 // (site::read_versions_as_written); the site's own are already as the build shows them.
-AuditFacts audit_facts(const model::Site& unfiltered, const model::Versions& versions_as_written,
+AuditFacts audit_facts(const model::Site& unfiltered, const model::VersionsRead& versions_as_written,
                        const source::Snapshot& snapshot, const FilterOptions& options);
 
 }  // namespace cp::audience

@@ -7,9 +7,9 @@
 
 namespace cp::audience {
 
-void filter_version_list(std::vector<model::Version>& versions, const FilterOptions& options) {
+void filter_version_list(std::vector<model::VersionRead>& versions, const FilterOptions& options) {
     versions.erase(std::remove_if(versions.begin(), versions.end(),
-                                  [&](const model::Version& v) { return !keeps(v.page, options); }),
+                                  [&](const model::VersionRead& v) { return !keeps(v.page, options); }),
                    versions.end());
     for (auto& v : versions) {
         v.page.body = filter_community_blocks(v.page.body, options.audience);

@@ -12,7 +12,7 @@ namespace cp::audience {
 // community-only, or a draft, is gone with every word of it), each filtered as today's pages
 // are: `:::community` blocks removed (public) or marked (community), e-mail addresses hidden.
 // The versions are read this way as they are loaded (site/page_versions.hpp). Never fails.
-void filter_version_list(std::vector<model::Version>& versions, const FilterOptions& options);
+void filter_version_list(std::vector<model::VersionRead>& versions, const FilterOptions& options);
 
 // Keeps the versions of kept pages only (the filter has removed the others from site.pages).
 void filter_versions(model::Site& site);

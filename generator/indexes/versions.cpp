@@ -28,13 +28,13 @@ std::string person_label(const model::SiteIndex& index, const std::string& key) 
     return hidden != index.site().hidden_people.end() ? hidden->second : key;
 }
 
-std::vector<std::string> convener_labels(const model::SiteIndex& index, const model::Page& page) {
+std::vector<std::string> convener_labels(const model::SiteIndex& index, const model::VersionFields& page) {
     std::vector<std::string> out;
     for (const auto& r : page.conveners) out.push_back(person_label(index, r.text));
     return out;
 }
 
-std::vector<std::string> questions(const model::Page& page) {
+std::vector<std::string> questions(const model::VersionFields& page) {
     std::vector<std::string> out;
     for (const auto& q : page.learning_agenda) out.push_back(q.question);
     return out;
@@ -122,27 +122,24 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
 }
 
 // Only what field_changes and version_fields compare; the texts go.
-model::Page compared_fields(model::Page&& page) {
-    model::Page kept;
-    kept.title = std::move(page.title);
-    kept.phase = std::move(page.phase);
-    kept.conveners = std::move(page.conveners);
-    kept.practices = std::move(page.practices);
-    kept.learning_agenda = std::move(page.learning_agenda);
-    kept.expected_results = std::move(page.expected_results);
-    return kept;
+model::VersionFields compared_fields(model::Page&& page) {
+    return {std::move(page.title),     std::move(page.phase),           std::move(page.conveners),
+            std::move(page.practices), std::move(page.learning_agenda), std::move(page.expected_results)};
 }
 
 }  // namespace
 
-void settle_version_list(std::vector<model::Version>& versions) {
+std::vector<model::Version> settle_version_list(std::vector<model::VersionRead>&& versions) {
+    std::vector<model::Version> out(versions.size());
     for (std::size_t k = 0; k + 1 < versions.size(); ++k)
         if (versions[k + 1].page.body != versions[k].page.body)
-            versions[k].changes = changed_text(versions[k + 1].page.body, versions[k].page.body);
-    for (auto& v : versions) {
-        model::Page read = std::move(v.page);  // takes its strings' memory, freed at the end of this scope
-        v.page = compared_fields(std::move(read));
+            out[k].changes = changed_text(versions[k + 1].page.body, versions[k].page.body);
+    for (std::size_t k = 0; k < versions.size(); ++k) {
+        out[k].commit = std::move(versions[k].commit);
+        out[k].path = std::move(versions[k].path);
+        out[k].page = compared_fields(std::move(versions[k].page));
     }
+    return out;
 }
 
 std::string versions_url(const model::Page& page) { return page.url + "versions/"; }
@@ -151,8 +148,8 @@ std::vector<std::string> field_changes(const model::SiteIndex& index, const mode
                                        const model::Version& after) {
     std::vector<std::string> out;
     if (!before) return out;
-    const model::Page& a = before->page;
-    const model::Page& b = after.page;
+    const model::VersionFields& a = before->page;
+    const model::VersionFields& b = after.page;
     const i18n::Catalog& words = index.site().words;
     auto changed = [&](const char* field, const std::string& from, const std::string& to) {
         out.push_back(words.format(

@@ -15,7 +15,7 @@ namespace cp::indexes {
 // (model::Version::changes) and drops what a versions page does not compare (the texts): once
 // they are what this build shows (audience::filter_version_list). The versions are settled this
 // way as they are loaded (site/page_versions.hpp), so a build never holds every old text.
-void settle_version_list(std::vector<model::Version>& versions);
+std::vector<model::Version> settle_version_list(std::vector<model::VersionRead>&& versions);
 
 // The address of a page's versions page: its own address + "versions/".
 std::string versions_url(const model::Page& page);

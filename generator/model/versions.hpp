@@ -15,18 +15,35 @@ struct ParagraphChange {
     std::string html;  // the paragraph's words, escaped, with <ins>…</ins> and <del>…</del> around what changed
 };
 
-struct Version {
+// An old version as read: the file at one commit of its history, read as a page.
+struct VersionRead {
     std::string commit;  // the commit's full id: its date, author and subject are in the history's revisions
     std::string path;    // the file's memory-relative path then (a domain that moved had another)
-    Page page;           // the file at that commit, read as a page (its references not resolved)
-    // Its text's changes from the version before (the next in its list), worked out once the
-    // audience filter has made the versions what this build shows (indexes::settle_versions).
-    // The page then keeps only the fields a versions page compares: the texts are dropped.
-    std::vector<ParagraphChange> changes;
+    Page page;           // its references not resolved
+};
+
+// The fields of a version that a versions page compares with the version before.
+struct VersionFields {
+    std::string title;
+    std::string phase;
+    std::vector<Ref> conveners;
+    std::vector<std::string> practices;
+    std::vector<LearningQuestion> learning_agenda;
+    std::vector<std::string> expected_results;
+};
+
+// An old version as a build shows it (indexes::settle_version_list makes it from one read and
+// filtered for the build's audience): what its versions page compares, not its whole text.
+struct Version {
+    std::string commit;  // as VersionRead's
+    std::string path;
+    VersionFields page;
+    std::vector<ParagraphChange> changes;  // its text's, from the version before (the next in its list)
 };
 
 // By the page's source path as it is now; each page's versions newest first. Only pages that
 // get a versions page have an entry: every domain, and any page whose file has two versions or more.
 using Versions = std::map<std::string, std::vector<Version>>;
+using VersionsRead = std::map<std::string, std::vector<VersionRead>>;
 
 }  // namespace cp::model

@@ -30,7 +30,8 @@ struct BuildCache {
     // `versions_for` shows them (site/page_versions.hpp), and as they were written (for the
     // public audit).
     std::string versions_commit, versions_config, versions_for;
-    model::Versions versions_shown, versions_written;
+    model::Versions versions_shown;
+    model::VersionsRead versions_written;
     // Each page's rendered Markdown, with the problems its rendering reported.
     links::BodyCache bodies;
 };

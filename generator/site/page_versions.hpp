@@ -11,8 +11,8 @@ namespace cp::site {
 // Lists read before in the same process (serve's rebuilds), for one commit and config; none
 // when null. Those read now are added.
 struct VersionsCache {
-    model::Versions* shown = nullptr;    // as read_page_versions makes them, for this build's audience
-    model::Versions* written = nullptr;  // as read_versions_as_written makes them
+    model::Versions* shown = nullptr;        // as read_page_versions makes them, for this build's audience
+    model::VersionsRead* written = nullptr;  // as read_versions_as_written makes them
 };
 
 // Every domain, and any page whose file has two revisions or more, that a build for `options`
@@ -26,8 +26,8 @@ void read_page_versions(const std::filesystem::path& folder, model::Site& site, 
 
 // The old versions of the pages a build for `options` keeps, as they were written (unfiltered,
 // with their texts): what a public build's audit must know (audience::audit_facts).
-model::Versions read_versions_as_written(const std::filesystem::path& folder, const model::Site& site,
-                                         const audience::FilterOptions& options, parallel::Pool& pool,
-                                         VersionsCache cache = {});
+model::VersionsRead read_versions_as_written(const std::filesystem::path& folder, const model::Site& site,
+                                             const audience::FilterOptions& options, parallel::Pool& pool,
+                                             VersionsCache cache = {});
 
 }  // namespace cp::site

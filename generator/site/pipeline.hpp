@@ -36,7 +36,7 @@ struct Loaded {
     model::Site site;  // unfiltered: hand it to the audience filter and nothing else
     // A public build's: the old versions of the pages it keeps as they were written, for its
     // audit (site.versions holds them as the build shows them).
-    model::Versions versions_as_written;
+    model::VersionsRead versions_as_written;
     links::Catalogue catalogue;  // the unfiltered site's addresses (links::catalogue_of)
     std::unique_ptr<theme::Theme> theme;
 };
