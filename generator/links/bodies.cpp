@@ -79,7 +79,9 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
                  const ResolveOptions& options, const markdown::RenderOptions::Words& words,
                  const std::string& lfs_notice, RenderedPage& r, diag::Sink& sink) {
     if (page.lfs_pointer) {
-        r.body.html = lfs_notice;
+        markdown::Rendered notice;
+        notice.html = lfs_notice;
+        r.body = std::make_shared<const markdown::Rendered>(std::move(notice));
         return;
     }
     const model::Site& site = index.site();
@@ -91,8 +93,8 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
     ro.wikilinks = site.config.wikilinks;
     ro.words = words;
     ro.media_html = options.media_html;
-    r.body = markdown::render(page.body, resolver, ro);
-    if (const auto& refused = r.body.refused)
+    r.body = std::make_shared<const markdown::Rendered>(markdown::render(page.body, resolver, ro));
+    if (const auto& refused = r.body->refused)
         sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);
     std::sort(r.links.pages.begin(), r.links.pages.end());
     r.links.pages.erase(std::unique(r.links.pages.begin(), r.links.pages.end()), r.links.pages.end());
@@ -135,7 +137,7 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
             for (const auto& d : problems) sink.report(d);
             made[i] = BodyCache::Entry{key, r, std::move(problems)};
         }
-        if (page.summary.empty()) page.summary = r.body.summary;
+        if (page.summary.empty()) page.summary = r.body->summary;
         // Every later step reads the rendering, never the Markdown: dropped here, it is one copy
         // of the whole memory less to hold (210 MB at 50,000 notes).
         std::string().swap(page.body);

@@ -2,6 +2,7 @@
 // Every page's Markdown rendered to HTML (in parallel), its links resolved, and the
 // backlinks gathered from what the pages link to, in one pass.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -15,7 +16,10 @@
 namespace cp::links {
 
 struct RenderedPage {
-    markdown::Rendered body;
+    // Shared with serve's cache of renderings (BodyCache), which hands it to every rebuild the
+    // page is unchanged in: a copy of every page's HTML and words each save took an eighth of
+    // a rebuild at 10,000 notes. Never null; never changed once made.
+    std::shared_ptr<const markdown::Rendered> body = std::make_shared<const markdown::Rendered>();
     PageLinks links;
     std::vector<std::size_t> backlinks;  // indices into site.pages, sorted, of pages linking here
 };

@@ -13,7 +13,7 @@ std::unique_ptr<const ResolvedSite> resolve(model::Site filtered, const Catalogu
     resolve_references(resolved->site_, resolved->index_, catalogue, options.strictness, sink);
     resolved->bodies_ = render_bodies(resolved->site_, resolved->index_, catalogue, options, pool, sink);
     std::vector<bool> recorded(resolved->bodies_.size());
-    for (std::size_t i = 0; i < recorded.size(); ++i) recorded[i] = !resolved->bodies_[i].body.media.empty();
+    for (std::size_t i = 0; i < recorded.size(); ++i) recorded[i] = !resolved->bodies_[i].body->media.empty();
     resolved->timeline_ = model::shared_timeline(resolved->site_, recorded);
     return resolved;
 }
@@ -23,7 +23,7 @@ std::unique_ptr<const ResolvedSite> already_resolved(model::Site site, std::vect
     if (bodies.empty()) bodies.resize(resolved->site_.pages.size());
     resolved->bodies_ = std::move(bodies);
     std::vector<bool> recorded(resolved->bodies_.size());
-    for (std::size_t i = 0; i < recorded.size(); ++i) recorded[i] = !resolved->bodies_[i].body.media.empty();
+    for (std::size_t i = 0; i < recorded.size(); ++i) recorded[i] = !resolved->bodies_[i].body->media.empty();
     resolved->timeline_ = model::shared_timeline(resolved->site_, recorded);
     return resolved;
 }

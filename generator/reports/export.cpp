@@ -101,7 +101,7 @@ json page_json(const model::Site& site, const Page& p, const links::RenderedPage
         std::move(tags), "domains", refs(p.domains), "authors", refs(p.authors), "visibility",
         p.visibility == model::Visibility::Public ? "public" : "community", "fields", type_fields(p), "params",
         p.params, "text",
-        views::object_of("html", rebase_links(body.body.html, p.url, absolute), "plain", body.body.plain_text),
+        views::object_of("html", rebase_links(body.body->html, p.url, absolute), "plain", body.body->plain_text),
         "history", history_json(site, p), "links",
         views::object_of("pages", strings(body.links.pages), "assets", strings(body.links.assets), "backlinks",
                          std::move(backlinks)));

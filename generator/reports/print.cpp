@@ -104,7 +104,7 @@ public:
 
 private:
     std::string body(const Page* p) const {
-        const std::string& html = bodies_[static_cast<std::size_t>(p - site_.pages.data())].body.html;
+        const std::string& html = bodies_[static_cast<std::size_t>(p - site_.pages.data())].body->html;
         return parts_.add([&site = site_, &html, page_url = p->url, anchors = anchors_, url = url_] {
             return rebase_links(html, page_url, [&](const std::string& target) {
                 std::string page = target.substr(0, target.find('#'));

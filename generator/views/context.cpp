@@ -243,11 +243,11 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     json p = object_of("title", page.title, "type", std::string(model::type_name(page.type)), "type_label",
                        site.words.text("types." + std::string(model::type_name(page.type))), "date",
                        model::day_of(page.date), "date_human", human_date(site.words, page.date), "summary",
-                       page.summary, "content", rendered.body.html, "is_public",
+                       page.summary, "content", rendered.body->html, "is_public",
                        page.visibility == model::Visibility::Public, "is_draft", page.draft, "params", page.params);
     // A summary written in front matter stands above the text; one taken from the first
     // paragraph would only repeat what follows it.
-    p["lede"] = page.summary == rendered.body.summary ? std::string{} : page.summary;
+    p["lede"] = page.summary == rendered.body->summary ? std::string{} : page.summary;
     p["language"] = page.language;  // the content's own, when it is not the site's
     json tags = json::array();
     for (const auto& t : page.tags)
@@ -256,7 +256,7 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     p["domains"] = refs_json(page.domains, from);
     p["authors"] = refs_json(page.authors, from);
     json headings = json::array();
-    for (const auto& h : rendered.body.headings)
+    for (const auto& h : rendered.body->headings)
         if (h.level == 2) headings.push_back(object_of("text", h.text, "id", h.id));
     p["has_headings"] = headings.size() >= 3;
     p["headings"] = std::move(headings);

@@ -26,7 +26,7 @@ struct Resolved {
         FAIL("no page " << source);
         return 0;
     }
-    const std::string& html(const std::string& source) const { return bodies()[index_of(source)].body.html; }
+    const std::string& html(const std::string& source) const { return bodies()[index_of(source)].body->html; }
     const model::Page& page(const std::string& source) const { return site().pages[index_of(source)]; }
     std::vector<std::string> backlinks(const std::string& source) const {
         std::vector<std::string> out;
