@@ -30,7 +30,7 @@ std::vector<std::string> sorted_keys(const Set& set) {
 // captions and transcripts), the words and the player a recording gets.
 std::uint64_t surroundings_of(const model::Site& site, const Catalogue& catalogue, const ResolveOptions& options,
                               const std::vector<std::string>& words) {
-    text::Fnv1a h;
+    text::QuickHash h;
     for (const auto& p : site.pages) {
         h.add(p.source_path).add(p.url).add(p.slug).add(p.title).add(p.date).add(static_cast<std::uint64_t>(p.type));
         h.add(static_cast<std::uint64_t>(p.visibility)).add(p.draft ? 1 : 0).add(p.aliases.size());
@@ -68,7 +68,7 @@ std::uint64_t surroundings_of(const model::Site& site, const Catalogue& catalogu
 
 // The page's own part of what its rendering reads.
 std::uint64_t key_of(const model::Page& page) {
-    text::Fnv1a h;
+    text::QuickHash h;
     h.add(page.body).add(static_cast<std::uint64_t>(page.body_first_line)).add(page.title).add(page.source_path);
     h.add(page.url).add(static_cast<std::uint64_t>(page.visibility)).add(page.lfs_pointer ? 1 : 0);
     return h.value();

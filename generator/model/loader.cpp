@@ -139,7 +139,7 @@ struct ReadPages {
 // (its problems reported again); a page parsed now is handed back in `made` for the cache.
 std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config::Config& config, const PageCache* cache,
                                    std::optional<PageCache::Entry>& made, diag::Sink& sink) {
-    const std::uint64_t content = cache ? text::Fnv1a::of(file.content) : 0;
+    const std::uint64_t content = cache ? text::QuickHash::of(file.content) : 0;
     if (cache) {
         auto kept = cache->by_path.find(file.path);
         if (kept != cache->by_path.end() && kept->second.too_large == file.too_large &&
@@ -160,29 +160,34 @@ std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config:
 
 ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, const config::Config& config,
                      PageCache* cache, parallel::Pool& pool, diag::Sink& sink) {
-    struct Parsed {
-        std::optional<Page> page;
-        std::string url_key, path_key;         // collision_key of its address and of its file name
-        std::optional<PageCache::Entry> made;  // parsed now, for the cache
-    };
-    std::vector<Parsed> parsed(sources.size());
+    // Pages are made in their place in the result (a Page is large: moving ten thousand of
+    // them into another vector touched as much fresh memory again); those that are no page are
+    // taken out after.
+    ReadPages read;
+    read.pages.resize(sources.size());
+    read.url_keys.resize(sources.size());
+    read.path_keys.resize(sources.size());
+    std::vector<std::optional<PageCache::Entry>> made(cache ? sources.size() : 0);  // parsed now, for the cache
+    std::vector<char> is_page(sources.size());
     pool.parallel_for(sources.size(), [&](std::size_t i) {
-        Parsed& out = parsed[i];
-        out.page = parse_or_reuse(*sources[i], config, cache, out.made, sink);
-        if (!out.page) return;
-        Page& page = *out.page;
+        std::optional<PageCache::Entry> unused;
+        auto parsed = parse_or_reuse(*sources[i], config, cache, cache ? made[i] : unused, sink);
+        if (!parsed) return;
+        is_page[i] = 1;
+        Page& page = read.pages[i];
+        page = std::move(*parsed);
         // Meeting facts the front matter does not give (attendees under "## Present", ...) are
         // read from the minutes' own sections here, once the minutes module is merged.
         page.slug = slug_for(page);
         page.url = url_for(page);
-        out.url_key = collision_key(page.url);
-        out.path_key = collision_key(page.source_path);
+        read.url_keys[i] = collision_key(page.url);
+        read.path_keys[i] = collision_key(page.source_path);
     });
     if (cache) {
         // Files gone since are forgotten; those parsed now are kept.
         std::unordered_map<std::string, PageCache::Entry> kept;
         for (std::size_t i = 0; i < sources.size(); ++i) {
-            auto& entry = parsed[i].made;
+            auto& entry = made[i];
             if (entry) {
                 kept.emplace(sources[i]->path, std::move(*entry));
             } else if (auto old = cache->by_path.find(sources[i]->path); old != cache->by_path.end()) {
@@ -191,14 +196,19 @@ ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, cons
         }
         cache->by_path = std::move(kept);
     }
-    ReadPages read;
-    read.pages.reserve(parsed.size());  // a Page is large: moved once, never again by a growing vector
-    for (auto& p : parsed) {
-        if (!p.page) continue;
-        read.pages.push_back(std::move(*p.page));
-        read.url_keys.push_back(std::move(p.url_key));
-        read.path_keys.push_back(std::move(p.path_key));
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (!is_page[i]) continue;
+        if (kept != i) {
+            read.pages[kept] = std::move(read.pages[i]);
+            read.url_keys[kept] = std::move(read.url_keys[i]);
+            read.path_keys[kept] = std::move(read.path_keys[i]);
+        }
+        ++kept;
     }
+    read.pages.resize(kept);
+    read.url_keys.resize(kept);
+    read.path_keys.resize(kept);
     return read;
 }
 
@@ -270,10 +280,20 @@ void sort_by_address(std::vector<Page>& pages) {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return pages[a].url < pages[b].url; });
-    std::vector<Page> sorted;
-    sorted.reserve(order.size());
-    for (std::size_t i : order) sorted.push_back(std::move(pages[i]));
-    pages = std::move(sorted);
+    // The order applied in place, a cycle at a time: no second vector of pages to fill.
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start) continue;
+        Page held = std::move(pages[start]);
+        std::size_t at = start;
+        while (order[at] != start) {
+            pages[at] = std::move(pages[order[at]]);
+            std::size_t next = order[at];
+            order[at] = at;
+            at = next;
+        }
+        pages[at] = std::move(held);
+        order[at] = at;
+    }
 }
 
 // The config's `image:` (the site's picture on social cards) must be a picture of the memory

@@ -21,7 +21,7 @@ namespace cp::model {
 // the same, read with the same config, parses to the same page with the same problems.
 struct PageCache {
     struct Entry {
-        std::uint64_t content = 0;  // text::Fnv1a of the file's bytes it was parsed from
+        std::uint64_t content = 0;  // text::QuickHash of the file's bytes it was parsed from
         bool too_large = false;
         std::optional<Page> page;
         std::vector<diag::Diagnostic> problems;
