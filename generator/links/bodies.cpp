@@ -25,11 +25,10 @@ std::vector<std::string> sorted_keys(const Set& set) {
     return out;
 }
 
-// Everything a page's rendering reads besides the page itself: the other pages' addresses,
-// names and visibility, the addresses of the unfiltered site, the assets (and recordings'
-// captions and transcripts), the words and the player a recording gets.
-std::uint64_t surroundings_of(const model::Site& site, const Catalogue& catalogue, const ResolveOptions& options,
-                              const std::vector<std::string>& words) {
+// What every page's rendering reads from the other pages: their addresses, names and
+// visibility, the addresses of the unfiltered site, the assets (and recordings' captions and
+// transcripts). A change here is checked page by page (links_still_lead).
+std::uint64_t others_of(const model::Site& site, const Catalogue& catalogue) {
     text::QuickHash h;
     for (const auto& p : site.pages) {
         h.add(p.source_path).add(p.url).add(p.slug).add(p.title).add(p.date).add(static_cast<std::uint64_t>(p.type));
@@ -50,6 +49,13 @@ std::uint64_t surroundings_of(const model::Site& site, const Catalogue& catalogu
         if (a.transcript)
             h.add(a.transcript->path).add(static_cast<std::uint64_t>(a.transcript->format)).add(a.transcript->text);
     }
+    return h.value();
+}
+
+// What every page's rendering reads besides the page and its links: the options, the words
+// and the player a recording gets. A change here renders every page again.
+std::uint64_t words_of(const model::Site& site, const ResolveOptions& options, const std::vector<std::string>& words) {
+    text::QuickHash h;
     h.add(site.config.wikilinks ? 1 : 0).add(site.config.language).add(options.max_bytes);
     h.add(static_cast<std::uint64_t>(options.strictness));
     for (const auto& w : words) h.add(w);
@@ -66,6 +72,49 @@ std::uint64_t surroundings_of(const model::Site& site, const Catalogue& catalogu
     return h.value();
 }
 
+// Every field of a link's answer.
+void add_answer(text::QuickHash& h, const markdown::LinkResult& r) {
+    h.add(static_cast<std::uint64_t>(r.action)).add(r.url).add(r.label);
+    h.add(static_cast<std::uint64_t>(r.width)).add(static_cast<std::uint64_t>(r.height));
+    h.add(r.media ? 1 : 0);
+    if (const auto& m = r.media) {
+        h.add(m->video ? 1 : 0).add(m->src).add(m->mime).add(m->file_name).add(m->label).add(m->captions);
+        h.add(m->transcript_html).add(m->transcript_text);
+    }
+}
+
+// What the links step recorded besides its answers: the pages, assets and pictures it found,
+// and the problems it reported.
+void add_found(text::QuickHash& h, const PageLinks& found, const std::vector<diag::Diagnostic>& problems) {
+    for (const auto* list : {&found.pages, &found.assets, &found.images}) {
+        h.add(list->size());
+        for (const auto& item : *list) h.add(item);
+    }
+    h.add(problems.size());
+    for (const auto& d : problems)
+        h.add(d.path).add(static_cast<std::uint64_t>(d.line)).add(static_cast<std::uint64_t>(d.column));
+    for (const auto& d : problems) h.add(static_cast<std::uint64_t>(d.severity)).add(d.message);
+}
+
+// What a rendering asked and was told, for the cache.
+struct Recording {
+    std::vector<markdown::LinkRequest> asked;
+    text::QuickHash answers;
+};
+
+// True when the links of a kept rendering, asked again of today's pages, lead where they led,
+// as they did: then the rendering is today's too.
+bool links_still_lead(const BodyCache::Entry& kept, const model::Page& page, const model::SiteIndex& index,
+                      const Catalogue& catalogue, const ResolveOptions& options) {
+    diag::Sink problems;
+    PageLinks found;
+    auto resolve = make_resolver(index, page, catalogue, options.strictness, problems, found);
+    text::QuickHash h;
+    for (const auto& request : kept.asked) add_answer(h, resolve(request));
+    add_found(h, found, problems.sorted());
+    return h.value() == kept.answers;
+}
+
 // The page's own part of what its rendering reads.
 std::uint64_t key_of(const model::Page& page) {
     text::QuickHash h;
@@ -75,9 +124,10 @@ std::uint64_t key_of(const model::Page& page) {
 }
 
 // Renders one page's Markdown into `r`, its problems into `sink`.
+// With `recording`, what the rendering asks the links step is recorded, with its answers.
 void render_page(model::Page& page, const model::SiteIndex& index, const Catalogue& catalogue,
                  const ResolveOptions& options, const markdown::RenderOptions::Words& words,
-                 const std::string& lfs_notice, RenderedPage& r, diag::Sink& sink) {
+                 const std::string& lfs_notice, RenderedPage& r, diag::Sink& sink, Recording* recording = nullptr) {
     if (page.lfs_pointer) {
         markdown::Rendered notice;
         notice.html = lfs_notice;
@@ -85,7 +135,14 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
         return;
     }
     const model::Site& site = index.site();
-    auto resolver = make_resolver(index, page, catalogue, options.strictness, sink, r.links);
+    markdown::LinkResolver resolver = make_resolver(index, page, catalogue, options.strictness, sink, r.links);
+    if (recording)
+        resolver = [inner = std::move(resolver), recording](const markdown::LinkRequest& request) {
+            markdown::LinkResult result = inner(request);
+            recording->asked.push_back(request);
+            add_answer(recording->answers, result);
+            return result;
+        };
     markdown::RenderOptions ro;
     ro.first_line = page.body_first_line;
     ro.max_bytes = options.max_bytes;
@@ -94,6 +151,7 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
     ro.words = words;
     ro.media_html = options.media_html;
     r.body = std::make_shared<const markdown::Rendered>(markdown::render(page.body, resolver, ro));
+    if (recording) add_found(recording->answers, r.links, sink.sorted());  // the links step's problems only, so far
     if (const auto& refused = r.body->refused)
         sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);
     std::sort(r.links.pages.begin(), r.links.pages.end());
@@ -111,12 +169,16 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         site.words.html("markdown.too_large"),      site.words.html("markdown.too_slow")};
     const std::string lfs_notice = "<p class=\"notice\">" + site.words.html("markdown.lfs") + "</p>\n";
     BodyCache* cache = options.cache;
+    bool ask_again = false;  // another page, an address or an asset changed: the kept links are asked again
     if (cache) {
-        auto now = surroundings_of(site, catalogue, options,
-                                   {words.community_only, words.broken_link, words.done, words.not_done,
-                                    words.too_large, words.too_slow, lfs_notice});
-        if (now != cache->surroundings) cache->by_source.clear();
-        cache->surroundings = now;
+        auto now = words_of(site, options,
+                            {words.community_only, words.broken_link, words.done, words.not_done, words.too_large,
+                             words.too_slow, lfs_notice});
+        if (now != cache->words) cache->by_source.clear();
+        cache->words = now;
+        auto others = others_of(site, catalogue);
+        ask_again = others != cache->others;
+        cache->others = others;
     }
     std::vector<std::optional<BodyCache::Entry>> made(cache ? site.pages.size() : 0);  // for the cache
     pool.parallel_for(site.pages.size(), [&](std::size_t i) {
@@ -124,7 +186,8 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         RenderedPage& r = out[i];
         std::uint64_t key = cache ? key_of(page) : 0;
         auto kept = cache ? cache->by_source.find(page.source_path) : BodyCache::Map::iterator{};
-        if (cache && kept != cache->by_source.end() && kept->second.key == key) {
+        if (cache && kept != cache->by_source.end() && kept->second.key == key &&
+            (!ask_again || links_still_lead(kept->second, page, index, catalogue, options))) {
             r = kept->second.rendered;
             for (const auto& d : kept->second.problems) sink.report(d);
         } else if (!cache) {
@@ -132,10 +195,12 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
         } else {
             // Problems go to a sink of the page's own, to be kept with the rendering.
             diag::Sink own;
-            render_page(page, index, catalogue, options, words, lfs_notice, r, own);
+            Recording recording;
+            render_page(page, index, catalogue, options, words, lfs_notice, r, own, &recording);
             auto problems = own.sorted();
             for (const auto& d : problems) sink.report(d);
-            made[i] = BodyCache::Entry{key, r, std::move(problems)};
+            made[i] =
+                BodyCache::Entry{key, r, std::move(problems), std::move(recording.asked), recording.answers.value()};
         }
         if (page.summary.empty()) page.summary = r.body->summary;
         // Every later step reads the rendering, never the Markdown: dropped here, it is one copy

@@ -24,16 +24,22 @@ struct RenderedPage {
     std::vector<std::size_t> backlinks;  // indices into site.pages, sorted, of pages linking here
 };
 
-// Each page's rendering, kept by one build for the next (serve's rebuilds after a save): a page
-// whose Markdown and own fields are what they were, among pages, addresses, assets and words
-// that are what they were, renders to the same bytes and reports the same problems.
+// Each page's rendering, kept by one build for the next (serve's rebuilds after a save). A page
+// whose Markdown and own fields are what they were renders to the same bytes and reports the
+// same problems when every link in it leads where it led, as it did (the same address, label,
+// picture size, player), and the words and the player are the same. The links are asked again
+// only when another page, an address or an asset changed: a note added or renamed renders
+// again only the pages whose links now lead elsewhere, not every page.
 struct BodyCache {
     struct Entry {
         std::uint64_t key = 0;  // of the page's own fields and Markdown
         RenderedPage rendered;  // with no backlinks: they are gathered anew each time
         std::vector<diag::Diagnostic> problems;
+        std::vector<markdown::LinkRequest> asked;  // what the rendering asked the links step, in order
+        std::uint64_t answers = 0;                 // what it was told (text::QuickHash; see bodies.cpp)
     };
-    std::uint64_t surroundings = 0;  // of everything else a rendering reads; when it changes, all go
+    std::uint64_t words = 0;   // of the words, the player and the options; when they change, all go
+    std::uint64_t others = 0;  // of the other pages, addresses and assets; when they change, links are asked again
     using Map = std::unordered_map<std::string, Entry>;
     Map by_source;  // by the page's source path
 };
