@@ -160,6 +160,15 @@ VersionsCache versions_cache(const BuildOptions& options, const std::optional<st
     return {&cache.versions_shown, &cache.versions_written};
 }
 
+// The old versions of the pages the build keeps, as it shows them, and (a public build, for its
+// audit) as they were written.
+void read_old_versions(const BuildOptions& options, const VersionsCache& cache, Loaded& loaded, parallel::Pool& pool) {
+    const audience::FilterOptions filter{options.audience, options.drafts};
+    read_page_versions(options.source, loaded.site, filter, pool, cache);
+    if (options.audience == audience::Audience::Public)
+        loaded.versions_as_written = read_versions_as_written(options.source, loaded.site, filter, pool, cache);
+}
+
 // The cache of parsed pages for this build, emptied first when the config changed; nullptr
 // without a cache.
 model::PageCache* page_cache(const BuildOptions& options, const std::string& config) {
@@ -242,11 +251,7 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     loaded.site.words = std::move(words);
     if (step) step("parse, and history meanwhile");
     if (origin.repo) {
-        const audience::FilterOptions filter{options.audience, options.drafts};
-        const VersionsCache cache = versions_cache(options, start, config_read);
-        read_page_versions(options.source, loaded.site, filter, pool, cache);
-        if (options.audience == audience::Audience::Public)
-            loaded.versions_as_written = read_versions_as_written(options.source, loaded.site, filter, pool, cache);
+        read_old_versions(options, versions_cache(options, start, config_read), loaded, pool);
         if (step) step("old versions");
     }
     // A build of a past commit (--ref, --as-of: any commit but HEAD's) says on every page whose
