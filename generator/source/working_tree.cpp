@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <memory>
 #include <unordered_map>
@@ -65,6 +66,13 @@ public:
             if (git_config_get_path(&excludes, config, "core.excludesFile") == 0)
                 files.emplace_back(excludes.ptr, excludes.size);
             git_buf_dispose(&excludes);
+            // Without core.excludesFile, git reads $XDG_CONFIG_HOME/git/ignore (~/.config/git/ignore).
+            const char* xdg = std::getenv("XDG_CONFIG_HOME");
+            const char* home = std::getenv("HOME");
+            if (xdg && *xdg)
+                files.push_back((fs::path(xdg) / "git" / "ignore").string());
+            else if (home && *home)
+                files.push_back((fs::path(home) / ".config" / "git" / "ignore").string());
             git_config_free(config);
         }
         fs::path folder = git_repository_workdir(repo_.get());
