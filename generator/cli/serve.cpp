@@ -127,6 +127,7 @@ void rebuild_on_change(const ServeOptions& options, site::Preview& preview, Buil
         number.next();
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - began).count();
         out << "Rebuilt in " << ms << " ms.\n" << std::flush;
+        preview.let_go_of_previous();  // the browser is told: the old site's memory can go now
     }
 }
 

@@ -1,6 +1,7 @@
 #include "site/preview.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "diag/diagnostic.hpp"
 #include "parallel/pool.hpp"
@@ -87,14 +88,22 @@ bool Preview::rebuild(std::ostream& err) {
     }
     timer.step("files listed");
     print_problems(sink, made.loaded.snapshot, err, options_.max_problems, made.guard);
+    timer.step("problems printed");
     if (!ok) {
         err << "commonplace serve: " << sink.error_count() << " error(s); the site shown before stays\n";
         return false;
     }
-    std::lock_guard lock(mutex_);
-    shown_ = std::move(next);
+    std::shared_ptr<Shown> replaced;
+    {
+        std::lock_guard lock(mutex_);
+        replaced = std::exchange(shown_, std::move(next));
+    }
+    previous_ = std::move(replaced);  // outside the lock: one not let go of before is freed here
+    timer.step("shown");
     return true;
 }
+
+void Preview::let_go_of_previous() { previous_.reset(); }
 
 std::optional<std::string> Preview::file(const std::string& path) {
     std::shared_ptr<Shown> shown = current();
