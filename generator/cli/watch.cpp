@@ -6,6 +6,8 @@
 
 #include <thread>
 
+#include "source/snapshot.hpp"
+
 namespace cp::cli {
 
 namespace fs = std::filesystem;
@@ -15,7 +17,9 @@ namespace {
 constexpr std::uint32_t kEvents =
     IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_ATTRIB;
 
-bool skipped(const std::string& name) { return !name.empty() && (name[0] == '.' || name[0] == '_'); }
+// What the memory's reader never reads (source::is_unread_name: '.' names, `_site`): every other
+// file may be shown, an underscored attachment or transcript too.
+bool skipped(const std::string& name) { return source::is_unread_name(name); }
 
 }  // namespace
 

@@ -1,7 +1,8 @@
 #pragma once
 // Tells `serve` when a file of the memory was saved: at once through Linux's inotify (a watch
 // on every folder, new folders included), else by comparing the files' sizes and times twice
-// a second. Names starting with '.' or '_' (git's folder, the build's own) are not watched.
+// a second. What the memory's reader never reads ('.' names such as git's folder, `_site`) is
+// not watched.
 #include <chrono>
 #include <filesystem>
 #include <map>

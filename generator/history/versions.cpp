@@ -49,14 +49,4 @@ void read_versions_each(const std::filesystem::path& folder, const std::vector<V
     });
 }
 
-std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::filesystem::path& folder,
-                                                                   const std::vector<VersionRequest>& requests,
-                                                                   std::uintmax_t max_size, parallel::Pool& pool) {
-    std::vector<std::vector<std::optional<FileVersion>>> out(requests.size());
-    read_versions_each(
-        folder, requests, max_size, pool,
-        [&out](std::size_t i, std::vector<std::optional<FileVersion>>&& versions) { out[i] = std::move(versions); });
-    return out;
-}
-
 }  // namespace cp::history

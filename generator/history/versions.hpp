@@ -24,18 +24,12 @@ struct FileVersion {
 };
 
 // For each request, the file at each of its revisions (one entry per revision, in order), or
-// nothing where it cannot be read there (no blob recorded, over `max_size`). The history pass
-// recorded each revision's blob and, across renames, its path then (as git log --follow
-// pairs them), so a version is one blob read. The repository holding `folder` is opened
-// once per worker (libgit2 wants a repository object used by one thread at a time), on
-// `pool`'s threads.
-std::vector<std::vector<std::optional<FileVersion>>> read_versions(const std::filesystem::path& folder,
-                                                                   const std::vector<VersionRequest>& requests,
-                                                                   std::uintmax_t max_size, parallel::Pool& pool);
-
-// The same, handing each request's versions to `take(i, versions)` as soon as they are read,
-// on the worker that read them, instead of returning them all: a caller that keeps less than
-// the bytes holds only a few files' old versions at a time.
+// nothing where it cannot be read there (no blob recorded, over `max_size`), handed to
+// `take(i, versions)` as soon as they are read, on the worker that read them: a caller that keeps
+// less than the bytes holds only a few files' old versions at a time. The history pass recorded
+// each revision's blob and, across renames, its path then (as git log --follow pairs them), so a
+// version is one blob read. The repository holding `folder` is opened once per worker (libgit2
+// wants a repository object used by one thread at a time), on `pool`'s threads.
 void read_versions_each(const std::filesystem::path& folder, const std::vector<VersionRequest>& requests,
                         std::uintmax_t max_size, parallel::Pool& pool,
                         const std::function<void(std::size_t, std::vector<std::optional<FileVersion>>&&)>& take);

@@ -91,9 +91,10 @@ void add_found(text::QuickHash& h, const PageLinks& found, const std::vector<dia
         for (const auto& item : *list) h.add(item);
     }
     h.add(problems.size());
-    for (const auto& d : problems)
+    for (const auto& d : problems) {
         h.add(d.path).add(static_cast<std::uint64_t>(d.line)).add(static_cast<std::uint64_t>(d.column));
-    for (const auto& d : problems) h.add(static_cast<std::uint64_t>(d.severity)).add(d.message);
+        h.add(static_cast<std::uint64_t>(d.severity)).add(d.message);
+    }
 }
 
 // What a rendering asked and was told, for the cache.
@@ -159,6 +160,11 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
 }
 
 }  // namespace
+
+std::shared_ptr<const markdown::Rendered> nothing_rendered() {
+    static const auto nothing = std::make_shared<const markdown::Rendered>();
+    return nothing;
+}
 
 std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteIndex& index, const Catalogue& catalogue,
                                         const ResolveOptions& options, parallel::Pool& pool, diag::Sink& sink) {

@@ -15,11 +15,14 @@
 
 namespace cp::links {
 
+// The rendering of no text: what a page holds before its own is made (one, shared by all).
+std::shared_ptr<const markdown::Rendered> nothing_rendered();
+
 struct RenderedPage {
     // Shared with serve's cache of renderings (BodyCache), which hands it to every rebuild the
     // page is unchanged in: a copy of every page's HTML and words each save took an eighth of
     // a rebuild at 10,000 notes. Never null; never changed once made.
-    std::shared_ptr<const markdown::Rendered> body = std::make_shared<const markdown::Rendered>();
+    std::shared_ptr<const markdown::Rendered> body = nothing_rendered();
     PageLinks links;
     std::vector<std::size_t> backlinks;  // indices into site.pages, sorted, of pages linking here
 };

@@ -133,8 +133,6 @@ struct ReadPages {
     std::vector<std::string> url_keys, path_keys;
 };
 
-// Each page is read, and given its slug, address and collision keys, on every core. A file
-// that is not a page (read_page's problems go to the sink) is left out.
 // One file read as a page, or taken from the cache when its bytes are those it was parsed from
 // (its problems reported again); a page parsed now is handed back in `made` for the cache.
 std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config::Config& config, const PageCache* cache,
@@ -158,6 +156,8 @@ std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config:
     return page;
 }
 
+// Each page is read, and given its slug, address and collision keys, on every core. A file
+// that is not a page (read_page's problems go to the sink) is left out.
 ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, const config::Config& config,
                      PageCache* cache, parallel::Pool& pool, diag::Sink& sink) {
     // Pages are made in their place in the result (a Page is large: moving ten thousand of

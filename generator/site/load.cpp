@@ -106,8 +106,10 @@ std::optional<std::string> read_disk_file(const fs::path& path) {
 }
 
 // The config: --config's file; else the commit's commonplace.yaml (with --ref); else, or when
-// that commit is older than the config, the working tree's, with a note saying so.
-config::Config read_config(const BuildOptions& options, const Origin& origin, diag::Sink& sink) {
+// that commit is older than the config, the working tree's, with a note saying so. `text_read` is
+// set to the text parsed (empty for none): what the caches of a rebuild are kept with.
+config::Config read_config(const BuildOptions& options, const Origin& origin, diag::Sink& sink,
+                           std::string& text_read) {
     const std::string name = "commonplace.yaml";
     if (!options.config_file.empty()) {
         auto text = read_disk_file(options.config_file);
@@ -115,6 +117,7 @@ config::Config read_config(const BuildOptions& options, const Origin& origin, di
             sink.error(options.config_file.string(), 0, 0, "--config names no readable file");
             return config::Config{};
         }
+        text_read = *text;
         return config::parse_config(*text, options.config_file.string(), sink);
     }
     std::optional<std::string> text;
@@ -130,15 +133,9 @@ config::Config read_config(const BuildOptions& options, const Origin& origin, di
     } else {
         text = read_disk_file(options.source / name);
     }
-    return text ? config::parse_config(*text, name, sink) : config::Config{};
-}
-
-// The text of the config a build reads (--config's file, else the memory's commonplace.yaml):
-// what the caches of parsed pages and old versions are kept with.
-std::string config_text(const BuildOptions& options, const source::Snapshot& snapshot) {
-    if (!options.config_file.empty()) return "--config\n" + text::read_file_or_empty(options.config_file);
-    const source::SourceFile* f = snapshot.find("commonplace.yaml");
-    return f ? f->content : std::string{};
+    if (!text) return config::Config{};
+    text_read = *text;
+    return config::parse_config(*text, name, sink);
 }
 
 // The cache of old versions for this build, emptied first when the commit, the config they
@@ -189,7 +186,8 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     Origin origin = find_origin(options, sink);
     if (!origin.ok) return loaded;
     // The config decides the size limit, so it is read first, on its own.
-    config::Config config = read_config(options, origin, sink);
+    std::string config_read;  // its text, which the caches of a rebuild are kept with
+    config::Config config = read_config(options, origin, sink, config_read);
     if (!options.base_url.empty() && !text::is_site_address(options.base_url)) {
         sink.error("--base-url", 0, 0,
                    "--base-url must be an absolute http(s) URL or a path starting with '/', not '" +
@@ -240,8 +238,6 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     if (origin.commit) read_history_meanwhile();
 
     model::LoadOptions load_options;
-    // What the caches of a rebuild are kept with (read only when there is a cache).
-    const std::string config_read = options.cache ? config_text(options, loaded.snapshot) : std::string{};
     load_options.cache = page_cache(options, config_read);
     // While git's history is still being read.
     load_options.pages_ready = [&loaded](const model::Site& site) { loaded.catalogue = links::catalogue_of(site); };

@@ -157,17 +157,20 @@ std::vector<OutputFile> search_output_files(const Outputs& outputs) {
     return out;
 }
 
+void report_clash(const OutputFile& file, const std::string& earlier, diag::Sink& sink) {
+    // The theme's static files are named "the theme's PATH"; the rest by origin.
+    sink.error(file.origin == "the theme" ? "the theme's " + file.path : file.origin, 0, 0,
+               "would be written to " + file.path + ", which " + earlier +
+                   " already wrote: one must never overwrite the other");
+}
+
 void write_outputs(const model::Site& site, const Outputs& outputs, const theme::Theme& theme,
                    const source::Snapshot& snapshot, output::SiteWriter& writer, parallel::Pool& pool,
                    diag::Sink& sink) {
     auto write = [&](const OutputFile& f) {
         bool ok = f.copy_from.empty() ? writer.write_pieces(f.path, f.origin, f.produce)
                                       : writer.copy(f.path, f.copy_from, f.origin);
-        // The theme's static files were named "the theme's PATH" in a clash; the rest by origin.
-        if (!ok)
-            sink.error(f.origin == "the theme" ? "the theme's " + f.path : f.origin, 0, 0,
-                       "would be written to " + f.path + ", which " + writer.origin_of(f.path) +
-                           " already wrote: one must never overwrite the other");
+        if (!ok) report_clash(f, writer.origin_of(f.path), sink);
     };
     auto files = output_files(site, outputs, theme);
     pool.parallel_for(files.size(), [&](std::size_t i) { write(files[i]); });

@@ -99,6 +99,10 @@ struct OutputFile {
     std::filesystem::path copy_from;
 };
 
+// Reports that `file` would be written where `earlier` (another file's origin) already wrote:
+// one must never overwrite the other. The same words in a build and in serve.
+void report_clash(const OutputFile& file, const std::string& earlier, diag::Sink& sink);
+
 // The files the outputs make: the site's own pages and the lists rendered through the theme,
 // and the made files (feeds, the export). Each producer reads `site`, `outputs` and `theme`,
 // which must outlive it.

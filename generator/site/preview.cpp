@@ -17,7 +17,7 @@ struct Preview::Shown {
     explicit Shown(unsigned jobs) : pool(jobs) {}
 
     std::unique_ptr<Prepared> prepared;
-    // Declared after `prepared`, so destroyed first: the search index's thread reads the site.
+    // Declared after `prepared`, so destroyed first: no thread of the pool outlives the site.
     parallel::Pool pool;
     std::map<std::string, OutputFile> files;  // by site-relative path
 
@@ -31,23 +31,21 @@ struct Preview::Shown {
         for (auto& f : list) {
             auto [it, added] = files.try_emplace(f.path, std::move(f));
             if (!added) {
-                sink.error(f.origin, 0, 0,
-                           "would be written to " + f.path + ", which " + it->second.origin +
-                               " already wrote: one must never overwrite the other");
+                report_clash(f, it->second.origin, sink);
                 ok = false;
             }
         }
         return ok;
     }
 
-    // The search index is built on a thread while the pages are shown: its files are added
-    // when one of them, or the list of every file, is first asked for.
+    // The search index is built when one of its files, or the list of every file, is first
+    // asked for (BuildOptions::search_index_when_asked): its files are added then.
     void add_search_files() {
         {
             std::lock_guard lock(mutex);
             if (search_added) return;
         }
-        auto search = search_output_files(prepared->outputs);  // waits for the index, unlocked
+        auto search = search_output_files(prepared->outputs);  // builds the index, unlocked
         std::lock_guard lock(mutex);
         if (search_added) return;
         diag::Sink ignored;  // the index's paths are its own (search/...): no page is there

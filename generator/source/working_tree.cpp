@@ -103,18 +103,16 @@ private:
     std::string prefix_;
 };
 
-// Git's ignore answers, asked once per path; with the last walk's answers (`before`), those
-// are taken instead. `asked` is every answer this walk used.
+// Git's ignore answers. With the last walk's answers (`before`, serve's), those are taken
+// instead of asking git, and `asked` keeps every answer this walk used, for the next.
 class IgnoreAnswers {
 public:
     IgnoreAnswers(const GitIgnore& git, const std::unordered_map<std::string, bool>* before)
         : git_(git), before_(before) {}
     bool ignored(const std::string& rel) {
-        bool answer = false;
-        if (auto it = before_ ? before_->find(rel) : decltype(before_->end()){}; before_ && it != before_->end())
-            answer = it->second;
-        else
-            answer = git_.ignored(rel);
+        if (!before_) return git_.ignored(rel);
+        auto known = before_->find(rel);
+        bool answer = known != before_->end() ? known->second : git_.ignored(rel);
         asked.emplace(rel, answer);
         return answer;
     }
@@ -160,7 +158,7 @@ Walk walk_tree(const fs::path& root, const ReadOptions& options, IgnoreAnswers& 
         const fs::path& p = it->path();
         std::string name = p.filename().string();
         std::string rel = p.generic_string().substr(std::min(root_length, p.generic_string().size()));
-        if (name == ".gitignore") walk.ignore_files.push_back(GitIgnore::stamp_of(p));
+        if (cache && name == ".gitignore") walk.ignore_files.push_back(GitIgnore::stamp_of(p));
         if (is_unread_name(name) || ignore.ignored(rel)) {
             if (it->is_directory(ec)) it.disable_recursion_pending();
             continue;
@@ -223,16 +221,22 @@ void read_contents(std::vector<SourceFile>& files, const Walk& walk, parallel::P
     });
 }
 
-// What was read now replaces what the cache kept; files gone since are forgotten. A file changed
-// in the last two seconds is not kept: a second save within the clock's tick, of the same size,
-// would look unchanged (git's "racily clean" files).
+// What was read now replaces what the cache kept (an unchanged file's entry is moved over, not
+// copied again); files gone since are forgotten. A file changed in the last two seconds is not
+// kept: a second save within the clock's tick, of the same size, would look unchanged (git's
+// "racily clean" files).
 void keep_in_cache(const std::vector<SourceFile>& files, const Walk& walk, FileCache& cache) {
     std::map<std::string, FileCache::Entry> kept;
     const auto settled = fs::file_time_type::clock::now() - std::chrono::seconds(2);
     for (std::size_t i = 0; i < files.size(); ++i) {
         const SourceFile& file = files[i];
         if (!file.disk_path.empty() || file.too_large || walk.modified[i] > settled) continue;
-        kept[file.path] = {file.size, walk.modified[i], file.content};
+        auto before = cache.files.find(file.path);
+        if (before != cache.files.end() && before->second.size == file.size &&
+            before->second.modified == walk.modified[i])
+            kept.emplace(file.path, std::move(before->second));
+        else
+            kept.emplace(file.path, FileCache::Entry{file.size, walk.modified[i], file.content});
     }
     cache.files = std::move(kept);
 }
@@ -256,6 +260,10 @@ std::string utc_day_of(fs::file_time_type time) {
 Walk walk_with_ignore_rules(const fs::path& root, const ReadOptions& options, std::vector<SourceFile>& files,
                             diag::Sink& sink, FileCache* cache) {
     GitIgnore git(root);
+    if (!cache) {  // a build: one walk, asking git
+        IgnoreAnswers answers(git, nullptr);
+        return walk_tree(root, options, answers, files, sink, nullptr);
+    }
     const std::string outside = git.outside_rules();
     struct Walked {
         Walk walk;
@@ -273,13 +281,12 @@ Walk walk_with_ignore_rules(const fs::path& root, const ReadOptions& options, st
         for (const auto& f : w.walk.ignore_files) w.rules += f;
         return w;
     };
-    Walked w = walk_once(cache ? &cache->ignored : nullptr);
-    if (cache && w.rules != cache->ignore_rules && !cache->ignored.empty()) w = walk_once(nullptr);
+    Walked w = walk_once(&cache->ignored);
+    const std::unordered_map<std::string, bool> none;  // every path asked of git again, and kept
+    if (w.rules != cache->ignore_rules && !cache->ignored.empty()) w = walk_once(&none);
     for (auto& d : w.seen) sink.report(std::move(d));
-    if (cache) {
-        cache->ignore_rules = std::move(w.rules);
-        cache->ignored = std::move(w.asked);
-    }
+    cache->ignore_rules = std::move(w.rules);
+    cache->ignored = std::move(w.asked);
     return std::move(w.walk);
 }
 

@@ -182,6 +182,12 @@ TEST_CASE("The preview shows what a fresh build writes, after every kind of chan
                          "---\ntitle: Handover review\ndate: 2024-03-05\ndomains: [handover]\n"
                          "attendees: [ada-okafor, grace-hopper]\nvisibility: public\n---\nShort this time.\n");
         });
+        // The config's text is what parsed pages are kept with: a default that changes every page.
+        change("the config's default visibility changed", [&] {
+            memory.write("commonplace.yaml",
+                         "title: Ward memory\nbase_url: https://example.org/memory/\n"
+                         "timezone: Europe/London\ndefault_visibility: public\n");
+        });
         // What git ignores is asked of it again only when a file its rules come from changed.
         change("a .gitignore added that leaves a note out",
                [&] { memory.write(".gitignore", "notes/sbar-card-v2.md\n"); });
