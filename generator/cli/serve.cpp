@@ -107,11 +107,10 @@ void serve_file(site::Preview& preview, const httplib::Request& req, httplib::Re
 }
 
 // Rebuilds the preview after each save until the server stops (or --stop-after stops it).
-void rebuild_on_change(const ServeOptions& options, site::Preview& preview, BuildNumber& number,
+void rebuild_on_change(const ServeOptions& options, site::Preview& preview, SourceWatcher& changes, BuildNumber& number,
                        httplib::Server& server, std::ostream& out, std::ostream& err) {
     using Clock = std::chrono::steady_clock;
     auto started = Clock::now();
-    SourceWatcher changes(options.build.source);
     if (!changes.immediate()) out << "(saves are seen by comparing the files twice a second)\n" << std::flush;
     while (!number.stopping()) {
         bool changed = changes.wait_for_change(std::chrono::milliseconds(250));
@@ -123,7 +122,7 @@ void rebuild_on_change(const ServeOptions& options, site::Preview& preview, Buil
         if (!changed) continue;
         out << "Change seen; rebuilding...\n" << std::flush;
         auto began = Clock::now();
-        if (!preview.rebuild(err)) continue;
+        if (!preview.rebuild(err, changes.take_changes())) continue;
         number.next();
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - began).count();
         out << "Rebuilt in " << ms << " ms.\n" << std::flush;
@@ -137,6 +136,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     site::BuildOptions build = options.build;
     build.quiet = true;
     site::Preview preview(build);
+    // Watching before the first build: a save while it reads is seen, and read by the next.
+    SourceWatcher changes(options.build.source);
     BuildNumber number;
     if (preview.rebuild(err))
         number.next();
@@ -161,7 +162,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     out << "Serving " << build.source.string() << " at http://127.0.0.1:" << options.port << "/ (Ctrl-C to stop)\n"
         << std::flush;
     // Its own thread, beside the server's; each rebuild makes its own pool (site::Preview).
-    auto watcher = parallel::start_thread([&] { rebuild_on_change(options, preview, number, server, out, err); });
+    auto watcher =
+        parallel::start_thread([&] { rebuild_on_change(options, preview, changes, number, server, out, err); });
     server.listen_after_bind();
     number.stop();
     watcher.get();

@@ -4,7 +4,9 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <thread>
+#include <utility>
 
 #include "source/snapshot.hpp"
 
@@ -42,7 +44,8 @@ void SourceWatcher::watch_tree(const fs::path& folder) {
         folders_.clear();
         return;
     }
-    folders_[wd] = folder;
+    std::string relative = folder == root_ ? std::string{} : folder.lexically_relative(root_).generic_string();
+    folders_[wd] = {folder, std::move(relative)};
     std::error_code ec;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end && inotify_ >= 0; it.increment(ec))
         if (it->is_directory(ec) && !it->is_symlink(ec) && !skipped(it->path().filename().string()))
@@ -62,14 +65,19 @@ bool SourceWatcher::read_events(int timeout_ms) {
             at += sizeof(inotify_event) + event->len;
             std::string name = event->len ? std::string(event->name) : std::string{};
             if (event->mask & IN_Q_OVERFLOW) {
-                mattered = true;  // events were lost: something changed
+                mattered = lost_track_ = true;  // events were lost: something changed
                 continue;
             }
+            if (name == ".gitignore") mattered = lost_track_ = true;  // what is read may change
             if (skipped(name)) continue;
             mattered = true;
             auto folder = folders_.find(event->wd);
+            if ((event->mask & (IN_ISDIR | IN_IGNORED)) || folder == folders_.end())
+                lost_track_ = true;  // a folder made, moved or removed: the build walks them all
+            else
+                changed_.push_back(folder->second.relative.empty() ? name : folder->second.relative + "/" + name);
             if ((event->mask & IN_ISDIR) && (event->mask & (IN_CREATE | IN_MOVED_TO)) && folder != folders_.end())
-                watch_tree(folder->second / name);  // a new folder: its files are watched too
+                watch_tree(folder->second.folder / name);  // a new folder: its files are watched too
             if (event->mask & IN_IGNORED) folders_.erase(event->wd);
             if (inotify_ < 0) return true;  // fell back to the timer inside watch_tree
         }
@@ -88,6 +96,14 @@ bool SourceWatcher::wait_for_change(std::chrono::milliseconds timeout) {
     if (now == seen_) return false;
     seen_ = now;
     return true;
+}
+
+std::optional<std::vector<std::string>> SourceWatcher::take_changes() {
+    std::vector<std::string> changed = std::exchange(changed_, {});
+    if (std::exchange(lost_track_, false) || inotify_ < 0) return std::nullopt;
+    std::sort(changed.begin(), changed.end());
+    changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+    return changed;
 }
 
 // A fingerprint of the memory's files: paths, sizes and modification times.

@@ -6,7 +6,9 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace cp::cli {
 
@@ -20,6 +22,11 @@ public:
     // Waits up to `timeout` for a change; true when one came. An editor's save is often
     // several events (a temporary file, a rename): they are taken together, up to 30 ms apart.
     bool wait_for_change(std::chrono::milliseconds timeout);
+    // The files (relative to the root, '/'-separated) made, written, renamed or removed since
+    // the last call, each once; nothing when that is not known: a folder was made, moved or
+    // removed, a .gitignore changed, events were lost, or changes are seen on a timer. The
+    // build reads those paths alone when it can (source::FileCache::note_changes).
+    std::optional<std::vector<std::string>> take_changes();
     // True when changes are told by inotify, false when the files are compared on a timer.
     bool immediate() const { return inotify_ >= 0; }
 
@@ -30,8 +37,14 @@ private:
 
     std::filesystem::path root_;
     int inotify_ = -1;
-    std::map<int, std::filesystem::path> folders_;  // watch descriptor -> folder
-    std::size_t seen_ = 0;                          // the fingerprint, when polling
+    struct Watched {
+        std::filesystem::path folder;
+        std::string relative;  // to the root, '/'-separated; "" for the root
+    };
+    std::map<int, Watched> folders_;    // watch descriptor -> folder
+    std::vector<std::string> changed_;  // since the last take_changes()
+    bool lost_track_ = false;           // ... or what changed is not known
+    std::size_t seen_ = 0;              // the fingerprint, when polling
 };
 
 }  // namespace cp::cli

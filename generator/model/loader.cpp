@@ -334,7 +334,9 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
     describe_assets(site.assets, snapshot, sink);  // pictures' sizes, recordings' captions and transcripts
     warn_unusable_site_image(config, site.assets, sink);
-    read_minutes(site.pages, config, pool, sink);  // who came, decisions, actions from the minutes' text
+    read_minutes(
+        site.pages, config, pool, sink,
+        options.cache ? &options.cache->minutes : nullptr);  // who came, decisions, actions from the minutes' text
     if (options.pages_ready) options.pages_ready(site);
 
     history::History history = history_source();

@@ -11,6 +11,7 @@
 #include "config/config.hpp"
 #include "diag/diagnostic.hpp"
 #include "history/history.hpp"
+#include "model/minutes.hpp"
 #include "model/site.hpp"
 #include "parallel/pool.hpp"
 #include "source/snapshot.hpp"
@@ -28,6 +29,7 @@ struct PageCache {
     };
     std::string config;  // the text of the config the pages were read with; another empties the cache
     std::unordered_map<std::string, Entry> by_path;
+    MinutesCache minutes;  // the facts read from each meeting's minutes
 };
 
 struct LoadOptions {

@@ -4,6 +4,7 @@
 
 #include "model/slug.hpp"
 #include "parallel/pool.hpp"
+#include "text/hash.hpp"
 #include "text/strings.hpp"
 
 namespace cp::model {
@@ -139,7 +140,26 @@ private:
     const People& people_;
 };
 
-void read_one(Page& page, const minutes::Vocabulary& words, const People& people, diag::Sink* sink) {
+// The facts of a meeting's minutes: the cache's, when they were read from this body; `made` is
+// given the entry used, for the next build's cache.
+std::shared_ptr<const minutes::Facts> facts_of(const Page& page, const minutes::Vocabulary& words,
+                                               const MinutesCache* cache, MinutesCache::Entry* made) {
+    if (!cache)
+        return std::make_shared<const minutes::Facts>(minutes::read_facts(page.body, page.body_first_line, words));
+    const std::uint64_t body =
+        text::QuickHash().add(page.body).add(static_cast<std::uint64_t>(page.body_first_line)).value();
+    auto kept = cache->by_path.find(page.source_path);
+    if (kept != cache->by_path.end() && kept->second.body == body) {
+        *made = kept->second;
+    } else {
+        *made = {body,
+                 std::make_shared<const minutes::Facts>(minutes::read_facts(page.body, page.body_first_line, words))};
+    }
+    return made->facts;
+}
+
+void read_one(Page& page, const minutes::Vocabulary& words, const People& people, diag::Sink* sink,
+              const MinutesCache* cache = nullptr, MinutesCache::Entry* made = nullptr) {
     if (page.type != PageType::Meeting || page.lfs_pointer) return;
     forget(page);
     // Front matter that gives every list leaves the minutes nothing to add but roles, which such
@@ -147,10 +167,10 @@ void read_one(Page& page, const minutes::Vocabulary& words, const People& people
     if (!page.attendees.empty() && !page.apologies.empty() && !page.decisions.empty() && !page.actions.empty() &&
         !page.roles.empty())
         return;
-    minutes::Facts facts = minutes::read_facts(page.body, page.body_first_line, words);
+    const auto facts = facts_of(page, words, cache, made);
     if (sink)
-        for (const auto& p : facts.problems) sink->warning(page.source_path, p.line, p.column, p.message);
-    MeetingReader(page, people).apply(facts);
+        for (const auto& p : facts->problems) sink->warning(page.source_path, p.line, p.column, p.message);
+    MeetingReader(page, people).apply(*facts);
 }
 
 }  // namespace
@@ -213,10 +233,19 @@ std::string People::named_at_start(std::string_view text) const {
 
 std::string People::name_of(const std::string& slug) const { return found(names_, slug); }
 
-void read_minutes(std::vector<Page>& pages, const config::Config& config, parallel::Pool& pool, diag::Sink& sink) {
+void read_minutes(std::vector<Page>& pages, const config::Config& config, parallel::Pool& pool, diag::Sink& sink,
+                  MinutesCache* cache) {
     const People people(pages);
     const minutes::Vocabulary words(config.minutes_headings);
-    pool.parallel_for(pages.size(), [&](std::size_t i) { read_one(pages[i], words, people, &sink); });
+    std::vector<MinutesCache::Entry> made(cache ? pages.size() : 0);  // the facts each meeting used
+    pool.parallel_for(pages.size(), [&](std::size_t i) {
+        read_one(pages[i], words, people, &sink, cache, cache ? &made[i] : nullptr);
+    });
+    if (!cache) return;
+    std::unordered_map<std::string, MinutesCache::Entry> kept;  // pages gone since are forgotten
+    for (std::size_t i = 0; i < pages.size(); ++i)
+        if (made[i].facts) kept.emplace(pages[i].source_path, std::move(made[i]));
+    cache->by_path = std::move(kept);
 }
 
 void read_minutes_again(Page& page, const minutes::Vocabulary& words, const People& people) {

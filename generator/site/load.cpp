@@ -173,6 +173,7 @@ model::PageCache* page_cache(const BuildOptions& options, const std::string& con
     model::PageCache& cache = options.cache->pages;
     if (cache.config != config) {
         cache.by_path.clear();
+        cache.minutes.by_path.clear();
         cache.config = config;
     }
     return &cache;

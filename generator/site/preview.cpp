@@ -14,11 +14,7 @@ namespace cp::site {
 
 // One built site as shown: what prepare() made, the files it has, and those rendered so far.
 struct Preview::Shown {
-    explicit Shown(unsigned jobs) : pool(jobs) {}
-
     std::unique_ptr<Prepared> prepared;
-    // Declared after `prepared`, so destroyed first: no thread of the pool outlives the site.
-    parallel::Pool pool;
     std::map<std::string, OutputFile> files;  // by site-relative path
 
     std::mutex mutex;                             // guards the two below
@@ -60,7 +56,10 @@ struct Preview::Shown {
     }
 };
 
-Preview::Preview(BuildOptions options) : cache_(std::make_unique<BuildCache>()), options_(std::move(options)) {
+Preview::Preview(BuildOptions options)
+    : cache_(std::make_unique<BuildCache>()),
+      options_(std::move(options)),
+      pool_(std::make_unique<parallel::Pool>(options_.jobs)) {
     options_.cache = cache_.get();
     options_.search_index_when_asked = true;
 }
@@ -72,11 +71,12 @@ std::shared_ptr<Preview::Shown> Preview::current() const {
     return shown_;
 }
 
-bool Preview::rebuild(std::ostream& err) {
-    auto next = std::make_shared<Shown>(options_.jobs);
+bool Preview::rebuild(std::ostream& err, const std::optional<std::vector<std::string>>& changed) {
+    cache_->files.note_changes(changed);
+    auto next = std::make_shared<Shown>();
     diag::Sink sink;
     StepTimer timer(options_.timings, err);
-    next->prepared = prepare(options_, Mode::Build, next->pool, sink, [&](const char* name) { timer.step(name); });
+    next->prepared = prepare(options_, Mode::Build, *pool_, sink, [&](const char* name) { timer.step(name); });
     const Prepared& made = *next->prepared;
     bool ok = made.resolved && !sink.has_errors();
     if (ok) {
@@ -102,6 +102,8 @@ bool Preview::rebuild(std::ostream& err) {
 }
 
 void Preview::let_go_of_previous() { previous_.reset(); }
+
+std::size_t Preview::folder_walks() const { return cache_->files.walks; }
 
 std::optional<std::string> Preview::file(const std::string& path) {
     std::shared_ptr<Shown> shown = current();

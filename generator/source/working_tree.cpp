@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <set>
 #include <unordered_map>
 
 namespace cp::source {
@@ -129,12 +130,10 @@ struct Walk {
     std::vector<std::size_t> to_read;          // indices of text files whose bytes are read below, in parallel
     std::vector<std::size_t> to_head;          // indices of pictures whose first bytes (their size) are read below
     std::vector<fs::file_time_type> modified;  // of each file, when there is a cache to keep them in
+    std::set<std::string> folders;             // every folder gone into, when there is a cache
     fs::file_time_type newest = fs::file_time_type::min();  // {} is the file clock's epoch, after every real mtime
 };
 
-// Lists the memory's files into `files`, without their bytes: what git ignores and unread names
-// are passed over, symbolic links and submodules too (each a warning). A text file over the
-// size limit is marked too large, and not read.
 // The kept entry for a file whose size and modification time are those it was read at, or nullptr.
 const FileCache::Entry* unchanged(const FileCache* cache, const std::string& path, std::uintmax_t size,
                                   fs::file_time_type modified) {
@@ -144,10 +143,42 @@ const FileCache::Entry* unchanged(const FileCache* cache, const std::string& pat
     return &it->second;
 }
 
-// With a cache, a text file whose size and time are unchanged takes its bytes from it.
+// One regular file found at `rel` (on disk at `p`) added to `files`. With a cache, a text file
+// whose size and time are those it was read at takes its bytes from it.
+void list_file(const fs::path& p, const std::string& rel, std::uintmax_t size, fs::file_time_type mtime,
+               const ReadOptions& options, std::vector<SourceFile>& files, Walk& walk, const FileCache* cache) {
+    SourceFile file;
+    file.path = rel;
+    file.size = size;
+    if (mtime > walk.newest) walk.newest = mtime;
+    if (cache) walk.modified.push_back(mtime);
+    file.underscored = is_underscored_path(rel);
+    // An underscored file is only ever copied, but a transcript there is shown under its recording.
+    if (is_text_source(rel) && (!file.underscored || is_transcript_name(rel))) {
+        if (file.size > options.max_file_size) {
+            file.too_large = true;
+        } else if (const FileCache::Entry* kept = unchanged(cache, rel, file.size, mtime)) {
+            file.content = kept->content;  // unchanged since the last read
+            file.lfs_pointer = looks_like_lfs_pointer(file.content);
+            files.push_back(std::move(file));
+            return;
+        } else {
+            walk.to_read.push_back(files.size());
+        }
+    } else if (assets::is_picture_name(rel)) {
+        walk.to_head.push_back(files.size());
+    }
+    file.disk_path = p;
+    files.push_back(std::move(file));
+}
+
+// Lists the memory's files into `files`, without their bytes: what git ignores and unread names
+// are passed over, symbolic links and submodules too (each a warning). A text file over the
+// size limit is marked too large, and not read.
 Walk walk_tree(const fs::path& root, const ReadOptions& options, IgnoreAnswers& ignore, std::vector<SourceFile>& files,
                diag::Sink& sink, const FileCache* cache) {
     Walk walk;
+    if (cache) walk.folders.insert("");
     std::error_code ec;
     auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
     // Every path the iterator gives starts with the root as written: strip it as text, since
@@ -173,35 +204,49 @@ Walk walk_tree(const fs::path& root, const ReadOptions& options, IgnoreAnswers& 
             if (fs::exists(p / ".git", ec)) {
                 sink.warning(rel, 0, 0, "submodule skipped: its files live in another repository");
                 it.disable_recursion_pending();
+            } else if (cache) {
+                walk.folders.insert(rel);
             }
             continue;
         }
         if (!it->is_regular_file(ec)) continue;
-        SourceFile file;
-        file.path = rel;
-        file.size = it->file_size(ec);
-        auto mtime = it->last_write_time(ec);
-        if (mtime > walk.newest) walk.newest = mtime;
-        if (cache) walk.modified.push_back(mtime);
-        file.underscored = is_underscored_path(rel);
-        // An underscored file is only ever copied, but a transcript there is shown under its recording.
-        if (is_text_source(rel) && (!file.underscored || is_transcript_name(rel))) {
-            if (file.size > options.max_file_size) {
-                file.too_large = true;
-            } else if (const FileCache::Entry* kept = unchanged(cache, rel, file.size, mtime)) {
-                file.content = kept->content;  // unchanged since the last read
-                file.lfs_pointer = looks_like_lfs_pointer(file.content);
-                files.push_back(std::move(file));
-                continue;
-            } else {
-                walk.to_read.push_back(files.size());
-            }
-        } else if (assets::is_picture_name(rel)) {
-            walk.to_head.push_back(files.size());
-        }
-        file.disk_path = p;
-        files.push_back(std::move(file));
+        list_file(p, rel, it->file_size(ec), it->last_write_time(ec), options, files, walk, cache);
     }
+    return walk;
+}
+
+// The walk made again from the cache's listing, looking at the disk only for the paths the
+// watcher said changed (a file there now is listed as the walk would list it; one gone is
+// left out). Nothing when one of them needs a real walk: a .gitignore, a folder, a link, or a
+// path the last walk warned about.
+std::optional<Walk> walk_changed(const fs::path& root, const ReadOptions& options, IgnoreAnswers& ignore,
+                                 std::vector<SourceFile>& files, const FileCache& cache) {
+    const std::set<std::string>& changed = *cache.changed;
+    for (const auto& d : cache.walk_problems)
+        if (changed.count(d.path)) return std::nullopt;
+    Walk walk;
+    for (const auto& listed : cache.listing)
+        if (!changed.count(listed.path))
+            list_file(root / listed.path, listed.path, listed.size, listed.modified, options, files, walk, &cache);
+    for (const auto& rel : changed) {
+        const auto slash = rel.rfind('/');
+        const std::string folder = slash == std::string::npos ? std::string{} : rel.substr(0, slash);
+        const std::string name = slash == std::string::npos ? rel : rel.substr(slash + 1);
+        if (name == ".gitignore") return std::nullopt;
+        // In a folder the walk does not go into (ignored, a submodule, '.'-named), or unread.
+        if (!cache.folders.count(folder) || is_unread_name(name)) continue;
+        const fs::path p = root / rel;
+        std::error_code ec;
+        const auto type = fs::symlink_status(p, ec).type();
+        if (type == fs::file_type::not_found) continue;  // removed, or renamed away
+        if (ec || type != fs::file_type::regular) return std::nullopt;
+        if (ignore.ignored(rel)) continue;
+        const auto size = fs::file_size(p, ec);
+        const auto mtime = fs::last_write_time(p, ec);
+        if (ec) return std::nullopt;
+        list_file(p, rel, size, mtime, options, files, walk, &cache);
+    }
+    walk.folders = cache.folders;
     return walk;
 }
 
@@ -228,8 +273,10 @@ void read_contents(std::vector<SourceFile>& files, const Walk& walk, parallel::P
 void keep_in_cache(const std::vector<SourceFile>& files, const Walk& walk, FileCache& cache) {
     std::map<std::string, FileCache::Entry> kept;
     const auto settled = fs::file_time_type::clock::now() - std::chrono::seconds(2);
+    cache.listing.clear();
     for (std::size_t i = 0; i < files.size(); ++i) {
         const SourceFile& file = files[i];
+        cache.listing.push_back({file.path, file.size, walk.modified[i]});
         if (!file.disk_path.empty() || file.too_large || walk.modified[i] > settled) continue;
         auto before = cache.files.find(file.path);
         if (before != cache.files.end() && before->second.size == file.size &&
@@ -281,16 +328,36 @@ Walk walk_with_ignore_rules(const fs::path& root, const ReadOptions& options, st
         for (const auto& f : w.walk.ignore_files) w.rules += f;
         return w;
     };
+    // The rules' stamp starts with the one of the files outside the memory's folders.
+    if (cache->changed && cache->ignore_rules.starts_with(outside)) {
+        IgnoreAnswers answers(git, &cache->ignored);
+        files.clear();
+        if (auto walk = walk_changed(root, options, answers, files, *cache)) {
+            for (const auto& d : cache->walk_problems) sink.report(d);
+            for (auto& [path, answer] : answers.asked) cache->ignored[path] = answer;
+            return std::move(*walk);
+        }
+    }
+    ++cache->walks;
     Walked w = walk_once(&cache->ignored);
     const std::unordered_map<std::string, bool> none;  // every path asked of git again, and kept
     if (w.rules != cache->ignore_rules && !cache->ignored.empty()) w = walk_once(&none);
-    for (auto& d : w.seen) sink.report(std::move(d));
+    for (const auto& d : w.seen) sink.report(d);
     cache->ignore_rules = std::move(w.rules);
     cache->ignored = std::move(w.asked);
+    cache->folders = w.walk.folders;
+    cache->walk_problems = std::move(w.seen);
     return std::move(w.walk);
 }
 
 }  // namespace
+
+void FileCache::note_changes(const std::optional<std::vector<std::string>>& paths) {
+    if (!paths)
+        changed.reset();
+    else if (changed)
+        changed->insert(paths->begin(), paths->end());
+}
 
 Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink,
                            FileCache* cache) {
@@ -302,7 +369,10 @@ Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, par
     }
     const Walk walk = walk_with_ignore_rules(root, options, snap.files, sink, cache);
     read_contents(snap.files, walk, pool);
-    if (cache) keep_in_cache(snap.files, walk, *cache);
+    if (cache) {
+        keep_in_cache(snap.files, walk, *cache);
+        cache->changed.emplace();  // the listing is now the folder as it is
+    }
     std::sort(snap.files.begin(), snap.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.path < b.path; });
     if (walk.newest != fs::file_time_type::min()) snap.reference_date = utc_day_of(walk.newest);

@@ -7,8 +7,11 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 
+#include "cli/watch.hpp"
 #include "git_fixture.hpp"
 #include "site/preview.hpp"
 #include "test_support.hpp"
@@ -102,9 +105,18 @@ void settle(const TempMemory& memory) {
     }
 }
 
-void rebuild(site::Preview& preview) {
+// How a rebuild learns what changed: it walks every folder again, or (as serve does) it is told
+// the paths serve's watcher saw, and looks at those alone.
+enum class Told { Nothing, ByWatcher };
+
+void rebuild(site::Preview& preview, cli::SourceWatcher* watcher = nullptr) {
     std::ostringstream err;
-    bool ok = preview.rebuild(err);
+    std::optional<std::vector<std::string>> changed;
+    if (watcher) {
+        watcher->wait_for_change(std::chrono::milliseconds(100));  // the events are queued by now
+        changed = watcher->take_changes();
+    }
+    bool ok = preview.rebuild(err, changed);
     INFO(err.str());
     REQUIRE(ok);
 }
@@ -112,99 +124,127 @@ void rebuild(site::Preview& preview) {
 }  // namespace
 
 TEST_CASE("The preview shows what a fresh build writes, after every kind of change", "[preview]") {
-    for (auto audience : {audience::Audience::Community, audience::Audience::Public}) {
-        INFO("audience: " << model::audience_name(audience));
-        RepoMemory repo(starting_memory());
-        const TempMemory& memory = repo.memory;
-        settle(memory);
-        TempFolder unused;
-        site::Preview preview(options_of(memory, unused.path() / "never-written", audience));
-        rebuild(preview);
-        check_same_as_build(preview, memory, audience, "the first build");
-        // Pages asked for before a change must not be shown stale after it.
-        REQUIRE(preview.file("notes/first-sbar-trial/index.html"));
-        REQUIRE(preview.file("index.html"));
-
-        auto change = [&](const std::string& step, const std::function<void()>& edit) {
-            edit();
+    for (auto told : {Told::Nothing, Told::ByWatcher})
+        for (auto audience : {audience::Audience::Community, audience::Audience::Public}) {
+            INFO("audience: " << model::audience_name(audience)
+                              << (told == Told::ByWatcher ? ", told by the watcher" : ""));
+            RepoMemory repo(starting_memory());
+            const TempMemory& memory = repo.memory;
             settle(memory);
+            TempFolder unused;
+            site::Preview preview(options_of(memory, unused.path() / "never-written", audience));
+            std::unique_ptr<cli::SourceWatcher> watcher;
+            if (told == Told::ByWatcher) watcher = std::make_unique<cli::SourceWatcher>(memory.root());
             rebuild(preview);
-            check_same_as_build(preview, memory, audience, step);
-        };
-        change("nothing changed", [] {});
-        change("a note's text edited", [&] {
-            memory.write("notes/first-sbar-trial.md",
-                         "---\ntitle: First SBAR trial\ndate: 2024-02-10\ndomains: [handover]\ntags: [sbar, nights]\n"
-                         "authors: [ada-okafor]\nvisibility: public\n---\nWe tried SBAR on five nights; it held.\n\n"
-                         "![The card](card.png)\n");
-        });
-        change("a note's text edited, its size the same", [&] {
-            std::string text = read_file(memory.root() / "notes/bed-rails.md");
-            auto at = text.find("A note");
-            REQUIRE(at != std::string::npos);
-            text.replace(at, 6, "One no");
-            memory.write("notes/bed-rails.md", text);
-        });
-        change("a note's title and tags edited", [&] {
-            memory.write("notes/falls-audit.md",
-                         "---\ntitle: The falls audit of 2023\ndate: 2023-11-02\n"
-                         "domains: [falls]\ntags: [audit, quarterly]\nvisibility: public\n---\n"
-                         "Twelve falls in a quarter. Compare [[first-sbar-trial]].\n");
-        });
-        change("a note added, linking to others", [&] {
-            memory.write("notes/sbar-card-v2.md",
-                         "---\ntitle: SBAR card, second version\ndate: 2024-05-01\n"
-                         "domains: [handover]\ntags: [sbar]\nvisibility: public\n---\n"
-                         "Builds on [[first-sbar-trial]] and [[falls-audit]].\n");
-        });
-        change("a note renamed", [&] {
-            fs::rename(memory.root() / "notes/bed-rails.md", memory.root() / "notes/bed-rails-and-falls.md");
-        });
-        change("a note deleted (others linked to it)", [&] { fs::remove(memory.root() / "notes/falls-audit.md"); });
-        change("a domain edited", [&] {
-            memory.write("domains/handover.md",
-                         "---\ntitle: Night handover\nconveners: [ada-okafor, tom-bramley]\nphase: stewardship\n"
-                         "practices: [SBAR, safety huddle]\nvisibility: public\nlearning_agenda:\n"
-                         "  - question: What makes a handover safe?\n    status: answered\n"
-                         "    answered_in: sbar-card-v2\n---\nHow we hand over at night.\n");
-        });
-        change("a person added and one edited", [&] {
-            memory.write("people/grace-hopper.md",
-                         "---\ntitle: Grace Hopper\nroles: [member]\nvisibility: public\n---\n"
-                         "Joined from the falls team.\n");
-            memory.write("people/tom-bramley.md",
-                         "---\ntitle: Tom Bramley\nroles: [member]\nvisibility: public\n---\nCharge nurse, nights.\n");
-        });
-        change("a picture replaced and a meeting's attendees changed", [&] {
-            memory.write("notes/card.png",
-                         std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x20\0\0\0\x10\x08\x02\0\0\0", 29));
-            memory.write("meetings/2024-03-05-handover-review.md",
-                         "---\ntitle: Handover review\ndate: 2024-03-05\ndomains: [handover]\n"
-                         "attendees: [ada-okafor, grace-hopper]\nvisibility: public\n---\nShort this time.\n");
-        });
-        // The config's text is what parsed pages are kept with: a default that changes every page.
-        change("the config's default visibility changed", [&] {
-            memory.write("commonplace.yaml",
-                         "title: Ward memory\nbase_url: https://example.org/memory/\n"
-                         "timezone: Europe/London\ndefault_visibility: public\n");
-        });
-        // What git ignores is asked of it again only when a file its rules come from changed.
-        change("a .gitignore added that leaves a note out",
-               [&] { memory.write(".gitignore", "notes/sbar-card-v2.md\n"); });
-        change("a folder's .gitignore leaves another out",
-               [&] { memory.write("notes/.gitignore", "bed-rails-and-falls.md\n"); });
-        change("the .gitignore edited to let the first note back", [&] { memory.write(".gitignore", "# none\n"); });
-        change("the repository's info/exclude leaves a person out", [&] {
-            fs::create_directories(memory.root() / ".git/info");
-            std::ofstream(memory.root() / ".git/info/exclude") << "people/grace-hopper.md\n";
-        });
+            check_same_as_build(preview, memory, audience, "the first build");
+            // Pages asked for before a change must not be shown stale after it.
+            REQUIRE(preview.file("notes/first-sbar-trial/index.html"));
+            REQUIRE(preview.file("index.html"));
 
-        // A save with an error keeps the site shown before.
-        auto before = preview.file("notes/first-sbar-trial/index.html");
-        memory.write("notes/first-sbar-trial.md", "---\ntitle: [unclosed\n---\nBroken.\n");
-        std::ostringstream err;
-        CHECK_FALSE(preview.rebuild(err));
-        CHECK(err.str().find("notes/first-sbar-trial.md") != std::string::npos);
-        CHECK(preview.file("notes/first-sbar-trial/index.html") == before);
-    }
+            auto change = [&](const std::string& step, const std::function<void()>& edit) {
+                edit();
+                settle(memory);
+                rebuild(preview, watcher.get());
+                check_same_as_build(preview, memory, audience, step);
+            };
+            change("nothing changed", [] {});
+            change("a note's text edited", [&] {
+                memory.write(
+                    "notes/first-sbar-trial.md",
+                    "---\ntitle: First SBAR trial\ndate: 2024-02-10\ndomains: [handover]\ntags: [sbar, nights]\n"
+                    "authors: [ada-okafor]\nvisibility: public\n---\nWe tried SBAR on five nights; it held.\n\n"
+                    "![The card](card.png)\n");
+            });
+            change("a note's text edited, its size the same", [&] {
+                std::string text = read_file(memory.root() / "notes/bed-rails.md");
+                auto at = text.find("A note");
+                REQUIRE(at != std::string::npos);
+                text.replace(at, 6, "One no");
+                memory.write("notes/bed-rails.md", text);
+            });
+            change("a note's title and tags edited", [&] {
+                memory.write("notes/falls-audit.md",
+                             "---\ntitle: The falls audit of 2023\ndate: 2023-11-02\n"
+                             "domains: [falls]\ntags: [audit, quarterly]\nvisibility: public\n---\n"
+                             "Twelve falls in a quarter. Compare [[first-sbar-trial]].\n");
+            });
+            change("a note added, linking to others", [&] {
+                memory.write("notes/sbar-card-v2.md",
+                             "---\ntitle: SBAR card, second version\ndate: 2024-05-01\n"
+                             "domains: [handover]\ntags: [sbar]\nvisibility: public\n---\n"
+                             "Builds on [[first-sbar-trial]] and [[falls-audit]].\n");
+            });
+            change("a note renamed", [&] {
+                fs::rename(memory.root() / "notes/bed-rails.md", memory.root() / "notes/bed-rails-and-falls.md");
+            });
+            change("a note deleted (others linked to it)", [&] { fs::remove(memory.root() / "notes/falls-audit.md"); });
+            change("a domain edited", [&] {
+                memory.write("domains/handover.md",
+                             "---\ntitle: Night handover\nconveners: [ada-okafor, tom-bramley]\nphase: stewardship\n"
+                             "practices: [SBAR, safety huddle]\nvisibility: public\nlearning_agenda:\n"
+                             "  - question: What makes a handover safe?\n    status: answered\n"
+                             "    answered_in: sbar-card-v2\n---\nHow we hand over at night.\n");
+            });
+            change("a person added and one edited", [&] {
+                memory.write("people/grace-hopper.md",
+                             "---\ntitle: Grace Hopper\nroles: [member]\nvisibility: public\n---\n"
+                             "Joined from the falls team.\n");
+                memory.write(
+                    "people/tom-bramley.md",
+                    "---\ntitle: Tom Bramley\nroles: [member]\nvisibility: public\n---\nCharge nurse, nights.\n");
+            });
+            change("a picture replaced and a meeting's attendees changed", [&] {
+                memory.write("notes/card.png",
+                             std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x20\0\0\0\x10\x08\x02\0\0\0", 29));
+                memory.write("meetings/2024-03-05-handover-review.md",
+                             "---\ntitle: Handover review\ndate: 2024-03-05\ndomains: [handover]\n"
+                             "attendees: [ada-okafor, grace-hopper]\nvisibility: public\n---\nShort this time.\n");
+            });
+            // The facts read from a meeting's minutes are kept with the text they were read from.
+            change("a meeting's minutes written", [&] {
+                memory.write(
+                    "meetings/2024-03-05-handover-review.md",
+                    "---\ntitle: Handover review\ndate: 2024-03-05\ndomains: [handover]\nvisibility: public\n---\n"
+                    "## Present\n\nAda Okafor, Tom Bramley\n\n## Decisions\n\n- Keep SBAR on nights.\n");
+            });
+            change("who came, in the minutes, changed", [&] {
+                memory.write(
+                    "meetings/2024-03-05-handover-review.md",
+                    "---\ntitle: Handover review\ndate: 2024-03-05\ndomains: [handover]\nvisibility: public\n---\n"
+                    "## Present\n\nAda Okafor, Grace Hopper\n\n## Decisions\n\n- Keep SBAR on days too.\n");
+            });
+            // Told by the watcher, no save so far needed a walk of every folder.
+            if (watcher) CHECK(preview.folder_walks() == 1);
+            // The config's text is what parsed pages are kept with: a default that changes every page.
+            change("the config's default visibility changed", [&] {
+                memory.write("commonplace.yaml",
+                             "title: Ward memory\nbase_url: https://example.org/memory/\n"
+                             "timezone: Europe/London\ndefault_visibility: public\n");
+            });
+            // What git ignores is asked of it again only when a file its rules come from changed.
+            change("a .gitignore added that leaves a note out",
+                   [&] { memory.write(".gitignore", "notes/sbar-card-v2.md\n"); });
+            change("a folder's .gitignore leaves another out",
+                   [&] { memory.write("notes/.gitignore", "bed-rails-and-falls.md\n"); });
+            change("the .gitignore edited to let the first note back", [&] { memory.write(".gitignore", "# none\n"); });
+            change("the repository's info/exclude leaves a person out", [&] {
+                fs::create_directories(memory.root() / ".git/info");
+                std::ofstream(memory.root() / ".git/info/exclude") << "people/grace-hopper.md\n";
+            });
+            // A new folder, and a file in it, which the watcher cannot name: every folder is walked.
+            change("a note in a new folder", [&] {
+                memory.write(
+                    "notes/2024/night-checklist.md",
+                    "---\ntitle: Night checklist\ndate: 2024-06-01\nvisibility: public\n---\nSee [[first-sbar-trial]].\n");
+            });
+            if (watcher) CHECK(preview.folder_walks() > 1);
+
+            // A save with an error keeps the site shown before.
+            auto before = preview.file("notes/first-sbar-trial/index.html");
+            memory.write("notes/first-sbar-trial.md", "---\ntitle: [unclosed\n---\nBroken.\n");
+            std::ostringstream err;
+            CHECK_FALSE(preview.rebuild(err));
+            CHECK(err.str().find("notes/first-sbar-trial.md") != std::string::npos);
+            CHECK(preview.file("notes/first-sbar-trial/index.html") == before);
+        }
 }
