@@ -52,6 +52,7 @@ std::vector<std::string_view> lines_of(std::string_view body) {
 
 std::vector<CommunityBlock> community_blocks(std::string_view body) {
     std::vector<CommunityBlock> blocks;
+    if (body.find(":::") == std::string_view::npos) return blocks;  // no fence: no line to look at
     auto lines = lines_of(body);
     int depth = 0;  // divs open inside the current block, itself included
     CommunityBlock current;

@@ -134,8 +134,9 @@ model::Site filter(model::Site site, const FilterOptions& options, parallel::Poo
     // Each page on its own: on every core.
     pool.parallel_for(site.pages.size(), [&](std::size_t i) {
         Page& p = site.pages[i];
-        bool reread = is_public && !p.from_minutes.empty() && !community_blocks(p.body).empty();
-        p.body = filter_community_blocks(p.body, options.audience);
+        const bool has_blocks = !community_blocks(p.body).empty();  // most pages have none
+        bool reread = is_public && !p.from_minutes.empty() && has_blocks;
+        if (has_blocks) p.body = filter_community_blocks(p.body, options.audience);
         if (reread) model::read_minutes_again(p, minutes_words, people);
         // A title taken from a "# heading" inside a community block must not survive it.
         if (is_public && !p.title_from_front_matter && !p.lfs_pointer) {

@@ -119,14 +119,19 @@ void rebuild_on_change(const ServeOptions& options, site::Preview& preview, Sour
             server.stop();
             return;
         }
-        if (!changed) continue;
+        if (!changed) {
+            // Quiet for a while: the browser has its new page by now, and the site the last
+            // rebuild replaced is freed (40 ms of a core at 10,000 notes, which the reload no
+            // longer waits behind).
+            preview.let_go_of_previous();
+            continue;
+        }
         out << "Change seen; rebuilding...\n" << std::flush;
         auto began = Clock::now();
         if (!preview.rebuild(err, changes.take_changes())) continue;
         number.next();
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - began).count();
         out << "Rebuilt in " << ms << " ms.\n" << std::flush;
-        preview.let_go_of_previous();  // the browser is told: the old site's memory can go now
     }
 }
 
@@ -149,6 +154,10 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     // threads until it closes, and each open page holds one more in its long poll: with
     // httplib's default of eight threads, the reload after a rebuild queued behind them.
     server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+    // Each answer is sent in pieces (its headers, then its body): with Nagle's algorithm, the
+    // last piece waited for the browser's delayed acknowledgement, 40 ms or more for every file
+    // of a reload (the page, then its stylesheet).
+    server.set_tcp_nodelay(true);
     server.Get("/__commonplace/version", [&](const httplib::Request& req, httplib::Response& res) {
         std::optional<std::string> since;
         if (req.has_param("since")) since = req.get_param_value("since");

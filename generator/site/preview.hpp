@@ -39,8 +39,9 @@ public:
     // folder is walked.
     bool rebuild(std::ostream& err, const std::optional<std::vector<std::string>>& changed = std::nullopt);
     // Frees the site the last rebuild replaced (requests still reading it keep it until they
-    // end). serve calls it once the browser is told of the rebuild: freeing a whole site took
-    // 40 ms at 10,000 notes, and the reload waited for it.
+    // end). serve calls it once no save has come for a while: freeing a whole site took 40 ms
+    // of a core at 10,000 notes, which the browser's reload would wait behind. (A rebuild
+    // before then frees it once the new site is shown.)
     void let_go_of_previous();
     // The bytes of the file at a site-relative path ("notes/x/index.html"), rendered on the
     // first ask and kept until the next rebuild; nothing when the site has no such file.

@@ -166,7 +166,10 @@ void list_file(const fs::path& p, const std::string& rel, std::uintmax_t size, f
             walk.to_read.push_back(files.size());
         }
     } else if (assets::is_picture_name(rel)) {
-        walk.to_head.push_back(files.size());
+        if (const FileCache::Entry* kept = unchanged(cache, rel, file.size, mtime))
+            file.head = kept->content;
+        else
+            walk.to_head.push_back(files.size());
     }
     file.disk_path = p;
     files.push_back(std::move(file));
@@ -277,13 +280,14 @@ void keep_in_cache(const std::vector<SourceFile>& files, const Walk& walk, FileC
     for (std::size_t i = 0; i < files.size(); ++i) {
         const SourceFile& file = files[i];
         cache.listing.push_back({file.path, file.size, walk.modified[i]});
-        if (!file.disk_path.empty() || file.too_large || walk.modified[i] > settled) continue;
+        const bool picture = !file.disk_path.empty() && !file.head.empty();  // its first bytes are kept
+        if ((!file.disk_path.empty() && !picture) || file.too_large || walk.modified[i] > settled) continue;
         auto before = cache.files.find(file.path);
         if (before != cache.files.end() && before->second.size == file.size &&
             before->second.modified == walk.modified[i])
             kept.emplace(file.path, std::move(before->second));
         else
-            kept.emplace(file.path, FileCache::Entry{file.size, walk.modified[i], file.content});
+            kept.emplace(file.path, FileCache::Entry{file.size, walk.modified[i], picture ? file.head : file.content});
     }
     cache.files = std::move(kept);
 }

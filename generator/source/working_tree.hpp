@@ -20,7 +20,7 @@ struct FileCache {
     struct Entry {
         std::uintmax_t size = 0;
         std::filesystem::file_time_type modified;
-        std::string content;
+        std::string content;  // a text file's bytes; a picture's first bytes (its size is there)
     };
     std::map<std::string, Entry> files;
     // What git answered for each path the last walk asked it about (ignored or not), and a
