@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "assets/image_size.hpp"
 #include "assets/svg_check.hpp"
@@ -137,7 +138,8 @@ struct ReadPages {
 // (its problems reported again); a page parsed now is handed back in `made` for the cache.
 std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config::Config& config, const PageCache* cache,
                                    std::optional<PageCache::Entry>& made, diag::Sink& sink) {
-    const std::uint64_t content = cache ? text::QuickHash::of(file.content) : 0;
+    // The working tree's cache hands over the hash of a file it did not read again.
+    const std::uint64_t content = !cache ? 0 : file.quick_hash ? file.quick_hash : text::QuickHash::of(file.content);
     if (cache) {
         auto kept = cache->by_path.find(file.path);
         if (kept != cache->by_path.end() && kept->second.too_large == file.too_large &&
@@ -184,17 +186,15 @@ ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, cons
         read.path_keys[i] = collision_key(page.source_path);
     });
     if (cache) {
-        // Files gone since are forgotten; those parsed now are kept.
-        std::unordered_map<std::string, PageCache::Entry> kept;
-        for (std::size_t i = 0; i < sources.size(); ++i) {
-            auto& entry = made[i];
-            if (entry) {
-                kept.emplace(sources[i]->path, std::move(*entry));
-            } else if (auto old = cache->by_path.find(sources[i]->path); old != cache->by_path.end()) {
-                kept.emplace(sources[i]->path, std::move(old->second));
-            }
+        // Those parsed now are kept, and files gone since forgotten. Every file read has an
+        // entry now: the cache holds more only when some are gone.
+        for (std::size_t i = 0; i < sources.size(); ++i)
+            if (made[i]) cache->by_path.insert_or_assign(sources[i]->path, std::move(*made[i]));
+        if (cache->by_path.size() != sources.size()) {
+            std::unordered_set<std::string_view> now;
+            for (const auto* source : sources) now.insert(source->path);
+            std::erase_if(cache->by_path, [&now](const auto& entry) { return !now.count(entry.first); });
         }
-        cache->by_path = std::move(kept);
     }
     std::size_t kept = 0;
     for (std::size_t i = 0; i < sources.size(); ++i) {

@@ -22,6 +22,9 @@ struct SourceFile {
     // Under a name starting with '_' (`_attachments/x.png`, `_Sidebar.md`): the contract ignores
     // it as content (never a page), but a page that links to it explicitly gets it copied.
     bool underscored = false;
+    // text::QuickHash of `content`, when serve's cache of the working tree already knew it (the
+    // file unchanged since it was read); 0 when not known.
+    std::uint64_t quick_hash = 0;
 };
 
 struct Snapshot {

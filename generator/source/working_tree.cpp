@@ -3,6 +3,7 @@
 #include "assets/image_size.hpp"
 #include "parallel/pool.hpp"
 #include "text/files.hpp"
+#include "text/hash.hpp"
 #include "text/strings.hpp"
 
 #include <git2.h>
@@ -159,6 +160,7 @@ void list_file(const fs::path& p, const std::string& rel, std::uintmax_t size, f
             file.too_large = true;
         } else if (const FileCache::Entry* kept = unchanged(cache, rel, file.size, mtime)) {
             file.content = kept->content;  // unchanged since the last read
+            file.quick_hash = kept->hash;
             file.lfs_pointer = looks_like_lfs_pointer(file.content);
             files.push_back(std::move(file));
             return;
@@ -287,7 +289,10 @@ void keep_in_cache(const std::vector<SourceFile>& files, const Walk& walk, FileC
             before->second.modified == walk.modified[i])
             kept.emplace(file.path, std::move(before->second));
         else
-            kept.emplace(file.path, FileCache::Entry{file.size, walk.modified[i], picture ? file.head : file.content});
+            kept.emplace(file.path,
+                         picture ? FileCache::Entry{file.size, walk.modified[i], file.head, 0}
+                                 : FileCache::Entry{file.size, walk.modified[i], file.content,
+                                                    text::QuickHash::of(file.content)});
     }
     cache.files = std::move(kept);
 }

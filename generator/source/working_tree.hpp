@@ -20,7 +20,8 @@ struct FileCache {
     struct Entry {
         std::uintmax_t size = 0;
         std::filesystem::file_time_type modified;
-        std::string content;  // a text file's bytes; a picture's first bytes (its size is there)
+        std::string content;     // a text file's bytes; a picture's first bytes (its size is there)
+        std::uint64_t hash = 0;  // text::QuickHash of a text file's bytes
     };
     std::map<std::string, Entry> files;
     // What git answered for each path the last walk asked it about (ignored or not), and a
