@@ -79,6 +79,7 @@ void check_same_as_build(site::Preview& preview, const TempMemory& memory, audie
     auto built = read_tree(out.path() / "site");
     REQUIRE(built.size() > 20);
     std::vector<std::string> built_paths;
+    built_paths.reserve(built.size());
     for (const auto& [path, bytes] : built) built_paths.push_back(path);
     CHECK(preview.paths() == built_paths);
     std::size_t differ = 0;
