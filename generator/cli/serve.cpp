@@ -96,7 +96,7 @@ void serve_file(site::Preview& preview, const httplib::Request& req, httplib::Re
     if (!body) {
         res.status = 404;
         path = "404.html";
-        body = preview.file(path);
+        body = preview.not_found_page();
         if (!body) return;
     }
     if (fs::path(path).extension() == ".html") {

@@ -129,6 +129,24 @@ std::optional<std::string> Preview::file(const std::string& path) {
     return shown->rendered.try_emplace(path, std::move(bytes)).first->second;
 }
 
+std::optional<std::string> Preview::not_found_page() {
+    std::shared_ptr<Shown> shown = current();
+    auto page = file("404.html");
+    if (!shown || !page) return page;
+    const std::string& base = shown->prepared->resolved->site().config.base_url;
+    if (base.empty() || base == "/") return page;
+    std::string out;
+    out.reserve(page->size());
+    for (std::size_t at = 0;;) {
+        std::size_t found = page->find(base, at);
+        out.append(*page, at, found == std::string::npos ? std::string::npos : found - at);
+        if (found == std::string::npos) break;
+        out += '/';
+        at = found + base.size();
+    }
+    return out;
+}
+
 std::vector<std::string> Preview::paths() {
     std::shared_ptr<Shown> shown = current();
     std::vector<std::string> out;

@@ -46,6 +46,10 @@ public:
     // The bytes of the file at a site-relative path ("notes/x/index.html"), rendered on the
     // first ask and kept until the next rebuild; nothing when the site has no such file.
     std::optional<std::string> file(const std::string& path);
+    // The site's 404 page as the preview shows it at an unknown address. A static host serves
+    // 404.html at any depth, so its links are absolute, at the published base URL; here they
+    // are made to lead into the preview instead. Nothing before the first successful rebuild.
+    std::optional<std::string> not_found_page();
     // Every file the site has, sorted; empty before the first successful rebuild.
     std::vector<std::string> paths();
     // How many rebuilds walked every folder of the memory; the others looked on disk only at

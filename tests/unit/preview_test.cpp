@@ -138,6 +138,12 @@ TEST_CASE("The preview shows what a fresh build writes, after every kind of chan
             if (told == Told::ByWatcher) watcher = std::make_unique<cli::SourceWatcher>(memory.root());
             rebuild(preview);
             check_same_as_build(preview, memory, audience, "the first build");
+            // The 404 page at an unknown address leads into the preview, not to the published site.
+            auto not_found = preview.not_found_page();
+            REQUIRE(not_found);
+            CHECK(not_found->find("https://example.org/memory/") == std::string::npos);
+            CHECK(not_found->find("href=\"/static/style.css\"") != std::string::npos);
+            CHECK(preview.file("404.html")->find("https://example.org/memory/static/style.css") != std::string::npos);
             // Pages asked for before a change must not be shown stale after it.
             REQUIRE(preview.file("notes/first-sbar-trial/index.html"));
             REQUIRE(preview.file("index.html"));
