@@ -144,10 +144,12 @@ const FileCache::Entry* unchanged(const FileCache* cache, const std::string& pat
     return &it->second;
 }
 
-// One regular file found at `rel` (on disk at `p`) added to `files`. With a cache, a text file
-// whose size and time are those it was read at takes its bytes from it.
-void list_file(const fs::path& p, const std::string& rel, std::uintmax_t size, fs::file_time_type mtime,
-               const ReadOptions& options, std::vector<SourceFile>& files, Walk& walk, const FileCache* cache) {
+// One regular file found at `rel` under `root` (on disk at `*at`, when the caller has its path
+// already) added to `files`. With a cache, a text file whose size and time are those it was
+// read at takes its bytes from it (and needs no path on disk).
+void list_file(const fs::path& root, const fs::path* at, const std::string& rel, std::uintmax_t size,
+               fs::file_time_type mtime, const ReadOptions& options, std::vector<SourceFile>& files, Walk& walk,
+               const FileCache* cache) {
     SourceFile file;
     file.path = rel;
     file.size = size;
@@ -173,7 +175,7 @@ void list_file(const fs::path& p, const std::string& rel, std::uintmax_t size, f
         else
             walk.to_head.push_back(files.size());
     }
-    file.disk_path = p;
+    file.disk_path = at ? *at : root / rel;
     files.push_back(std::move(file));
 }
 
@@ -215,7 +217,7 @@ Walk walk_tree(const fs::path& root, const ReadOptions& options, IgnoreAnswers& 
             continue;
         }
         if (!it->is_regular_file(ec)) continue;
-        list_file(p, rel, it->file_size(ec), it->last_write_time(ec), options, files, walk, cache);
+        list_file(root, &p, rel, it->file_size(ec), it->last_write_time(ec), options, files, walk, cache);
     }
     return walk;
 }
@@ -230,9 +232,11 @@ std::optional<Walk> walk_changed(const fs::path& root, const ReadOptions& option
     for (const auto& d : cache.walk_problems)
         if (changed.count(d.path)) return std::nullopt;
     Walk walk;
+    files.reserve(cache.listing.size() + changed.size());
+    walk.modified.reserve(files.capacity());
     for (const auto& listed : cache.listing)
         if (!changed.count(listed.path))
-            list_file(root / listed.path, listed.path, listed.size, listed.modified, options, files, walk, &cache);
+            list_file(root, nullptr, listed.path, listed.size, listed.modified, options, files, walk, &cache);
     for (const auto& rel : changed) {
         const auto slash = rel.rfind('/');
         const std::string folder = slash == std::string::npos ? std::string{} : rel.substr(0, slash);
@@ -249,7 +253,7 @@ std::optional<Walk> walk_changed(const fs::path& root, const ReadOptions& option
         const auto size = fs::file_size(p, ec);
         const auto mtime = fs::last_write_time(p, ec);
         if (ec) return std::nullopt;
-        list_file(p, rel, size, mtime, options, files, walk, &cache);
+        list_file(root, &p, rel, size, mtime, options, files, walk, &cache);
     }
     walk.folders = cache.folders;
     return walk;
@@ -276,7 +280,8 @@ void read_contents(std::vector<SourceFile>& files, const Walk& walk, parallel::P
 // kept: a second save within the clock's tick, of the same size, would look unchanged (git's
 // "racily clean" files).
 void keep_in_cache(const std::vector<SourceFile>& files, const Walk& walk, FileCache& cache) {
-    std::map<std::string, FileCache::Entry> kept;
+    std::unordered_map<std::string, FileCache::Entry> kept;
+    kept.reserve(files.size());
     const auto settled = fs::file_time_type::clock::now() - std::chrono::seconds(2);
     cache.listing.clear();
     for (std::size_t i = 0; i < files.size(); ++i) {

@@ -1,7 +1,6 @@
 #pragma once
 // Reads a memory from a folder on disk, uncommitted edits included.
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -23,7 +22,7 @@ struct FileCache {
         std::string content;     // a text file's bytes; a picture's first bytes (its size is there)
         std::uint64_t hash = 0;  // text::QuickHash of a text file's bytes
     };
-    std::map<std::string, Entry> files;
+    std::unordered_map<std::string, Entry> files;
     // What git answered for each path the last walk asked it about (ignored or not), and a
     // stamp of every file its ignore rules were read from then: while the stamp is the same,
     // so are the answers (asking libgit2 was most of a walk's time).
