@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <future>
+#include <memory>
 #include <set>
 
 #include "indexes/changes.hpp"
@@ -58,10 +59,12 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
         ctx.update(indexes::home_fields(site));
         out.pages.push_back({"/", "home", std::move(ctx), "the generated home page"});
     }
+    // Made here while the indexes are still being made on the other thread; listed after them.
+    std::vector<views::HtmlPage> versions = indexes::version_pages(site);
     indexes::Generated indexes = generated.get();
     for (auto& p : indexes.pages) out.pages.push_back(std::move(p));
     for (auto& f : indexes.files) out.files.push_back(std::move(f));
-    for (auto& p : indexes::version_pages(site)) out.pages.push_back(std::move(p));
+    for (auto& p : versions) out.pages.push_back(std::move(p));
 
     {  // Search: the page (its index, of the filtered pages only, is still being built).
         json ctx = views::page_frame(site, "/search/", site.words.text("nav.search"));
@@ -75,11 +78,16 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
         out.pages.push_back({"/search/", "search", std::move(ctx), "the search page"});
     }
     out.pages.push_back(indexes::not_found_page(site));
-    {  // Last: the sitemap lists every page made above, the site's own pages included.
-        std::vector<views::HtmlPage> listed;
-        for (const auto& page : site.pages) listed.push_back({page.url, views::template_for(page), {}, {}});
-        for (const auto& page : out.pages) listed.push_back({page.url, page.template_name, {}, {}});
-        out.files.push_back(indexes::sitemap(resolved, listed));
+    {  // Last: the sitemap lists every page made above, the site's own pages included. It is
+        // made as it is written (on a core of its own, or never in serve until it is asked for).
+        auto listed = std::make_shared<std::vector<views::HtmlPage>>();
+        listed->reserve(site.pages.size() + out.pages.size());
+        for (const auto& page : site.pages) listed->push_back({page.url, views::template_for(page), {}, {}});
+        for (const auto& page : out.pages) listed->push_back({page.url, page.template_name, {}, {}});
+        out.files.push_back(views::streamed_file("sitemap.xml", "the sitemap",
+                                                 [&resolved, listed](const auto& piece) {
+                                                     piece(indexes::sitemap(resolved, *listed).content);
+                                                 }));
     }
 
     // Assets: in a public build, only those a public page uses; files beside the notes, only
