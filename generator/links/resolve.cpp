@@ -1,5 +1,7 @@
 #include "links/resolve.hpp"
+
 #include "text/escape.hpp"
+#include "text/hash.hpp"
 #include "text/strings.hpp"
 #include "text/url_policy.hpp"
 
@@ -202,6 +204,22 @@ Catalogue catalogue_of(const model::Site& site) {
             c.folders.emplace(model::folder_url(p.source_path.substr(0, slash)), list);
     }
     return c;
+}
+
+std::uint64_t catalogue_key(const model::Site& site) {
+    text::QuickHash h;
+    h.add(static_cast<std::uint64_t>(site.pages.size()));
+    for (const auto& p : site.pages) {
+        h.add(static_cast<std::uint64_t>(p.type)).add(p.slug).add(p.source_path).add(p.url);
+        h.add(static_cast<std::uint64_t>(p.visibility)).add(static_cast<std::uint64_t>(p.draft ? 1 : 0));
+        h.add(static_cast<std::uint64_t>(p.aliases.size()));
+        for (const auto& a : p.aliases) h.add(a);
+        h.add(static_cast<std::uint64_t>(p.tags.size()));
+        for (const auto& t : p.tags) h.add(t);
+    }
+    h.add(static_cast<std::uint64_t>(site.assets.size()));
+    for (const auto& a : site.assets) h.add(a.source_path);
+    return h.value();
 }
 
 bool is_generated_address(const std::string& url, const Catalogue& catalogue) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 // Cross-references: front-matter slugs (people, domains, related pages) and links
 // in the Markdown (relative .md paths, [[wikilinks]], images) turned into addresses.
 // Runs after the audience filter, so a page this build does not hold is never linked.
@@ -35,6 +36,10 @@ struct Catalogue {
 
 // Records the address of every page of an unfiltered site.
 Catalogue catalogue_of(const model::Site& site);
+// A hash (text::QuickHash, in-process only) of everything catalogue_of reads: each page's type,
+// slug, source path, address, visibility, draft mark, aliases and tags, and each asset's path.
+// The same key, the same catalogue: serve keeps the last between rebuilds (site::BuildCache).
+std::uint64_t catalogue_key(const model::Site& site);
 
 // How to report a reference to nothing: `check` makes it an error, `build` a warning.
 enum class Strictness { Build, Check };

@@ -90,7 +90,7 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
     // check goes on past errors in the files, to report every problem in one run.
     if ((sink.has_errors() && mode != Mode::Check) || !loaded.ok) return held;
 
-    const links::Catalogue& catalogue = loaded.catalogue;
+    const links::Catalogue& catalogue = *loaded.catalogue;
     // What the public build must not contain, known only before the filter removes it.
     bool is_public = options.audience == audience::Audience::Public;
     if (is_public)

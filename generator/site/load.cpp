@@ -179,6 +179,18 @@ model::PageCache* page_cache(const BuildOptions& options, const std::string& con
     return &cache;
 }
 
+// The catalogue of the site's addresses: with a cache, the one the last rebuild made when
+// nothing it is made from changed (making it took 20 ms of a rebuild at 10,000 notes).
+std::shared_ptr<const links::Catalogue> catalogue_for(const model::Site& site, BuildCache* cache) {
+    if (!cache) return std::make_shared<const links::Catalogue>(links::catalogue_of(site));
+    const std::uint64_t key = links::catalogue_key(site);
+    if (!cache->catalogue || cache->catalogue_key != key) {
+        cache->catalogue = std::make_shared<const links::Catalogue>(links::catalogue_of(site));
+        cache->catalogue_key = key;
+    }
+    return cache->catalogue;
+}
+
 }  // namespace
 
 Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
@@ -241,7 +253,9 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     model::LoadOptions load_options;
     load_options.cache = page_cache(options, config_read);
     // While git's history is still being read.
-    load_options.pages_ready = [&loaded](const model::Site& site) { loaded.catalogue = links::catalogue_of(site); };
+    load_options.pages_ready = [&loaded, cache = options.cache](const model::Site& site) {
+        loaded.catalogue = catalogue_for(site, cache);
+    };
     loaded.site = model::load_site(
         loaded.snapshot, config, [&history] { return history.valid() ? history.get() : history::History{}; },
         load_options, pool, sink);

@@ -84,10 +84,9 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
         listed->reserve(site.pages.size() + out.pages.size());
         for (const auto& page : site.pages) listed->push_back({page.url, views::template_for(page), {}, {}});
         for (const auto& page : out.pages) listed->push_back({page.url, page.template_name, {}, {}});
-        out.files.push_back(views::streamed_file("sitemap.xml", "the sitemap",
-                                                 [&resolved, listed](const auto& piece) {
-                                                     piece(indexes::sitemap(resolved, *listed).content);
-                                                 }));
+        out.files.push_back(views::streamed_file("sitemap.xml", "the sitemap", [&resolved, listed](const auto& piece) {
+            piece(indexes::sitemap(resolved, *listed).content);
+        }));
     }
 
     // Assets: in a public build, only those a public page uses; files beside the notes, only

@@ -37,7 +37,8 @@ struct Loaded {
     // A public build's: the old versions of the pages it keeps as they were written, for its
     // audit (site.versions holds them as the build shows them).
     model::VersionsRead versions_as_written;
-    links::Catalogue catalogue;  // the unfiltered site's addresses (links::catalogue_of)
+    // The unfiltered site's addresses (links::catalogue_of); serve's is kept between rebuilds.
+    std::shared_ptr<const links::Catalogue> catalogue = std::make_shared<const links::Catalogue>();
     std::unique_ptr<theme::Theme> theme;
 };
 

@@ -3,6 +3,8 @@
 // resolved on a site model built in memory.
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
 #include "model/loader.hpp"
@@ -220,4 +222,57 @@ TEST_CASE("generated addresses", "[links]") {
         CHECK(links::is_generated_address(url, c));
     for (const std::string url : {"/tags/day-shift/", "/timeline", "/notes/x/", "/feed.atom"})
         CHECK_FALSE(links::is_generated_address(url, c));
+}
+
+namespace {
+
+bool same_catalogue(const links::Catalogue& a, const links::Catalogue& b) {
+    return a.keys == b.keys && a.community == b.community && a.aliases == b.aliases && a.tags == b.tags &&
+        a.folders == b.folders;
+}
+
+}  // namespace
+
+// serve keeps the catalogue between rebuilds while its key is the same: every change to what
+// catalogue_of reads must change the key, or a rebuild would resolve links against the old one.
+TEST_CASE("The catalogue's key changes whenever the catalogue would", "[links]") {
+    model::Site base;
+    model::Page note;
+    note.type = model::PageType::Note;
+    note.slug = "handover";
+    note.source_path = "notes/handover.md";
+    note.url = "/notes/handover/";
+    note.visibility = model::Visibility::Public;
+    note.tags = {"nights"};
+    note.aliases = {"old-handover"};
+    model::Page guide;
+    guide.type = model::PageType::Page;
+    guide.slug = "setup";
+    guide.source_path = "guides/setup.md";
+    guide.url = "/guides/setup/";
+    base.pages = {note, guide};
+    base.assets.push_back({"assets/card.png", "/assets/card.png"});
+    const auto key = links::catalogue_key(base);
+    const auto catalogue = links::catalogue_of(base);
+    CHECK(links::catalogue_key(base) == key);
+
+    const std::vector<std::pair<std::string, std::function<void(model::Site&)>>> changes = {
+        {"a slug", [](model::Site& s) { s.pages[0].slug = "handovers"; }},
+        {"a source path", [](model::Site& s) { s.pages[1].source_path = "guides/more/setup.md"; }},
+        {"an address", [](model::Site& s) { s.pages[0].url = "/notes/handovers/"; }},
+        {"a type", [](model::Site& s) { s.pages[0].type = model::PageType::Meeting; }},
+        {"a visibility", [](model::Site& s) { s.pages[0].visibility = model::Visibility::Community; }},
+        {"a draft", [](model::Site& s) { s.pages[0].draft = true; }},
+        {"an alias", [](model::Site& s) { s.pages[0].aliases[0] = "older-handover"; }},
+        {"a tag", [](model::Site& s) { s.pages[0].tags[0] = "days"; }},
+        {"an asset", [](model::Site& s) { s.assets[0].source_path = "assets/map.png"; }},
+        {"a page gone", [](model::Site& s) { s.pages.pop_back(); }},
+    };
+    for (const auto& [what, change] : changes) {
+        INFO("changed: " << what);
+        model::Site changed = base;
+        change(changed);
+        CHECK_FALSE(same_catalogue(links::catalogue_of(changed), catalogue));  // the change matters...
+        CHECK(links::catalogue_key(changed) != key);                           // ...and the key says so
+    }
 }
