@@ -35,13 +35,17 @@ std::uint64_t others_of(const model::Site& site, const Catalogue& catalogue) {
         h.add(static_cast<std::uint64_t>(p.visibility)).add(p.draft ? 1 : 0).add(p.aliases.size());
         for (const auto& a : p.aliases) h.add(a);
     }
-    for (const auto* part : {&catalogue.keys, &catalogue.tags}) {
-        h.add(part->size());
-        for (const auto& k : sorted_keys(*part)) h.add(k);
-    }
-    for (const auto* part : {&catalogue.community, &catalogue.aliases, &catalogue.folders}) {
-        h.add(part->size());
-        for (const auto& k : sorted_keys(*part)) h.add(k);
+    if (catalogue.key != 0) {
+        h.add(catalogue.key);  // what the catalogue was made from: sorting its 40,000 keys took 10 ms
+    } else {
+        for (const auto* part : {&catalogue.keys, &catalogue.tags}) {
+            h.add(part->size());
+            for (const auto& k : sorted_keys(*part)) h.add(k);
+        }
+        for (const auto* part : {&catalogue.community, &catalogue.aliases, &catalogue.folders}) {
+            h.add(part->size());
+            for (const auto& k : sorted_keys(*part)) h.add(k);
+        }
     }
     for (const auto& a : site.assets) {
         h.add(a.source_path).add(a.url).add(a.beside ? 1 : 0).add(static_cast<std::uint64_t>(a.width));

@@ -31,6 +31,8 @@ struct Catalogue {
     // A folder's address ("/guides/", "/minutes/2019/") -> where a link to it goes: the folder's
     // own index for a folder of free pages, its type's list for a folder of typed pages.
     std::unordered_map<std::string, std::string> folders;
+    // catalogue_key of the site it was made from, when it was worked out (serve's); else 0.
+    std::uint64_t key = 0;
     bool has(const std::string& key) const { return keys.count(key) != 0; }
 };
 

@@ -185,7 +185,9 @@ std::shared_ptr<const links::Catalogue> catalogue_for(const model::Site& site, B
     if (!cache) return std::make_shared<const links::Catalogue>(links::catalogue_of(site));
     const std::uint64_t key = links::catalogue_key(site);
     if (!cache->catalogue || cache->catalogue_key != key) {
-        cache->catalogue = std::make_shared<const links::Catalogue>(links::catalogue_of(site));
+        links::Catalogue made = links::catalogue_of(site);
+        made.key = key;
+        cache->catalogue = std::make_shared<const links::Catalogue>(std::move(made));
         cache->catalogue_key = key;
     }
     return cache->catalogue;
