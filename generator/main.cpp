@@ -15,7 +15,7 @@
 // faults and mimalloc's purging (perf). Kept for a minute instead, a rebuild of that memory took
 // 1.1 s rather than 2.1 s, and an idle serve still returns its memory. Only for serve: a build
 // reuses little of what it frees, and keeping it raised the peak at 50,000 notes by 100 MB.
-void keep_freed_memory_a_while() {
+void tune_memory_for_serve() {
     constexpr long kMilliseconds = 60'000;
     mi_option_set(mi_option_decommit_delay, kMilliseconds);
     mi_option_set(mi_option_segment_decommit_delay, kMilliseconds);
@@ -27,7 +27,7 @@ void keep_freed_memory_a_while() {
     mi_option_set(mi_option_large_os_pages, 1);
 }
 #else
-void keep_freed_memory_a_while() {}
+void tune_memory_for_serve() {}
 #endif
 
 // Under the sanitizers (cmake -DCOMMONPLACE_SANITIZE=ON) the build's data is freed like
@@ -42,5 +42,5 @@ int main(int argc, char** argv) {
     cp::markdown::register_extensions();
     cp::history::tune_libgit2();
     return cp::cli::run(argc, argv, std::cout, std::cerr, /*process_ends_after=*/kLeaveDataToExit,
-                        /*before_serving=*/keep_freed_memory_a_while);
+                        /*before_serving=*/tune_memory_for_serve);
 }

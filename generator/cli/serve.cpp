@@ -170,7 +170,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     }
     out << "Serving " << build.source.string() << " at http://127.0.0.1:" << options.port << "/ (Ctrl-C to stop)\n"
         << std::flush;
-    // Its own thread, beside the server's; each rebuild makes its own pool (site::Preview).
+    // Its own thread, beside the server's; the rebuilds run on the preview's pool (site::Preview).
     auto watcher =
         parallel::start_thread([&] { rebuild_on_change(options, preview, changes, number, server, out, err); });
     server.listen_after_bind();

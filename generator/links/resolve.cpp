@@ -180,8 +180,11 @@ std::string percent_decode(const std::string& s) { return text::percent_decode(s
 
 }  // namespace
 
-Catalogue catalogue_of(const model::Site& site) {
+Catalogue catalogue_of(const model::Site& site) { return catalogue_of(site, catalogue_key(site)); }
+
+Catalogue catalogue_of(const model::Site& site, std::uint64_t key) {
     Catalogue c;
+    c.key = key;
     c.keys.reserve(site.pages.size() * 4 + site.assets.size());
     std::unordered_set<std::string_view> tags;  // each tag once: slugifying is the costly part
     for (const auto& p : site.pages) {

@@ -31,13 +31,14 @@ struct Catalogue {
     // A folder's address ("/guides/", "/minutes/2019/") -> where a link to it goes: the folder's
     // own index for a folder of free pages, its type's list for a folder of typed pages.
     std::unordered_map<std::string, std::string> folders;
-    // catalogue_key of the site it was made from, when it was worked out (serve's); else 0.
-    std::uint64_t key = 0;
+    std::uint64_t key = 0;  // catalogue_key of the site it was made from
     bool has(const std::string& key) const { return keys.count(key) != 0; }
 };
 
-// Records the address of every page of an unfiltered site.
+// Records the address of every page of an unfiltered site; `key`, when given, is
+// catalogue_key(site), which the caller worked out already.
 Catalogue catalogue_of(const model::Site& site);
+Catalogue catalogue_of(const model::Site& site, std::uint64_t key);
 // A hash (text::QuickHash, in-process only) of everything catalogue_of reads: each page's type,
 // slug, source path, address, visibility, draft mark, aliases and tags, and each asset's path.
 // The same key, the same catalogue: serve keeps the last between rebuilds (site::BuildCache).

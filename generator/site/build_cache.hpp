@@ -33,9 +33,7 @@ struct BuildCache {
     std::string versions_commit, versions_config, versions_for;
     model::Versions versions_shown;
     model::VersionsRead versions_written;
-    // The catalogue of the site's addresses, with the key of what it was made from
-    // (links::catalogue_key).
-    std::uint64_t catalogue_key = 0;
+    // The catalogue of the site's addresses; its key says what it was made from.
     std::shared_ptr<const links::Catalogue> catalogue;
     // Each page's rendered Markdown, with the problems its rendering reported.
     links::BodyCache bodies;

@@ -184,12 +184,8 @@ model::PageCache* page_cache(const BuildOptions& options, const std::string& con
 std::shared_ptr<const links::Catalogue> catalogue_for(const model::Site& site, BuildCache* cache) {
     if (!cache) return std::make_shared<const links::Catalogue>(links::catalogue_of(site));
     const std::uint64_t key = links::catalogue_key(site);
-    if (!cache->catalogue || cache->catalogue_key != key) {
-        links::Catalogue made = links::catalogue_of(site);
-        made.key = key;
-        cache->catalogue = std::make_shared<const links::Catalogue>(std::move(made));
-        cache->catalogue_key = key;
-    }
+    if (!cache->catalogue || cache->catalogue->key != key)
+        cache->catalogue = std::make_shared<const links::Catalogue>(links::catalogue_of(site, key));
     return cache->catalogue;
 }
 

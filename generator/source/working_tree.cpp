@@ -131,7 +131,7 @@ struct Walk {
     std::vector<std::size_t> to_read;          // indices of text files whose bytes are read below, in parallel
     std::vector<std::size_t> to_head;          // indices of pictures whose first bytes (their size) are read below
     std::vector<fs::file_time_type> modified;  // of each file, when there is a cache to keep them in
-    std::set<std::string> folders;             // every folder gone into, when there is a cache
+    std::set<std::string> folders;             // every folder gone into, when there is a cache (a full walk)
     fs::file_time_type newest = fs::file_time_type::min();  // {} is the file clock's epoch, after every real mtime
 };
 
@@ -255,7 +255,6 @@ std::optional<Walk> walk_changed(const fs::path& root, const ReadOptions& option
         if (ec) return std::nullopt;
         list_file(root, &p, rel, size, mtime, options, files, walk, &cache);
     }
-    walk.folders = cache.folders;
     return walk;
 }
 
