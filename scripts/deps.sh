@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libgit2-dev libxml2-dev
-  libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev catch2 libmimalloc-dev
+  libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev catch2 libmimalloc-dev libzstd-dev
 )
 if [ "${1:-}" = "--test" ]; then
   # The tests also parse the feed and calendar with real parsers, and drive a real browser.

@@ -147,28 +147,33 @@ std::string format(const Diagnostic& d, const std::string& source_text) {
     return out.str();
 }
 
-std::size_t print(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceLookup& lookup,
-                  std::size_t limit) {
+std::vector<std::size_t> printed(const std::vector<Diagnostic>& diagnostics, std::size_t limit) {
     // Over the cap, errors come before warnings: a build stopped by one error among
     // thousands of warnings must still say what the error was.
     const bool capped = diagnostics.size() > limit;
-    std::size_t printed = 0, errors_left = 0;
+    std::vector<std::size_t> out;
+    for (int pass = 0; pass < (capped ? 2 : 1); ++pass)
+        for (std::size_t i = 0; i < diagnostics.size() && out.size() < limit; ++i)
+            if (!capped || (pass == 0) == (diagnostics[i].severity == Severity::Error)) out.push_back(i);
+    return out;
+}
+
+std::size_t print(std::ostream& out, const std::vector<Diagnostic>& diagnostics, const SourceLookup& lookup,
+                  std::size_t limit) {
+    std::vector<std::size_t> shown = printed(diagnostics, limit);
+    std::size_t errors_left = 0;
     for (const auto& d : diagnostics) errors_left += d.severity == Severity::Error;
-    for (int pass = 0; pass < (capped ? 2 : 1); ++pass) {
-        for (const auto& d : diagnostics) {
-            if (printed == limit) break;
-            if (capped && (pass == 0) != (d.severity == Severity::Error)) continue;
-            out << format(d, lookup ? lookup(d.path) : std::string{});
-            errors_left -= d.severity == Severity::Error;
-            ++printed;
-        }
+    for (std::size_t i : shown) {
+        const Diagnostic& d = diagnostics[i];
+        out << format(d, lookup ? lookup(d.path) : std::string{});
+        errors_left -= d.severity == Severity::Error;
     }
-    if (diagnostics.size() > printed) {
-        out << "... and " << (diagnostics.size() - printed) << " more problems not shown";
+    if (diagnostics.size() > shown.size()) {
+        out << "... and " << (diagnostics.size() - shown.size()) << " more problems not shown";
         if (errors_left == 0) out << " (all of them warnings)";
         out << "\n";
     }
-    return printed;
+    return shown.size();
 }
 
 }  // namespace cp::diag

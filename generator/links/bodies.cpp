@@ -112,7 +112,7 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
     if (page.lfs_pointer) {
         markdown::Rendered notice;
         notice.html = lfs_notice;
-        r.body = std::make_shared<const markdown::Rendered>(std::move(notice));
+        r.body = std::make_shared<const PageBody>(std::move(notice));
         return;
     }
     const model::Site& site = index.site();
@@ -131,7 +131,7 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
     ro.wikilinks = site.config.wikilinks;
     ro.words = words;
     ro.media_html = options.media_html;
-    r.body = std::make_shared<const markdown::Rendered>(markdown::render(page.body, resolver, ro));
+    r.body = std::make_shared<const PageBody>(markdown::render(page.body, resolver, ro));
     if (recording) add_found(recording->answers, r.links, sink.sorted());  // the links step's problems only, so far
     if (const auto& refused = r.body->refused)
         sink.error(page.source_path, page.body_first_line - 1 + refused->line, refused->column, refused->message);
@@ -141,8 +141,16 @@ void render_page(model::Page& page, const model::SiteIndex& index, const Catalog
 
 }  // namespace
 
-std::shared_ptr<const markdown::Rendered> nothing_rendered() {
-    static const auto nothing = std::make_shared<const markdown::Rendered>();
+PageBody::PageBody(markdown::Rendered rendered)
+    : html(rendered.html),
+      plain_text(rendered.plain_text),
+      summary(std::move(rendered.summary)),
+      headings(std::move(rendered.headings)),
+      refused(std::move(rendered.refused)),
+      media(std::move(rendered.media)) {}
+
+std::shared_ptr<const PageBody> nothing_rendered() {
+    static const auto nothing = std::make_shared<const PageBody>();
     return nothing;
 }
 

@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -72,10 +73,12 @@ public:
 
 private:
     // Hash tables: links and references look pages up millions of times at 50,000 notes,
-    // and ordered maps of long, alike paths spent that time comparing their prefixes.
+    // and ordered maps of long, alike paths spent that time comparing their prefixes. Keyed
+    // by views of the pages' own strings, which the index must not see change: copies of
+    // them cost 290 bytes a page, in each of the three indexes a build makes.
     const Site& site_;
-    std::unordered_map<std::string, std::size_t> by_url_, by_source_;
-    std::unordered_map<std::string, std::vector<std::size_t>> by_slug_;  // in page order
+    std::unordered_map<std::string_view, std::size_t> by_url_, by_source_;
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_slug_;  // in page order
 };
 
 }  // namespace cp::model

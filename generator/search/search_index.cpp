@@ -333,8 +333,11 @@ void add_documents(const std::vector<SearchDocument>& input, const std::vector<s
     std::string chunk;
     for (std::uint32_t id = 0; id < doc_count; ++id) {
         const SearchDocument& d = input[order[id]];
+        std::string body = d.packed_body ? d.packed_body->unpacked() : std::string{};
+        std::vector<std::string_view> texts = d.texts;
+        if (!body.empty()) texts.insert(texts.begin() + static_cast<std::ptrdiff_t>(d.body_at), body);
         for_each_word(d.title, [&](std::string_view w) { postings.add(id, w, true); });
-        for (const std::string_view piece : d.texts)
+        for (const std::string_view piece : texts)
             for_each_word(piece, [&](std::string_view w) { postings.add(id, w, false); });
 
         const std::uint32_t type = index_of(facets.types, d.type);
@@ -348,7 +351,7 @@ void add_documents(const std::vector<SearchDocument>& input, const std::vector<s
         chunk += chunk.empty() ? "[" : ",";
         chunk += "[" + json(d.url) + "," + json(d.title) + "," + std::to_string(type) + "," + json(d.date) + "," +
             json_array(doc_domains, [](std::uint32_t k) { return std::to_string(k); }) + ",";
-        append_json(chunk, make_excerpt(opening_text(d.texts, limits.excerpt_bytes), limits.excerpt_bytes));
+        append_json(chunk, make_excerpt(opening_text(texts, limits.excerpt_bytes), limits.excerpt_bytes));
         chunk += "]";
         const bool last = id + 1 == doc_count;
         if ((id + 1) % per_chunk == 0 || last) {

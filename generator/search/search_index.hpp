@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "search/tokenizer.hpp"
+#include "text/packed.hpp"
 
 namespace cp::search {
 
@@ -33,6 +34,10 @@ struct SearchDocument {
     // Its words, in pieces: the body's plain text (already audience-filtered), then its fields'.
     // Views of text that outlives the index's build (the resolved site's), not copies of it.
     std::vector<std::string_view> texts;
+    // The body's words as the build holds them, packed: unpacked only while this document is
+    // indexed, and placed among `texts` before texts[body_at] (when not empty). Not owned.
+    const text::PackedText* packed_body = nullptr;
+    std::size_t body_at = 0;
 };
 
 struct SearchFile {

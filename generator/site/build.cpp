@@ -65,12 +65,14 @@ std::string audit_verdict(const output::SiteWriter& writer, const audience::Audi
 }
 
 // The pages' Markdown, read, filtered, audited and rendered by now, is not read again: each
-// page's source text is let go, but those of files a problem was reported in, whose lines
-// the problems show. (Every problem with a line is reported by the links step; those after
-// it name files only.) At 50,000 notes, 300 MB fewer while the site is written.
-void forget_page_texts(source::Snapshot& snapshot, const diag::Sink& sink) {
+// page's source text is let go, but those of files whose lines the printed problems show
+// (every problem with a line is reported by the links step; those after it name files only,
+// and can only push the ones here out of the `limit` printed, never bring others in). At
+// 50,000 notes, 300 MB fewer while the site is written.
+void forget_page_texts(source::Snapshot& snapshot, const diag::Sink& sink, std::size_t limit) {
     std::unordered_set<std::string> shown;
-    for (const auto& d : sink.sorted()) shown.insert(d.path);
+    auto problems = sink.sorted();
+    for (std::size_t i : diag::printed(problems, limit == 0 ? problems.size() : limit)) shown.insert(problems[i].path);
     for (auto& file : snapshot.files)
         if (file.path.ends_with(".md") && !file.underscored && !file.path.starts_with("assets/") &&
             !shown.count(file.path))
@@ -116,9 +118,11 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
         return theme->render("media", views::media_context(media, language));
     };
     held->resolved = links::resolve(std::move(filtered), catalogue, resolve_options, pool, sink);
+    // Nothing after the links step looks addresses up in it (serve's cache holds its own).
+    loaded.catalogue.reset();
     step_ends("markdown and links");
     if (mode == Mode::Check || sink.has_errors()) return held;
-    forget_page_texts(loaded.snapshot, sink);
+    forget_page_texts(loaded.snapshot, sink, options.max_problems);
     held->outputs = make_outputs(*held->resolved, pool, sink, options.search_index_when_asked);
     step_ends("indexes");
     return held;

@@ -38,6 +38,7 @@ struct Loaded {
     // audit (site.versions holds them as the build shows them).
     model::VersionsRead versions_as_written;
     // The unfiltered site's addresses (links::catalogue_of); serve's is kept between rebuilds.
+    // Let go once the links step has used it.
     std::shared_ptr<const links::Catalogue> catalogue = std::make_shared<const links::Catalogue>();
     std::unique_ptr<theme::Theme> theme;
 };

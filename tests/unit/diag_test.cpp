@@ -99,3 +99,13 @@ TEST_CASE("over the cap, errors print before warnings", "[diag]") {
     CHECK(print(whole, mixed, nullptr, 10) == 5);
     CHECK(whole.str().rfind("a.md:1:1: warning: warning 1\n", 0) == 0);
 }
+
+TEST_CASE("which problems print is known before they print: the first, errors before warnings", "[diag]") {
+    std::vector<Diagnostic> mixed;
+    for (int i = 1; i <= 4; ++i) mixed.push_back({"a.md", i, 1, Severity::Warning, "warning " + std::to_string(i)});
+    mixed.push_back({"b.md", 1, 1, Severity::Error, "the one error"});
+    CHECK(printed(mixed, 2) == std::vector<std::size_t>{4, 0});
+    CHECK(printed(mixed, 5) == std::vector<std::size_t>{0, 1, 2, 3, 4});
+    CHECK(printed(mixed, 0).empty());
+    CHECK(printed({}, 3).empty());
+}

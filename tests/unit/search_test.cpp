@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -334,4 +335,36 @@ TEST_CASE("odd text never breaks the index", "[search]") {
     const Index index(files);
     CHECK(index.entry(std::string(60, 'z')).empty());  // over-long words are left out
     CHECK(build_search_index({}).size() == 2);         // manifest and one empty shard
+}
+
+TEST_CASE("a document's packed body is indexed as if its words were given as they are", "[search]") {
+    // Three pieces, the body in the middle: as a page with a summary before its text gives them.
+    auto plain = vocabulary_docs();
+    auto packed = plain;
+    std::vector<std::unique_ptr<cp::text::PackedText>> bodies;
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+        const std::string body = "the summary's words, then " + std::string(plain[i].texts[0]) + std::string(200, 'x') +
+            " night handover " + std::to_string(i);
+        plain[i].texts = {kept("A summary " + std::to_string(i)), kept(body), kept("an action to take")};
+        bodies.push_back(std::make_unique<cp::text::PackedText>(body));
+        packed[i].texts = {plain[i].texts[0], plain[i].texts[2]};
+        packed[i].packed_body = bodies.back().get();
+        packed[i].body_at = 1;
+    }
+    const auto a = build_search_index(plain);
+    const auto b = build_search_index(packed);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].path == b[i].path);
+        CHECK(a[i].content == b[i].content);
+    }
+    // An empty body adds no piece: the same as a document without one.
+    auto without = vocabulary_docs();
+    auto empty_body = without;
+    const cp::text::PackedText nothing("");
+    for (auto& d : empty_body) d.packed_body = &nothing;
+    const auto c = build_search_index(without);
+    const auto d = build_search_index(empty_body);
+    REQUIRE(c.size() == d.size());
+    for (std::size_t i = 0; i < c.size(); ++i) CHECK(c[i].content == d[i].content);
 }

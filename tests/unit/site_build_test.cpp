@@ -5,6 +5,7 @@
 #include <set>
 
 #include "site_fixture.hpp"
+#include "test_support.hpp"
 
 using namespace cp::testing;
 
@@ -151,4 +152,30 @@ TEST_CASE("the example's pages show their type's fields", "[site][theme]") {
         CHECK(person.find(">" + label + "</a>") != std::string::npos);
     // Raw HTML in Markdown is never let through.
     CHECK(person.find("<script") == std::string::npos);
+}
+
+TEST_CASE("the problems a build prints quote their source lines, though it lets the pages' texts go", "[site]") {
+    // Warnings from the links step, one a file; the build frees every page's text but those the
+    // printed problems quote.
+    MemoryFiles files{{"notes/secret.md", "---\nvisibility: community\n---\nShh\n"}};
+    for (const std::string name : {"a", "b", "c", "d"})
+        files["notes/" + name + ".md"] = "---\nvisibility: public\n---\nFrom " + name + ", see [[secret]].\n";
+    TempMemory memory(files);
+    auto options = options_for(memory.root(), memory.output());
+    options.audience = cp::audience::Audience::Public;
+    options.max_problems = 2;
+    BuildRun capped = build_site(options);
+    REQUIRE(capped.status == 0);
+    CHECK(capped.messages.find("notes/a.md:4:13: warning: this public page links to a community page") !=
+          std::string::npos);
+    CHECK(capped.messages.find("    From a, see [[secret]].\n") != std::string::npos);
+    CHECK(capped.messages.find("    From b, see [[secret]].\n") != std::string::npos);
+    CHECK(capped.messages.find("From c") == std::string::npos);
+    CHECK(capped.messages.find("... and 2 more problems not shown") != std::string::npos);
+
+    options.max_problems = 0;  // all of them, each with its line
+    BuildRun all = build_site(options);
+    REQUIRE(all.status == 0);
+    for (const std::string name : {"a", "b", "c", "d"})
+        CHECK(all.messages.find("    From " + name + ", see [[secret]].\n") != std::string::npos);
 }

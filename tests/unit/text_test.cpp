@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include "text/escape.hpp"
+#include "text/packed.hpp"
+
+#include <cstdint>
+#include <string>
 
 using namespace cp::text;
 
@@ -16,4 +20,37 @@ TEST_CASE("percent escapes are decoded, malformed ones kept", "[text]") {
     CHECK(percent_decode("100%") == "100%");
     CHECK(percent_decode("%zz%4") == "%zz%4");
     CHECK(percent_decode("%4a%4A") == "JJ");
+}
+
+TEST_CASE("packed text gives back exactly what it was given, and holds less of a long page", "[text]") {
+    std::string page;
+    for (int i = 0; i < 200; ++i)
+        page += "<p>The night handover moved to the ward at " + std::to_string(i) + " o'clock.</p>\n";
+    std::string binary;  // every byte value, NULs among them, in an order that does not repeat
+    std::uint32_t x = 12345;
+    for (int i = 0; i < 5000; ++i) {
+        x = x * 1103515245u + 12345u;
+        binary.push_back(static_cast<char>(x >> 24));
+    }
+    for (const std::string& text : {std::string{}, std::string("short"), std::string(127, 'a'), std::string(128, 'a'),
+                                    page, binary, std::string(3u << 20, 'z')}) {
+        const PackedText packed(text);
+        CHECK(packed.size() == text.size());
+        CHECK(packed.empty() == text.empty());
+        CHECK(packed.unpacked() == text);
+    }
+    const PackedText packed(page);
+    CHECK(packed.held_bytes() * 3 < page.size());                  // what the build saves
+    CHECK(PackedText(binary).held_bytes() <= binary.size() + 32);  // what will not shrink is kept as it is
+}
+
+TEST_CASE("packed text says whether it begins with a prefix", "[text]") {
+    const std::string long_text = "The night handover " + std::string(500, 'x');
+    for (const std::string& text : {std::string("The night"), long_text}) {
+        const PackedText packed(text);
+        CHECK(packed.starts_with(""));
+        CHECK(packed.starts_with("The night"));
+        CHECK_FALSE(packed.starts_with("the night"));
+        CHECK_FALSE(packed.starts_with(text + "!"));
+    }
 }
