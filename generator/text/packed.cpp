@@ -36,8 +36,8 @@ ZSTD_DCtx* unpacking_context() {
 PackedText::PackedText(std::string_view text) : size_(text.size()) {
     if (text.size() >= kPackFrom) {
         std::string packed(ZSTD_compressBound(text.size()), '\0');
-        std::size_t n = ZSTD_compressCCtx(packing_context(), packed.data(), packed.size(), text.data(), text.size(),
-                                          kLevel);
+        std::size_t n =
+            ZSTD_compressCCtx(packing_context(), packed.data(), packed.size(), text.data(), text.size(), kLevel);
         if (!ZSTD_isError(n) && n < text.size()) {
             packed.resize(n);
             packed.shrink_to_fit();

@@ -368,3 +368,27 @@ TEST_CASE("a document's packed body is indexed as if its words were given as the
     REQUIRE(c.size() == d.size());
     for (std::size_t i = 0; i < c.size(); ++i) CHECK(c[i].content == d[i].content);
 }
+
+TEST_CASE("postings keep every document and count across long gaps and many repeats", "[search]") {
+    // Document numbers far apart (gaps of several bytes, packed), and counts past the tf
+    // levels and past 16 bits, as a 50,000-note memory has.
+    std::vector<SearchDocument> docs;
+    for (int i = 0; i < 20000; ++i) {
+        const std::string day = "2024-01-01";
+        std::string text = "filler" + std::to_string(i);
+        if (i == 0 || i == 9000 || i == 19999) text += " lighthouse";
+        if (i == 19999) text += std::string(" lighthouse") + " lighthouse lighthouse lighthouse lighthouse";
+        docs.push_back(doc("/notes/n" + std::to_string(100000 + i) + "/", "Note", text, day));
+    }
+    std::string many;
+    for (int k = 0; k < 70000; ++k) many += "beacon ";
+    docs.push_back(doc("/notes/beacons/", "Signals", many, "2024-01-01"));
+    docs.push_back(doc("/notes/one-beacon/", "Lighthouse keeper", "a beacon", "2024-01-01"));
+    const Index index(build_search_index(docs));
+    CHECK(index.urls_with("lighthouse") ==
+          Words{"/notes/n100000/", "/notes/n109000/", "/notes/n119999/", "/notes/one-beacon/"});
+    // The title first, then the most repeats: six in one body, one in each of the others.
+    CHECK(index.ranked("lighthouse") ==
+          Words{"/notes/one-beacon/", "/notes/n119999/", "/notes/n100000/", "/notes/n109000/"});
+    CHECK(index.ranked("beacon") == Words{"/notes/beacons/", "/notes/one-beacon/"});
+}
