@@ -147,7 +147,16 @@ PageBody::PageBody(markdown::Rendered rendered)
       summary(std::move(rendered.summary)),
       headings(std::move(rendered.headings)),
       refused(std::move(rendered.refused)),
-      media(std::move(rendered.media)) {}
+      media(std::move(rendered.media)) {
+    // Grown by appending as the page was rendered, and held until it is written: their slack
+    // was 25 MB at 50,000 notes.
+    summary.shrink_to_fit();
+    for (auto& h : headings) {
+        h.text.shrink_to_fit();
+        h.id.shrink_to_fit();
+    }
+    headings.shrink_to_fit();
+}
 
 std::shared_ptr<const PageBody> nothing_rendered() {
     static const auto nothing = std::make_shared<const PageBody>();

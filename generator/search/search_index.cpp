@@ -378,9 +378,12 @@ void add_documents(const std::vector<SearchDocument>& input, const std::vector<s
     std::string chunk;
     for (std::uint32_t id = 0; id < doc_count; ++id) {
         const SearchDocument& d = input[order[id]];
-        std::string body = d.packed_body ? d.packed_body->unpacked() : std::string{};
-        std::vector<std::string_view> texts = d.texts;
-        if (!body.empty()) texts.insert(texts.begin() + static_cast<std::ptrdiff_t>(d.body_at), body);
+        const std::string body = d.packed_body ? d.packed_body->unpacked() : std::string{};
+        std::vector<std::string_view> texts;
+        texts.reserve(d.texts.size() + 2);
+        if (!d.lead.empty() && !std::string_view(body).starts_with(d.lead.substr(0, 40))) texts.push_back(d.lead);
+        if (!body.empty()) texts.emplace_back(body);
+        texts.insert(texts.end(), d.texts.begin(), d.texts.end());
         for_each_word(d.title, [&](std::string_view w) { postings.add(id, w, true); });
         for (const std::string_view piece : texts)
             for_each_word(piece, [&](std::string_view w) { postings.add(id, w, false); });

@@ -35,9 +35,11 @@ struct SearchDocument {
     // Views of text that outlives the index's build (the resolved site's), not copies of it.
     std::vector<std::string_view> texts;
     // The body's words as the build holds them, packed: unpacked only while this document is
-    // indexed, and placed among `texts` before texts[body_at] (when not empty). Not owned.
+    // indexed, and read before `texts`. Not owned.
     const text::PackedText* packed_body = nullptr;
-    std::size_t body_at = 0;
+    // Read first, unless the body begins with its first 40 bytes (a page's summary, which is
+    // most often its first paragraph): the excerpt is cut from the start of the words.
+    std::string_view lead;
 };
 
 struct SearchFile {

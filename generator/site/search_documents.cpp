@@ -31,11 +31,9 @@ std::vector<search::SearchDocument> search_documents(const links::ResolvedSite& 
                 domain && domain->type == model::PageType::Domain)
                 d.domains.push_back(domain->title);
         // The summary first (the snippet is cut from the start of the text), unless the body begins with it.
+        d.lead = p.summary;
         std::vector<std::string_view>& text = d.texts;
-        const text::PackedText& body = bodies[i].body->plain_text;
-        if (!body.starts_with(std::string_view(p.summary).substr(0, 40))) add(text, p.summary);
-        d.packed_body = &body;  // unpacked only while the index takes its words
-        d.body_at = text.size();
+        d.packed_body = &bodies[i].body->plain_text;  // unpacked only while the index takes its words
         // A recording's label and transcript are shown under its player: they are the page's words too.
         for (const auto& m : bodies[i].body->media) {
             add(text, m.label);

@@ -266,7 +266,9 @@ void read_contents(std::vector<SourceFile>& files, const Walk& walk, parallel::P
         SourceFile& file = files[walk.to_read[i]];
         file.content = text::read_file_or_empty(file.disk_path);
         file.lfs_pointer = looks_like_lfs_pointer(file.content);
-        file.disk_path.clear();  // held in memory now: copied from here, never from disk
+        // Held in memory now: copied from here, never from disk. (A new path, as clear() keeps
+        // the old one's storage: 400 bytes a file, 20 MB at 50,000 notes.)
+        file.disk_path = std::filesystem::path{};
     });
     pool.parallel_for(walk.to_head.size(), std::max(8u, pool.jobs()), [&](std::size_t i) {
         SourceFile& file = files[walk.to_head[i]];

@@ -58,9 +58,4 @@ std::string PackedText::unpacked() const {
     return out;
 }
 
-bool PackedText::starts_with(std::string_view prefix) const {
-    if (raw_) return std::string_view(bytes_).starts_with(prefix);
-    return prefix.size() <= size_ && std::string_view(unpacked()).starts_with(prefix);
-}
-
 }  // namespace cp::text

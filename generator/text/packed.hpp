@@ -16,8 +16,6 @@ public:
 
     // The text, as it was given.
     std::string unpacked() const;
-    // True when the text begins with `prefix`.
-    bool starts_with(std::string_view prefix) const;
     // Its length unpacked, in bytes.
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }

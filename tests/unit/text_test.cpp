@@ -43,14 +43,3 @@ TEST_CASE("packed text gives back exactly what it was given, and holds less of a
     CHECK(packed.held_bytes() * 3 < page.size());                  // what the build saves
     CHECK(PackedText(binary).held_bytes() <= binary.size() + 32);  // what will not shrink is kept as it is
 }
-
-TEST_CASE("packed text says whether it begins with a prefix", "[text]") {
-    const std::string long_text = "The night handover " + std::string(500, 'x');
-    for (const std::string& text : {std::string("The night"), long_text}) {
-        const PackedText packed(text);
-        CHECK(packed.starts_with(""));
-        CHECK(packed.starts_with("The night"));
-        CHECK_FALSE(packed.starts_with("the night"));
-        CHECK_FALSE(packed.starts_with(text + "!"));
-    }
-}
