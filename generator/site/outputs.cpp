@@ -113,16 +113,22 @@ std::vector<OutputFile> output_files(const model::Site& site, const Outputs& out
         out.push_back({file_for(page.url),
                        page.origin,
                        [&page, &theme](const output::SiteWriter::Piece& piece) {
-                           auto render = [&](const json& ctx) {
-                               return page.standalone ? theme.render(page.template_name, ctx)
-                                                      : theme.render_page(page.template_name, ctx);
+                           // A page is handed on in pieces (the layout's text, the page inside it),
+                           // never copied whole into its layout: the largest lists are tens of MB.
+                           auto render = [&](const json& ctx, const output::SiteWriter::Piece& to) {
+                               if (page.standalone)
+                                   to(theme.render(page.template_name, ctx));
+                               else
+                                   theme.render_page(page.template_name, ctx, to);
                            };
                            if (page.make_context_with_parts) {
                                views::DeferredParts parts;
-                               parts.expand(render(page.make_context_with_parts(parts)), piece);
+                               const json ctx = page.make_context_with_parts(parts);
+                               // A part's mark is made inside the page, never split between pieces.
+                               render(ctx, [&](std::string_view s) { parts.expand(s, piece); });
                                return;
                            }
-                           piece(render(views::context_of(page)));
+                           render(views::context_of(page), piece);
                        },
                        {}});
     if (outputs.page_contexts)
@@ -131,7 +137,7 @@ std::vector<OutputFile> output_files(const model::Site& site, const Outputs& out
             out.push_back({file_for(page.url),
                            page.source_path,
                            [&page, &theme, &outputs, i](const output::SiteWriter::Piece& piece) {
-                               piece(theme.render_page(views::template_for(page), outputs.page_contexts->make(i)));
+                               theme.render_page(views::template_for(page), outputs.page_contexts->make(i), piece);
                            },
                            {}});
         }

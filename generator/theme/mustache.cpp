@@ -326,7 +326,10 @@ Template::Template(std::string_view text) { Parser(*this, text).run(); }
 // output and cut back to where it started instead, which gives the same bytes.
 class Template::Renderer {
 public:
-    Renderer(const Template& tmpl, std::string& out) : t_(tmpl), out_(out), line_start_(out.size()) {}
+    // With `piece`, the layout's content is handed to it as it is met (with the text before
+    // it), not appended to `out`.
+    Renderer(const Template& tmpl, std::string& out, const std::function<void(std::string_view)>* piece = nullptr)
+        : t_(tmpl), out_(out), line_start_(out.size()), piece_(piece) {}
 
     void render(std::size_t first, std::size_t last, const Frame& top) {
         for (std::size_t i = first; i < last;) {
@@ -402,9 +405,11 @@ private:
             out_.append(line_break);
         line_start_ = out_.size();
         section_on_line_ = false;
+        line_has_content_ = false;
     }
 
     bool line_is_blank() const {
+        if (line_has_content_) return false;
         for (std::size_t i = line_start_; i < out_.size(); ++i)
             if (out_[i] != ' ' && out_[i] != '\t') return false;
         return true;
@@ -423,10 +428,19 @@ private:
             number = ref.value->dump();
             s = number;
         }
-        if (escape)
+        if (escape) {
             append_escaped(out_, s);
-        else
+        } else if (piece_ && ref.text && s.find_first_not_of(" \t") != std::string_view::npos) {
+            // The content, with a character that is not a space or a tab: its line is never
+            // dropped as blank, so what is written so far is final and is handed on.
+            (*piece_)(out_);
+            out_.clear();
+            line_start_ = 0;
+            line_has_content_ = true;
+            (*piece_)(s);
+        } else {
             out_.append(s);
+        }
     }
 
     std::string_view part(std::uint32_t index) const {
@@ -460,6 +474,8 @@ private:
     std::string& out_;
     std::size_t line_start_;        // where the output line being written starts
     bool section_on_line_ = false;  // a section opened or closed on that line
+    const std::function<void(std::string_view)>* piece_;
+    bool line_has_content_ = false;  // the content, handed on, was written on that line
 };
 
 void Template::render(const json& context, std::string& out, const json* globals) const {
@@ -471,12 +487,19 @@ void Template::render_layout(const json& context, const std::string& content, st
     render_with(context, &content, out, globals);
 }
 
-void Template::render_with(const json& context, const std::string* content, std::string& out,
-                           const json* globals) const {
+void Template::render_layout(const json& context, const std::string& content,
+                             const std::function<void(std::string_view)>& piece, const json* globals) const {
+    std::string out;
+    render_with(context, &content, out, globals, &piece);
+    piece(out);
+}
+
+void Template::render_with(const json& context, const std::string* content, std::string& out, const json* globals,
+                           const std::function<void(std::string_view)>* piece) const {
     if (!ok()) return;
     // Most of a page is the template's own text (and, for a layout, the page inside it).
-    out.reserve(out.size() + bytes_.size() + (content ? content->size() : 0) + 1024);
-    Renderer renderer(*this, out);
+    out.reserve(out.size() + bytes_.size() + (content && !piece ? content->size() : 0) + 1024);
+    Renderer renderer(*this, out, piece);
     const Frame outside{Ref{globals}, nullptr};
     renderer.render(0, nodes_.size(), Frame{Ref{&context, nullptr, content}, globals ? &outside : nullptr});
     renderer.finish();

@@ -26,6 +26,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,13 @@ public:
     // "content" reads as `content` (the page rendered first), without copying the context.
     void render_layout(const nlohmann::json& context, const std::string& content, std::string& out,
                        const nlohmann::json* globals = nullptr) const;
+    // The same bytes as render_layout, handed to `piece` in order: the layout's text before
+    // the content, the content itself, then the rest. The content is never copied into the
+    // layout's text (a list of 50,000 notes is tens of megabytes, held twice before). A piece
+    // is valid only while `piece` runs.
+    void render_layout(const nlohmann::json& context, const std::string& content,
+                       const std::function<void(std::string_view)>& piece,
+                       const nlohmann::json* globals = nullptr) const;
 
     // Sections may nest this deep; deeper is a parse error, so a render's recursion is bounded.
     static constexpr int kMaxNesting = 100;
@@ -79,7 +87,7 @@ private:
     class Renderer;
 
     void render_with(const nlohmann::json& context, const std::string* content, std::string& out,
-                     const nlohmann::json* globals) const;
+                     const nlohmann::json* globals, const std::function<void(std::string_view)>* piece = nullptr) const;
 
     std::vector<Node> nodes_;
     std::vector<NamePart> parts_;

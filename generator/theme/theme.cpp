@@ -94,15 +94,20 @@ std::string Theme::render(const std::string& name, const nlohmann::json& context
 }
 
 std::string Theme::render_page(const std::string& name, const nlohmann::json& context) const {
+    std::string out;
+    render_page(name, context, [&out](std::string_view piece) { out.append(piece); });
+    return out;
+}
+
+void Theme::render_page(const std::string& name, const nlohmann::json& context,
+                        const std::function<void(std::string_view)>& piece) const {
     auto it = templates_.find(name);
     if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
     auto base = templates_.find("base");
     if (base == templates_.end()) throw std::runtime_error("the theme has no template 'base'");
     std::string inner;
     it->second->tmpl.render(context, inner, &globals_);
-    std::string out;
-    base->second->tmpl.render_layout(context, inner, out, &globals_);
-    return out;
+    base->second->tmpl.render_layout(context, inner, piece, &globals_);
 }
 
 }  // namespace cp::theme

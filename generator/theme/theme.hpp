@@ -4,9 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -31,6 +33,9 @@ public:
     // HTML as {{{content}}}). Thread-safe. Throws std::runtime_error naming the template
     // when it is missing.
     std::string render_page(const std::string& template_name, const nlohmann::json& context) const;
+    // The same bytes, handed to `piece` in order, the page never copied into the layout.
+    void render_page(const std::string& template_name, const nlohmann::json& context,
+                     const std::function<void(std::string_view)>& piece) const;
     // Renders one template alone (no layout): feeds, calendars, redirects.
     std::string render(const std::string& template_name, const nlohmann::json& context) const;
     bool has(const std::string& template_name) const;

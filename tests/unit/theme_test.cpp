@@ -4,7 +4,9 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 #include "diag/diagnostic.hpp"
 #include "site_fixture.hpp"
@@ -337,4 +339,40 @@ TEST_CASE("theme: a template that does not parse is reported where it is and not
           "after it (counted with its partials put in)");
     CHECK_FALSE(theme.has("plain"));
     CHECK(theme.has("part"));
+}
+
+TEST_CASE("mustache: a layout hands its content on as it is, between the text around it", "[theme][mustache]") {
+    const std::string page = "<main>\n<p>the page</p>\n</main>\n";
+    Template layout("<html>{{#title}}<title>{{title}}</title>{{/title}}\n{{{content}}}</html>\n");
+    REQUIRE(layout.ok());
+    std::vector<std::string> pieces;  // copies: a piece is only valid while it is handed on
+    std::vector<const char*> where;
+    std::string whole;
+    layout.render_layout({{"title", "T"}}, page, [&](std::string_view s) {
+        pieces.emplace_back(s);
+        where.push_back(s.data());
+        whole.append(s);
+    });
+    CHECK(whole ==
+          render_layout("<html>{{#title}}<title>{{title}}</title>{{/title}}\n{{{content}}}</html>\n", {{"title", "T"}},
+                        page));
+    REQUIRE(pieces.size() == 3);
+    CHECK(pieces[0] == "<html><title>T</title>\n");
+    CHECK(where[1] == page.data());  // the page itself, never copied
+    CHECK(pieces[2] == "</html>\n");
+
+    // Lines a section stands alone on are dropped when blank: the same bytes either way, the
+    // content blank or not, on such a line or not, escaped, or met twice.
+    for (const std::string text :
+         {"{{#a}}\n{{{content}}}\n{{/a}}\n", "  {{#a}}{{{content}}}{{/a}}  \nafter\n", "{{{content}}}|{{content}}",
+          "{{#content}}[{{{.}}}]{{/content}}{{{content}}}", "{{^a}}\n  {{{content}}}  \n{{/a}}\n{{{content}}}"})
+        for (const std::string content : {"", " ", "\t \t", "page", "a\n", "  x  "}) {
+            for (const json& ctx : {json{{"a", true}}, json{{"a", false}}, json::object()}) {
+                Template t(text);
+                REQUIRE(t.ok());
+                std::string streamed;
+                t.render_layout(ctx, content, [&](std::string_view s) { streamed.append(s); });
+                CHECK(streamed == render_layout(text, ctx, content));
+            }
+        }
 }
