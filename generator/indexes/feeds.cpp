@@ -101,7 +101,7 @@ views::RawFile atom_feed(const links::ResolvedSite& resolved) {
     return {"feed.xml", out, "the Atom feed"};
 }
 
-views::RawFile sitemap(const links::ResolvedSite& resolved, const std::vector<views::HtmlPage>& pages) {
+views::RawFile sitemap(const links::ResolvedSite& resolved, const std::vector<SitemapEntry>& pages) {
     const model::Site& site = resolved.site();
     const model::SiteIndex& index = resolved.index();
     std::vector<std::pair<std::string, std::string>> urls;  // address, last change

@@ -1,6 +1,7 @@
 #pragma once
 // What other programs read: the Atom feed, the sitemap, robots.txt, and the redirect
 // page at each old address (alias). Feeds and the sitemap use absolute URLs from base_url.
+#include <string>
 #include <vector>
 
 #include "diag/diagnostic.hpp"
@@ -15,9 +16,15 @@ namespace cp::indexes {
 views::RawFile atom_feed(const links::ResolvedSite& resolved);
 inline constexpr std::size_t kFeedSize = 50;
 
+// A page as the sitemap sees it: its address and the template it is rendered with.
+struct SitemapEntry {
+    std::string url;
+    std::string template_name;
+};
+
 // /sitemap.xml: every page in `pages` but redirects and the 404 page, sorted by address,
 // with the page's last change (from git) where known.
-views::RawFile sitemap(const links::ResolvedSite& resolved, const std::vector<views::HtmlPage>& pages);
+views::RawFile sitemap(const links::ResolvedSite& resolved, const std::vector<SitemapEntry>& pages);
 
 // /robots.txt: a public build invites crawlers and names the sitemap; a community build,
 // meant for members, asks them to stay out.

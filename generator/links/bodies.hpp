@@ -19,7 +19,8 @@ namespace cp::links {
 
 // A page's rendered Markdown as every step after the links step holds it. The HTML and the
 // words are packed (text::PackedText): a build keeps every page's until its page is written,
-// but reads each only once or twice (the page, the search index, the feeds, the export). At
+// but reads each only a few times (the page, the search index, the feeds, the export, the
+// printed memory). At
 // 50,000 notes, held as they are, they were 410 MB, a quarter of the build's memory.
 struct PageBody {
     PageBody() = default;

@@ -80,10 +80,11 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
     out.pages.push_back(indexes::not_found_page(site));
     {  // Last: the sitemap lists every page made above, the site's own pages included. It is
         // made as it is written (on a core of its own, or never in serve until it is asked for).
-        auto listed = std::make_shared<std::vector<views::HtmlPage>>();
+        // Addresses and templates only: a whole HtmlPage for each of 75,000 pages was 16 MB.
+        auto listed = std::make_shared<std::vector<indexes::SitemapEntry>>();
         listed->reserve(site.pages.size() + out.pages.size());
-        for (const auto& page : site.pages) listed->push_back({page.url, views::template_for(page), {}, {}});
-        for (const auto& page : out.pages) listed->push_back({page.url, page.template_name, {}, {}});
+        for (const auto& page : site.pages) listed->push_back({page.url, views::template_for(page)});
+        for (const auto& page : out.pages) listed->push_back({page.url, page.template_name});
         out.files.push_back(views::streamed_file("sitemap.xml", "the sitemap", [&resolved, listed](const auto& piece) {
             piece(indexes::sitemap(resolved, *listed).content);
         }));
@@ -101,6 +102,8 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
 
 std::vector<OutputFile> output_files(const model::Site& site, const Outputs& outputs, const theme::Theme& theme) {
     std::vector<OutputFile> out;
+    // One for each: grown by doubling, the list kept up to half its room empty (8 MB at 50,000 notes).
+    out.reserve(outputs.files.size() + outputs.pages.size() + (outputs.page_contexts ? site.pages.size() : 0));
     // The files first (the whole-memory export is the longest single output), then the lists:
     // they are the largest pages, and started last they would leave one core working alone at
     // the end. Each context is made, rendered, written and dropped.
