@@ -161,7 +161,8 @@ std::optional<Page> parse_or_reuse(const source::SourceFile& file, const config:
 // Each page is read, and given its slug, address and collision keys, on every core. A file
 // that is not a page (read_page's problems go to the sink) is left out.
 ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, const config::Config& config,
-                     PageCache* cache, parallel::Pool& pool, diag::Sink& sink) {
+                     const LoadOptions& options, parallel::Pool& pool, diag::Sink& sink) {
+    PageCache* cache = options.cache;
     // Pages are made in their place in the result (a Page is large: moving ten thousand of
     // them into another vector touched as much fresh memory again); those that are no page are
     // taken out after.
@@ -184,6 +185,7 @@ ReadPages read_pages(const std::vector<const source::SourceFile*>& sources, cons
         page.url = url_for(page);
         read.url_keys[i] = collision_key(page.url);
         read.path_keys[i] = collision_key(page.source_path);
+        if (options.page_read) options.page_read(*sources[i], page);
     });
     if (cache) {
         // Those parsed now are kept, and files gone since forgotten. Every file read has an
@@ -324,15 +326,16 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     site.config = config;
     site.reference_date = snapshot.reference_date;
     std::vector<const source::SourceFile*> sources = sort_out_files(snapshot, config, site.assets, sink);
-    ReadPages read = read_pages(sources, config, options.cache, pool, sink);
+    // Before the pages: a recording's transcript may be a page too, whose text page_read lets go.
+    std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
+    describe_assets(site.assets, snapshot, sink);  // pictures' sizes, recordings' captions and transcripts
+    ReadPages read = read_pages(sources, config, options, pool, sink);
     site.pages = std::move(read.pages);
     warn_untyped_dated_folders(site.pages, config, sink);
     separate_shared_addresses(site.pages, read.url_keys, sink);
     refuse_collisions(site.pages, read.url_keys, read.path_keys, sink);
     date_by_start(site.pages);
     sort_by_address(site.pages);
-    std::sort(site.assets.begin(), site.assets.end(), [](const Asset& a, const Asset& b) { return a.url < b.url; });
-    describe_assets(site.assets, snapshot, sink);  // pictures' sizes, recordings' captions and transcripts
     warn_unusable_site_image(config, site.assets, sink);
     read_minutes(
         site.pages, config, pool, sink,

@@ -38,6 +38,9 @@ struct LoadOptions {
     std::function<void(const Site&)> pages_ready;
     // With a cache, unchanged files are not parsed again, and it is updated.
     PageCache* cache = nullptr;
+    // Called on the parse's threads with each file read into a page, and the page, once the
+    // page is made: nothing later in the load reads the file's text (a build lets go of it).
+    std::function<void(const source::SourceFile&, const Page&)> page_read;
 };
 
 // Reads every page and asset of `snapshot`, on `pool`'s threads. Problems go to the sink (the

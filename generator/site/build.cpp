@@ -1,6 +1,7 @@
 #include "site/build.hpp"
 
 #include <iostream>
+#include <map>
 #include <unordered_set>
 #include <utility>
 
@@ -18,6 +19,7 @@
 #include "site/build_cache.hpp"
 #include "site/pipeline.hpp"
 #include "site/step_timer.hpp"
+#include "source/read_again.hpp"
 #include "source/working_tree.hpp"
 #include "theme/theme.hpp"
 #include "views/context.hpp"
@@ -39,11 +41,15 @@ constexpr std::size_t kSummaryFrom = 10;
 void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err, std::size_t limit,
                     const audience::GuardReport& guard) {
     auto problems = sink.sorted();
+    std::map<std::string, std::string> read_again;  // the texts let go that the lines are quoted from
     diag::print(
         err, problems,
         [&](const std::string& path) -> std::string {
             const source::SourceFile* f = snapshot.find(path);
-            return f ? f->content : std::string{};
+            if (!f || !f->text_let_go) return f ? f->content : std::string{};
+            auto [at, added] = read_again.try_emplace(path);
+            if (added) at->second = source::read_again(snapshot, *f).value_or(std::string{});
+            return at->second;
         },
         limit == 0 ? problems.size() : limit);
     if (problems.size() > kSummaryFrom) diag::print_summary(err, problems);

@@ -10,6 +10,7 @@
 #include "site/page_versions.hpp"
 #include "site/pipeline.hpp"
 #include "source/git_tree.hpp"
+#include "source/read_again.hpp"
 #include "source/working_tree.hpp"
 #include "text/files.hpp"
 #include "text/url_policy.hpp"
@@ -189,6 +190,34 @@ std::shared_ptr<const links::Catalogue> catalogue_for(const model::Site& site, B
     return cache->catalogue;
 }
 
+// The bytes of `text` before the line `first_line` (counted from 1): a page's front matter and
+// its fences, when its body starts there. All of it when the text has fewer lines (a file
+// whose lines end in a lone CR counts fewer '\n's than the page read: it keeps more, never less).
+std::size_t bytes_before_line(const std::string& text, int first_line) {
+    std::size_t at = 0;
+    for (int line = 1; line < first_line; ++line) {
+        at = text.find('\n', at);
+        if (at == std::string::npos) return text.size();
+        ++at;
+    }
+    return at;
+}
+
+// What the parse leaves of each page's source text. A build lets go of it as soon as its page
+// is read (at 50,000 notes, 210 MB that stayed beside the pages' own copies until the links
+// step); the problems printed read their lines again (source::read_again). A public build keeps
+// the front matter, which its audit reads as written. serve keeps everything: its cache of the
+// working tree holds the texts anyway.
+std::function<void(const source::SourceFile&, const model::Page&)> text_let_go(const BuildOptions& options,
+                                                                               source::Snapshot& snapshot) {
+    if (options.cache) return {};
+    const bool keep_front_matter = options.audience == audience::Audience::Public;
+    return [&snapshot, keep_front_matter](const source::SourceFile& read, const model::Page& page) {
+        source::SourceFile& file = snapshot.files[static_cast<std::size_t>(&read - snapshot.files.data())];
+        source::let_go_of_text(file, keep_front_matter ? bytes_before_line(file.content, page.body_first_line) : 0);
+    };
+}
+
 }  // namespace
 
 Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
@@ -250,6 +279,7 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
 
     model::LoadOptions load_options;
     load_options.cache = page_cache(options, config_read);
+    load_options.page_read = text_let_go(options, loaded.snapshot);
     // While git's history is still being read.
     load_options.pages_ready = [&loaded, cache = options.cache](const model::Site& site) {
         loaded.catalogue = catalogue_for(site, cache);

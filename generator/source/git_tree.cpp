@@ -214,7 +214,7 @@ std::unique_ptr<Repository> Repository::find(const fs::path& folder, std::string
         std::string text = rel.generic_string();
         if (!ec && !text.empty() && text != "." && text.rfind("..", 0) != 0) prefix = text + "/";
     }
-    return std::unique_ptr<Repository>(new Repository(repo, prefix));
+    return std::unique_ptr<Repository>(new Repository(repo, prefix, folder));
 }
 
 Repository::~Repository() {
@@ -292,6 +292,7 @@ std::optional<std::string> Repository::read_file(const std::string& commit, cons
 Snapshot read_git_tree(const Repository& repo, const std::string& commit, const ReadOptions& options,
                        diag::Sink& sink) {
     Snapshot snap;
+    snap.root = repo.folder();
     Commit c = lookup_commit(repo.handle(), commit);
     if (!c) {
         sink.error(commit, 0, 0, "cannot read commit " + commit + " from git: " + last_error());

@@ -53,6 +53,8 @@ public:
     git_repository* handle() const { return repo_; }
     // The memory's folder inside the repository: "" at its top, else "docs/memory/" (slash included).
     const std::string& prefix() const { return prefix_; }
+    // The folder it was found from.
+    const std::filesystem::path& folder() const { return folder_; }
     bool bare() const;
     // True for a shallow clone: the history stops at a graft.
     bool shallow() const;
@@ -71,9 +73,11 @@ public:
     std::vector<std::string> file_paths(const std::string& commit) const;
 
 private:
-    Repository(git_repository* repo, std::string prefix) : repo_(repo), prefix_(std::move(prefix)) {}
+    Repository(git_repository* repo, std::string prefix, std::filesystem::path folder)
+        : repo_(repo), prefix_(std::move(prefix)), folder_(std::move(folder)) {}
     git_repository* repo_;
     std::string prefix_;
+    std::filesystem::path folder_;
 };
 
 // YYYY-MM-DD of a git time (seconds since 1970 and the writer's offset in minutes),

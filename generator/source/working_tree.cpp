@@ -377,6 +377,7 @@ void FileCache::note_changes(const std::optional<std::vector<std::string>>& path
 Snapshot read_working_tree(const fs::path& root, const ReadOptions& options, parallel::Pool& pool, diag::Sink& sink,
                            FileCache* cache) {
     Snapshot snap;
+    snap.root = root;
     std::error_code ec;
     if (!fs::is_directory(root, ec)) {
         sink.error(root.string(), 0, 0, "the memory's folder does not exist or is not a folder");

@@ -255,7 +255,10 @@ struct Loaded {
         testing::write_files(tmp / "memory", files);
         diag::Sink sink;
         parallel::Pool pool(2);
-        loaded = site::load(testing::options_for(tmp / "memory", tmp / "out"), pool, sink);
+        // Loaded as a public build loads: it keeps the front matter its audit reads.
+        site::BuildOptions options = testing::options_for(tmp / "memory", tmp / "out");
+        options.audience = Audience::Public;
+        loaded = site::load(options, pool, sink);
         REQUIRE_FALSE(sink.has_errors());
     }
     audience::AuditFacts facts(bool drafts = false) const {

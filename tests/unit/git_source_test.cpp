@@ -8,6 +8,7 @@
 #include "parallel/pool.hpp"
 #include "site/pipeline.hpp"
 #include "source/git_tree.hpp"
+#include "source/read_again.hpp"
 #include "test_support.hpp"
 
 using namespace cp;
@@ -204,4 +205,68 @@ TEST_CASE("a submodule in the working tree is skipped like one in a commit", "[g
     CHECK(run.status == 0);
     CHECK_FALSE(fs::exists(tmp / "site" / "notes/y/index.html"));
     CHECK(fs::exists(tmp / "site" / "notes/x/index.html"));
+}
+
+TEST_CASE("a build lets go of each page's text once it is read, and quotes problems from the file read again",
+          "[git_source]") {
+    TwoVersions memory;
+    const std::string at_commit = "# Hello at v1\n\nText.\n";
+    // The working tree's file now has a broken link on its third line; v1's had none.
+    write_file(memory.dir / "notes/hello.md", "---\ntitle: Hello\n---\nSee [[nowhere-at-all]] for more.\n");
+
+    SECTION("the working tree: the text is let go, the line quoted from the file on disk") {
+        diag::Sink sink;
+        parallel::Pool pool(2);
+        auto loaded = site::load(options_for(memory.dir, memory.tmp / "out"), pool, sink);
+        const source::SourceFile* file = loaded.snapshot.find("notes/hello.md");
+        REQUIRE(file);
+        CHECK(file->text_let_go);
+        CHECK(file->content.empty());
+        CHECK(source::read_again(loaded.snapshot, *file) ==
+              "---\ntitle: Hello\n---\nSee [[nowhere-at-all]] for more.\n");
+        // Files that are no page keep their text.
+        CHECK_FALSE(loaded.snapshot.find("commonplace.yaml")->text_let_go);
+
+        auto run = build_site(options_for(memory.dir, memory.tmp / "site"));
+        CHECK(run.status == 0);  // a broken link is a warning: the build goes on
+        CHECK(run.messages.find("notes/hello.md:4:5:") != std::string::npos);
+        CHECK(run.messages.find("    See [[nowhere-at-all]] for more.\n") != std::string::npos);
+
+        // Saved again since it was read: no line is quoted rather than another file's words.
+        write_file(memory.dir / "notes/hello.md", "---\ntitle: Hello\n---\nOther words now.\n");
+        CHECK_FALSE(source::read_again(loaded.snapshot, *file));
+    }
+    SECTION("a public build keeps the front matter, which its audit reads") {
+        auto options = options_for(memory.dir, memory.tmp / "out");
+        options.audience = audience::Audience::Public;
+        diag::Sink sink;
+        parallel::Pool pool(2);
+        auto loaded = site::load(options, pool, sink);
+        const source::SourceFile* file = loaded.snapshot.find("notes/hello.md");
+        REQUIRE(file);
+        CHECK(file->text_let_go);
+        CHECK(file->content == "---\ntitle: Hello\n---\n");
+        CHECK(source::read_again(loaded.snapshot, *file) ==
+              "---\ntitle: Hello\n---\nSee [[nowhere-at-all]] for more.\n");
+    }
+    SECTION("--ref: read again from the commit's tree, whatever the working tree holds") {
+        write_file(memory.dir / "notes/later.md", "# Later\n\nSee [[nowhere-at-all]].\n");
+        diag::Sink sink;
+        parallel::Pool pool(2);
+        auto loaded = site::load(with_ref(memory.dir, memory.tmp / "out", "v1"), pool, sink);
+        const source::SourceFile* file = loaded.snapshot.find("notes/hello.md");
+        REQUIRE(file);
+        CHECK(file->text_let_go);
+        CHECK(source::read_again(loaded.snapshot, *file) == at_commit);
+
+        // HEAD's later.md has no broken link; the working tree's has. The commit's line is quoted.
+        GitRepo repo = GitRepo::open(memory.dir);
+        auto files = memory.files;
+        files["notes/later.md"] = "# Later\n\nSee [[gone-at-head]].\n";
+        repo.commit(text_files(files), {memory.v2}, kAda, "Third");
+        auto run = build_site(with_ref(memory.dir, memory.tmp / "site", "HEAD"));
+        CHECK(run.status == 0);  // a broken link is a warning: the build goes on
+        CHECK(run.messages.find("    See [[gone-at-head]].\n") != std::string::npos);
+        CHECK(run.messages.find("nowhere-at-all") == std::string::npos);
+    }
 }
