@@ -93,8 +93,8 @@ views::RawFile atom_feed(const links::ResolvedSite& resolved) {
         for (const auto& t : p.tags) out += "    <category term=\"" + xml_escape(t) + "\"/>\n";
         if (!p.summary.empty()) out += "    <summary>" + xml_escape(p.summary) + "</summary>\n";
         // The body's links are relative to the page: xml:base says where that is.
-        out += "    <content type=\"html\" xml:base=\"" + xml_escape(url) + "\">" +
-            xml_escape(bodies[i].body->html.unpacked()) + "</content>\n";
+        out += "    <content type=\"html\" xml:base=\"" + xml_escape(url) + "\">" + xml_escape(bodies[i].body->html()) +
+            "</content>\n";
         out += "  </entry>\n";
     }
     out += "</feed>\n";

@@ -18,20 +18,32 @@
 namespace cp::links {
 
 // A page's rendered Markdown as every step after the links step holds it. The HTML and the
-// words are packed (text::PackedText): a build keeps every page's until its page is written,
-// but reads each only a few times (the page, the search index, the feeds, the export, the
-// printed memory). At
-// 50,000 notes, held as they are, they were 410 MB, a quarter of the build's memory.
-struct PageBody {
+// words are packed together (text::PackedText), against a dictionary of a few of the build's
+// own pages: a build keeps every page's until its page is written, but reads each only a few
+// times (the page, the search index, the feeds, the export, the printed memory). At 50,000
+// notes, held as they are, they were 410 MB, a quarter of the build's memory; packed each on
+// its own, 161 MB.
+class PageBody {
+public:
     PageBody() = default;
-    explicit PageBody(markdown::Rendered rendered);
+    explicit PageBody(markdown::Rendered rendered, std::shared_ptr<const text::PackingDictionary> dictionary = {});
 
-    text::PackedText html;        // markdown::Rendered's, packed
-    text::PackedText plain_text;  // likewise
+    // markdown::Rendered's, unpacked: the HTML alone is read without unpacking the words.
+    std::string html() const { return packed_.unpacked(0, html_size_); }
+    std::string plain_text() const { return packed_.unpacked(html_size_, packed_.size()); }
+    // The HTML, then the words, as held; the words start at words_from().
+    const text::PackedText& packed() const { return packed_; }
+    std::size_t words_from() const { return html_size_; }
+
     std::string summary;
     std::vector<markdown::Heading> headings;
     std::optional<markdown::Pathology> refused;
     std::vector<markdown::MediaEmbed> media;
+
+private:
+    // Packed together, the words cost little: they are the HTML's own, without the markup.
+    text::PackedText packed_;
+    std::size_t html_size_ = 0;
 };
 
 // The rendering of no text: what a page holds before its own is made (one, shared by all).
@@ -64,6 +76,9 @@ struct BodyCache {
     std::uint64_t others = 0;  // of the other pages, addresses and assets; when they change, links are asked again
     using Map = std::unordered_map<std::string, Entry>;
     Map by_source;  // by the page's source path
+    // What the renderings are packed against: made by the first build, kept by the rest (a
+    // rebuild that renders a page or two should not render a dozen more to make its own).
+    std::shared_ptr<const text::PackingDictionary> dictionary;
 };
 
 // Part of the links step (links::resolve). Renders site.pages[i] into result[i], on `pool`'s

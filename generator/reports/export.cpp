@@ -95,17 +95,16 @@ json page_json(const model::Site& site, const Page& p, const links::RenderedPage
     json backlinks = json::array(), tags = json::array();
     for (std::size_t b : body.backlinks) backlinks.push_back(site.pages[b].url);
     for (const auto& t : p.tags) tags.push_back(t);
-    return views::object_of("url", p.url, "absolute_url", absolute(p.url), "type",
-                            std::string(model::type_name(p.type)), "slug", p.slug, "source_path", p.source_path,
-                            "title", p.title, "date", or_null(p.date), "summary", p.summary, "tags", std::move(tags),
-                            "domains", refs(p.domains), "authors", refs(p.authors), "visibility",
-                            p.visibility == model::Visibility::Public ? "public" : "community", "fields",
-                            type_fields(p), "params", p.params, "text",
-                            views::object_of("html", rebase_links(body.body->html.unpacked(), p.url, absolute), "plain",
-                                             body.body->plain_text.unpacked()),
-                            "history", history_json(site, p), "links",
-                            views::object_of("pages", strings(body.links.pages), "assets", strings(body.links.assets),
-                                             "backlinks", std::move(backlinks)));
+    return views::object_of(
+        "url", p.url, "absolute_url", absolute(p.url), "type", std::string(model::type_name(p.type)), "slug", p.slug,
+        "source_path", p.source_path, "title", p.title, "date", or_null(p.date), "summary", p.summary, "tags",
+        std::move(tags), "domains", refs(p.domains), "authors", refs(p.authors), "visibility",
+        p.visibility == model::Visibility::Public ? "public" : "community", "fields", type_fields(p), "params",
+        p.params, "text",
+        views::object_of("html", rebase_links(body.body->html(), p.url, absolute), "plain", body.body->plain_text()),
+        "history", history_json(site, p), "links",
+        views::object_of("pages", strings(body.links.pages), "assets", strings(body.links.assets), "backlinks",
+                         std::move(backlinks)));
 }
 
 // `j` as json::dump(1, '\t') writes it at `depth` levels in: every line after a newline one

@@ -104,9 +104,9 @@ public:
 
 private:
     std::string body(const Page* p) const {
-        const text::PackedText& html = bodies_[static_cast<std::size_t>(p - site_.pages.data())].body->html;
-        return parts_.add([&site = site_, &html, page_url = p->url, anchors = anchors_, url = url_] {
-            return rebase_links(html.unpacked(), page_url, [&](const std::string& target) {
+        const links::PageBody& rendered = *bodies_[static_cast<std::size_t>(p - site_.pages.data())].body;
+        return parts_.add([&site = site_, &rendered, page_url = p->url, anchors = anchors_, url = url_] {
+            return rebase_links(rendered.html(), page_url, [&](const std::string& target) {
                 std::string page = target.substr(0, target.find('#'));
                 if (auto it = anchors->find(page); it != anchors->end()) return "#" + it->second;
                 // A file (a picture, a recording, its captions: under assets/ or beside its note),

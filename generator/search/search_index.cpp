@@ -378,7 +378,8 @@ void add_documents(const std::vector<SearchDocument>& input, const std::vector<s
     std::string chunk;
     for (std::uint32_t id = 0; id < doc_count; ++id) {
         const SearchDocument& d = input[order[id]];
-        const std::string body = d.packed_body ? d.packed_body->unpacked() : std::string{};
+        const std::string body =
+            d.packed_body ? d.packed_body->unpacked(d.packed_from, d.packed_body->size()) : std::string{};
         std::vector<std::string_view> texts;
         texts.reserve(d.texts.size() + 2);
         if (!d.lead.empty() && !std::string_view(body).starts_with(d.lead.substr(0, 40))) texts.push_back(d.lead);

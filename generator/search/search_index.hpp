@@ -37,6 +37,7 @@ struct SearchDocument {
     // The body's words as the build holds them, packed: unpacked only while this document is
     // indexed, and read before `texts`. Not owned.
     const text::PackedText* packed_body = nullptr;
+    std::size_t packed_from = 0;  // where in it the words start (a page's are packed after its HTML)
     // Read first, unless the body begins with its first 40 bytes (a page's summary, which is
     // most often its first paragraph): the excerpt is cut from the start of the words.
     std::string_view lead;

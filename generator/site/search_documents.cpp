@@ -33,7 +33,8 @@ std::vector<search::SearchDocument> search_documents(const links::ResolvedSite& 
         // The summary first (the snippet is cut from the start of the text), unless the body begins with it.
         d.lead = p.summary;
         std::vector<std::string_view>& text = d.texts;
-        d.packed_body = &bodies[i].body->plain_text;  // unpacked only while the index takes its words
+        d.packed_body = &bodies[i].body->packed();  // unpacked only while the index takes its words
+        d.packed_from = bodies[i].body->words_from();
         // A recording's label and transcript are shown under its player: they are the page's words too.
         for (const auto& m : bodies[i].body->media) {
             add(text, m.label);

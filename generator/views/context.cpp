@@ -243,7 +243,7 @@ json page_context(const model::Site& site, const Page& page, const links::Render
     json p = object_of("title", page.title, "type", std::string(model::type_name(page.type)), "type_label",
                        site.words.text("types." + std::string(model::type_name(page.type))), "date",
                        model::day_of(page.date), "date_human", human_date(site.words, page.date), "summary",
-                       page.summary, "content", rendered.body->html.unpacked(), "is_public",
+                       page.summary, "content", rendered.body->html(), "is_public",
                        page.visibility == model::Visibility::Public, "is_draft", page.draft, "params", page.params);
     // A summary written in front matter stands above the text; one taken from the first
     // paragraph would only repeat what follows it.

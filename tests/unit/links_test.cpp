@@ -28,7 +28,7 @@ struct Resolved {
         FAIL("no page " << source);
         return 0;
     }
-    std::string html(const std::string& source) const { return bodies()[index_of(source)].body->html.unpacked(); }
+    std::string html(const std::string& source) const { return bodies()[index_of(source)].body->html(); }
     const model::Page& page(const std::string& source) const { return site().pages[index_of(source)]; }
     std::vector<std::string> backlinks(const std::string& source) const {
         std::vector<std::string> out;
@@ -280,13 +280,23 @@ TEST_CASE("The catalogue's key changes whenever the catalogue would", "[links]")
 TEST_CASE("the links step holds each page's HTML and words packed, and gives them back whole", "[links]") {
     std::string text = "---\ntitle: Long\n---\n";
     for (int i = 0; i < 100; ++i) text += "The night handover moved to the ward, week " + std::to_string(i) + ".\n\n";
-    Resolved r = resolve({{"notes/long.md", text}});
+    Resolved r = resolve({{"notes/long.md", text}, {"notes/short.md", "The handover moved to the ward.\n"}});
     const links::PageBody& body = *r.bodies()[r.index_of("notes/long.md")].body;
-    const std::string html = body.html.unpacked();
+    const std::string html = body.html();
     CHECK(html.rfind("<p>The night handover moved to the ward, week 0.</p>\n", 0) == 0);
     CHECK(html.find("week 99.</p>") != std::string::npos);
-    CHECK(body.plain_text.unpacked().find("week 42.") != std::string::npos);
-    // What a build saves: a 50,000-note memory's renderings held as they are were a quarter of it.
-    CHECK(body.html.held_bytes() * 3 < html.size());
-    CHECK(body.plain_text.held_bytes() * 3 < body.plain_text.size());
+    CHECK(html.find("week 99.\n") == std::string::npos);  // the words are not read with it
+    const std::string words = body.plain_text();
+    CHECK(words.rfind("The night handover moved to the ward, week 0.", 0) == 0);
+    CHECK(words.find("week 42.") != std::string::npos);
+    CHECK(words.find("<p>") == std::string::npos);
+    CHECK(body.packed().unpacked() == html + words);
+    CHECK(body.words_from() == html.size());
+    // What a build saves: a 50,000-note memory's renderings held as they are were a quarter of
+    // it. Packed together, the words cost little beside the HTML.
+    CHECK(body.packed().held_bytes() * 4 < html.size() + words.size());
+    // A page too short to pack on its own is as it was.
+    const links::PageBody& short_body = *r.bodies()[r.index_of("notes/short.md")].body;
+    CHECK(short_body.html() == "<p>The handover moved to the ward.</p>\n");
+    CHECK(short_body.plain_text().find("The handover moved to the ward.") == 0);
 }
