@@ -323,6 +323,9 @@ History read_history(const source::Repository& repo, const std::string& start, c
         std::sort(c.paths.begin(), c.paths.end());
         c.paths.erase(std::unique(c.paths.begin(), c.paths.end()), c.paths.end());
     }
+    // Grown a revision at a time, and held for the whole build: their slack was 10 MB at
+    // 50,000 notes.
+    for (auto& [path, file] : out.files) file.revisions.shrink_to_fit();
     return out;
 }
 

@@ -158,6 +158,16 @@ void append_json(std::string& out, std::string_view s) {
     out += '"';
 }
 
+// A file's text: `open`, then `body`, then `close`, made at its size: the index's files are
+// held until they are written last, and a string grown by appending holds up to twice its
+// bytes (the document files were 38 MB for 19 at 50,000 notes).
+std::string framed(std::string_view open, std::string_view body, std::string_view close) {
+    std::string out;
+    out.reserve(open.size() + body.size() + close.size());
+    out.append(open).append(body).append(close);
+    return out;
+}
+
 std::string json(std::string_view s) {
     std::string out;
     append_json(out, clean_text(s));
@@ -406,7 +416,7 @@ void add_documents(const std::vector<SearchDocument>& input, const std::vector<s
         if ((id + 1) % per_chunk == 0 || last) {
             const std::size_t n = id / per_chunk;
             files.push_back({"search/docs/" + std::to_string(n) + ".js",
-                             "window.cpSearch.docs(" + std::to_string(n) + "," + chunk + "]);\n"});
+                             framed("window.cpSearch.docs(" + std::to_string(n) + ",", chunk, "]);\n")});
             chunk.clear();
         }
     }
@@ -423,7 +433,7 @@ std::vector<std::string> add_shards(const Postings& postings, std::uint32_t doc_
     auto close_shard = [&] {
         const std::size_t n = separators.size() - 1;
         files.push_back({"search/shards/" + std::to_string(n) + ".js",
-                         "window.cpSearch.shard(" + std::to_string(n) + ",{" + shard + "});\n"});
+                         framed("window.cpSearch.shard(" + std::to_string(n) + ",{", shard, "});\n")});
         shard.clear();
     };
     for (const std::uint32_t t : postings.terms_in_order()) {
