@@ -150,7 +150,7 @@ void add_email_addresses(const model::Site& site, const source::Snapshot& snapsh
     };
     const auto& h = site.history;
     for (const auto& [path, fh] : h.files)
-        for (const auto& r : fh.revisions) add(r.author_email, "an e-mail address from the git history");
+        for (const auto& r : fh.revisions) add(r.author_email(), "an e-mail address from the git history");
     for (const auto& c : h.recent) add(c.author_email, "an e-mail address from the git history");
     for (const auto& [from, to] : h.mailmap) {
         add(from, "an e-mail address from .mailmap");

@@ -56,8 +56,8 @@ void filter_history(history::History& history, const std::unordered_set<std::str
     if (!is_public) return;
     for (auto& [path, fh] : history.files)
         for (auto& r : fh.revisions) {
-            auto c = clean.find(r.commit);
-            if (c == clean.end() || !c->second) r.subject.clear();
+            auto c = clean.find(r.commit());
+            if (c == clean.end() || !c->second) r.subject_hidden = true;
         }
 }
 

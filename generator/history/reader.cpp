@@ -194,19 +194,10 @@ private:
     void touch(Commit& info, const std::string& path, const std::string* now, const git_oid* blob = nullptr) {
         if (now) {
             auto& revisions = out_.files[*now].revisions;
-            if (revisions.empty() || revisions.back().commit != info.id) {
-                revisions.push_back({info.id,
-                                     info.date,
-                                     info.author_name,
-                                     info.author_email,
-                                     info.mailmap_name,
-                                     info.mailmap_email,
-                                     info.subject,
-                                     {},
-                                     {},
-                                     false,
-                                     {}});
+            if (revisions.empty() || revisions.back().commit() != info.id) {
+                revisions.emplace_back();
                 Revision& r = revisions.back();
+                r.facts = facts_of(info);
                 if (blob) {
                     std::copy(std::begin(blob->id), std::end(blob->id), r.blob.begin());
                     r.has_blob = true;
@@ -254,6 +245,17 @@ private:
         return out;
     }
 
+    // The commit's facts, made once for all the files it touched (they are touched one commit
+    // after another).
+    const std::shared_ptr<const CommitFacts>& facts_of(const Commit& info) {
+        if (!facts_ || facts_->commit != info.id)
+            facts_ =
+                std::make_shared<const CommitFacts>(CommitFacts{info.id, info.date, info.author_name, info.author_email,
+                                                                info.mailmap_name, info.mailmap_email, info.subject});
+        return facts_;
+    }
+
+    std::shared_ptr<const CommitFacts> facts_;  // the last commit's
     ChangeFinder changes_;
     bool memory_is_folder_;
     diag::Sink& sink_;

@@ -56,7 +56,7 @@ const history::Revision* revision_of(const model::Site& site, const std::string&
     const history::FileHistory* fh = site.history.find(path);
     if (!fh) return nullptr;
     for (const auto& r : fh->revisions)
-        if (r.commit == commit) return &r;
+        if (r.commit() == commit) return &r;
     return nullptr;
 }
 
@@ -91,7 +91,7 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
         const model::Version& v = versions[k];
         const model::Version* before = k + 1 < versions.size() ? &versions[k + 1] : nullptr;
         const history::Revision* r = revision_of(site, page.source_path, v.commit);
-        std::string date = r ? r->date : std::string{};
+        std::string date = r ? r->date() : std::string{};
         json changes = json::array();
         if (before)
             for (const auto& c : v.changes)
@@ -108,7 +108,7 @@ json versions_context(const model::Site& site, const model::SiteIndex& index, co
             words.format("versions.number", {{"n", std::to_string(versions.size() - k)}}), "date", date, "date_human",
             views::human_date(words, date), "author",
             contributor_json(site, index, r ? r->contributor : std::string{}, url), "subject",
-            r ? r->subject : std::string{}, "phase", is_domain ? words.label("phases", v.page.phase) : std::string{},
+            r ? r->subject() : std::string{}, "phase", is_domain ? words.label("phases", v.page.phase) : std::string{},
             "is_first", before == nullptr, "is_latest", k == 0, "has_fields", !fields.empty(), "fields",
             std::move(fields), "has_changes", !changes.empty(), "changes", std::move(changes), "text_same", text_same));
     }
@@ -205,7 +205,7 @@ json version_fields(const model::Site& site, const model::Page& page) {
         last = phase;
         bool listed = std::any_of(steps.begin(), steps.end(), [&](const Step& s) { return s.phase == phase; });
         const history::Revision* r = revision_of(site, page.source_path, v->commit);
-        if (!listed && r) steps.push_back({phase, r->date});
+        if (!listed && r) steps.push_back({phase, r->date()});
     }
     std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) { return a.since < b.since; });
     json phases = json::array();

@@ -44,18 +44,25 @@ public:
             by_identity_.emplace(text::lower(p.title), p.slug);
         }
     }
-    // The person's slug, or the name to show. Works for a Revision and a Commit alike.
-    template <class Entry>
-    std::string key_for(const Entry& r) const {
-        for (const std::string* id : {&r.author_email, &r.author_name, &r.mailmap_email, &r.mailmap_name}) {
+    // The person's slug, or the name to show.
+    std::string key_for(const history::Revision& r) const {
+        return key_for(r.author_name(), r.author_email(), r.mailmap_name(), r.mailmap_email());
+    }
+    std::string key_for(const history::Commit& c) const {
+        return key_for(c.author_name, c.author_email, c.mailmap_name, c.mailmap_email);
+    }
+
+private:
+    std::string key_for(const std::string& name, const std::string& email, const std::string& mailmap_name,
+                        const std::string& mailmap_email) const {
+        for (const std::string* id : {&email, &name, &mailmap_email, &mailmap_name}) {
             if (id->empty()) continue;
             auto it = by_identity_.find(text::lower(*id));
             if (it != by_identity_.end()) return it->second;
         }
-        return r.mailmap_name.empty() ? r.author_name : r.mailmap_name;
+        return mailmap_name.empty() ? name : mailmap_name;
     }
 
-private:
     std::map<std::string, std::string> by_identity_;
 };
 
@@ -76,9 +83,9 @@ void apply_history(std::vector<Page>& pages, history::History& history, parallel
         page.history_incomplete = fh->incomplete;
         if (const auto* c = fh->created()) {
             // A shallow history does not know when the file was really created.
-            if (!fh->incomplete) page.created = c->date;
+            if (!fh->incomplete) page.created = c->date();
         }
-        if (const auto* u = fh->updated()) page.updated = u->date;
+        if (const auto* u = fh->updated()) page.updated = u->date();
         std::vector<std::string> seen;
         for (auto it = fh->revisions.rbegin(); it != fh->revisions.rend(); ++it) {
             if (std::find(seen.begin(), seen.end(), it->contributor) != seen.end()) continue;

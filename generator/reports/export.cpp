@@ -78,8 +78,8 @@ json history_json(const model::Site& site, const Page& p) {
             json who = views::object_of("label", r.contributor, "url", nullptr);
             for (const auto& c : p.contributors)
                 if (c.text == r.contributor) who = ref(c);
-            revisions.push_back(views::object_of("commit", r.commit, "date", r.date, "contributor", std::move(who),
-                                                 "subject", r.subject));
+            revisions.push_back(views::object_of("commit", r.commit(), "date", r.date(), "contributor", std::move(who),
+                                                 "subject", r.subject()));
         }
     return views::object_of("created", or_null(p.created), "updated", or_null(p.updated), "contributors",
                             refs(p.contributors), "incomplete", p.history_incomplete, "revisions",

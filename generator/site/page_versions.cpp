@@ -49,7 +49,7 @@ std::map<std::string, std::vector<Version>> read_lists(
             file.content = std::move(file_version->content);
             diag::Sink ignored;
             auto page = model::read_page(file, site.config, ignored);
-            if (page) read.push_back({(*requests[i].revisions)[k].commit, file.path, std::move(*page)});
+            if (page) read.push_back({(*requests[i].revisions)[k].commit(), file.path, std::move(*page)});
         }
         lists[i] = settle(std::move(read));
     };

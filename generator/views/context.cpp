@@ -110,8 +110,8 @@ json revisions_json(const model::Site& site, const Page& page) {
         json author = object_of("label", "", "linked", false, "url", "");
         for (const auto& c : page.contributors)
             if (c.text == r.contributor) author = ref_json(c, page.url);
-        out.push_back(object_of("date", r.date, "date_human", human_date(site.words, r.date), "author",
-                                std::move(author), "subject", r.subject));
+        out.push_back(object_of("date", r.date(), "date_human", human_date(site.words, r.date()), "author",
+                                std::move(author), "subject", r.subject()));
     }
     return out;
 }

@@ -153,7 +153,7 @@ TEST_CASE("a history shaped like a real memory's: every page has its created dat
         REQUIRE(fh);
         CHECK_FALSE(fh->incomplete);
         REQUIRE(fh->created());
-        CHECK(fh->created()->commit == history.first_commit_of(path));
+        CHECK(fh->created()->commit() == history.first_commit_of(path));
         ++dated;
     }
     CHECK(dated == paths.size());

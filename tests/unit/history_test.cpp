@@ -20,7 +20,7 @@ namespace {
 
 std::vector<std::string> ids_of(const std::vector<history::Revision>& revisions) {
     std::vector<std::string> out;
-    for (const auto& r : revisions) out.push_back(r.commit);
+    for (const auto& r : revisions) out.push_back(r.commit());
     return out;
 }
 
@@ -101,10 +101,10 @@ TEST_CASE("a renamed note keeps its whole history, credited as git log --follow 
     CHECK(ids_of(fh->revisions) == git_log(memory.dir, "--follow --format=%H -- notes/new.md"));
     std::vector<std::string> dates, names, mapped, subjects;
     for (const auto& r : fh->revisions) {
-        dates.push_back(r.date);
-        names.push_back(r.author_name);
-        mapped.push_back(r.mailmap_name);
-        subjects.push_back(r.subject);
+        dates.push_back(r.date());
+        names.push_back(r.author_name());
+        mapped.push_back(r.mailmap_name());
+        subjects.push_back(r.subject());
     }
     CHECK(dates == std::vector<std::string>{"2020-04-01", "2020-03-01", "2020-02-01", "2020-01-01"});
     CHECK(dates == git_log(memory.dir, "--follow --date=short --format=%ad -- notes/new.md"));
@@ -113,8 +113,8 @@ TEST_CASE("a renamed note keeps its whole history, credited as git log --follow 
     CHECK(mapped == git_log(memory.dir, "--follow --format=%aN -- notes/new.md"));
     CHECK(subjects ==
           std::vector<std::string>{"Fix a typo, thanks sam", "Move the note", "Expand the note", "Start the memory"});
-    CHECK(fh->created()->commit == c[0]);
-    CHECK(fh->updated()->commit == c[3]);
+    CHECK(fh->created()->commit() == c[0]);
+    CHECK(fh->updated()->commit() == c[3]);
 
     // /changes/: every commit, newest first, with the paths as they are now.
     CHECK(ids_of(h.recent) == std::vector<std::string>{c[3], c[2], c[1], c[0]});
@@ -210,12 +210,16 @@ TEST_CASE("merged work is dated when it was written; a merge that resolved a fil
     auto h = history_of(dir, {"notes/a.md", "notes/b.md", "notes/c.md"});
     CHECK(ids_of(h.find("notes/b.md")->revisions) == std::vector<std::string>{b1});
     CHECK(ids_of(h.find("notes/b.md")->revisions) == git_log(dir, "--format=%H -- notes/b.md"));
-    CHECK(h.find("notes/b.md")->created()->date == "2020-02-01");
-    CHECK(h.find("notes/b.md")->updated()->date == "2020-02-01");
+    CHECK(h.find("notes/b.md")->created()->date() == "2020-02-01");
+    CHECK(h.find("notes/b.md")->updated()->date() == "2020-02-01");
     CHECK(ids_of(h.find("notes/a.md")->revisions) == std::vector<std::string>{c2, c1});
     CHECK(ids_of(h.find("notes/a.md")->revisions) == git_log(dir, "--format=%H -- notes/a.md"));
     CHECK(ids_of(h.find("notes/c.md")->revisions) == std::vector<std::string>{m, c2, b1, c1});
     CHECK(ids_of(h.find("notes/c.md")->revisions) == git_log(dir, "--format=%H -- notes/c.md"));
+    // A commit's facts are held once, for every file it touched.
+    CHECK(h.find("notes/a.md")->revisions[1].facts == h.find("notes/c.md")->revisions[3].facts);
+    CHECK(h.find("notes/a.md")->revisions[0].facts == h.find("notes/c.md")->revisions[1].facts);
+    CHECK(h.find("notes/a.md")->revisions[1].facts != h.find("notes/a.md")->revisions[0].facts);
     CHECK(ids_of(h.recent) == std::vector<std::string>{m, c2, b1, c1});
     CHECK(ids_of(h.recent) == git_log(dir, "--date-order --format=%H"));
     CHECK(h.recent[0].paths == std::vector<std::string>{"notes/c.md"});
