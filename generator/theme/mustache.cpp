@@ -328,8 +328,11 @@ class Template::Renderer {
 public:
     // With `piece`, the layout's content is handed to it as it is met (with the text before
     // it), not appended to `out`.
-    Renderer(const Template& tmpl, std::string& out, const std::function<void(std::string_view)>* piece = nullptr)
-        : t_(tmpl), out_(out), line_start_(out.size()), piece_(piece) {}
+    // With `stream`, what is written is handed to it at the end of a line once `stream_from`
+    // bytes wait (Template::render with a piece).
+    Renderer(const Template& tmpl, std::string& out, const std::function<void(std::string_view)>* piece = nullptr,
+             const std::function<void(std::string_view)>* stream = nullptr, std::size_t stream_from = 0)
+        : t_(tmpl), out_(out), line_start_(out.size()), piece_(piece), stream_(stream), stream_from_(stream_from) {}
 
     void render(std::size_t first, std::size_t last, const Frame& top) {
         for (std::size_t i = first; i < last;) {
@@ -406,6 +409,12 @@ private:
         line_start_ = out_.size();
         section_on_line_ = false;
         line_has_content_ = false;
+        // Every byte before the new line is final: only the line being written can be cut back.
+        if (stream_ && out_.size() >= stream_from_) {
+            (*stream_)(out_);
+            out_.clear();
+            line_start_ = 0;
+        }
     }
 
     bool line_is_blank() const {
@@ -476,6 +485,8 @@ private:
     bool section_on_line_ = false;  // a section opened or closed on that line
     const std::function<void(std::string_view)>* piece_;
     bool line_has_content_ = false;  // the content, handed on, was written on that line
+    const std::function<void(std::string_view)>* stream_;
+    std::size_t stream_from_;
 };
 
 void Template::render(const json& context, std::string& out, const json* globals) const {
@@ -494,12 +505,30 @@ void Template::render_layout(const json& context, const std::string& content,
     piece(out);
 }
 
+void Template::render(const json& context, const std::function<void(std::string_view)>& piece, const json* globals,
+                      std::size_t stream_from) const {
+    std::string out;
+    render_with(context, nullptr, out, globals, nullptr, &piece, stream_from);
+    if (!out.empty()) piece(out);
+}
+
+bool Template::prints_raw_only(std::string_view name) const {
+    for (const Node& node : nodes_) {
+        if (node.kind == Node::Kind::text || node.kind == Node::Kind::newline || node.size == 0) continue;
+        const NamePart& first = parts_[node.begin];
+        if (std::string_view(bytes_).substr(first.begin, first.size) != name) continue;
+        if (node.kind != Node::Kind::unescaped_variable || node.size != 1) return false;
+    }
+    return true;
+}
+
 void Template::render_with(const json& context, const std::string* content, std::string& out, const json* globals,
-                           const std::function<void(std::string_view)>* piece) const {
+                           const std::function<void(std::string_view)>* piece,
+                           const std::function<void(std::string_view)>* stream, std::size_t stream_from) const {
     if (!ok()) return;
     // Most of a page is the template's own text (and, for a layout, the page inside it).
     out.reserve(out.size() + bytes_.size() + (content && !piece ? content->size() : 0) + 1024);
-    Renderer renderer(*this, out, piece);
+    Renderer renderer(*this, out, piece, stream, stream_from);
     const Frame outside{Ref{globals}, nullptr};
     renderer.render(0, nodes_.size(), Frame{Ref{&context, nullptr, content}, globals ? &outside : nullptr});
     renderer.finish();

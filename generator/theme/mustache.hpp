@@ -64,6 +64,17 @@ public:
                        const std::function<void(std::string_view)>& piece,
                        const nlohmann::json* globals = nullptr) const;
 
+    // The same bytes as render(), handed to `piece` in order as they are made: once
+    // `stream_from` bytes wait, at the end of each line (only the line being written can still
+    // be dropped as a standalone tag's), so a list of 50,000 notes is never held whole.
+    static constexpr std::size_t kStreamFrom = 64 * 1024;
+    void render(const nlohmann::json& context, const std::function<void(std::string_view)>& piece,
+                const nlohmann::json* globals = nullptr, std::size_t stream_from = kStreamFrom) const;
+    // True when `name` is only ever printed unescaped, alone ({{{name}}}, {{& name}}): never
+    // escaped, as a section, or as the first part of a dotted name. A layout whose page is
+    // printed so can have the page written into it as the page is rendered.
+    bool prints_raw_only(std::string_view name) const;
+
     // Sections may nest this deep; deeper is a parse error, so a render's recursion is bounded.
     static constexpr int kMaxNesting = 100;
 
@@ -87,7 +98,9 @@ private:
     class Renderer;
 
     void render_with(const nlohmann::json& context, const std::string* content, std::string& out,
-                     const nlohmann::json* globals, const std::function<void(std::string_view)>* piece = nullptr) const;
+                     const nlohmann::json* globals, const std::function<void(std::string_view)>* piece = nullptr,
+                     const std::function<void(std::string_view)>* stream = nullptr,
+                     std::size_t stream_from = kStreamFrom) const;
 
     std::vector<Node> nodes_;
     std::vector<NamePart> parts_;

@@ -105,9 +105,62 @@ void Theme::render_page(const std::string& name, const nlohmann::json& context,
     if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
     auto base = templates_.find("base");
     if (base == templates_.end()) throw std::runtime_error("the theme has no template 'base'");
-    std::string inner;
-    it->second->tmpl.render(context, inner, &globals_);
-    base->second->tmpl.render_layout(context, inner, piece, &globals_);
+    const Template& page = it->second->tmpl;
+    const Template& layout = base->second->tmpl;
+    if (!layout.prints_raw_only("content")) {  // the page is held whole, and put in its layout
+        std::string inner;
+        page.render(context, inner, &globals_);
+        layout.render_layout(context, inner, piece, &globals_);
+        return;
+    }
+    // The page is written into its layout as it is rendered, never held whole (the largest
+    // lists are tens of MB). The layout is rendered around a stand-in, handed on by itself
+    // where the page goes; what comes before is held until the page has a character that is
+    // not a space or a tab, the layout's own rule for a page that keeps its line. A page
+    // blank throughout is put in its layout as a whole, where its line may be dropped.
+    static const std::string kStandIn = "<cp-page>";
+    std::string held;      // the layout's text so far, or a blank page so far
+    bool started = false;  // the page's first character that is not blank is handed on
+    bool blank = false;    // the page is blank throughout: made again the usual way
+    std::string blank_page;
+    layout.render_layout(
+        context, kStandIn,
+        [&](std::string_view p) {
+            if (blank) return;
+            if (p.data() != kStandIn.data() || p.size() != kStandIn.size()) {
+                if (started)
+                    piece(p);
+                else
+                    held.append(p);
+                return;
+            }
+            std::string waiting;
+            page.render(
+                context,
+                [&](std::string_view s) {
+                    if (started) {
+                        piece(s);
+                        return;
+                    }
+                    waiting.append(s);
+                    if (waiting.find_first_not_of(" \t") == std::string::npos) return;
+                    started = true;
+                    piece(held);
+                    piece(waiting);
+                    std::string().swap(held);
+                    std::string().swap(waiting);
+                },
+                &globals_);
+            if (!started) {
+                blank = true;
+                blank_page = std::move(waiting);
+            }
+        },
+        &globals_);
+    if (blank)
+        layout.render_layout(context, blank_page, piece, &globals_);
+    else if (!started)
+        piece(held);  // a layout that never shows its page
 }
 
 }  // namespace cp::theme

@@ -520,6 +520,14 @@ TEST_CASE("mustache reference: a generated corpus renders as kainjow did (fixed 
             mismatch(i, text, ctx, "render: " + first_difference(expect, got), shown(expect), shown(got));
             continue;
         }
+        // Streamed, handed on at the end of every line: the same bytes.
+        std::string by_lines;
+        ours.render(
+            ctx, [&](std::string_view s) { by_lines.append(s); }, nullptr, 1);
+        if (by_lines != got) {
+            mismatch(i, text, ctx, "streamed render: " + first_difference(got, by_lines), shown(got), shown(by_lines));
+            continue;
+        }
         // Whether the context made a difference (else the case tested the text alone).
         std::string without;
         ours.render(json::object(), without);

@@ -376,3 +376,55 @@ TEST_CASE("mustache: a layout hands its content on as it is, between the text ar
             }
         }
 }
+
+TEST_CASE("theme: a page is written into its layout as it is rendered, never held whole", "[theme][mustache]") {
+    cp::testing::TempFolder tmp;
+    cp::testing::write_files(tmp.path(),
+                             {{"templates/base.mustache", "{{{content}}}"}, {"templates/page.mustache", "{{title}}"}});
+    // The page held whole and put in its layout: what render_page gave before it streamed.
+    auto held = [](const std::string& layout, const std::string& page, const json& ctx) {
+        std::string inner, out;
+        Template(page).render(ctx, inner);
+        Template(layout).render_layout(ctx, inner, out);
+        return out;
+    };
+    auto theme_of = [&](const std::string& layout, const std::string& page) {
+        cp::diag::Sink sink;
+        auto theme = std::make_unique<cp::theme::Theme>(
+            tmp.path(), std::map<std::string, std::string>{{"base", layout}, {"page", page}}, sink);
+        REQUIRE_FALSE(sink.has_errors());
+        return theme;
+    };
+
+    // A list of 20,000 lines: handed on a line-end at a time, past the first 64 KB.
+    const std::string layout = "<title>{{title}}</title>\n<main>\n{{{content}}}\n</main>\n";
+    const std::string list = "<ul>\n{{#items}}\n  <li>{{.}}</li>\n{{/items}}\n</ul>\n";
+    json ctx = {{"title", "Every note"}, {"items", json::array()}};
+    for (int i = 0; i < 20000; ++i) ctx["items"].push_back("note number " + std::to_string(i));
+    auto theme = theme_of(layout, list);
+    std::string whole;
+    std::size_t pieces = 0, largest = 0;
+    theme->render_page("page", ctx, [&](std::string_view s) {
+        whole.append(s);
+        ++pieces;
+        largest = std::max(largest, s.size());
+    });
+    const std::string expect = held(layout, list, ctx);
+    CHECK(expect.size() > 500000);
+    CHECK(whole == expect);
+    CHECK(pieces > 5);
+    CHECK(largest < Template::kStreamFrom + 100);
+    CHECK(theme->render_page("page", ctx) == expect);
+
+    // Pages blank or not, on lines a section may drop, the page escaped, met twice, or never:
+    // the same bytes as the page held whole.
+    for (const std::string lay :
+         {"{{#a}}\n{{{content}}}\n{{/a}}\n", "  {{#a}}{{{content}}}{{/a}}  \nafter\n", "{{{content}}}|{{content}}",
+          "x{{{content}}}y{{{content}}}z", "{{#content}}[{{{.}}}]{{/content}}", "no page here\n",
+          "{{#a}}{{{content}}}{{/a}}{{^a}}-{{/a}}\n"})
+        for (const std::string page : {"", " ", "\t \t", "page", "a\n", "  x  ", "{{#a}}\n  \n{{/a}}\n", "\n"})
+            for (const json& c : {json{{"a", true}}, json{{"a", false}}}) {
+                INFO(lay << " | " << page << " | " << c.dump());
+                CHECK(theme_of(lay, page)->render_page("page", c) == held(lay, page, c));
+            }
+}
