@@ -67,7 +67,7 @@ public:
     // The same bytes as render(), handed to `piece` in order as they are made: once
     // `stream_from` bytes wait, at the end of each line (only the line being written can still
     // be dropped as a standalone tag's), so a list of 50,000 notes is never held whole.
-    static constexpr std::size_t kStreamFrom = 64 * 1024;
+    static constexpr std::size_t kStreamFrom = std::size_t{64} * 1024;
     void render(const nlohmann::json& context, const std::function<void(std::string_view)>& piece,
                 const nlohmann::json* globals = nullptr, std::size_t stream_from = kStreamFrom) const;
     // True when `name` is only ever printed unescaped, alone ({{{name}}}, {{& name}}): never
