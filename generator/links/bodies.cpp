@@ -211,14 +211,13 @@ std::vector<RenderedPage> render_bodies(model::Site& site, const model::SiteInde
                    site.words.html("markdown.too_large"), site.words.html("markdown.too_slow")},
                   "<p class=\"notice\">" + site.words.html("markdown.lfs") + "</p>\n",
                   nullptr};
-    const markdown::RenderOptions::Words& words = shared.words;
-    const std::string& lfs_notice = shared.lfs_notice;
     BodyCache* cache = options.cache;
     bool ask_again = false;  // another page, an address or an asset changed: the kept links are asked again
     if (cache) {
-        auto now = words_of(site, options,
-                            {words.community_only, words.broken_link, words.done, words.not_done, words.too_large,
-                             words.too_slow, lfs_notice});
+        const markdown::RenderOptions::Words& w = shared.words;
+        auto now =
+            words_of(site, options,
+                     {w.community_only, w.broken_link, w.done, w.not_done, w.too_large, w.too_slow, shared.lfs_notice});
         if (now != cache->words) cache->by_source.clear();
         cache->words = now;
         auto others = others_of(site, catalogue);

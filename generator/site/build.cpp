@@ -2,7 +2,6 @@
 
 #include <iostream>
 #include <map>
-#include <unordered_set>
 #include <utility>
 
 #include "audience/guard.hpp"
@@ -41,14 +40,14 @@ constexpr std::size_t kSummaryFrom = 10;
 void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err, std::size_t limit,
                     const audience::GuardReport& guard) {
     auto problems = sink.sorted();
-    std::map<std::string, std::string> read_again;  // the texts let go that the lines are quoted from
+    source::ReadAgain reader(snapshot);
+    std::map<std::string, std::string> texts;  // each file's, read once for all its problems
     diag::print(
         err, problems,
         [&](const std::string& path) -> std::string {
-            const source::SourceFile* f = snapshot.find(path);
-            if (!f || !f->text_let_go) return f ? f->content : std::string{};
-            auto [at, added] = read_again.try_emplace(path);
-            if (added) at->second = source::read_again(snapshot, *f).value_or(std::string{});
+            auto [at, added] = texts.try_emplace(path);
+            if (const source::SourceFile* f = snapshot.find(path); added && f)
+                at->second = reader.text_of(*f).value_or(std::string{});
             return at->second;
         },
         limit == 0 ? problems.size() : limit);
@@ -70,19 +69,13 @@ std::string audit_verdict(const output::SiteWriter& writer, const audience::Audi
             " leak(s) found in the written files; nothing is published\n";
 }
 
-// The pages' Markdown, read, filtered, audited and rendered by now, is not read again: each
-// page's source text is let go, but those of files whose lines the printed problems show
-// (every problem with a line is reported by the links step; those after it name files only,
-// and can only push the ones here out of the `limit` printed, never bring others in). At
-// 50,000 notes, 300 MB fewer while the site is written.
-void forget_page_texts(source::Snapshot& snapshot, const diag::Sink& sink, std::size_t limit) {
-    std::unordered_set<std::string> shown;
-    auto problems = sink.sorted();
-    for (std::size_t i : diag::printed(problems, limit == 0 ? problems.size() : limit)) shown.insert(problems[i].path);
+// The pages' Markdown, read, filtered, audited and rendered by now, is not read again: what a
+// build kept of each page's source text (a public build's front matter; serve's whole texts) is
+// let go, and the lines the printed problems quote are read again (source::ReadAgain).
+void forget_page_texts(source::Snapshot& snapshot) {
     for (auto& file : snapshot.files)
-        if (file.path.ends_with(".md") && !file.underscored && !file.path.starts_with("assets/") &&
-            !shown.count(file.path))
-            std::string{}.swap(file.content);
+        if (file.path.ends_with(".md") && !file.underscored && !file.path.starts_with("assets/"))
+            source::let_go_of_text(file);
 }
 
 }  // namespace
@@ -128,7 +121,7 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
     loaded.catalogue.reset();
     step_ends("markdown and links");
     if (mode == Mode::Check || sink.has_errors()) return held;
-    forget_page_texts(loaded.snapshot, sink, options.max_problems);
+    forget_page_texts(loaded.snapshot);
     held->outputs = make_outputs(*held->resolved, pool, sink, options.search_index_when_asked);
     step_ends("indexes");
     return held;

@@ -205,7 +205,7 @@ std::size_t bytes_before_line(const std::string& text, int first_line) {
 
 // What the parse leaves of each page's source text. A build lets go of it as soon as its page
 // is read (at 50,000 notes, 210 MB that stayed beside the pages' own copies until the links
-// step); the problems printed read their lines again (source::read_again). A public build keeps
+// step); the problems printed read their lines again (source::ReadAgain). A public build keeps
 // the front matter, which its audit reads as written. serve keeps everything: its cache of the
 // working tree holds the texts anyway.
 std::function<void(const source::SourceFile&, const model::Page&)> text_let_go(const BuildOptions& options,

@@ -7,8 +7,7 @@
 namespace cp::source {
 
 void let_go_of_text(SourceFile& file, std::size_t keep) {
-    if (file.text_let_go) return;
-    if (!file.quick_hash) file.quick_hash = text::QuickHash::of(file.content);
+    if (!file.text_let_go && !file.quick_hash) file.quick_hash = text::QuickHash::of(file.content);
     file.text_let_go = true;
     if (keep < file.content.size()) {
         file.content.resize(keep);
@@ -16,15 +15,22 @@ void let_go_of_text(SourceFile& file, std::size_t keep) {
     }
 }
 
-std::optional<std::string> read_again(const Snapshot& snapshot, const SourceFile& file) {
+ReadAgain::ReadAgain(const Snapshot& snapshot) : snapshot_(snapshot) {}
+
+ReadAgain::~ReadAgain() = default;
+
+std::optional<std::string> ReadAgain::text_of(const SourceFile& file) {
     if (!file.text_let_go) return file.content;
     std::optional<std::string> text;
-    if (snapshot.commit) {
-        std::string error;
-        auto repo = Repository::find(snapshot.root, error);
-        if (repo) text = repo->read_file(*snapshot.commit, file.path, file.size);
+    if (snapshot_.commit) {
+        if (!tried_) {
+            std::string error;
+            repository_ = Repository::find(snapshot_.root, error);
+            tried_ = true;
+        }
+        if (repository_) text = repository_->read_file(*snapshot_.commit, file.path, file.size);
     } else {
-        text = text::read_file(snapshot.root / file.path);
+        text = text::read_file(snapshot_.root / file.path);
     }
     if (!text || text::QuickHash::of(*text) != file.quick_hash) return std::nullopt;
     return text;

@@ -26,7 +26,7 @@ struct SourceFile {
     // file unchanged since it was read), or when the text was let go; 0 when not known.
     std::uint64_t quick_hash = 0;
     // The text was let go once it was read into a page (let_go_of_text): `content` holds at most
-    // its first part, and read_again() reads it whole from where it came from.
+    // its first part, and source::ReadAgain reads it whole from where it came from.
     bool text_let_go = false;
 };
 
@@ -35,7 +35,7 @@ struct Snapshot {
     std::string reference_date;         // YYYY-MM-DD: the source commit's date, else the newest file's
     std::optional<std::string> commit;  // the commit id read, when built from git
     // The folder read: the working tree's, or (with `commit`) one in that commit's repository.
-    // read_again() looks there.
+    // source::ReadAgain looks there.
     std::filesystem::path root;
     // Finds a file by its relative path, or nullptr.
     const SourceFile* find(const std::string& path) const;

@@ -222,7 +222,7 @@ TEST_CASE("a build lets go of each page's text once it is read, and quotes probl
         REQUIRE(file);
         CHECK(file->text_let_go);
         CHECK(file->content.empty());
-        CHECK(source::read_again(loaded.snapshot, *file) ==
+        CHECK(source::ReadAgain(loaded.snapshot).text_of(*file) ==
               "---\ntitle: Hello\n---\nSee [[nowhere-at-all]] for more.\n");
         // Files that are no page keep their text.
         CHECK_FALSE(loaded.snapshot.find("commonplace.yaml")->text_let_go);
@@ -234,7 +234,7 @@ TEST_CASE("a build lets go of each page's text once it is read, and quotes probl
 
         // Saved again since it was read: no line is quoted rather than another file's words.
         write_file(memory.dir / "notes/hello.md", "---\ntitle: Hello\n---\nOther words now.\n");
-        CHECK_FALSE(source::read_again(loaded.snapshot, *file));
+        CHECK_FALSE(source::ReadAgain(loaded.snapshot).text_of(*file));
     }
     SECTION("a public build keeps the front matter, which its audit reads") {
         auto options = options_for(memory.dir, memory.tmp / "out");
@@ -246,7 +246,7 @@ TEST_CASE("a build lets go of each page's text once it is read, and quotes probl
         REQUIRE(file);
         CHECK(file->text_let_go);
         CHECK(file->content == "---\ntitle: Hello\n---\n");
-        CHECK(source::read_again(loaded.snapshot, *file) ==
+        CHECK(source::ReadAgain(loaded.snapshot).text_of(*file) ==
               "---\ntitle: Hello\n---\nSee [[nowhere-at-all]] for more.\n");
     }
     SECTION("--ref: read again from the commit's tree, whatever the working tree holds") {
@@ -257,7 +257,7 @@ TEST_CASE("a build lets go of each page's text once it is read, and quotes probl
         const source::SourceFile* file = loaded.snapshot.find("notes/hello.md");
         REQUIRE(file);
         CHECK(file->text_let_go);
-        CHECK(source::read_again(loaded.snapshot, *file) == at_commit);
+        CHECK(source::ReadAgain(loaded.snapshot).text_of(*file) == at_commit);
 
         // HEAD's later.md has no broken link; the working tree's has. The commit's line is quoted.
         GitRepo repo = GitRepo::open(memory.dir);
