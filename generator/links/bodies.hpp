@@ -31,6 +31,13 @@ public:
     // markdown::Rendered's, unpacked: the HTML alone is read without unpacking the words.
     std::string html() const { return packed_.unpacked(0, html_size_); }
     std::string plain_text() const { return packed_.unpacked(html_size_, packed_.size()); }
+    // Both, unpacked once (the words follow the HTML: plain_text() alone unpacks it too).
+    std::pair<std::string, std::string> html_and_plain_text() const {
+        std::string html = packed_.unpacked(0, packed_.size());
+        std::string words = html.substr(html_size_);
+        html.resize(html_size_);
+        return {std::move(html), std::move(words)};
+    }
     // The HTML, then the words, as held; the words start at words_from().
     const text::PackedText& packed() const { return packed_; }
     std::size_t words_from() const { return html_size_; }

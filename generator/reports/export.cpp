@@ -2,6 +2,7 @@
 
 #include "indexes/feeds.hpp"
 #include "reports/dublin_core.hpp"
+#include "reports/json_text.hpp"
 #include "reports/lists.hpp"
 #include "reports/rebase.hpp"
 #include "views/json_object.hpp"
@@ -95,29 +96,16 @@ json page_json(const model::Site& site, const Page& p, const links::RenderedPage
     json backlinks = json::array(), tags = json::array();
     for (std::size_t b : body.backlinks) backlinks.push_back(site.pages[b].url);
     for (const auto& t : p.tags) tags.push_back(t);
+    auto [html, words] = body.body->html_and_plain_text();
     return views::object_of(
         "url", p.url, "absolute_url", absolute(p.url), "type", std::string(model::type_name(p.type)), "slug", p.slug,
         "source_path", p.source_path, "title", p.title, "date", or_null(p.date), "summary", p.summary, "tags",
         std::move(tags), "domains", refs(p.domains), "authors", refs(p.authors), "visibility",
         p.visibility == model::Visibility::Public ? "public" : "community", "fields", type_fields(p), "params",
-        p.params, "text",
-        views::object_of("html", rebase_links(body.body->html(), p.url, absolute), "plain", body.body->plain_text()),
+        p.params, "text", views::object_of("html", rebase_links(html, p.url, absolute), "plain", std::move(words)),
         "history", history_json(site, p), "links",
         views::object_of("pages", strings(body.links.pages), "assets", strings(body.links.assets), "backlinks",
                          std::move(backlinks)));
-}
-
-// `j` as json::dump(1, '\t') writes it at `depth` levels in: every line after a newline one
-// tab further in per level (a dumped string's own newlines are escaped, so each is the layout's).
-std::string dump_at_depth(const json& j, int depth) {
-    std::string flat = j.dump(1, '\t', false, json::error_handler_t::replace);
-    std::string indent(static_cast<std::size_t>(depth), '\t'), out = indent;
-    out.reserve(flat.size() + flat.size() / 16);
-    for (char c : flat) {
-        out += c;
-        if (c == '\n') out += indent;
-    }
-    return out;
 }
 
 }  // namespace
@@ -133,15 +121,18 @@ views::RawFile memory_export(const links::ResolvedSite& resolved) {
             views::object_of("$schema", indexes::absolute_url(site, "/export/schema.json"), "format",
                              "commonplace-memory/1", "audience", model::audience_name(site.audience), "base_url",
                              site.config.base_url, "dublin_core", dublin_core_json(dublin_core(site)));
-        std::string text = head.dump(1, '\t', false, json::error_handler_t::replace);
+        std::string text;
+        append_json(text, head);
         text.resize(text.size() - 2);  // "\n}": the pages come before the close
         if (site.pages.empty()) {
             piece(text + ",\n\t\"pages\": []\n}\n");
             return;
         }
         piece(text + ",\n\t\"pages\": [\n");
+        std::string page;  // one page at a time, in the room the largest so far took
         for (std::size_t i = 0; i < site.pages.size(); ++i) {
-            std::string page = dump_at_depth(page_json(site, site.pages[i], bodies[i]), 2);
+            page.assign("\t\t");
+            append_json(page, page_json(site, site.pages[i], bodies[i]), 2);
             page += i + 1 < site.pages.size() ? ",\n" : "\n";
             piece(page);
         }

@@ -1,5 +1,6 @@
 #include "reports/rebase.hpp"
 
+#include <string_view>
 #include <vector>
 
 namespace cp::reports {
@@ -38,18 +39,31 @@ std::string site_target(const std::string& page_url, const std::string& link) {
     return out + rest;
 }
 
+namespace {
+
+// Where the next ` href="` or ` src="` at or after `from` starts, or npos. Looked for by their
+// '=', which is rare in a page's text: a search for the leading space stopped at every word.
+std::size_t next_link_attribute(const std::string& html, std::size_t from) {
+    static constexpr std::string_view kHref = " href=\"", kSrc = " src=\"";
+    std::string_view all(html);
+    for (std::size_t equals = html.find('=', from); equals != std::string::npos; equals = html.find('=', equals + 1)) {
+        // A ` src="` starts one character after where a ` href="` with the same '=' would.
+        if (equals >= from + 5 && all.substr(equals - 5, kHref.size()) == kHref) return equals - 5;
+        if (equals >= from + 4 && all.substr(equals - 4, kSrc.size()) == kSrc) return equals - 4;
+    }
+    return std::string::npos;
+}
+
+}  // namespace
+
 std::string rebase_links(const std::string& html, const std::string& page_url,
                          const std::function<std::string(const std::string&)>& to) {
     std::string out;
     out.reserve(html.size() + html.size() / 8);
     std::size_t pos = 0;
-    // The next of each attribute, looked for again only once passed: looking for both from
-    // every link read the rest of the page for the rarer one each time (quadratic in links).
-    std::size_t href = html.find(" href=\""), src = html.find(" src=\"");
     while (true) {
-        if (href != std::string::npos && href < pos) href = html.find(" href=\"", pos);
-        if (src != std::string::npos && src < pos) src = html.find(" src=\"", pos);
-        std::size_t at = std::min(href, src);
+        // The first attribute at or after pos: the earliest '=' that ends one starts the earliest.
+        std::size_t at = next_link_attribute(html, pos);
         if (at == std::string::npos) break;
         std::size_t value = html.find('"', at) + 1, end = html.find('"', value);
         if (end == std::string::npos) break;

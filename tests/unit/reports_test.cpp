@@ -3,8 +3,12 @@
 // /print/, each asserted on a small memory written here; the `value:` field's diagnostics.
 #include <catch2/catch.hpp>
 
+#include <functional>
+#include <random>
+
 #include <nlohmann/json.hpp>
 
+#include "reports/json_text.hpp"
 #include "reports/periods.hpp"
 #include "reports/rebase.hpp"
 #include "reports/words.hpp"
@@ -122,6 +126,143 @@ TEST_CASE("links in a body moved elsewhere resolve to the site", "[reports]") {
         "<p><a href=\"../../notes/x/\">x</a> <a href=\"https://w.org/\">w</a> <img src=\"../../assets/a.png\"></p>";
     CHECK(cp::reports::rebase_links(html, "/meetings/m/", [](const std::string& t) { return "ABS" + t; }) ==
           "<p><a href=\"ABS/notes/x/\">x</a> <a href=\"https://w.org/\">w</a> <img src=\"ABS/assets/a.png\"></p>");
+}
+
+namespace {
+
+// rebase_links as first written: the next ` href="` and ` src="` each looked for in turn.
+std::string rebase_links_by_search(const std::string& html, const std::string& page_url,
+                                   const std::function<std::string(const std::string&)>& to) {
+    std::string out;
+    std::size_t pos = 0;
+    while (true) {
+        std::size_t at = std::min(html.find(" href=\"", pos), html.find(" src=\"", pos));
+        if (at == std::string::npos) break;
+        std::size_t value = html.find('"', at) + 1, end = html.find('"', value);
+        if (end == std::string::npos) break;
+        out.append(html, pos, value - pos);
+        std::string link = html.substr(value, end - value), target = cp::reports::site_target(page_url, link);
+        out += target.empty() ? link : to(target);
+        pos = end;
+    }
+    return out.append(html, pos, std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("rebase_links finds the same attributes as a search for each, in pieces made to trip it", "[reports]") {
+    // Attributes next to each other, inside values, unclosed, '=' without them, at both ends.
+    const std::vector<std::string> pieces = {
+        " href=\"", " src=\"", "=",   "\"",    " ",  "a",    "../x/",          "#p", "h",
+        "ref",      "src",     " hr", "ef=\"", "sr", "c=\"", "https://w.org/", "<a"};
+    std::mt19937 random(20261207);
+    auto to = [](const std::string& t) { return "[" + t + "]"; };
+    for (int round = 0; round < 20000; ++round) {
+        std::string html;
+        const int count = static_cast<int>(random() % 14);
+        for (int i = 0; i < count; ++i) html += pieces[random() % pieces.size()];
+        INFO(html);
+        REQUIRE(cp::reports::rebase_links(html, "/meetings/m/", to) ==
+                rebase_links_by_search(html, "/meetings/m/", to));
+    }
+}
+
+namespace {
+
+// A string of the bytes that JSON escaping turns on: quotes, backslashes, control characters,
+// DEL, UTF-8 of every length, and sequences that are not UTF-8 (lone continuations, overlong,
+// surrogates, past U+10FFFF, cut short).
+std::string tricky_string(std::mt19937& random) {
+    static const std::vector<std::string> pieces = {"a",
+                                                    "word ",
+                                                    "\"",
+                                                    "\\",
+                                                    "/",
+                                                    "\n",
+                                                    "\t",
+                                                    "\r",
+                                                    "\b",
+                                                    "\f",
+                                                    std::string(1, '\0'),
+                                                    "\x01",
+                                                    "\x1f",
+                                                    "\x7f",
+                                                    "\xc3\xa9",
+                                                    "\xe2\x82\xac",
+                                                    "\xf0\x9f\x98\x80",
+                                                    "\xed\x9f\xbf",
+                                                    "\xef\xbf\xbf",
+                                                    "\xf4\x8f\xbf\xbf",
+                                                    "\x80",
+                                                    "\xc0\xaf",
+                                                    "\xc1",
+                                                    "\xe0\x80\x80",
+                                                    "\xed\xa0\x80",
+                                                    "\xf4\x90\x80\x80",
+                                                    "\xf5",
+                                                    "\xff",
+                                                    "\xe2\x82",
+                                                    "\xf0\x9f\x98",
+                                                    "<p class=\"x\">"};
+    std::string s;
+    const int count = static_cast<int>(random() % 8);
+    for (int i = 0; i < count; ++i) s += pieces[random() % pieces.size()];
+    return s;
+}
+
+nlohmann::json tricky_json(std::mt19937& random, int depth) {
+    switch (random() % (depth > 3 ? 7 : 9)) {
+        case 0:
+            return nullptr;
+        case 1:
+            return random() % 2 == 0;
+        case 2:
+            return static_cast<std::int64_t>(random()) - (1LL << 31);
+        case 3:
+            return static_cast<std::uint64_t>(random()) << 32 | random();
+        case 4:
+            return static_cast<double>(static_cast<int>(random() % 2000) - 1000) / 7.0;
+        case 5:
+        case 6:
+            return tricky_string(random);
+        case 7: {
+            nlohmann::json array = nlohmann::json::array();
+            for (int i = static_cast<int>(random() % 4); i > 0; --i) array.push_back(tricky_json(random, depth + 1));
+            return array;
+        }
+        default: {
+            nlohmann::json object = nlohmann::json::object();
+            for (int i = static_cast<int>(random() % 4); i > 0; --i)
+                object[tricky_string(random)] = tricky_json(random, depth + 1);
+            return object;
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("append_json writes nlohmann's own bytes, nested at any depth", "[reports]") {
+    std::mt19937 random(7122026);
+    for (int round = 0; round < 20000; ++round) {
+        const nlohmann::json j = tricky_json(random, 0);
+        const unsigned depth = random() % 4;
+        // What nlohmann writes, each line after the first `depth` tabs further in.
+        std::string expected;
+        for (char c : j.dump(1, '\t', false, nlohmann::json::error_handler_t::replace)) {
+            expected += c;
+            if (c == '\n') expected.append(depth, '\t');
+        }
+        std::string written = "kept";
+        cp::reports::append_json(written, j, depth);
+        INFO(expected);
+        REQUIRE(written == "kept" + expected);
+    }
+    // Past 512 levels nlohmann indents with spaces.
+    nlohmann::json deep = 1;
+    for (int i = 0; i < 520; ++i) deep = nlohmann::json::array({deep});
+    std::string written;
+    cp::reports::append_json(written, deep);
+    CHECK(written == deep.dump(1, '\t'));
 }
 
 TEST_CASE("/feedback/: recurring themes once with their meetings, by series and by domain", "[reports]") {
