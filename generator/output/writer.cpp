@@ -106,6 +106,32 @@ void write_all(int fd, std::string_view bytes, const fs::path& path) {
     }
 }
 
+// The pieces of one file gathered before they are written: a page comes in a handful (its
+// layout's text, the page, its parts), and a write for each was 106,000 system calls for the
+// 16,000 files of 10,000 notes. A piece of this size or more is written as it comes.
+class GatheredWrites {
+public:
+    static constexpr std::size_t kSize = 64 * 1024;
+
+    GatheredWrites(int fd, const fs::path& path) : fd_(fd), path_(path) { held_.reserve(kSize); }
+    void add(std::string_view bytes) {
+        if (held_.size() + bytes.size() > kSize) flush();
+        if (bytes.size() >= kSize)
+            write_all(fd_, bytes, path_);
+        else
+            held_.append(bytes);
+    }
+    void flush() {
+        write_all(fd_, held_, path_);
+        held_.clear();
+    }
+
+private:
+    int fd_;
+    const fs::path& path_;
+    std::string held_;
+};
+
 }  // namespace
 
 bool SiteWriter::write(const std::string& path, std::string_view content, const std::string& origin) {
@@ -119,7 +145,10 @@ bool SiteWriter::write_pieces(const std::string& path, const std::string& origin
     int fd = ::openat(staging_fd_, path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) throw std::runtime_error("cannot write " + (staging_ / path).string() + ": " + std::strerror(errno));
     try {
-        produce([&](std::string_view bytes) { write_all(fd, bytes, staging_ / path); });
+        const fs::path written = staging_ / path;
+        GatheredWrites writes(fd, written);
+        produce([&](std::string_view bytes) { writes.add(bytes); });
+        writes.flush();
     } catch (...) {
         ::close(fd);
         throw;

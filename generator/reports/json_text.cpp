@@ -49,12 +49,18 @@ constexpr std::array<unsigned char, 256> kByteClass = byte_classes();
 
 char short_escape(char c) {
     switch (c) {
-        case '\b': return 'b';
-        case '\t': return 't';
-        case '\n': return 'n';
-        case '\f': return 'f';
-        case '\r': return 'r';
-        default: return c;  // '"' and '\\'
+        case '\b':
+            return 'b';
+        case '\t':
+            return 't';
+        case '\n':
+            return 'n';
+        case '\f':
+            return 'f';
+        case '\r':
+            return 'r';
+        default:
+            return c;  // '"' and '\\'
     }
 }
 
@@ -148,11 +154,21 @@ void append_value(std::string& out, const json& j, unsigned depth) {
             append_items(out, j.get_ref<const json::array_t&>(), "[]", depth,
                          [&](const json& item) { append_value(out, item, depth + 1); });
             return;
-        case json::value_t::string: append_string(out, j.get_ref<const std::string&>()); return;
-        case json::value_t::boolean: out += j.get<bool>() ? "true" : "false"; return;
-        case json::value_t::null: out += "null"; return;
-        case json::value_t::number_integer: append_number(out, j.get<json::number_integer_t>()); return;
-        case json::value_t::number_unsigned: append_number(out, j.get<json::number_unsigned_t>()); return;
+        case json::value_t::string:
+            append_string(out, j.get_ref<const std::string&>());
+            return;
+        case json::value_t::boolean:
+            out += j.get<bool>() ? "true" : "false";
+            return;
+        case json::value_t::null:
+            out += "null";
+            return;
+        case json::value_t::number_integer:
+            append_number(out, j.get<json::number_integer_t>());
+            return;
+        case json::value_t::number_unsigned:
+            append_number(out, j.get<json::number_unsigned_t>());
+            return;
         default: {
             // Floating-point numbers (nlohmann's own shortest form), binary, discarded: rare.
             // Binary spans lines, each then `depth` levels further in.

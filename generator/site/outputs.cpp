@@ -120,7 +120,7 @@ std::vector<OutputFile> output_files(const model::Site& site, const Outputs& out
                            // never copied whole into its layout: the largest lists are tens of MB.
                            auto render = [&](const json& ctx, const output::SiteWriter::Piece& to) {
                                if (page.standalone)
-                                   to(theme.render(page.template_name, ctx));
+                                   theme.render(page.template_name, ctx, to);
                                else
                                    theme.render_page(page.template_name, ctx, to);
                            };

@@ -85,12 +85,21 @@ Theme::Theme(Theme&&) noexcept = default;
 
 bool Theme::has(const std::string& name) const { return templates_.count(name) != 0; }
 
-std::string Theme::render(const std::string& name, const nlohmann::json& context) const {
+const Template& Theme::named(const std::string& name) const {
     auto it = templates_.find(name);
     if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
+    return it->second->tmpl;
+}
+
+std::string Theme::render(const std::string& name, const nlohmann::json& context) const {
     std::string out;
-    it->second->tmpl.render(context, out, &globals_);
+    named(name).render(context, out, &globals_);
     return out;
+}
+
+void Theme::render(const std::string& name, const nlohmann::json& context,
+                   const std::function<void(std::string_view)>& piece) const {
+    named(name).render(context, piece, &globals_);
 }
 
 std::string Theme::render_page(const std::string& name, const nlohmann::json& context) const {
@@ -101,12 +110,8 @@ std::string Theme::render_page(const std::string& name, const nlohmann::json& co
 
 void Theme::render_page(const std::string& name, const nlohmann::json& context,
                         const std::function<void(std::string_view)>& piece) const {
-    auto it = templates_.find(name);
-    if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
-    auto base = templates_.find("base");
-    if (base == templates_.end()) throw std::runtime_error("the theme has no template 'base'");
-    const Template& page = it->second->tmpl;
-    const Template& layout = base->second->tmpl;
+    const Template& page = named(name);
+    const Template& layout = named("base");
     if (!layout.prints_raw_only("content")) {  // the page is held whole, and put in its layout
         std::string inner;
         page.render(context, inner, &globals_);

@@ -15,6 +15,8 @@
 
 namespace cp::theme {
 
+class Template;
+
 struct StaticFile {
     std::string path;  // site-relative, "static/style.css"
     std::filesystem::path from;
@@ -38,6 +40,10 @@ public:
                      const std::function<void(std::string_view)>& piece) const;
     // Renders one template alone (no layout): feeds, calendars, redirects.
     std::string render(const std::string& template_name, const nlohmann::json& context) const;
+    // The same bytes, handed to `piece` in order as they are made (the printed memory is a
+    // quarter of a gigabyte at 50,000 notes, its skeleton alone half that).
+    void render(const std::string& template_name, const nlohmann::json& context,
+                const std::function<void(std::string_view)>& piece) const;
     bool has(const std::string& template_name) const;
     // What every template sees besides its context: {"t": the theme's words}
     // (i18n::Catalog::templates()). Set once, before any render.
@@ -46,6 +52,8 @@ public:
 
 private:
     struct Compiled;
+    // Throws std::runtime_error naming the template when the theme has none of that name.
+    const Template& named(const std::string& name) const;
     std::map<std::string, std::shared_ptr<const Compiled>> templates_;
     std::vector<StaticFile> static_files_;
     nlohmann::json globals_ = nlohmann::json::object();

@@ -40,3 +40,22 @@ TEST_CASE("an uncommitted writer leaves the earlier output and no staging folder
     for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++entries;
     CHECK(entries == 1);
 }
+
+TEST_CASE("a file written in pieces holds them all, in order, whatever their sizes", "[output]") {
+    // Small pieces are gathered before they are written, one of 64 KB or more goes as it comes:
+    // pieces on both sides of that size, and at it, each filled with a letter of its own.
+    const std::vector<std::size_t> sizes = {10,    70000, 5,  65536, 65530, 6,    1,     0,
+                                            65535, 65537, 20, 40000, 30000, 1000, 200000};
+    std::string expected;
+    for (std::size_t i = 0; i < sizes.size(); ++i) expected += std::string(sizes[i], static_cast<char>('a' + i));
+    TempFolder tmp;
+    SiteWriter writer(tmp / "site");
+    REQUIRE(writer.write_pieces("big/index.html", "a test", [&](const SiteWriter::Piece& piece) {
+        for (std::size_t i = 0; i < sizes.size(); ++i) piece(std::string(sizes[i], static_cast<char>('a' + i)));
+    }));
+    REQUIRE(writer.write_pieces("empty.html", "a test", [](const SiteWriter::Piece&) {}));
+    writer.commit();
+    CHECK(read_file(tmp / "site" / "big" / "index.html") == expected);
+    CHECK(fs::exists(tmp / "site" / "empty.html"));
+    CHECK(read_file(tmp / "site" / "empty.html").empty());
+}

@@ -545,6 +545,31 @@ TEST_CASE("/print/ is one document: title page, contents, domains, meetings by d
     CHECK(wards.find("src=\"../../notes/ward-board.png\"") != std::string::npos);
 }
 
+TEST_CASE("/print/ larger than a piece is written as it is made, each text whole in its place", "[reports]") {
+    // 400 notes of 1 KB each: the document is handed to the file past 64 KB, at line ends,
+    // and no part's mark may be left in it, split between two pieces.
+    MemoryFiles files = {{"commonplace.yaml", "title: Big memory\n"}};
+    for (int i = 0; i < 400; ++i) {
+        const std::string n = std::to_string(i);
+        files["notes/note-" + n + ".md"] = "---\ntitle: Note " + n + "\n---\nThe text of note " + n + ".\n\n" +
+            std::string(1000, 'x') + "\n\nSee [[note-" + std::to_string((i + 1) % 400) + "]].\n";
+    }
+    TempMemory memory(files);
+    BuildRun run = run_build(memory);
+    REQUIRE(run.status == 0);
+    const std::string html = read_file(memory.output() / "print/index.html");
+    CHECK(html.size() > 400 * 1000);
+    CHECK(html.find("cp-deferred-") == std::string::npos);
+    for (int i = 0; i < 400; ++i) {
+        // Each text, with its link kept in the document.
+        INFO(i);
+        const std::string n = std::to_string(i);
+        CHECK(html.find("<p>The text of note " + n + ".</p>") != std::string::npos);
+        CHECK(html.find("href=\"#p-note-note-" + std::to_string((i + 1) % 400) + "\"") != std::string::npos);
+    }
+    CHECK(html.rfind("</html>") > html.size() - 20);
+}
+
 TEST_CASE("the reports are linked where a member looks for them", "[reports]") {
     std::string home = site().page("index.html");
     for (const std::string link : {"digest/", "feedback/", "value/", "print/"}) {

@@ -416,6 +416,20 @@ TEST_CASE("theme: a page is written into its layout as it is rendered, never hel
     CHECK(largest < Template::kStreamFrom + 100);
     CHECK(theme->render_page("page", ctx) == expect);
 
+    // A document of its own (the printed memory) is handed on in pieces too, the same bytes.
+    std::string alone;
+    pieces = 0;
+    largest = 0;
+    theme->render("page", ctx, [&](std::string_view s) {
+        alone.append(s);
+        ++pieces;
+        largest = std::max(largest, s.size());
+    });
+    CHECK(alone == theme->render("page", ctx));
+    CHECK(alone.size() > 500000);
+    CHECK(pieces > 5);
+    CHECK(largest < Template::kStreamFrom + 100);
+
     // Pages blank or not, on lines a section may drop, the page escaped, met twice, or never:
     // the same bytes as the page held whole.
     for (const std::string lay :
