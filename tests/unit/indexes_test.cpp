@@ -186,6 +186,10 @@ TEST_CASE("open actions are listed by owner and by due date, overdue against the
     CHECK(a["by_date"][0]["items"][0]["overdue"] == true);
     CHECK(a["done"][0]["action"] == "Book the room");
     CHECK(a["done"][0]["key"] == "/meetings/retreat/#3");
+    // Each action's meeting is what an action row shows of it (docs/theme.md), not its whole
+    // link: the page lists every open action twice, and at 50,000 notes its context was the
+    // largest a build held.
+    CHECK(a["by_date"][0]["items"][0]["meeting"] == json{{"title", m.title}, {"url", "../meetings/retreat/"}});
 
     auto no_date = site_of({m}, "");
     CHECK(views::context_of(actions_page(no_date))["actions"]["overdue_count"] ==
