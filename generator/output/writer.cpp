@@ -111,7 +111,7 @@ void write_all(int fd, std::string_view bytes, const fs::path& path) {
 // 16,000 files of 10,000 notes. A piece of this size or more is written as it comes.
 class GatheredWrites {
 public:
-    static constexpr std::size_t kSize = 64 * 1024;
+    static constexpr std::size_t kSize = std::size_t{64} * 1024;
 
     GatheredWrites(int fd, const fs::path& path) : fd_(fd), path_(path) { held_.reserve(kSize); }
     void add(std::string_view bytes) {

@@ -558,7 +558,7 @@ TEST_CASE("/print/ larger than a piece is written as it is made, each text whole
     BuildRun run = run_build(memory);
     REQUIRE(run.status == 0);
     const std::string html = read_file(memory.output() / "print/index.html");
-    CHECK(html.size() > 400 * 1000);
+    CHECK(html.size() > std::size_t{400} * 1000);
     CHECK(html.find("cp-deferred-") == std::string::npos);
     for (int i = 0; i < 400; ++i) {
         // Each text, with its link kept in the document.
