@@ -1,7 +1,9 @@
 #include "reports/json_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <string_view>
 
 namespace cp::reports {
 
