@@ -14,7 +14,10 @@ namespace fs = std::filesystem;
 // renders the same one.
 struct Theme::Compiled {
     Template tmpl;
-    explicit Compiled(const std::string& text) : tmpl(text) {}
+    // As a layout: its page is only ever printed raw, so the page can be written into it as it
+    // is rendered (render_page). Asked once here, not for every page.
+    bool page_streams;
+    explicit Compiled(const std::string& text) : tmpl(text), page_streams(tmpl.prints_raw_only("content")) {}
 };
 
 std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials, int depth) {
@@ -85,21 +88,21 @@ Theme::Theme(Theme&&) noexcept = default;
 
 bool Theme::has(const std::string& name) const { return templates_.count(name) != 0; }
 
-const Template& Theme::named(const std::string& name) const {
+const Theme::Compiled& Theme::named(const std::string& name) const {
     auto it = templates_.find(name);
     if (it == templates_.end()) throw std::runtime_error("the theme has no template '" + name + "'");
-    return it->second->tmpl;
+    return *it->second;
 }
 
 std::string Theme::render(const std::string& name, const nlohmann::json& context) const {
     std::string out;
-    named(name).render(context, out, &globals_);
+    named(name).tmpl.render(context, out, &globals_);
     return out;
 }
 
 void Theme::render(const std::string& name, const nlohmann::json& context,
                    const std::function<void(std::string_view)>& piece) const {
-    named(name).render(context, piece, &globals_);
+    named(name).tmpl.render(context, piece, &globals_);
 }
 
 std::string Theme::render_page(const std::string& name, const nlohmann::json& context) const {
@@ -110,9 +113,10 @@ std::string Theme::render_page(const std::string& name, const nlohmann::json& co
 
 void Theme::render_page(const std::string& name, const nlohmann::json& context,
                         const std::function<void(std::string_view)>& piece) const {
-    const Template& page = named(name);
-    const Template& layout = named("base");
-    if (!layout.prints_raw_only("content")) {  // the page is held whole, and put in its layout
+    const Template& page = named(name).tmpl;
+    const Compiled& base = named("base");
+    const Template& layout = base.tmpl;
+    if (!base.page_streams) {  // the page is held whole, and put in its layout
         std::string inner;
         page.render(context, inner, &globals_);
         layout.render_layout(context, inner, piece, &globals_);

@@ -15,8 +15,6 @@
 
 namespace cp::theme {
 
-class Template;
-
 struct StaticFile {
     std::string path;  // site-relative, "static/style.css"
     std::filesystem::path from;
@@ -53,7 +51,7 @@ public:
 private:
     struct Compiled;
     // Throws std::runtime_error naming the template when the theme has none of that name.
-    const Template& named(const std::string& name) const;
+    const Compiled& named(const std::string& name) const;
     std::map<std::string, std::shared_ptr<const Compiled>> templates_;
     std::vector<StaticFile> static_files_;
     nlohmann::json globals_ = nlohmann::json::object();
