@@ -122,7 +122,7 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
     step_ends("markdown and links");
     if (mode == Mode::Check || sink.has_errors()) return held;
     forget_page_texts(loaded.snapshot);
-    held->outputs = make_outputs(*held->resolved, pool, sink, options.search_index_when_asked);
+    held->outputs = make_outputs(*held->resolved, pool, sink);
     step_ends("indexes");
     return held;
 }

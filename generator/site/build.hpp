@@ -37,10 +37,6 @@ struct BuildOptions {
     // What an earlier build in this process left to reuse (serve's rebuilds; site/build_cache.hpp),
     // or nullptr: everything is made anew. Updated by the build.
     BuildCache* cache = nullptr;
-    // Build the search index only when one of its files is first asked for (serve: its pages
-    // are rendered on request, and a search index made meanwhile took a core from the first
-    // page a reporter sees after a save), not on a thread while the pages are written.
-    bool search_index_when_asked = false;
 };
 
 // Exit statuses, as the contract's command line says.

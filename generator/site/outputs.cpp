@@ -29,18 +29,18 @@ std::string file_for(const std::string& url) {
 
 }  // namespace
 
-Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink,
-                     bool search_when_asked) {
+Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink) {
     const model::Site& site = resolved.site();
     const auto& bodies = resolved.bodies();
     Outputs out;
-    // The search index is the largest single index: it is built on a thread of its own while
-    // the indexes are made and the pages rendered, and written last.
-    auto build_search = [&resolved] { return search::build_search_index(search_documents(resolved)); };
-    if (search_when_asked)
-        out.search_index = std::async(std::launch::deferred, build_search).share();
-    else
-        out.search_index = pool.submit(build_search);
+    // The search index, the largest single index, is built by the first thread that asks for
+    // its files: a build asks once every page is written, serve when the browser does. Built on a
+    // third thread while the two cores rendered the pages, its postings were held beside the
+    // largest pages' contexts, at the build's peak (a build's memory, issue #20), and it took
+    // a core from them: at 50,000 notes the write step's peak fell by 40 MB without it.
+    out.search_index = std::async(std::launch::deferred, [&resolved] {
+                           return search::build_search_index(search_documents(resolved));
+                       }).share();
     // The indexes (each one pass over the pages) on another thread, while the pages'
     // shared facts (who wrote what, each domain's timeline) are gathered on this one.
     auto generated = pool.submit([&resolved, &sink] {
@@ -190,7 +190,8 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
     };
     auto files = output_files(site, outputs, theme);
     pool.parallel_for(files.size(), [&](std::size_t i) { write(files[i]); });
-    // The search index's thousands of small files at 50,000 notes: on every core too, once built.
+    // The search index, built now that the pages are written, and its thousands of small files
+    // at 50,000 notes: on every core too.
     auto search = search_output_files(outputs);
     pool.parallel_for(search.size(), [&](std::size_t i) { write(search[i]); });
     // Last and in order, so that a clash with a page always names the same two sides.

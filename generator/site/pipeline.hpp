@@ -56,7 +56,7 @@ struct Outputs {
     std::vector<views::HtmlPage> pages;           // everything else: lists, indexes, home if generated
     std::vector<views::RawFile> files;
     std::vector<std::string> assets;  // site-absolute URLs of assets to copy
-    // The search index's files, built on a thread of the pool's while the pages are rendered.
+    // The search index's files, built when first asked for (make_outputs).
     std::shared_future<std::vector<search::SearchFile>> search_index;
 };
 
@@ -84,12 +84,11 @@ std::unique_ptr<Prepared> prepare(const BuildOptions& options, Mode mode, parall
 void print_problems(const diag::Sink& sink, const source::Snapshot& snapshot, std::ostream& err, std::size_t limit,
                     const audience::GuardReport& guard = {});
 
-// Makes every output from the resolved site: pages, lists, indexes, search, feeds (the search
-// index and the indexes on threads of `pool`'s). `resolved` outlives the outputs (contexts
-// are made as the pages are written, and the search index is still being built). With
-// `search_when_asked`, the search index is built by the first thread that asks for its files.
-Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink,
-                     bool search_when_asked = false);
+// Makes every output from the resolved site: pages, lists, indexes, feeds (the indexes on a
+// thread of `pool`'s). `resolved` outlives the outputs: contexts are made as the pages are
+// written, and the search index by the first thread that asks for its files
+// (search_output_files), which a build does once every page is written.
+Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, diag::Sink& sink);
 
 // One file of the site, as a build writes it and serve shows it: the same bytes either way.
 struct OutputFile {

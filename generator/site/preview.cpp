@@ -35,7 +35,7 @@ struct Preview::Shown {
     }
 
     // The search index is built when one of its files, or the list of every file, is first
-    // asked for (BuildOptions::search_index_when_asked): its files are added then.
+    // asked for (make_outputs): its files are added then.
     void add_search_files() {
         {
             std::lock_guard lock(mutex);
@@ -61,7 +61,6 @@ Preview::Preview(BuildOptions options)
       options_(std::move(options)),
       pool_(std::make_unique<parallel::Pool>(options_.jobs)) {
     options_.cache = cache_.get();
-    options_.search_index_when_asked = true;
 }
 
 Preview::~Preview() = default;

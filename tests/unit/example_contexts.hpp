@@ -56,8 +56,6 @@ inline std::vector<PageCase> pages_of(const std::filesystem::path& memory, audie
     for (const auto& page : outputs.pages) out.push_back({page.url, page.template_name, views::context_of(page)});
     for (std::size_t i = 0; i < site.pages.size(); ++i)
         out.push_back({site.pages[i].url, views::template_for(site.pages[i]), outputs.page_contexts->make(i)});
-    // The search index is built on another thread from `site` and `bodies`: let it finish first.
-    if (outputs.search_index.valid()) outputs.search_index.wait();
     return out;
 }
 

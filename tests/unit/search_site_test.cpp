@@ -2,6 +2,11 @@
 // index holds only public words.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <future>
+
+#include "parallel/pool.hpp"
+#include "site/pipeline.hpp"
 #include "site_fixture.hpp"
 
 using namespace cp::testing;
@@ -61,4 +66,24 @@ TEST_CASE("the example's search index is built with its page and script", "[sear
     CHECK(page.find("id=\"search-input\"") != std::string::npos);
     CHECK(page.find("<noscript>") != std::string::npos);
     CHECK(page.find("data-root=\"../\"") != std::string::npos);
+}
+
+TEST_CASE("the search index is made when its files are first asked for, not beside the pages", "[search][site]") {
+    // Made on a thread of its own while the pages were written, its postings were held beside
+    // the largest pages' contexts at a build's peak (issue #20): a build asks for it once every
+    // page is written, and serve when the browser does.
+    TempFolder tmp;
+    cp::diag::Sink sink;
+    cp::parallel::Pool pool(2);
+    auto prepared =
+        cp::site::prepare(options_for(example_memory(), tmp / "site"), cp::site::Mode::Build, pool, sink, {});
+    REQUIRE(prepared->resolved);
+    const auto& index = prepared->outputs.search_index;
+    REQUIRE(index.valid());
+    CHECK(index.wait_for(std::chrono::seconds(0)) == std::future_status::deferred);
+    auto files = cp::site::search_output_files(prepared->outputs);
+    CHECK(index.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
+    bool has_manifest = false;
+    for (const auto& f : files) has_manifest = has_manifest || f.path == "search/manifest.js";
+    CHECK(has_manifest);
 }
