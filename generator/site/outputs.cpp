@@ -100,50 +100,66 @@ Outputs make_outputs(const links::ResolvedSite& resolved, parallel::Pool& pool, 
     return out;
 }
 
-std::vector<OutputFile> output_files(const model::Site& site, const Outputs& outputs, const theme::Theme& theme) {
-    std::vector<OutputFile> out;
-    // One for each: grown by doubling, the list kept up to half its room empty (8 MB at 50,000 notes).
-    out.reserve(outputs.files.size() + outputs.pages.size() + (outputs.page_contexts ? site.pages.size() : 0));
+namespace {
+
+// A list or other page of `outputs.pages`, rendered through the theme.
+OutputFile list_file(const views::HtmlPage& page, const theme::Theme& theme) {
+    return {file_for(page.url),
+            page.origin,
+            [&page, &theme](const output::SiteWriter::Piece& piece) {
+                // A page is handed on in pieces (the layout's text, the page inside it), never
+                // copied whole into its layout: the largest lists are tens of MB.
+                auto render = [&](const json& ctx, const output::SiteWriter::Piece& to) {
+                    if (page.standalone)
+                        theme.render(page.template_name, ctx, to);
+                    else
+                        theme.render_page(page.template_name, ctx, to);
+                };
+                if (page.make_context_with_parts) {
+                    views::DeferredParts parts;
+                    const json ctx = page.make_context_with_parts(parts);
+                    // A part's mark is made inside the page, never split between pieces.
+                    render(ctx, [&](std::string_view s) { parts.expand(s, piece); });
+                    return;
+                }
+                render(views::context_of(page), piece);
+            },
+            {}};
+}
+
+}  // namespace
+
+std::size_t output_file_count(const model::Site& site, const Outputs& outputs) {
+    return outputs.files.size() + outputs.pages.size() + (outputs.page_contexts ? site.pages.size() : 0);
+}
+
+OutputFile output_file(const model::Site& site, const Outputs& outputs, const theme::Theme& theme, std::size_t k) {
     // The files first (the whole-memory export is the longest single output), then the lists:
     // they are the largest pages, and started last they would leave one core working alone at
     // the end. Each context is made, rendered, written and dropped.
-    for (const auto& f : outputs.files) {
+    if (k < outputs.files.size()) {
+        const views::RawFile& f = outputs.files[k];
         output::SiteWriter::Producer produce = f.write_pieces;
         if (!produce) produce = [&f](const output::SiteWriter::Piece& piece) { piece(f.content); };
-        out.push_back({f.path, f.origin, std::move(produce), {}});
+        return {f.path, f.origin, std::move(produce), {}};
     }
-    for (const auto& page : outputs.pages)
-        out.push_back({file_for(page.url),
-                       page.origin,
-                       [&page, &theme](const output::SiteWriter::Piece& piece) {
-                           // A page is handed on in pieces (the layout's text, the page inside it),
-                           // never copied whole into its layout: the largest lists are tens of MB.
-                           auto render = [&](const json& ctx, const output::SiteWriter::Piece& to) {
-                               if (page.standalone)
-                                   theme.render(page.template_name, ctx, to);
-                               else
-                                   theme.render_page(page.template_name, ctx, to);
-                           };
-                           if (page.make_context_with_parts) {
-                               views::DeferredParts parts;
-                               const json ctx = page.make_context_with_parts(parts);
-                               // A part's mark is made inside the page, never split between pieces.
-                               render(ctx, [&](std::string_view s) { parts.expand(s, piece); });
-                               return;
-                           }
-                           render(views::context_of(page), piece);
-                       },
-                       {}});
-    if (outputs.page_contexts)
-        for (std::size_t i = 0; i < site.pages.size(); ++i) {
-            const model::Page& page = site.pages[i];
-            out.push_back({file_for(page.url),
-                           page.source_path,
-                           [&page, &theme, &outputs, i](const output::SiteWriter::Piece& piece) {
-                               theme.render_page(views::template_for(page), outputs.page_contexts->make(i), piece);
-                           },
-                           {}});
-        }
+    k -= outputs.files.size();
+    if (k < outputs.pages.size()) return list_file(outputs.pages[k], theme);
+    const std::size_t i = k - outputs.pages.size();
+    const model::Page& page = site.pages[i];
+    return {file_for(page.url),
+            page.source_path,
+            [&page, &theme, &outputs, i](const output::SiteWriter::Piece& piece) {
+                theme.render_page(views::template_for(page), outputs.page_contexts->make(i), piece);
+            },
+            {}};
+}
+
+std::vector<OutputFile> output_files(const model::Site& site, const Outputs& outputs, const theme::Theme& theme) {
+    std::vector<OutputFile> out;
+    const std::size_t count = output_file_count(site, outputs);
+    out.reserve(count);  // one for each: grown by doubling, half its room could be left empty
+    for (std::size_t k = 0; k < count; ++k) out.push_back(output_file(site, outputs, theme, k));
     return out;
 }
 
@@ -188,8 +204,10 @@ void write_outputs(const model::Site& site, const Outputs& outputs, const theme:
                                       : writer.copy(f.path, f.copy_from, f.origin);
         if (!ok) report_clash(f, writer.origin_of(f.path), sink);
     };
-    auto files = output_files(site, outputs, theme);
-    pool.parallel_for(files.size(), [&](std::size_t i) { write(files[i]); });
+    // Each file's name and producer made as it is written, never a list of them all (24 MB at
+    // 50,000 notes, held through the whole write step).
+    pool.parallel_for(output_file_count(site, outputs),
+                      [&](std::size_t k) { write(output_file(site, outputs, theme, k)); });
     // The search index, built now that the pages are written, and its thousands of small files
     // at 50,000 notes: on every core too.
     auto search = search_output_files(outputs);

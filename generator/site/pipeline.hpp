@@ -108,6 +108,10 @@ void report_clash(const OutputFile& file, const std::string& earlier, diag::Sink
 // and the made files (feeds, the export). Each producer reads `site`, `outputs` and `theme`,
 // which must outlive it.
 std::vector<OutputFile> output_files(const model::Site& site, const Outputs& outputs, const theme::Theme& theme);
+// How many output_files() makes, and the k-th of them, made alone: a build writes each as it
+// makes it.
+std::size_t output_file_count(const model::Site& site, const Outputs& outputs);
+OutputFile output_file(const model::Site& site, const Outputs& outputs, const theme::Theme& theme, std::size_t k);
 // The files copied as they are: the assets the site uses, then the theme's static files.
 std::vector<OutputFile> copied_files(const Outputs& outputs, const theme::Theme& theme,
                                      const source::Snapshot& snapshot);
