@@ -6,6 +6,7 @@
 #include "text/url_policy.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -21,6 +22,7 @@
 #include "model/folders.hpp"
 #include "model/reserved_addresses.hpp"
 #include "model/slug.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::links {
 
@@ -182,30 +184,55 @@ std::string percent_decode(const std::string& s) { return text::percent_decode(s
 
 Catalogue catalogue_of(const model::Site& site) { return catalogue_of(site, catalogue_key(site)); }
 
-Catalogue catalogue_of(const model::Site& site, std::uint64_t key) {
-    Catalogue c;
-    c.key = key;
+namespace {
+
+// The keys a page is found by: "TYPE:slug", "path:", "slug:", "url:".
+std::array<std::string, 4> page_keys(const Page& p) {
+    return {type_key(p.type, p.slug), "path:" + p.source_path, "slug:" + p.slug, "url:" + p.url};
+}
+
+// Every page's keys, and every asset's path.
+void add_keys(const model::Site& site, Catalogue& c) {
     c.keys.reserve(site.pages.size() * 4 + site.assets.size());
+    for (const auto& p : site.pages)
+        for (auto& k : page_keys(p)) c.keys.insert(std::move(k));
+    for (const auto& a : site.assets) c.keys.insert("path:" + a.source_path);
+}
+
+// The community's pages' keys, the aliases, the tags and the folders.
+void add_the_rest(const model::Site& site, Catalogue& c) {
     std::unordered_set<std::string_view> tags;  // each tag once: slugifying is the costly part
     for (const auto& p : site.pages) {
-        std::string keys[] = {type_key(p.type, p.slug), "path:" + p.source_path, "slug:" + p.slug, "url:" + p.url};
-        for (auto& k : keys) {
-            if (p.visibility == model::Visibility::Community) c.community.emplace(k, p.source_path);
-            c.keys.insert(std::move(k));
-        }
+        if (p.visibility == model::Visibility::Community)
+            for (auto& k : page_keys(p)) c.community.emplace(std::move(k), p.source_path);
         for (const auto& a : p.aliases) c.aliases.emplace(alias_url(a), p.source_path);
         if (!p.draft) tags.insert(p.tags.begin(), p.tags.end());
     }
     for (std::string_view t : tags) c.tags.insert(model::slugify(t));
-    for (const auto& a : site.assets) c.keys.insert("path:" + a.source_path);
     for (const auto& [path, folder] : model::page_folders(site.pages)) c.folders.emplace(folder.url, folder.url);
+    std::unordered_set<std::string_view> seen;  // the folders above the pages: a few hundred, each met often
     for (const auto& p : site.pages) {
         if (p.type == PageType::Page) continue;
         std::string list = "/" + std::string(model::type_folder(p.type)) + "/";
         for (auto slash = p.source_path.find('/'); slash != std::string::npos;
              slash = p.source_path.find('/', slash + 1))
-            c.folders.emplace(model::folder_url(p.source_path.substr(0, slash)), list);
+            if (seen.insert(std::string_view(p.source_path).substr(0, slash)).second)
+                c.folders.emplace(model::folder_url(p.source_path.substr(0, slash)), list);
     }
+}
+
+}  // namespace
+
+Catalogue catalogue_of(const model::Site& site, std::uint64_t key, parallel::Pool* pool) {
+    Catalogue c;
+    c.key = key;
+    // Two halves that share nothing, on two cores when there is a pool (340 ms at 50,000 notes
+    // on one: it is made after git's pack is let go, where nothing else runs beside it).
+    auto half = [&](std::size_t i) { i == 0 ? add_keys(site, c) : add_the_rest(site, c); };
+    if (pool)
+        pool->parallel_for(2, half);
+    else
+        for (std::size_t i = 0; i < 2; ++i) half(i);
     return c;
 }
 

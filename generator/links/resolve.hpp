@@ -13,6 +13,7 @@
 #include "diag/diagnostic.hpp"
 #include "markdown/render.hpp"
 #include "model/site.hpp"
+#include "parallel/pool.hpp"
 
 namespace cp::links {
 
@@ -36,9 +37,9 @@ struct Catalogue {
 };
 
 // Records the address of every page of an unfiltered site; `key`, when given, is
-// catalogue_key(site), which the caller worked out already.
+// catalogue_key(site), which the caller worked out already; on `pool`'s threads when given.
 Catalogue catalogue_of(const model::Site& site);
-Catalogue catalogue_of(const model::Site& site, std::uint64_t key);
+Catalogue catalogue_of(const model::Site& site, std::uint64_t key, parallel::Pool* pool = nullptr);
 // A hash (text::QuickHash, in-process only) of everything catalogue_of reads: each page's type,
 // slug, source path, address, visibility, draft mark, aliases and tags, and each asset's path.
 // The same key, the same catalogue: serve keeps the last between rebuilds (site::BuildCache).

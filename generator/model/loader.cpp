@@ -347,7 +347,6 @@ Site load_site(const source::Snapshot& snapshot, const config::Config& config,
     read_minutes(
         site.pages, config, pool, sink,
         options.cache ? &options.cache->minutes : nullptr);  // who came, decisions, actions from the minutes' text
-    if (options.pages_ready) options.pages_ready(site);
 
     history::History history = history_source();
     apply_history(site.pages, history, pool);

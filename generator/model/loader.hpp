@@ -33,9 +33,6 @@ struct PageCache {
 };
 
 struct LoadOptions {
-    // Called with the pages read, addressed and in order, before the history is waited for:
-    // work that needs only the pages can use the core the history is not using.
-    std::function<void(const Site&)> pages_ready;
     // With a cache, unchanged files are not parsed again, and it is updated.
     PageCache* cache = nullptr;
     // Called on the parse's threads with each file read into a page, and the page, once the

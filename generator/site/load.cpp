@@ -182,11 +182,12 @@ model::PageCache* page_cache(const BuildOptions& options, const std::string& con
 
 // The catalogue of the site's addresses: with a cache, the one the last rebuild made when
 // nothing it is made from changed (making it took 20 ms of a rebuild at 10,000 notes).
-std::shared_ptr<const links::Catalogue> catalogue_for(const model::Site& site, BuildCache* cache) {
-    if (!cache) return std::make_shared<const links::Catalogue>(links::catalogue_of(site));
+std::shared_ptr<const links::Catalogue> catalogue_for(const model::Site& site, BuildCache* cache,
+                                                      parallel::Pool& pool) {
     const std::uint64_t key = links::catalogue_key(site);
+    if (!cache) return std::make_shared<const links::Catalogue>(links::catalogue_of(site, key, &pool));
     if (!cache->catalogue || cache->catalogue->key != key)
-        cache->catalogue = std::make_shared<const links::Catalogue>(links::catalogue_of(site, key));
+        cache->catalogue = std::make_shared<const links::Catalogue>(links::catalogue_of(site, key, &pool));
     return cache->catalogue;
 }
 
@@ -218,6 +219,21 @@ std::function<void(const source::SourceFile&, const model::Page&)> text_let_go(c
     };
 }
 
+// `--base-url`, when given, in the config's place; false (an error reported) when it is no
+// site address.
+bool take_base_url(const BuildOptions& options, config::Config& config, diag::Sink& sink) {
+    if (options.base_url.empty()) return true;
+    if (!text::is_site_address(options.base_url)) {
+        sink.error("--base-url", 0, 0,
+                   "--base-url must be an absolute http(s) URL or a path starting with '/', not '" +
+                       text::quoted_url(options.base_url) + "'");
+        return false;
+    }
+    config.base_url = options.base_url;
+    if (config.base_url.back() != '/') config.base_url += '/';
+    return true;
+}
+
 }  // namespace
 
 Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
@@ -228,16 +244,7 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     // The config decides the size limit, so it is read first, on its own.
     std::string config_read;  // its text, which the caches of a rebuild are kept with
     config::Config config = read_config(options, origin, sink, config_read);
-    if (!options.base_url.empty() && !text::is_site_address(options.base_url)) {
-        sink.error("--base-url", 0, 0,
-                   "--base-url must be an absolute http(s) URL or a path starting with '/', not '" +
-                       text::quoted_url(options.base_url) + "'");
-        return loaded;
-    }
-    if (!options.base_url.empty()) {
-        config.base_url = options.base_url;
-        if (config.base_url.back() != '/') config.base_url += '/';
-    }
+    if (!take_base_url(options, config, sink)) return loaded;
     // Git's history is read on a thread of its own while the files are read and the pages
     // parsed: it follows the files of the commit itself, so it needs neither until it is
     // applied to the parsed pages. The working tree's files have the history of HEAD, and
@@ -280,10 +287,6 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     model::LoadOptions load_options;
     load_options.cache = page_cache(options, config_read);
     load_options.page_read = text_let_go(options, loaded.snapshot);
-    // While git's history is still being read.
-    load_options.pages_ready = [&loaded, cache = options.cache](const model::Site& site) {
-        loaded.catalogue = catalogue_for(site, cache);
-    };
     loaded.site = model::load_site(
         loaded.snapshot, config, [&history] { return history.valid() ? history.get() : history::History{}; },
         load_options, pool, sink);
@@ -297,6 +300,12 @@ Loaded load(const BuildOptions& options, parallel::Pool& pool, diag::Sink& sink,
     // day it shows. The rule looks only at the commit, so --as-of D and --ref of the commit it
     // names give the same bytes, and --ref HEAD those of a clean working tree.
     if (origin.commit && origin.repo->head() != origin.commit) loaded.site.as_of = loaded.snapshot.reference_date;
+    // The catalogue of addresses once git's repository is let go, and its pack (mapped whole
+    // while the history and the old versions were read) with it: made beside the pack, while the
+    // history was read, it was 50 MB of the build's peak at 50,000 notes (issue #20).
+    if (history.valid()) history.wait();  // taken by the parse; never let go of while read
+    origin.repo.reset();
+    loaded.catalogue = catalogue_for(loaded.site, options.cache, pool);
     loaded.ok = true;
     return loaded;
 }

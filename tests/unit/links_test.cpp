@@ -7,6 +7,7 @@
 
 #include "links/resolve.hpp"
 #include "links/resolved_site.hpp"
+#include "model/folders.hpp"
 #include "model/loader.hpp"
 #include "parallel/pool.hpp"
 #include "site_fixture.hpp"
@@ -275,6 +276,54 @@ TEST_CASE("The catalogue's key changes whenever the catalogue would", "[links]")
         CHECK_FALSE(same_catalogue(links::catalogue_of(changed), catalogue));  // the change matters...
         CHECK(links::catalogue_key(changed) != key);                           // ...and the key says so
     }
+}
+
+// The catalogue is made in two halves on two cores, and each folder above the pages is looked
+// at once: the same catalogue as made in one pass, folder by folder for every page (the first
+// type to name a folder's address keeps it).
+TEST_CASE("the catalogue made on two threads is the one made in one pass", "[links]") {
+    model::Site site;
+    const std::vector<std::pair<model::PageType, std::string>> files = {
+        {model::PageType::Meeting, "meetings/2019/03/2019-03-04-ward.md"},
+        {model::PageType::Meeting, "meetings/2019/03/2019-03-11-ward.md"},
+        {model::PageType::Note, "meetings/2019/notes-in-the-wrong-place.md"},  // meetings/2019/ is the meetings'
+        {model::PageType::Note, "notes/Nights/handover.md"},
+        {model::PageType::Person, "notes/nights/ada.md"},  // another spelling of the same folder
+        {model::PageType::Page, "guides/setup/index.md"},
+        {model::PageType::Domain, "domains/falls.md"},
+    };
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        model::Page p;
+        p.type = files[i].first;
+        p.source_path = files[i].second;
+        p.slug = "page-" + std::to_string(i);
+        p.url = "/" + std::string(model::type_folder(p.type)) + "/" + p.slug + "/";
+        p.visibility = i % 2 ? model::Visibility::Public : model::Visibility::Community;
+        p.tags = {"Nights", "handover"};
+        if (i == 3) p.aliases = {"old-handover"};
+        site.pages.push_back(p);
+    }
+    site.assets.push_back({"assets/card.png", "/assets/card.png"});
+    parallel::Pool pool(2);
+    const auto one = links::catalogue_of(site);
+    const auto two = links::catalogue_of(site, links::catalogue_key(site), &pool);
+    CHECK(same_catalogue(one, two));
+    // The folders, as every page's every folder was once added, each time.
+    std::unordered_map<std::string, std::string> folders;
+    for (const auto& [path, folder] : model::page_folders(site.pages)) folders.emplace(folder.url, folder.url);
+    for (const auto& p : site.pages) {
+        if (p.type == model::PageType::Page) continue;
+        for (auto slash = p.source_path.find('/'); slash != std::string::npos;
+             slash = p.source_path.find('/', slash + 1))
+            folders.emplace(model::folder_url(p.source_path.substr(0, slash)),
+                            "/" + std::string(model::type_folder(p.type)) + "/");
+    }
+    CHECK(two.folders == folders);
+    CHECK(two.folders.at("/meetings/2019/") == "/meetings/");
+    CHECK(two.keys.count("path:assets/card.png") == 1);
+    CHECK(two.community.count("path:meetings/2019/03/2019-03-04-ward.md") == 1);
+    CHECK(two.community.count("path:meetings/2019/03/2019-03-11-ward.md") == 0);  // a public page
+    CHECK(two.aliases.size() == 1);
 }
 
 TEST_CASE("the links step holds each page's HTML and words packed, and gives them back whole", "[links]") {
