@@ -5,8 +5,7 @@
 #include <chrono>
 #include <future>
 
-#include "parallel/pool.hpp"
-#include "site/pipeline.hpp"
+#include "prepared_example.hpp"
 #include "site_fixture.hpp"
 
 using namespace cp::testing;
@@ -72,11 +71,8 @@ TEST_CASE("the search index is made when its files are first asked for, not besi
     // Made on a thread of its own while the pages were written, its postings were held beside
     // the largest pages' contexts at a build's peak (issue #20): a build asks for it once every
     // page is written, and serve when the browser does.
-    TempFolder tmp;
-    cp::diag::Sink sink;
-    cp::parallel::Pool pool(2);
-    auto prepared =
-        cp::site::prepare(options_for(example_memory(), tmp / "site"), cp::site::Mode::Build, pool, sink, {});
+    PreparedExample example;
+    const auto& prepared = example.prepared;
     REQUIRE(prepared->resolved);
     const auto& index = prepared->outputs.search_index;
     REQUIRE(index.valid());

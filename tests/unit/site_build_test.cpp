@@ -4,8 +4,7 @@
 
 #include <set>
 
-#include "parallel/pool.hpp"
-#include "site/pipeline.hpp"
+#include "prepared_example.hpp"
 
 #include "site_fixture.hpp"
 #include "test_support.hpp"
@@ -186,11 +185,8 @@ TEST_CASE("the problems a build prints quote their source lines, though it lets 
 TEST_CASE("a build makes each file it writes as it writes it, the same as the list serve holds", "[site]") {
     // A build no longer holds the list of every file's name and producer through its write step
     // (24 MB at 50,000 notes): output_file(k) is made when file k is written.
-    TempFolder tmp;
-    cp::diag::Sink sink;
-    cp::parallel::Pool pool(2);
-    auto prepared =
-        cp::site::prepare(options_for(example_memory(), tmp / "site"), cp::site::Mode::Build, pool, sink, {});
+    PreparedExample example;
+    const auto& prepared = example.prepared;
     REQUIRE(prepared->resolved);
     const auto& site = prepared->resolved->site();
     const auto& theme = *prepared->loaded.theme;
