@@ -78,11 +78,12 @@ Selection select(const model::Site& site, const Page* domain) {
     return s;
 }
 
-// Each page of one print as the document shows it: its anchor, title, address, date, summary
-// and body. A link to a page in this document stays in it; any other goes to the site. Files
-// (pictures, recordings, captions) load from beside the document, so that it prints whole from a
-// copy of the site. Each body is
-// a deferred part, made as the document is written, never all of them at once.
+// Each page of one print as the document shows it: its anchor, title, address, date and body,
+// what docs/theme.md gives a printed item. (Each item also held its summary, which no template
+// showed: 9 MB of text at 50,000 notes, in a context made at a build's peak.) A link to a page
+// in this document stays in it; any other goes to the site. Files (pictures, recordings,
+// captions) load from beside the document, so that it prints whole from a copy of the site.
+// Each body is a deferred part, made as the document is written, never all of them at once.
 class PrintedPages {
 public:
     PrintedPages(const model::Site& site, const std::vector<links::RenderedPage>& bodies, const Selection& s,
@@ -99,7 +100,7 @@ public:
     json item(const Page* p) const {
         return views::object_of("anchor", anchor_of(*p), "title", p->title, "address",
                                 indexes::absolute_url(site_, p->url), "date_human",
-                                views::human_date(site_.words, p->date), "summary", p->summary, "content", body(p));
+                                views::human_date(site_.words, p->date), "content", body(p));
     }
 
 private:

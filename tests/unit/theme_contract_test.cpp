@@ -280,3 +280,29 @@ TEST_CASE("theme contract: every name docs/theme.md documents is given by some c
         }
     }
 }
+
+// The printed memory's context is made whole for 50,000 items at a build's peak: each item holds
+// what docs/theme.md gives it, and not the summary no template showed (9 MB at 50,000 notes).
+TEST_CASE("theme contract: a printed item holds no summary", "[theme][reports]") {
+    bool seen = false;
+    for (const auto& page : cp::testing::example_pages(cp::audience::Audience::Community)) {
+        if (page.url != "/print/") continue;
+        seen = true;
+        const json& print = page.context.at("print");
+        std::size_t items = 0;
+        auto check = [&](const json& list) {
+            for (const auto& item : list) {
+                ++items;
+                CHECK(item.contains("anchor"));
+                CHECK(item.contains("content"));
+                CHECK_FALSE(item.contains("summary"));
+            }
+        };
+        check(print.at("domains"));
+        check(print.at("meetings"));
+        check(print.at("people"));
+        for (const auto& kind : print.at("note_kinds")) check(kind.at("notes"));
+        CHECK(items > 20);
+    }
+    CHECK(seen);
+}
