@@ -13,7 +13,10 @@
 #include "diag/diagnostic.hpp"
 #include "markdown/render.hpp"
 #include "model/site.hpp"
-#include "parallel/pool.hpp"
+
+namespace cp::parallel {
+class Pool;
+}
 
 namespace cp::links {
 
