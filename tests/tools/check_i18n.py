@@ -142,7 +142,9 @@ def main():
                         continue
                     text = readable_text(path, raw)
                     for fragment, key, pattern in wanted:
-                        if pattern.search(text):
+                        # The plain search first: most fragments are in no file, and it is many
+                        # times faster than the pattern with its word edges.
+                        if fragment in text and pattern.search(text):
                             problems.append(f"{lang} {audience}: {rel}: English \"{fragment}\" ({key})")
             print(f"{lang} {audience}: {files} files read, {len(wanted)} English fragments looked for")
     if problems:
