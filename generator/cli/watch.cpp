@@ -16,6 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// How long after an event the watcher waits for the next of the same save (watch.hpp).
+constexpr int kQuietMilliseconds = 10;
+
 constexpr std::uint32_t kEvents =
     IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_MODIFY | IN_ATTRIB;
 
@@ -88,7 +91,7 @@ bool SourceWatcher::read_events(int timeout_ms) {
 bool SourceWatcher::wait_for_change(std::chrono::milliseconds timeout) {
     if (inotify_ >= 0) {
         if (!read_events(static_cast<int>(timeout.count()))) return false;
-        while (inotify_ >= 0 && read_events(30)) {}
+        while (inotify_ >= 0 && read_events(kQuietMilliseconds)) {}
         return true;
     }
     std::this_thread::sleep_for(std::min(timeout, std::chrono::milliseconds(500)));

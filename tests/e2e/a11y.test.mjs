@@ -35,14 +35,14 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { freePort, launchChromium } from './harness.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(path.join(here, 'package.json'));
-const { chromium } = require('playwright-core');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 const args = process.argv.slice(2);
@@ -69,11 +69,7 @@ function run(cmd, argv) {
 }
 
 // --- the sites, built for the address they are served at (the 404 page links absolutely) ---
-const port = await new Promise((resolve, reject) => {
-  const s = net.createServer();
-  s.on('error', reject);
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 run(binary, ['build', path.join(sourceDir, 'content-example'), '-o', path.join(tmp, 'example'), '-q',
   '--base-url', `${base}/example/`]);
@@ -493,10 +489,7 @@ async function visitWithoutJs(page, context, facts) {
 }
 
 // --- one browser, three contexts ---
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });

@@ -15,10 +15,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { freePort, launchChromium } from './harness.mjs';
 
 const [siteArg, query, expected, ...rest] = process.argv.slice(2);
 if (!siteArg || !query || !expected || rest.length % 2) {
@@ -32,17 +31,6 @@ for (let i = 0; i < rest.length; i += 2) cases.push([rest[i], rest[i + 1]]);
 let server;
 let browser;
 let base;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForServer(url) {
   for (let i = 0; i < 100; i++) {
@@ -61,11 +49,7 @@ before(async () => {
     { stdio: 'ignore' });
   base = `http://127.0.0.1:${port}`;
   await waitForServer(base + '/search/');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

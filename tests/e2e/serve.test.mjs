@@ -13,10 +13,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { freePort, launchChromium } from './harness.mjs';
 
 const [binary, sourceDir] = process.argv.slice(2);
 if (!binary || !sourceDir) {
@@ -30,17 +29,6 @@ const notePage = '/notes/sbar-handover-card/';
 let server;
 let browser;
 let base;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 before(async () => {
   cpSync(path.join(sourceDir, 'content-example'), memory, { recursive: true });
@@ -56,11 +44,7 @@ before(async () => {
     });
     server.on('exit', (code) => reject(new Error(`serve stopped (${code}): ${said}`)));
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-           '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
