@@ -95,6 +95,8 @@ test('a saved paragraph is put in place: the same window, the scroll kept, what 
   assert.ok(scrolled > 0, 'the note is longer than the window');
   let reloads = 0;
   page.on('domcontentloaded', () => { reloads++; });
+  const asked = [];  // what the page asks the server for from now on
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   const original = readFileSync(note, 'utf8');
   writeFileSync(note, original.replace('\n\nThe SBAR handover card is',
                                        '\n\nSwappedParagraphMarker was saved while serve ran.\n\nThe SBAR handover card is'));
@@ -102,6 +104,8 @@ test('a saved paragraph is put in place: the same window, the scroll kept, what 
   assert.equal(reloads, 0, 'the page was not reloaded');
   assert.equal(await page.evaluate(() => window.commonplaceTestMark), true, 'the same window');
   assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the scroll is kept');
+  assert.ok(asked.includes(notePage), 'the page itself was fetched again');
+  assert.deepEqual(asked.filter((p) => p.endsWith('.css')), [], 'the stylesheet was not asked for again');
   assert.deepEqual(await shown(page), await shownFresh(notePage), 'the page shows what the page opened afresh shows');
 
   // A second save to the same page: the script goes on waiting after a swap.
