@@ -270,16 +270,15 @@ void resolve_references(model::Site& site, const model::SiteIndex& index, const 
 }
 
 void warn_unreferenced_people(const model::Site& site, const std::vector<bool>& linked, diag::Sink& sink) {
-    // The people's pages by address, and which of them some other page names in its front
-    // matter. (A set of every name met, on every page, was 1.4% of serve's rebuild.)
-    std::unordered_map<std::string_view, std::size_t> people;
-    for (std::size_t i = 0; i < site.pages.size(); ++i)
-        if (site.pages[i].type == PageType::Person) people.emplace(site.pages[i].url, i);
-    std::vector<char> named(site.pages.size());  // by the first page of each address
+    // Each person's address, and whether some other page names it in its front matter. (A set
+    // of every name met, on every page, was 1.4% of serve's rebuild.)
+    std::unordered_map<std::string_view, bool> named;
+    for (const Page& p : site.pages)
+        if (p.type == PageType::Person) named.emplace(p.url, false);
     for (const Page& p : site.pages) {
         auto add = [&](const Ref& r) {
             if (r.url.empty() || r.url == p.url) return;
-            if (auto it = people.find(r.url); it != people.end()) named[it->second] = 1;
+            if (auto it = named.find(r.url); it != named.end()) it->second = true;
         };
         for (const auto* list : {&p.authors, &p.conveners, &p.attendees, &p.apologies, &p.contributors})
             for (const Ref& r : *list) add(r);
@@ -290,7 +289,7 @@ void warn_unreferenced_people(const model::Site& site, const std::vector<bool>& 
     }
     for (std::size_t i = 0; i < site.pages.size(); ++i) {
         const Page& p = site.pages[i];
-        if (p.type != PageType::Person || named[people.at(p.url)] || (i < linked.size() && linked[i])) continue;
+        if (p.type != PageType::Person || named.at(p.url) || (i < linked.size() && linked[i])) continue;
         sink.warning(p.source_path, 1, 1,
                      "no page refers to this person: name '" + p.slug +
                          "' as an attendee, author, convener, owner or role, or link to the profile");
